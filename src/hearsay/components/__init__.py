@@ -1,0 +1,3 @@
+"""hearsay's analysis stages, one module per stage; importing this registers the factories."""
+
+from . import quotes, mentions, attribution, hedging, temporal, claims, relations, checks  # noqa: F401

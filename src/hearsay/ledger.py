@@ -1,0 +1,203 @@
+"""The claim ledger (`hearsay.ledger/1`) as pydantic models.
+
+These models are the contract fixed by LEDGER-SPEC.md: other programs read these fields, so
+fields may be added but never renamed or dropped without bumping ``SCHEMA``. The committed JSON
+Schema (``docs/ledger.schema.json``) is generated from here by ``hearsay schema``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "hearsay.ledger/1"
+
+SourceKind = Literal["person", "organization", "outlet", "anonymous", "reports", "document", "author"]
+AttributionType = Literal["direct", "indirect", "mixed", "according_to"]
+Polarity = Literal["asserted", "denied"]
+HedgeKind = Literal["reportative", "epistemic", "appearance", "allegation"]
+MentionKind = Literal["name", "descriptor", "pronoun"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+RelationStatus = Literal["asserted", "alleged", "reported", "denied"]
+PublishedBasis = Literal["given", "html", "inferred", "unknown"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    start: int = Field(ge=0, description="code-point index into document.text")
+    end: int = Field(ge=0)
+    text: str
+
+
+class Mention(Span):
+    kind: MentionKind
+
+
+class Hedge(Span):
+    kind: HedgeKind
+
+
+class DateRange(_Model):
+    start: str
+    end: str
+
+
+class BornRange(_Model):
+    earliest: str
+    latest: str
+
+
+class Document(_Model):
+    text: str
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None
+    published_basis: PublishedBasis = "unknown"
+
+
+class Entity(_Model):
+    id: str
+    type: str
+    name: str
+    mentions: list[Mention] = []
+    age: Optional[int] = None
+    born: Optional[BornRange] = None
+
+
+class Source(_Model):
+    id: str
+    kind: SourceKind
+    label: str
+    entity: Optional[str] = None
+    mentions: list[Span] = []
+    via: Optional[str] = None
+
+
+class Attribution(_Model):
+    id: str
+    source: str
+    type: AttributionType
+    source_mention: Optional[Span] = None
+    cue: Optional[Span] = None
+    content: Span
+    polarity: Polarity = "asserted"
+    cue_class: Optional[str] = Field(
+        default=None, description="lexicon class of the cue (neutral, reportative, allegation, ...)"
+    )
+    parent: Optional[str] = Field(
+        default=None, description="for nested attribution: the attribution whose content holds this one"
+    )
+
+
+class NoComment(_Model):
+    """A source that was asked and said nothing: "declined to comment", "did not respond"."""
+
+    source: str
+    cue: Span
+    kind: Literal["declined", "no_response"]
+
+
+class Claim(_Model):
+    id: str
+    span: Span
+    source: str
+    attribution: Optional[str] = None
+    hedges: list[Hedge] = []
+    entities: list[str] = []
+    times: list[str] = []
+
+
+class Time(_Model):
+    id: str
+    span: Span
+    type: TimeType
+    value: Optional[str] = None
+    range: Optional[DateRange] = None
+    anchor: Optional[str] = None
+    inferred: bool = False
+
+
+class Relation(_Model):
+    id: str
+    type: str
+    a: str
+    b: str
+    status: RelationStatus
+    since: Optional[str] = None
+    claims: list[str] = []
+
+
+class TimelineEntry(_Model):
+    date: str
+    claim: str
+    time: str
+    summary: str
+
+
+class Check(_Model):
+    id: str
+    kind: str
+    status: Literal["ok", "conflict"]
+    message: str
+    refs: list[str] = []
+
+
+class Summary(_Model):
+    claims: int = 0
+    attributed: int = 0
+    by_source_kind: dict[str, int] = {}
+    anonymous_sources: int = 0
+    warnings: list[str] = []
+    verdict: Optional[str] = Field(default=None, description="one-line sourcing verdict, shown first")
+
+
+class Ledger(_Model):
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    document: Document
+    entities: list[Entity] = []
+    sources: list[Source] = []
+    attributions: list[Attribution] = []
+    no_comment: list[NoComment] = []
+    claims: list[Claim] = []
+    times: list[Time] = []
+    relations: list[Relation] = []
+    timeline: list[TimelineEntry] = []
+    checks: list[Check] = []
+    summary: Summary = Summary()
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    def iter_spans(self):
+        """Every span in the ledger, for checking offsets against ``document.text``."""
+        for e in self.entities:
+            yield from e.mentions
+        for s in self.sources:
+            yield from s.mentions
+        for a in self.attributions:
+            yield a.content
+            if a.cue:
+                yield a.cue
+            if a.source_mention:
+                yield a.source_mention
+        for n in self.no_comment:
+            yield n.cue
+        for c in self.claims:
+            yield c.span
+            yield from c.hedges
+        for t in self.times:
+            yield t.span
+
+
+def json_schema() -> dict:
+    return Ledger.model_json_schema(by_alias=True)
