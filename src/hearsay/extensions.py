@@ -134,7 +134,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "hearsay_claims": None,        # list[ClaimRec]            (hearsay_claims)
     "hearsay_relations": None,     # list[RelationRec]         (hearsay_relations)
     "hearsay_checks": None,        # list[CheckRec]            (hearsay_checks)
-    "hearsay_summary": None,       # dict: counts, warnings, verdict (hearsay_checks)
+    "hearsay_summary": None,       # dict: counts, warnings, verdict (hearsay_summary)
 }
 
 

@@ -24,6 +24,7 @@ STAGES = (
     "hearsay_claims",
     "hearsay_relations",
     "hearsay_checks",
+    "hearsay_summary",
 )
 
 

@@ -11,7 +11,7 @@ from .. import extensions  # noqa: F401
 @Language.factory(
     "hearsay_checks",
     requires=['doc._.hearsay_claims', 'doc._.hearsay_relations', 'doc._.hearsay_times'],
-    assigns=['doc._.hearsay_checks', 'doc._.hearsay_summary'],
+    assigns=['doc._.hearsay_checks'],
 )
 def make_hearsay_checks(nlp: Language, name: str):
     return HearsayChecks()
@@ -20,5 +20,4 @@ def make_hearsay_checks(nlp: Language, name: str):
 class HearsayChecks:
     def __call__(self, doc: Doc) -> Doc:
         doc._.hearsay_checks = []
-        doc._.hearsay_summary = {}
         return doc
