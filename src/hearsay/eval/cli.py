@@ -1,0 +1,84 @@
+"""`hearsay eval ...`: score hearsay (and peer tools) on annotated data; see docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+PEERS_ATTRIBUTION = ("textacy",)
+PEERS_TIMES = ("dateparser", "heideltime")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="eval_command", required=True)
+
+    p = sub.add_parser("gold", help="the project's gold format: attribution, sources, times, ages, relations")
+    p.add_argument("paths", nargs="+", metavar="DIR", help="articles/ + gold/, or NAME.txt beside NAME.gold.json")
+    p.add_argument("--peer", action="append", choices=PEERS_ATTRIBUTION, default=[], help="also score a peer tool")
+    p.add_argument("--errors", action="store_true", help="list every miss and wrong answer")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser("attribution", help="PolNeAR-format attribution spans (brat)")
+    p.add_argument("--polnear", required=True, metavar="DIR", help="a split: text/*.txt and attributions/*.ann")
+    p.add_argument("--peer", action="append", choices=PEERS_ATTRIBUTION, default=[])
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N texts")
+    p.add_argument("--errors", type=int, default=0, metavar="N", help="show N missed and N spurious contents")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("times", help="TimeML temporal expressions, TempEval-3 scoring")
+    p.add_argument("--timeml", required=True, action="append", metavar="DIR", help="folder of .tml files (repeatable)")
+    p.add_argument("--peer", action="append", choices=PEERS_TIMES, default=[])
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.add_argument("--errors", type=int, default=0, metavar="N", help="show N value errors")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("gate", help="fail when a score falls below its floor in eval/baseline.json")
+    p.add_argument("--shared", default=None, metavar="DIR", help="the shared folder holding datasets/ (default ../shared)")
+    p.add_argument("--baseline", default=None, metavar="FILE", help="floors file (default eval/baseline.json)")
+    p.add_argument("--update", action="store_true", help="measure now and rewrite the floors (measured minus margin)")
+    p.add_argument("--json", action="store_true")
+
+
+def _emit(report: dict, text: str, as_json: bool) -> None:
+    if as_json:
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text)
+
+
+def run(args) -> int:
+    cmd = args.eval_command
+    if cmd == "gold":
+        from .run_gold import evaluate, render
+
+        report = evaluate(args.paths, peers=args.peer)
+        if not report["articles"]:
+            print("hearsay eval: no gold article could be read", file=sys.stderr)
+            return 2
+        _emit(report, render(report, show_errors=args.errors), args.json)
+        return 0
+    if cmd == "attribution":
+        from .run_polnear import evaluate, render
+
+        report = evaluate(args.polnear, peers=args.peer, limit=args.limit, n_errors=args.errors)
+        if not report["texts"]:
+            print("hearsay eval: no PolNeAR text could be read", file=sys.stderr)
+            return 2
+        _emit(report, render(report), args.json)
+        return 0
+    if cmd == "times":
+        from .run_times import evaluate, render
+
+        report = evaluate(args.timeml, peers=args.peer, limit=args.limit, n_errors=args.errors)
+        if not report["documents"]:
+            print("hearsay eval: no TimeML document could be read", file=sys.stderr)
+            return 2
+        _emit(report, render(report), args.json)
+        return 0
+    if cmd == "gate":
+        from .gate import run_gate
+
+        return run_gate(args)
+    raise SystemExit(f"unknown eval command {cmd}")
