@@ -1,0 +1,75 @@
+"""`hearsay eval attribution --polnear DIR`: hearsay (and peers) on a PolNeAR-format split."""
+
+from __future__ import annotations
+
+import sys
+
+from . import score_polnear
+from .polnear import read_split
+from .tables import table
+
+ROWS = [("content", "content"), ("source", "source"), ("cue", "cue"),
+        ("content+source", "content + its source"), ("content+cue", "content + its cue"),
+        ("quoted", "content, quoted"), ("unquoted", "content, no quote marks")]
+
+
+def hearsay_ledgers(docs, nlp=None) -> list[dict]:
+    import hearsay
+    from hearsay.ingest import from_text
+
+    nlp = nlp or hearsay.load_pipeline()
+    arts = [from_text(d.text, published=d.published, origin=d.path) for d in docs]
+    return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp)]
+
+
+def evaluate(split: str, peers: list[str] | None = None, limit: int | None = None, n_errors: int = 0, nlp=None) -> dict:
+    from .peers import peer_ledgers
+
+    docs, problems = read_split(split, limit=limit)
+    for p in problems:
+        print(f"hearsay eval: {p}", file=sys.stderr)
+    systems = {"hearsay": hearsay_ledgers(docs, nlp)}
+    for peer in peers or []:
+        systems[peer] = peer_ledgers(peer, [(d.text, d.published) for d in docs], problems, task="attribution")
+    report = {"dataset": str(split), "texts": len(docs), "gold_attributions": sum(len(d.attributions) for d in docs),
+              "words": sum(len(d.text.split()) for d in docs), "problems": problems, "systems": {}}
+    for name, ledgers in systems.items():
+        per = []
+        examples = {"missed": [], "spurious": []}
+        for doc, led in zip(docs, ledgers):
+            gold = score_polnear.gold_records(doc.attributions)
+            pred = score_polnear.predicted_records(led)
+            res = score_polnear.score_document(gold, pred, doc.text)
+            per.append(res)
+            if n_errors:
+                for g in res["_unmatched"]["gold"]:
+                    if len(examples["missed"]) < n_errors:
+                        examples["missed"].append(f"{doc.name}: " + " ... ".join(doc.text[s:e] for s, e in gold[g]["content"])[:160])
+                for p in res["_unmatched"]["pred"]:
+                    if len(examples["spurious"]) < n_errors:
+                        examples["spurious"].append(f"{doc.name}: " + " ... ".join(doc.text[s:e] for s, e in pred[p]["content"])[:160])
+        report["systems"][name] = {"scores": score_polnear.aggregate(per), "examples": examples}
+    return report
+
+
+def render(report: dict) -> str:
+    out = [f"PolNeAR {report['dataset']}: {report['texts']} texts, {report['gold_attributions']} gold attributions\n"]
+    headers = ["system", "measure", "P exact", "R exact", "F1 exact", "P overlap", "R overlap", "F1 overlap", "gold"]
+    rows = []
+    for name, rep in report["systems"].items():
+        s = rep["scores"]
+        for key, label in ROWS:
+            if key not in s:
+                continue
+            ex, ov = s[key].get("exact"), s[key]["overlap"]
+            rows.append([name, label, *(ex[k] if ex else None for k in ("precision", "recall", "f1")),
+                         ov["precision"], ov["recall"], ov["f1"], ov["gold"]])
+    out.append(table(headers, rows))
+    for name, rep in report["systems"].items():
+        for kind, items in rep["examples"].items():
+            if items:
+                out.append(f"{name}, {kind}:")
+                out += [f"  {x}" for x in items]
+    if report["problems"]:
+        out.append(f"{len(report['problems'])} problem(s) reading or running; first: {report['problems'][0]}")
+    return "\n".join(out) + "\n"
