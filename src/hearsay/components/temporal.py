@@ -1,17 +1,34 @@
-"""Stage `hearsay_temporal` — placeholder until the stage lands: assigns empty results."""
+"""Stage `hearsay_temporal`: every time expression, valued on the article's timeline.
+
+Why anchoring lives here: a fact-checker needs "exactly a year later" as a date, which means
+resolving it against the date it follows in the story, not the publication date; "in March"
+takes the year the narrative is in; words inside a quote resolve against when the speaker spoke;
+and an article without a publication date still gets a timeline, built on the latest date the
+text itself pins down (marked inferred).
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from datetime import date, timedelta
+from typing import Optional
 
-from .. import extensions  # noqa: F401
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions
+from ..lexicon import load_lexicon
+from .temporal_calendar import Point, last_day, parse_iso
+from .temporal_detect import find_time_spans
+from .temporal_normalize import Context, Resolved, normalize
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "go"}
 
 
 @Language.factory(
     "hearsay_temporal",
     requires=[],
-    assigns=['doc._.hearsay_times', 'doc._.hearsay_reference'],
+    assigns=["doc._.hearsay_times", "doc._.hearsay_reference"],
 )
 def make_hearsay_temporal(nlp: Language, name: str):
     return HearsayTemporal()
@@ -19,6 +36,196 @@ def make_hearsay_temporal(nlp: Language, name: str):
 
 class HearsayTemporal:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.hearsay_times = []
-        doc._.hearsay_reference = {}
+        try:
+            times, reference = find_times(doc, _published(doc))
+        except Exception as exc:  # a local problem never loses the document
+            extensions.warn(doc, f"temporal: could not value the time expressions ({exc.__class__.__name__}: {exc})")
+            times, reference = [], {"date": None, "basis": "unknown"}
+        doc._.hearsay_times = times
+        doc._.hearsay_reference = reference
         return doc
+
+
+def _published(doc: Doc) -> tuple[Optional[date], str]:
+    meta = doc._.hearsay_meta or {}
+    d = parse_iso(meta.get("published"))
+    if d is None:
+        return None, "unknown"
+    return d, meta.get("published_basis") or "given"
+
+
+def tense_of(span: Span) -> Optional[str]:
+    """past | present | future for the clause an expression sits in, from its verb and auxiliaries."""
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        if a.lower_ in FUTURE_AUX:
+            return "future"
+    if tok.tag_ in ("VB",) and any(a.lower_ == "to" for a in auxes):
+        head = tok.head
+        if head.lemma_ in FUTURE_HEADS or any(c.lemma_ in FUTURE_HEADS for c in [head]):
+            return "future"
+        if head.tag_ == "VBD":
+            return "past"
+        if head.tag_ in ("VBZ", "VBP"):
+            return "future"
+    if tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in auxes):
+        return "future"
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN":
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+def _quote_at(quotes: list[dict], char: int) -> Optional[dict]:
+    for q in quotes:
+        if q.get("content_start", q["start"]) <= char < q.get("content_end", q["end"]):
+            return q
+    return None
+
+
+def _lead_date(recs: list[tuple], doc: Doc, ref: Optional[date]) -> Optional[date]:
+    """The day the main event happened: the first day-precise time of the first two sentences,
+    when it falls within three days before the reference (reporters speak to people that day)."""
+    if ref is None:
+        return None
+    sents = list(doc.sents)[:2]
+    limit = sents[-1].end_char if sents else 0
+    for start, _, res in recs:
+        if start > limit:
+            break
+        if res is not None and res.point is not None and res.point.gran == "D":
+            d = res.point.day
+            if ref - timedelta(days=3) <= d <= ref:
+                return d
+            return None
+    return None
+
+
+def _fiscal_end(doc: Doc, spans: list[tuple[int, int]], L: dict) -> Optional[int]:
+    """The month a fiscal year (or quarter) ends in, when the text defines it:
+    "fiscal 2026, which ends Jan. 31, 2026"."""
+    months = L["months"]
+    found_year = found_quarter = None
+    for s, e in spans:
+        words = [t.lower_ for t in doc[s:e]]
+        if not any(w in L["fiscal_words"] for w in words) and not any(
+                t.lower_ in L["fiscal_words"] for t in doc[max(0, s - 1):s]):
+            continue
+        for k in range(e, min(len(doc), e + 8)):
+            if doc[k].lemma_ == "end" or doc[k].lower_ in ("ends", "ended", "ending"):
+                for m in range(k + 1, min(len(doc), k + 4)):
+                    w = doc[m].lower_.rstrip(".")
+                    if w in months:
+                        if "quarter" in words:
+                            found_quarter = found_quarter or months[w]
+                        else:
+                            found_year = found_year or months[w]
+                        break
+                break
+    return found_year or found_quarter
+
+
+def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes) -> list[tuple]:
+    """One pass over the expressions in order, carrying the narrative anchor and focus year."""
+    out: list[tuple] = []
+    anchor: Optional[Point] = None
+    anchor_id: Optional[str] = None
+    focus_year: Optional[int] = None
+    lead: Optional[date] = None
+    lead_done = False
+    sent_quarter: dict[int, bool] = {}
+    for n, (s, e) in enumerate(spans):
+        span = doc[s:e]
+        sent = span.sent
+        if sent.start not in sent_quarter:
+            sent_quarter[sent.start] = any(t.lower_ in ("quarter", "quarterly", "quarters") or
+                                           t.lower_.endswith("-quarter") for t in sent)
+        speech_ref = ref
+        if quotes and _quote_at(quotes, span.start_char) is not None:
+            if not lead_done:
+                lead = _lead_date(out, doc, ref)
+                lead_done = True
+            speech_ref = lead or ref
+        ctx = Context(ref=speech_ref, tense=tense_of(span), anchor=anchor, anchor_id=anchor_id,
+                      focus_year=focus_year, quarter_context=sent_quarter[sent.start], fiscal_end=fiscal_end)
+        if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):
+            ctx.tense = None if ctx.tense == "past" else ctx.tense
+        texts = [t.text for t in span]
+        res = normalize(texts, ctx, span.text)
+        out.append((span.start_char, span.end_char, res))
+        if res is not None and res.point is not None and res.value and not _is_backref(span):
+            if res.point.gran in ("D", "M", "W", "S", "Q", "Y") and not res.value.startswith("P"):
+                anchor, anchor_id = res.point, f"T{n + 1}"
+                if res.point.gran in ("D", "M", "W") and (res.anchor != "published" or speech_ref == ref):
+                    focus_year = res.point.day.year
+    return out
+
+
+def _is_backref(span: Span) -> bool:
+    return any(t.lower_ in ("anniversary", "anniversaries") for t in span)
+
+
+def _infer_reference(recs: list[tuple]) -> Optional[date]:
+    """The latest date the text pins down on its own (absolute or anchored on one), used as the
+    reference when the article carries no publication date."""
+    best: Optional[date] = None
+    for _, _, res in recs:
+        if res is None or res.point is None or res.uses_ref or res.type == "DURATION":
+            continue
+        if res.point.gran not in ("D", "M", "W"):
+            continue
+        end = parse_iso(res.range["end"]) if res.range else last_day(res.point)
+        if end and (best is None or end > best):
+            best = end
+    return best
+
+
+def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown")) -> tuple[list[dict], dict]:
+    """TimeRec list (ids T1..) and the reference date used ({"date", "basis"})."""
+    L = load_lexicon("time")
+    spans = find_time_spans(doc)
+    quotes = extensions.get_list(doc, "hearsay_quotes")
+    fiscal_end = _fiscal_end(doc, spans, L)
+    ref, basis = published
+    inferred = False
+    if ref is None:
+        first = _value_all(doc, spans, None, L, fiscal_end, quotes)
+        ref = _infer_reference(first)
+        if ref is not None:
+            basis, inferred = "inferred", True
+        else:
+            basis = "unknown"
+            recs = first
+    if ref is not None:
+        recs = _value_all(doc, spans, ref, L, fiscal_end, quotes)
+    times = []
+    for n, (start, end, res) in enumerate(recs):
+        if res is None:
+            res = Resolved("DATE", None)
+        times.append({
+            "id": f"T{n + 1}",
+            "start": start,
+            "end": end,
+            "type": res.type,
+            "value": res.value,
+            "range": res.range,
+            "anchor": res.anchor,
+            "inferred": bool(inferred and (res.uses_ref or res.anchor is not None)),
+        })
+    return times, {"date": ref.isoformat() if ref else None, "basis": basis}

@@ -1,0 +1,188 @@
+"""Finding temporal expressions: the model's DATE/TIME entities, trimmed to TIMEX3 extents, plus
+the calendar and deictic words the small model misses ("now", "recently", "daily", "Friday").
+
+Why both: the English model finds most multi-word dates but misses single deictic words and
+often swallows a preposition or a possessive; the lexicon words cost one dict lookup per token.
+Ages ("Natalie, 42,") that the model tags DATE are dropped here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import load_lexicon
+
+_LEFT_MODS = {"last", "this", "next", "early", "late", "mid", "the", "past", "coming", "earlier", "later",
+              "previous", "every", "each", "that", "same", "following", "-", "fiscal", "recent", "latest"}
+_TRAIL_DROP = {"'s", "’s", "'", ",", ".", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "and", "or", "to"}
+
+
+def _time_words(L: dict) -> set[str]:
+    words = set(L["months"]) | set(L["weekdays"]) | set(L["units"]) | set(L["parts_of_day"]) | set(L["day_offsets"])
+    words |= set(L["sets"]) | {"now", "ago", "later", "earlier", "quarter", "fiscal", "noon", "midnight", "a.m.",
+                               "p.m.", "anniversary", "season", "future", "past", "recent", "recently"}
+    words |= {s for s in L["seasons"]} | {h.split()[0] for h in L["holidays"]}
+    return words
+
+
+def _is_age(span: Span) -> bool:
+    """A bare number the model calls a DATE: an age ("Natalie, 42,") or a score, not a year."""
+    toks = [t for t in span if not t.is_punct]
+    if len(toks) != 1:
+        return False
+    t = toks[0]
+    if t.like_num and t.text.isdigit() and len(t.text) < 4:
+        return True
+    return False
+
+
+def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
+    preps = set(L["prepositions"])
+    while start < end and (doc[start].lower_ in preps or doc[start].is_punct or doc[start].lower_ in
+                           ("about", "around", "some", "nearly", "almost", "exactly", "just", "only", "roughly",
+                            "approximately", "than", "more", "less", "least")):
+        if doc[start].lower_ in ("about", "around", "some", "nearly", "almost", "exactly", "just", "only") and \
+                _is_hedge_part(doc, start):
+            break
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAIL_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _is_hedge_part(doc: Doc, i: int) -> bool:
+    """TimeBank keeps approximators inside durations and narrative shifts ("about three years",
+    "just days later"); only prepositions are cut."""
+    return True
+
+
+def _mentions_time(span: Span, words: set[str]) -> bool:
+    for t in span:
+        low = t.lower_.rstrip(".")
+        if low in words or t.like_num:
+            return True
+        if "-" in low and any(p in words for p in low.split("-")):
+            return True
+    return False
+
+
+def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token extents (start, end) of the temporal expressions in ``doc``, in text order."""
+    L = load_lexicon("time")
+    words = _time_words(L)
+    taken = [False] * (len(doc) + 1)
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if _is_age(ent):
+            continue
+        start, end = _trim(doc, ent.start, ent.end, L)
+        if start >= end or not _mentions_time(doc[start:end], words):
+            continue
+        for piece in _split_ranges(doc, start, end, L):
+            spans.append(piece)
+            for i in range(piece[0], piece[1]):
+                taken[i] = True
+    for i, tok in enumerate(doc):
+        if taken[i]:
+            continue
+        ext = _lexical_span(doc, i, L, taken)
+        if ext is None:
+            continue
+        s, e = ext
+        spans.append((s, e))
+        for k in range(s, e):
+            taken[k] = True
+    spans.sort()
+    return spans
+
+
+def _split_ranges(doc: Doc, start: int, end: int, L: dict) -> list[tuple[int, int]]:
+    """"1990 to 1995", "Monday and Tuesday": TimeBank marks each end of a range on its own."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("to", "and", "through", "-", "–", "or", "until"):
+            left = doc[start:k]
+            right = doc[k + 1 : end]
+            if _standalone(left, L) and _standalone(right, L):
+                return [(start, k), (k + 1, end)]
+    return [(start, end)]
+
+
+def _standalone(span: Span, L: dict) -> bool:
+    toks = [t.lower_.rstrip(".") for t in span if not t.is_punct]
+    if not toks:
+        return False
+    if len(toks) == 1 and (toks[0].isdigit() and len(toks[0]) == 4 or toks[0] in L["weekdays"] or toks[0] in L["months"]):
+        return True
+    return any(t in L["months"] for t in toks) and any(t.isdigit() for t in toks)
+
+
+def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
+    tok = doc[i]
+    low = tok.lower_
+    refs = L["references"]
+    if low in ("now", "currently", "recently", "nowadays", "presently", "lately", "previously", "formerly", "soon",
+               "shortly"):
+        if low == "now" and i + 1 < len(doc) and doc[i + 1].lower_ in ("that",):
+            return None
+        return (i, i + 1)
+    if low in ("current", "recent") and tok.pos_ == "ADJ":
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("years", "months", "weeks", "days"):
+            return (i, i + 2)
+        return (i, i + 1)
+    if low in ("future", "past") and tok.pos_ == "NOUN" and i > 0 and doc[i - 1].lower_ == "the":
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if nxt in L["units"] or doc[i + 1:i + 2].text[:1].isdigit() if i + 1 < len(doc) else False:
+            return None
+        s = i - 1
+        if s > 0 and doc[s - 1].lower_ in ("near", "distant", "foreseeable", "recent") :
+            s -= 1
+        if i - 2 >= 0 and doc[i - 2].lower_ in ("near", "foreseeable", "distant", "recent"):
+            return (i - 3 if i - 3 >= 0 and doc[i - 3].lower_ == "the" else i - 2, i + 1)
+        return (i - 1, i + 1)
+    if low in L["sets"] and L["sets"][low] and tok.pos_ in ("ADV", "ADJ"):
+        return (i, i + 1)
+    if low in L["day_offsets"]:
+        return _extend_left(doc, i, i + 1, taken)
+    if low in L["weekdays"] and len(low) > 3 and tok.text[:1].isupper():
+        e = i + 1
+        if e < len(doc) and doc[e].lower_ in L["parts_of_day"]:
+            e += 1
+        return _extend_left(doc, i, e, taken)
+    if low.rstrip(".") in L["months"] and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and \
+            (low not in ("may", "march") or tok.pos_ == "PROPN"):
+        if low == "may" and tok.tag_ == "MD":
+            return None
+        e = i + 1
+        if e < len(doc) and doc[e].like_num and len(doc[e].text) <= 2:
+            e += 1
+        if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and len(doc[e + 1].text) == 4:
+            e += 2
+        elif e < len(doc) and doc[e].like_num and len(doc[e].text) == 4:
+            e += 1
+        return _extend_left(doc, i, e, taken)
+    if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "the", "early", "late"):
+        return _extend_left(doc, i, i + 1, taken)
+    if low in ("season", "quarter") and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming"):
+        return (i - 1, i + 1)
+    if low in ("anniversary",):
+        s = i
+        while s > 0 and (doc[s - 1].lower_ in L["wedding_words"] or doc[s - 1].lower_ in L["ordinals"]):
+            s -= 1
+        if s < i and any(doc[k].lower_ in L["ordinals"] for k in range(s, i)):
+            return (s, i + 1)
+        return None
+    if tok.text[:1].isupper():
+        for name in L["holidays"]:
+            parts = name.split()
+            if parts[0] == low and doc[i : i + len(parts)].text.lower().replace("’", "'") == name:
+                if not any(taken[k] for k in range(i, i + len(parts))):
+                    return _extend_left(doc, i, i + len(parts), taken)
+    return None
+
+
+def _extend_left(doc: Doc, s: int, e: int, taken: list[bool]) -> tuple[int, int]:
+    while s > 0 and not taken[s - 1] and doc[s - 1].lower_ in _LEFT_MODS and doc[s - 1].lower_ not in ("the",):
+        s -= 1
+    return (s, e)
