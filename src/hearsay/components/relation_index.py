@@ -1,0 +1,253 @@
+"""Who a token stands for, as the relations stage needs to know it.
+
+The mentions stage clusters names, descriptors and pronouns into entities with character
+offsets; relation patterns work on tokens. ``EntityIndex`` bridges the two and adds the little
+resolution relation sentences need beyond that: a pronoun the mentions stage left unresolved,
+"I"/"my" inside a quote (the speaker), and a couple ("their", "the pair", "the married duo")
+read as the two people the story is pairing at that point.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+PERSON = "PERSON"
+ORG_TYPES = ("ORG",)
+EMPLOYER_TYPES = ("ORG", "OUTLET", "GPE")
+GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+class EntityIndex:
+    """Token -> entity ids, entity facts, and the pairs seen so far."""
+
+    def __init__(self, doc: Doc, entities: list[dict], speakers: list[tuple[int, int, str]], lexicon: dict):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.entities = {e["id"]: e for e in entities}
+        self.tok: list[list[str]] = [[] for _ in range(len(doc))]
+        self.kind: list[str | None] = [None] * len(doc)  # mention kind covering the token
+        self.first: dict[str, int] = {}
+        self.positions: dict[str, list[int]] = {}
+        for ent in entities:
+            for m in ent.get("mentions", []):
+                span = doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    if ent["id"] not in self.tok[t.i]:
+                        self.tok[t.i].append(ent["id"])
+                        self.kind[t.i] = self.kind[t.i] or m.get("kind")
+                self.positions.setdefault(ent["id"], []).append(span.start)
+                self.first[ent["id"]] = min(self.first.get(ent["id"], span.start), span.start)
+        for pos in self.positions.values():
+            pos.sort()
+        #: (start_char, end_char, entity id) of each direct quote's speaker, for "I"/"my"
+        self.speakers = speakers
+        #: ((a, b), type) of each pair stated so far (spouse, romantic, met), in text order
+        self.pairs: list[tuple[tuple[str, str], str]] = []
+
+    # --- single tokens -------------------------------------------------------------------
+    def type_of(self, eid: str) -> str:
+        return self.entities[eid].get("type", "")
+
+    def ents(self, token: Token, types: tuple[str, ...] | None = None) -> list[str]:
+        found = self.tok[token.i]
+        if types is not None:
+            found = [e for e in found if self.type_of(e) in types]
+        return found
+
+    def one(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:
+        found = self.ents(token, types)
+        return found[0] if len(found) == 1 else None
+
+    def np_entity(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:
+        """The entity a noun phrase headed by ``token`` names: the head itself, a name in
+        apposition ("his assistant, Laura Kent"), or a compound name inside it."""
+        eid = self.one(token, types)
+        if eid:
+            return eid
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
+                eid = self.one(child, types)
+                if eid:
+                    return eid
+        return None
+
+    def np_entities(self, token: Token, types: tuple[str, ...] | None = None) -> list[str]:
+        """``np_entity`` for a head and every phrase coordinated with it ("Aleph, 12, and Amalia")."""
+        out = []
+        for t in coordinated(token):
+            eid = self.np_entity(t, types)
+            if eid and eid not in out:
+                out.append(eid)
+        return out
+
+    def speaker_at(self, char: int) -> str | None:
+        for start, end, eid in self.speakers:
+            if start <= char < end:
+                return eid
+        return None
+
+    def pronoun(self, token: Token, exclude: tuple[str, ...] = ()) -> str | None:
+        """A singular personal pronoun's entity: the mentions stage's answer, the speaker for
+        first person inside a quote, else the nearest preceding person of matching gender in
+        this or the previous sentence."""
+        low = token.lower_
+        if low in self.lexicon.get("first_person", []):
+            return self.speaker_at(token.idx)
+        found = [e for e in self.ents(token, (PERSON,)) if e not in exclude]
+        if len(found) == 1:
+            return found[0]
+        gender = GENDER_PRONOUNS.get(low)
+        if gender is None:
+            return None
+        sent = token.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(token.i - 1, start - 1, -1):
+            for eid in self.tok[i]:
+                ent = self.entities[eid]
+                if ent.get("type") != PERSON or eid in exclude or self.kind[i] == "pronoun":
+                    continue
+                if ent.get("gender") in (None, gender):
+                    return eid
+        return None
+
+    def person(self, token: Token, exclude: tuple[str, ...] = ()) -> list[str]:
+        """The person(s) a subject/possessor token stands for: names (with coordination), a
+        pronoun, or a couple ("they", "their", "the pair")."""
+        low = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if low in self.lexicon.get("plural_pronouns", []):
+                return list(self.couple(token))
+            eid = self.pronoun(token, exclude)
+            return [eid] if eid else []
+        if token.lemma_.lower() in self.lexicon.get("couple_nouns", []) and token.pos_ == "NOUN":
+            return list(self.couple(token))
+        people = [e for e in self.np_entities(token, (PERSON,)) if e not in exclude]
+        return people
+
+    # --- couples -------------------------------------------------------------------------
+    def add_pair(self, a: str, b: str, type_: str) -> None:
+        pair = tuple(sorted((a, b), key=lambda e: self.first.get(e, 0)))
+        self.pairs.append((pair, type_))
+
+    def couple(self, token: Token, married: bool = False) -> tuple[str, ...]:
+        """The two people "their"/"they"/"the couple" stands for at ``token``: the mentions
+        stage's answer, else the pair the story has paired most often so far (a marriage when
+        the words say "married"), else the only two people named in the sentence."""
+        people = [e for e in self.tok[token.i] if self.type_of(e) == PERSON]
+        if len(people) >= 2:
+            return tuple(people[:2])
+        counts: dict[tuple, list[int]] = {}
+        for n, (pair, type_) in enumerate(self.pairs):
+            if married and type_ != "spouse":
+                continue
+            c = counts.setdefault(pair, [0, 0])
+            c[0] += 1
+            c[1] = n
+        if counts:
+            return max(counts, key=lambda p: counts[p])
+        seen: list[str] = []
+        for t in token.sent:
+            for eid in self.tok[t.i]:
+                if self.type_of(eid) == PERSON and self.kind[t.i] != "pronoun" and eid not in seen:
+                    seen.append(eid)
+        return tuple(seen) if len(seen) == 2 else ()
+
+    # --- organisations -------------------------------------------------------------------
+    def topic_org(self) -> str | None:
+        """The organisation the article is about: clearly the most mentioned one."""
+        scores = []
+        for eid, ent in self.entities.items():
+            if ent.get("type") not in ORG_TYPES or not any(m.get("kind") == "name" for m in ent.get("mentions", [])):
+                continue
+            score = len(ent.get("mentions", [])) + (2 if self.first.get(eid, 10**9) < first_paragraph_end(self.doc) else 0)
+            scores.append((score, -self.first.get(eid, 0), eid))
+        scores.sort(reverse=True)
+        if not scores or scores[0][0] < 3 or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
+            return None
+        return scores[0][2]
+
+    def org_described_as(self, noun: str) -> str | None:
+        """The organisation the text also calls "the <noun>" ("the store")."""
+        hits = []
+        for eid, ent in self.entities.items():
+            if ent.get("type") not in ORG_TYPES:
+                continue
+            for m in ent.get("mentions", []):
+                words = self.doc.text[m["start"] : m["end"]].lower().split()
+                if m.get("kind") == "descriptor" and noun in words:
+                    hits.append(eid)
+                    break
+        return hits[0] if len(set(hits)) == 1 else None
+
+    def org_named_after(self, person: str) -> str | None:
+        """An organisation whose name carries the person's surname ("Halloran & Vetch")."""
+        surname = self.entities[person]["name"].split()[-1].lower()
+        if len(surname) < 3:
+            return None
+        hits = [
+            eid
+            for eid, ent in self.entities.items()
+            if ent.get("type") in ORG_TYPES and surname in ent["name"].lower().replace("&", " ").split()
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+
+def first_paragraph_end(doc: Doc) -> int:
+    """Token index where the first paragraph after a title line ends (the lede counts as topic)."""
+    text = doc.text
+    cut = text.find("\n\n")
+    if cut != -1 and cut < 200:  # a title line, then the lede
+        nxt = text.find("\n\n", cut + 2)
+        cut = nxt if nxt != -1 else len(text)
+    elif cut == -1:
+        cut = len(text)
+    span = doc.char_span(0, cut, alignment_mode="expand")
+    return span.end if span is not None else len(doc)
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it, in order."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))
+    return out
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, following control and coordination up the tree: "Smith and Jones
+    began dating" (dating -> began -> Smith), "the pair — who first met ..." (met -> pair)."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and verb.head is not verb:
+            if verb.dep_ == "ccomp":
+                return None
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a noun."""
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t is not token:
+            return t
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None

@@ -1,0 +1,539 @@
+"""The constructions news writing states relations with, read off the dependency parse.
+
+Each ``*_evidence`` function looks at one kind of cue word and returns evidence records:
+``{"type", "a", "b", "start", "end", "pred", "since", "since_time", "since_how", "couple"}`` where
+``a``/``b`` read "a is the <type> of b", ``start``/``end`` are the character span of the words
+stating it, ``pred`` is the token index whose modifiers (negation, "alleged") qualify it, and
+``couple`` marks a child given as the child of a couple ("their kids", "the couple ... with kids
+Aleph and Amalia"). Nothing here decides status; see ``relations.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .relation_index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, governing_verb, subject_of
+
+SYMMETRIC = ("spouse", "romantic", "met", "sibling")
+ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+    "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+}
+
+
+def evidence(type_: str, a: str, b: str, start: int, end: int, pred: int, **extra) -> dict:
+    rec = {"type": type_, "a": a, "b": b, "start": start, "end": end, "pred": pred,
+           "since": None, "since_time": None, "since_how": None, "couple": False}
+    rec.update(extra)
+    return rec
+
+
+def char_span(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def pair_evidence(type_: str, people: list[str], tokens: list[Token], pred: Token, **extra) -> list[dict]:
+    if len(people) != 2 or people[0] == people[1]:
+        return []
+    start, end = char_span(tokens)
+    return [evidence(type_, people[0], people[1], start, end, pred.i, **extra)]
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+def time_in(times: list[dict], start: int, end: int) -> dict | None:
+    """The first dated (DATE/TIME) time record inside a character stretch."""
+    for t in times:
+        if start <= t["start"] and t["end"] <= end and t.get("type") in ("DATE", "TIME") and t.get("value"):
+            return t
+    return None
+
+
+def clause_time(times: list[dict], pred: Token) -> dict | None:
+    """The date of the clause a predicate heads ("married in 2014", "first met on the 2009 set"),
+    not looking into clauses embedded under it."""
+    tokens = [pred]
+    todo = list(pred.children)
+    while todo:
+        t = todo.pop()
+        if t.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis"):
+            continue
+        tokens.append(t)
+        todo.extend(t.children)
+    start, end = char_span(tokens)
+    return time_in(times, start, end)
+
+
+def since_fields(time: dict | None, how: str = "stated") -> dict:
+    if not time:
+        return {}
+    value = time.get("value") or ""
+    if not re.match(r"^\d{4}(-\d{2}){0,2}$", value):
+        rng = time.get("range") or {}
+        value = rng.get("start") if value[:4].isdigit() and rng.get("start") else None
+    if not value:
+        return {}
+    return {"since": value, "since_time": time["id"], "since_how": how}
+
+
+def anniversary_since(doc: Doc, noun: Token, times: list[dict]) -> dict:
+    """The wedding date an "Nth wedding anniversary" gives: the temporal stage's value for the
+    phrase when it made one, else N years before a full date stated in the same sentence."""
+    phrase = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod")]
+    start, end = char_span(phrase)
+    for t in times:
+        if t["start"] < end and start < t["end"] and t.get("value"):
+            return since_fields(t, "anniversary")
+    nth = None
+    for c in phrase:
+        m = ORDINAL.match(c.lower_)
+        nth = int(m.group(1)) if m else ORDINAL_WORDS.get(c.lower_, nth)
+    if not nth:
+        return {}
+    sent = noun.sent
+    for t in times:
+        value = t.get("value") or ""
+        if sent.start_char <= t["start"] < sent.end_char and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            year = int(value[:4]) - nth
+            return {"since": f"{year:04d}{value[4:]}", "since_time": t["id"], "since_how": "anniversary"}
+    return {}
+
+
+# --- kinship nouns ("his son, Evan", "kids Aleph, 12, and Amalia, 6", "Her husband, Walter") ---
+
+def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
+    """Who holds the kin role the noun names."""
+    found: list[str] = []
+    # the mentions stage may have made "his son" a descriptor mention of Evan
+    if idx.kind[noun.i] in ("descriptor", "name"):
+        # ...or clustered a bare "Dad" with the father's name; an entity named just "Dad" is no one
+        found = [e for e in idx.ents(noun) if idx.type_of(e) == PERSON and idx.entities[e]["name"].lower() != noun.lower_]
+    if not found and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        found = idx.np_entities(noun.head)
+    if not found:
+        for c in noun.children:
+            if c.dep_ == "appos":
+                found = idx.np_entities(c)
+                if found:
+                    break
+    if not found and noun.dep_ == "appos":
+        found = idx.np_entities(noun.head)
+    if not found and noun.dep_ == "attr":
+        subj = subject_of(noun.head)
+        if subj is not None:
+            found = idx.np_entities(subj)
+    if not found:
+        # "son Evan" without a comma, mis-attached: the name right after the noun
+        nxt = noun.i + 1
+        if nxt < len(idx.doc) and idx.doc[nxt].text == ",":
+            nxt += 1
+        if nxt < len(idx.doc) and idx.doc[nxt].pos_ == "PROPN" and idx.doc[nxt].sent == noun.sent:
+            found = idx.np_entities(idx.doc[nxt].head if idx.doc[nxt].dep_ == "compound" else idx.doc[nxt])
+    return [e for e in found if idx.type_of(e) not in ("OUTLET",)]
+
+
+def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list[str], bool, list[Token]]:
+    """Whose kin the holders are: the possessor, an "of" object, the speaker of a quote, or the
+    subject of the clause; the flag says the anchor is a couple."""
+    ex = tuple(holders)
+    for c in noun.children:
+        if c.dep_ == "poss":
+            people = idx.person(c, exclude=ex)
+            return people, len(people) == 2 and c.lower_ in idx.lexicon.get("plural_pronouns", []) or _is_couple_word(idx, c), [c]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    people = idx.person(p, exclude=ex)
+                    return people, _is_couple_word(idx, p), [c, p]
+    # "Dad does the wiring" inside the son's quote
+    if noun.pos_ == "PROPN" or (noun.i > 0 and noun.is_title and noun.sent.start != noun.i):
+        spk = idx.speaker_at(noun.idx)
+        if spk and spk not in ex:
+            return [spk], False, [noun]
+    verb = governing_verb(noun)
+    subj = subject_of(verb) if verb is not None else None
+    if subj is not None and subj.i != noun.i and not any(e in ex for e in idx.ents(subj)):
+        people = idx.person(subj, exclude=ex)
+        return people, len(people) == 2 and _is_couple_word(idx, subj), [subj]
+    return [], False, []
+
+
+def _is_couple_word(idx: EntityIndex, token: Token) -> bool:
+    return token.lower_ in idx.lexicon.get("plural_pronouns", []) or (
+        token.pos_ == "NOUN" and token.lemma_.lower() in idx.lexicon.get("couple_nouns", [])
+    )
+
+
+def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]:
+    lex = idx.lexicon
+    kin = lex["kin_nouns"].get(noun.lemma_.lower()) or lex["kin_nouns"].get(noun.lower_)
+    if not kin or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    holders = kin_holders(idx, noun)
+    if not holders:
+        return []
+    if noun.lemma_.lower() in lex.get("weak_kin_nouns", []) and not any(c.dep_ == "poss" for c in noun.children):
+        return []
+    anchors, couple, anchor_tokens = kin_anchors(idx, noun, holders)
+    # "X and Y are siblings": the holders are each other's kin
+    if not anchors and len(holders) == 2 and noun.dep_ == "attr" and kin in ("sibling", "spouse", "romantic"):
+        anchors, holders = [holders[1]], [holders[0]]
+    out = []
+    near = [t for t in anchor_tokens if abs(t.i - noun.i) <= 3]
+    named = [t for t in noun.sent if abs(t.i - noun.i) <= 12 and any(e in holders for e in idx.tok[t.i])]
+    start, end = char_span([noun] + near + named)
+    for h in holders:
+        for a in anchors:
+            if h == a:
+                continue
+            if kin == "child":
+                out.append(evidence("child", h, a, start, end, noun.i, couple=couple))
+            elif kin == "parent":
+                out.append(evidence("child", a, h, start, end, noun.i))
+            else:
+                out.append(evidence(kin, a, h, start, end, noun.i))
+                if kin in ("spouse", "romantic"):
+                    idx.add_pair(a, h, kin)
+    return out
+
+
+# --- marriage, anniversaries, meeting, romance -----------------------------------------------
+
+def participants(idx: EntityIndex, pred: Token, object_preps: tuple[str, ...], use_dobj: bool) -> tuple[list[str], list[Token]]:
+    """Both people a symmetric predicate joins: subject plus object ("Smith married Jones"),
+    a coordinated subject ("Smith and Jones married"), or a couple ("they", "the pair")."""
+    subj = subject_of(pred)
+    people: list[str] = []
+    toks: list[Token] = [pred]
+    if subj is not None:
+        people = idx.person(subj)
+        toks.append(subj)
+    others: list[Token] = []
+    for c in pred.children:
+        if use_dobj and c.dep_ == "dobj":
+            others.append(c)
+        if c.dep_ in ("prep", "dative") and c.lower_ in object_preps:
+            others.extend(p for p in c.children if p.dep_ == "pobj")
+    if object_preps and not others:
+        # the preposition hung on a neighbour ("grew close to X", "affair with X" under the verb)
+        for t in idx.doc[pred.i + 1 : min(pred.i + 4, pred.sent.end)]:
+            if t.lower_ in object_preps and t.pos_ == "ADP":
+                others.extend(p for p in t.children if p.dep_ == "pobj")
+                break
+    for o in others:
+        for eid in idx.person(o, exclude=tuple(people)):
+            if eid not in people:
+                people.append(eid)
+                toks.append(o)
+    return people[:2] if len(people) >= 2 else people, toks
+
+
+def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+    lex = idx.lexicon
+    lemma = tok.lemma_.lower()
+    out: list[dict] = []
+    if lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"]:
+        # "the married duo", "the married couple"
+        if tok.dep_ == "amod" and _is_couple_word(idx, tok.head):
+            people = list(idx.couple(tok.head, married=True))
+            return pair_evidence("spouse", people, [tok, tok.head], tok)
+        if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ != "amod":
+            people, toks = participants(idx, tok, ("to",), use_dobj=lemma in lex["marriage_verbs"])
+            out = pair_evidence("spouse", people, toks, tok, **since_fields(clause_time(times, tok)))
+    elif lemma in lex["anniversary_nouns"] and any(
+        c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")
+    ):
+        people: list[str] = []
+        toks = [tok]
+        for c in tok.children:
+            if c.dep_ == "poss":
+                people = idx.person(c)
+                toks.append(c)
+        if not people:
+            verb = governing_verb(tok)
+            subj = subject_of(verb) if verb is not None else None
+            if subj is not None and _is_couple_word(idx, subj):
+                people = idx.person(subj)
+        out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times))
+    for ev in out:
+        idx.add_pair(ev["a"], ev["b"], "spouse")
+    return out
+
+
+def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+    lex = idx.lexicon
+    if tok.lemma_.lower() not in lex["meet_verbs"] or tok.pos_ != "VERB":
+        return []
+    people, toks = participants(idx, tok, ("with",), use_dobj=True)
+    if len(people) != 2:
+        return []
+    first = any(c.lower_ in lex["meet_markers"] for c in tok.children if c.dep_ == "advmod")
+    known = tuple(sorted(people, key=lambda e: idx.first.get(e, 0))) in [p for p, _ in idx.pairs]
+    if not (first or known):
+        return []
+    toks += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex["meet_markers"]]
+    out = pair_evidence("met", people, toks, tok, **since_fields(clause_time(times, tok)))
+    for ev in out:
+        idx.add_pair(ev["a"], ev["b"], "met")
+    return out
+
+
+def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+    lex = idx.lexicon
+    lemma = tok.lemma_.lower()
+    out: list[dict] = []
+    if tok.pos_ == "NOUN" and lemma in lex["romantic_nouns"]:
+        preps = tuple(lex["romantic_nouns"][lemma])
+        people: list[str] = []
+        toks = [tok]
+        for c in tok.children:
+            if c.dep_ == "poss":
+                people = idx.person(c)
+                toks.append(c)
+        if not people:
+            verb = governing_verb(tok)
+            subj = subject_of(verb) if verb is not None else None
+            if subj is not None:
+                people = idx.person(subj)
+                toks.append(subj)
+        partner, ptoks = participants(idx, tok, preps, use_dobj=False)
+        for eid in partner:
+            if eid not in people:
+                people.append(eid)
+        out = pair_evidence("romantic", people[:2], toks + ptoks, tok, **since_fields(clause_time(times, tok)))
+    elif tok.pos_ == "VERB" and lemma in lex["romantic_verbs"]:
+        spec = lex["romantic_verbs"][lemma]
+        people, toks = participants(idx, tok, tuple(p for p in spec if p != "dobj"), use_dobj="dobj" in spec)
+        if lemma == "date" and len(people) == 2 and not any(c.dep_ in ("dobj",) for c in tok.children) and tok.tag_ != "VBG":
+            people = []  # "dated May 5" is a document's date, not romance
+        out = pair_evidence("romantic", people, toks, tok, **since_fields(clause_time(times, tok)))
+    elif tok.pos_ == "VERB":
+        for phrase, preps in lex["romantic_phrases"].items():
+            words = phrase.split()
+            if words[0] != lemma:
+                continue
+            rest = [t.lemma_.lower() for t in idx.doc[tok.i + 1 : min(tok.i + 1 + len(words) + 1, tok.sent.end)]]
+            if not all(w in rest for w in words[1:]):
+                continue
+            people, toks = participants(idx, tok, tuple(p for p in preps if p != "pobj") or ("for",), use_dobj=False)
+            out = pair_evidence("romantic", people, toks, tok, **since_fields(clause_time(times, tok)))
+            break
+        else:
+            # "romantically linked to": the adverb carries the phrase
+            if lemma == "link" and any(c.lower_ == "romantically" for c in tok.children):
+                people, toks = participants(idx, tok, ("to", "with"), use_dobj=False)
+                out = pair_evidence("romantic", people, toks, tok)
+    for ev in out:
+        idx.add_pair(ev["a"], ev["b"], "romantic")
+    return out
+
+
+def find_kin_and_couples(idx: EntityIndex, sent, times: list[dict]) -> list[dict]:
+    """Spouse, child, sibling, romantic and met evidence in one sentence, pairs first so that
+    "their"/"the couple" later in the sentence can resolve to them."""
+    lex = idx.lexicon
+    out: list[dict] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"] or lemma in lex["anniversary_nouns"]:
+            out += marriage_evidence(idx, tok, times)
+        elif lemma in lex["romantic_nouns"] or lemma in lex["romantic_verbs"] or tok.pos_ == "VERB":
+            out += romance_evidence(idx, tok, times)
+    for tok in sent:
+        if tok.lemma_.lower() in lex["meet_verbs"]:
+            out += meet_evidence(idx, tok, times)
+        elif tok.lemma_.lower() in lex["kin_nouns"] or tok.lower_ in lex["kin_nouns"]:
+            out += kin_evidence(idx, tok, times)
+    return out
+
+
+# --- titles and employment ("Chief Executive Priya Raman", "an analyst at Pinegate") ---------
+
+def is_title_word(t: Token) -> bool:
+    """A word that can sit in a title before a name. Read off the surface, not the parse: the
+    small model often takes a sentence-initial "Shortstop" for a verb."""
+    if t.tag_ == "HYPH":
+        return True
+    if not t.is_alpha or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "NUM"):
+        return False
+    return t.pos_ != "VERB" or t.is_title
+
+
+def match_title(words: str, lex: dict) -> tuple[str, str] | None:
+    """The longest title phrase ending ``words`` and whether it is contextual or explicit."""
+    best = None
+    for kind in ("contextual", "explicit"):
+        for phrase in lex["titles"][kind]:
+            if words == phrase or words.endswith(" " + phrase):
+                if best is None or len(phrase) > len(best[0]):
+                    best = (phrase, kind)
+    return best
+
+
+def _np_text(tokens: list[Token]) -> str:
+    text = ""
+    for t in tokens:
+        text += t.lower_ + ("" if t.whitespace_ == "" else " ")
+    return " ".join(text.split())
+
+
+def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str | None, list[Token]]:
+    """An organisation named with the title: "of/at/for/with" it, its possessive, or a name
+    compounded into the title ("Corvid CEO")."""
+    preps = idx.lexicon["employment_preps"]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    eid = idx.np_entity(p, EMPLOYER_TYPES)
+                    if eid:
+                        return eid, [c, p]
+        if c.dep_ == "poss":
+            eid = idx.np_entity(c, EMPLOYER_TYPES)
+            if eid:
+                return eid, [c]
+    nxt = noun.i + 1
+    if nxt < noun.sent.end and idx.doc[nxt].lower_ in preps and idx.doc[nxt].pos_ == "ADP":
+        for p in idx.doc[nxt].children:
+            if p.dep_ == "pobj":
+                eid = idx.np_entity(p, EMPLOYER_TYPES)
+                if eid:
+                    return eid, [idx.doc[nxt], p]
+    for t in left:
+        eid = idx.one(t, EMPLOYER_TYPES)
+        if eid:
+            return eid, [t]
+    if left and left[0].i > 0 and idx.doc[left[0].i - 1].tag_ == "POS":
+        owner = idx.doc[left[0].i - 2] if left[0].i > 1 else None
+        eid = idx.one(owner, EMPLOYER_TYPES) if owner is not None else None
+        if eid:
+            return eid, [owner]
+    return None, []
+
+
+def contextual_org(idx: EntityIndex, person: str, title: str, qualifiers: list[Token]) -> str | None:
+    lex = idx.lexicon
+    for q in qualifiers:
+        if q.lemma_.lower() in lex["org_kind_nouns"]:
+            eid = idx.org_described_as(q.lemma_.lower())
+            if eid:
+                return eid
+    if title in lex.get("eponymous_titles", []):
+        eid = idx.org_named_after(person)
+        if eid:
+            return eid
+    if any(q.lemma_.lower() in lex["org_kind_nouns"] for q in qualifiers) and title not in lex.get("eponymous_titles", []):
+        return None
+    return idx.topic_org()
+
+
+def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: Token) -> list[dict]:
+    """Employment stated by a title before a name or in apposition to it."""
+    lex = idx.lexicon
+    out: list[dict] = []
+    # 1. a title right before the name: "general manager Dana Whitfield"
+    left: list[Token] = []
+    i = name_start.i - 1
+    while i >= name_start.sent.start:
+        t = idx.doc[i]
+        if len(left) < 6 and is_title_word(t) and not idx.ents(t, (PERSON,)):
+            left.insert(0, t)
+            i -= 1
+            continue
+        break
+    candidates: list[tuple[Token, list[Token], str, str]] = []
+    if left:
+        words = _np_text(left)
+        hit = match_title(words, lex)
+        if hit:
+            candidates.append((left[-1], left, hit[0], hit[1]))
+    # 2. a title in apposition: "Marcus Oyelaran, an analyst at Pinegate Securities"
+    appos = [c for c in name_head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name_head.dep_ == "appos" and name_head.head.pos_ == "NOUN":
+        appos.append(name_head.head)
+    if name_head.dep_ == "nsubj":
+        appos += [c for c in name_head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and name_head.head.lemma_ == "be"]
+    for noun in appos:
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") or c.tag_ == "HYPH"]
+        hit = match_title(_np_text(mods + [noun]), lex)
+        if hit:
+            candidates.append((noun, mods + [noun], hit[0], hit[1]))
+    for noun, phrase, title, kind in candidates:
+        skip = set(lex.get("title_qualifier_skip", []))
+        n_title = len(title.replace("-", " - ").split())
+        qualifiers = [t for t in phrase[: max(0, len(phrase) - n_title)] if t.lower_ not in skip]
+        org, otoks = org_of_title(idx, noun, phrase)
+        if org is None and kind == "contextual":
+            org = contextual_org(idx, person, title, qualifiers)
+        if org is None or org == person:
+            continue
+        if org not in [e for e in idx.entities if idx.type_of(e) in (EMPLOYER_TYPES if otoks else ORG_TYPES)]:
+            continue
+        start, end = char_span(phrase + otoks + [name_start, name_head])
+        out.append(evidence("employee", person, org, start, end, noun.i))
+    return out
+
+
+def employment_verb_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+    """"works for Acme", "joined Acme", "signed a one-year deal with Portland"."""
+    spec = idx.lexicon["employment_verbs"].get(tok.lemma_.lower())
+    if not spec or tok.pos_ != "VERB":
+        return []
+    subj = subject_of(tok)
+    if subj is None:
+        return []
+    people = idx.person(subj)
+    if len(people) != 1:
+        return []
+    orgs: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if "dobj" in spec and c.dep_ == "dobj":
+            eid = idx.np_entity(c, ORG_TYPES)
+            if eid:
+                orgs.append((eid, c))
+        if c.dep_ == "prep" and c.lower_ in spec:
+            orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
+        if c.dep_ == "dobj" and any(p in spec for p in ("with", "for")):
+            # "signed a deal with X": the preposition hangs on the object
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in spec:
+                    orgs += [(e, p) for p in g.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
+    out = []
+    for org, otok in orgs[:1]:
+        start, end = char_span([subj, tok, otok])
+        out.append(evidence("employee", people[0], org, start, end, tok.i, **since_fields(clause_time(times, tok))))
+    return out
+
+
+def find_employment(idx: EntityIndex, times: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    doc = idx.doc
+    seen: set[tuple[str, int]] = set()
+    for i, ids in enumerate(idx.tok):
+        if idx.kind[i] != "name":
+            continue
+        for eid in ids:
+            if idx.type_of(eid) != PERSON:
+                continue
+            # the first token of this name mention, and its head
+            if i > 0 and eid in idx.tok[i - 1] and idx.kind[i - 1] == "name":
+                continue
+            j = i
+            while j + 1 < len(doc) and eid in idx.tok[j + 1] and idx.kind[j + 1] == "name":
+                j += 1
+            head = doc[j]
+            for t in doc[i : j + 1]:
+                if t.head.i < i or t.head.i > j:
+                    head = t
+            if (eid, i) in seen:
+                continue
+            seen.add((eid, i))
+            out += title_evidence(idx, eid, doc[i], head)
+    for tok in doc:
+        if tok.lemma_.lower() in idx.lexicon["employment_verbs"]:
+            out += employment_verb_evidence(idx, tok, times)
+    return out
