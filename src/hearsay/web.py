@@ -356,7 +356,8 @@ def create_app(
                 data = await upload.read(max_upload + 1)
                 article = article_from_upload(upload.filename, data, meta, max_chars, max_upload)
             else:
-                article = article_from_fields(values.get("text", ""), meta, max_chars)
+                # browsers send a textarea's line breaks as CRLF (HTML spec); the pasted text had LF
+                article = article_from_fields(values.get("text", "").replace("\r\n", "\n"), meta, max_chars)
             key, _ = await analyse(article)
         except RequestProblem as exc:
             keep_values = {k: v for k, v in values.items() if k in META_FIELDS or (k == "text" and len(v) <= max_chars)}

@@ -1,0 +1,170 @@
+"""The web page in a real headless Chromium: paste the example article, read the marks, select a
+source, walk the claims with the keyboard, read the timeline; hostile text stays text.
+
+Uses Debian's chromium (``make browser`` installs it) through Playwright with
+``executable_path``; no browser is downloaded. Without chromium the tests skip, except under CI,
+where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the [web] extra is not installed")
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the [test] extra) is not installed")
+
+import uvicorn  # noqa: E402
+
+from hearsay.web import create_app  # noqa: E402
+
+from conftest import EXAMPLE  # noqa: E402
+
+CHROMIUM = os.environ.get("HEARSAY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+PUBLISHED = "2024-03-14"
+
+
+@pytest.fixture(scope="module")
+def server(nlp):
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    srv = uvicorn.Server(uvicorn.Config(create_app(nlp), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "the web server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"chromium is not installed at {CHROMIUM}; `make browser` installs it")
+        pytest.skip(f"chromium is not installed at {CHROMIUM}; `make browser` installs it")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    problems: list[str] = []
+    pg.on("pageerror", lambda exc: problems.append(f"script error: {exc}"))
+    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.problems = problems
+    yield pg
+    context.close()
+
+
+def submit(page, server, text, **fields):
+    page.goto(server + "/")
+    page.fill("#text", text)
+    for name, value in fields.items():
+        page.fill(f"input[name={name}]", value)
+    page.click("#analyze")
+    page.wait_for_url("**/ledger/*")
+    return page.request.get(page.url + ".json").json()
+
+
+def test_example_article_marked_navigable_and_filterable(page, server):
+    ledger = submit(page, server, EXAMPLE.read_text(encoding="utf-8"), published=PUBLISHED, title="Ferry deal")
+    claims = ledger["claims"]
+    assert len(claims) > 5
+    expect = sync_api.expect
+
+    # every claim is marked once as a keyboard stop, with its id and source kind as a label
+    stops = page.locator("#article .claim[tabindex]")
+    expect(stops).to_have_count(len(claims))
+    labels = stops.evaluate_all("els => els.map(e => getComputedStyle(e, '::before').content)")
+    assert all(c["id"] in label for c, label in zip(claims, labels))
+
+    # the kinds differ without colour: each has its own underline style
+    styles = page.locator(".legend .claim").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).textDecorationLine + ' ' + getComputedStyle(e).textDecorationStyle)"
+    )
+    assert len(set(styles)) == 5, styles
+
+    # keyboard: j focuses the first claim and shows its details; j again moves to the next
+    page.locator("body").press("j")
+    expect(page.locator(f"#claim-{claims[0]['id']}")).to_be_focused()
+    tip = page.locator("#tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("Source")
+    page.keyboard.press("j")
+    expect(page.locator(f"#claim-{claims[1]['id']}")).to_be_focused()
+    expect(tip).to_contain_text(claims[1]["id"])
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+
+    # hovering a claim shows the same details
+    page.locator(f"#claim-{claims[2]['id']}").hover()
+    expect(tip).to_contain_text(claims[2]["id"])
+
+    # selecting a source highlights exactly its claims; selecting it again clears them
+    counts: dict[str, int] = {}
+    for c in claims:
+        counts[c["source"]] = counts.get(c["source"], 0) + 1
+    kinds = {s["id"]: s["kind"] for s in ledger["sources"]}
+    chosen = max(counts, key=lambda s: (kinds[s] != "author", counts[s]))
+    button = page.locator(f'.source-btn[data-source="{chosen}"]')
+    expect(button).to_contain_text(f"{counts[chosen]} claim")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    highlighted = page.locator("#article .claim.hl[tabindex]")
+    expect(highlighted).to_have_count(counts[chosen])
+    assert set(highlighted.evaluate_all("els => els.map(e => e.dataset.source)")) == {chosen}
+    button.click()
+    expect(page.locator("#article .claim.hl")).to_have_count(0)
+
+    # the timeline lists the ledger's dated events in order, each linked to its claim
+    rows = page.locator("#timeline li")
+    expect(rows).to_have_count(len(ledger["timeline"]))
+    dates = rows.evaluate_all("els => els.map(e => e.dataset.date)")
+    assert dates == [t["date"] for t in ledger["timeline"]] == sorted(dates)
+    if ledger["timeline"]:
+        first = ledger["timeline"][0]
+        expect(rows.first).to_contain_text(first["date"])
+        rows.first.locator("a.ref").click()
+        expect(page.locator(f"#claim-{first['claim']}")).to_be_focused()
+    else:
+        expect(page.locator("#timeline")).to_contain_text("No dated events")
+
+    expect(page.locator("#verdict .verdict")).not_to_be_empty()
+    assert page.problems == []
+
+
+def test_hostile_article_renders_as_text_and_runs_nothing(page, server):
+    text = (
+        "The council said the vote was fair. <script>window.__pwned = 1; alert('script')</script>\n\n"
+        '"<img src=x onerror="window.__pwned = 2; alert(\'img\')">," a source said.\n\n'
+        "<svg onload=\"window.__pwned = 3\"></svg> Officials declined to comment."
+    )
+    ledger = submit(page, server, text, title="<img src=y onerror=\"window.__pwned = 4\">")
+    page.locator("body").press("j")  # show a claim's details too: they are cloned into the page
+    page.wait_for_timeout(200)
+    article = page.locator("#article")
+    assert article.text_content() == ledger["document"]["text"]
+    assert page.locator("#article img, #article script, #article svg, h1 img").count() == 0
+    sync_api.expect(page.locator("h1")).to_contain_text("<img src=y")
+    assert page.evaluate("window.__pwned") is None
+    assert page.problems == []
