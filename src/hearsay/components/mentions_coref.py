@@ -1,0 +1,315 @@
+"""Rule-based coreference: pronouns and anaphoric descriptors resolved in reading order.
+
+No neural coreference runs offline here, so this is a salience model in the Lappin-Leass
+tradition, cut down to what news text needs: every earlier mention of an entity adds to its
+salience (subjects weigh more, weight halves per sentence back and drops across paragraphs and
+quote boundaries); candidates must agree in gender, type and number; a non-reflexive object
+pronoun cannot be its own clause's subject; a definite descriptor ("the choreographer") is not
+someone already mentioned earlier in its own sentence; "her husband" is not "her". Gender is
+learnt as the text goes: from titles and role nouns first, then from pronouns resolved without
+competition, so "Natalie ... herself" makes Natalie female for every later "she".
+
+An indefinite role noun ("a French activist") opens a provisional entity that later pronouns can
+refer to; it merges into the next newly named person a few sentences on, or is dropped unnamed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PRONOUN_WINDOW = 5       # sentences back a pronoun may reach
+DESCRIPTOR_WINDOW = 12   # ... and a definite descriptor
+INDEFINITE_WINDOW = 4    # sentences after "a French activist" in which its name may come
+PARAGRAPH_DECAY = 0.7
+QUOTE_DECAY = 0.5
+UNKNOWN_GENDER = 0.5
+
+
+class Layout:
+    """Sentence, paragraph and quote position of every token (computed once per doc)."""
+
+    def __init__(self, doc: Doc, quotes: list[dict]):
+        n = len(doc)
+        self.sent = [0] * n
+        self.para = [0] * n
+        self.in_quote = [False] * n
+        for s_index, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent[i] = s_index
+        para = 0
+        for token in doc:
+            self.para[token.i] = para
+            if "\n" in token.text_with_ws:
+                para += 1
+        for quote in quotes or []:
+            for token in doc.char_span(quote["content_start"], quote["content_end"], alignment_mode="expand") or []:
+                self.in_quote[token.i] = True
+
+
+def clause_verb(token: Token) -> Token:
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+class Resolver:
+    """Walks the doc in order; keeps the mentions seen so far and resolves each anaphor."""
+
+    def __init__(self, doc: Doc, clusters: list[dict], layout: Layout, lex: dict):
+        self.doc = doc
+        self.clusters = clusters
+        self.layout = layout
+        self.lex = lex
+        self.pron = lex["pronouns"]["pronouns"]
+        self.speech = set(lex["pronouns"]["speech_verbs"])
+        self.pleonastic = set(lex["pronouns"]["pleonastic_heads"])
+        self.prefs = lex["descriptors"]["org_type_preferences"]
+        self.seen: list[tuple[int, int]] = []   # (head token, cluster)
+        self.token_cluster: dict[int, int] = {}
+        self.kin_links: list[tuple[str, int, int]] = []  # (role, possessor token, cluster)
+        self.pending: list[int] = []             # provisional clusters from "a French activist"
+        self.named: set[int] = set()
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def find(self, index: int) -> int:
+        while self.clusters[index].get("merged_into") is not None:
+            index = self.clusters[index]["merged_into"]
+        return index
+
+    def cluster_at(self, token_index: int) -> int | None:
+        index = self.token_cluster.get(token_index)
+        return None if index is None else self.find(index)
+
+    def note(self, head: int, cluster: int, start: int, end: int) -> None:
+        self.seen.append((head, cluster))
+        for i in range(start, end):
+            self.token_cluster.setdefault(i, cluster)
+        self.token_cluster[head] = cluster
+
+    def type_of(self, index: int) -> str:
+        votes = self.clusters[index]["votes"]
+        return votes.most_common(1)[0][0] if votes else "PERSON"
+
+    def gender_of(self, index: int) -> str | None:
+        cluster = self.clusters[index]
+        if cluster["gender"]:
+            return cluster["gender"]
+        votes = cluster["gender_votes"]
+        if votes:
+            (top, count), *rest = votes.most_common(2)
+            if not rest or count > rest[0][1]:
+                return top
+        return None
+
+    # -- names -------------------------------------------------------------------------------
+    def name(self, index: int, start: int, end: int, head: int) -> None:
+        if index not in self.named:
+            self.named.add(index)
+            if self.type_of(index) == "PERSON":
+                self._claim_pending(index, head)
+        self.note(head, index, start, end)
+
+    def _claim_pending(self, index: int, head: int) -> None:
+        sent = self.layout.sent[head]
+        gender = self.gender_of(index)
+        for pc in reversed(self.pending):
+            pcl = self.clusters[pc]
+            if pcl.get("merged_into") is not None or pcl.get("dropped"):
+                continue
+            if not 0 < sent - pcl["opened_sent"] <= INDEFINITE_WINDOW:
+                continue
+            if gender and pcl["gender"] and gender != pcl["gender"]:
+                continue
+            pcl["merged_into"] = index
+            target = self.clusters[index]
+            target["descriptors"].extend(pcl["descriptors"])
+            target["pronouns"].extend(pcl["pronouns"])
+            if pcl["gender"]:
+                target["gender_votes"][pcl["gender"]] += 10
+            return
+
+    # -- salience ----------------------------------------------------------------------------
+    def salience(self, anaphor: int, window: int) -> dict[int, float]:
+        lay = self.layout
+        s0, p0, q0 = lay.sent[anaphor], lay.para[anaphor], lay.in_quote[anaphor]
+        speaker_slot = self._is_speech_subject(self.doc[anaphor])
+        scores: dict[int, float] = {}
+        for head, cluster in reversed(self.seen):
+            distance = s0 - lay.sent[head]
+            if distance > window:
+                break
+            token = self.doc[head]
+            weight = 3.0 if token.dep_ in SUBJECT_DEPS else 1.5 if token.dep_ == "poss" else 1.0
+            if speaker_slot and token.dep_ in SUBJECT_DEPS and self._is_speech_subject(token):
+                weight *= 1.5
+            weight *= 0.5 ** distance
+            weight *= PARAGRAPH_DECAY ** (p0 - lay.para[head])
+            if lay.in_quote[head] and not q0:
+                weight *= QUOTE_DECAY
+            index = self.find(cluster)
+            scores[index] = scores.get(index, 0.0) + weight
+        return scores
+
+    def _is_speech_subject(self, token: Token) -> bool:
+        return token.dep_ in SUBJECT_DEPS and token.head.lemma_ in self.speech
+
+    @staticmethod
+    def _best(scores: dict[int, float]) -> tuple[int | None, bool]:
+        if not scores:
+            return None, False
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        clear = len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]
+        return ranked[0][0], clear
+
+    # -- pronouns ----------------------------------------------------------------------------
+    def pronoun(self, token: Token) -> int | None:
+        info = self.pron.get(token.lower_)
+        if info is None:
+            return None
+        gender = info["gender"]
+        if gender == "n":
+            return self._it(token, info)
+        form = "possessive" if token.dep_ == "poss" or info["form"] == "possessive" else info["form"]
+        verb = clause_verb(token)
+        subject = subject_of(verb)
+        subject_cluster = self.cluster_at(subject.i) if subject is not None and subject.i != token.i else None
+        if form == "reflexive" and subject_cluster is not None:
+            chosen, clear = subject_cluster, True
+        else:
+            scores = self.salience(token.i, PRONOUN_WINDOW)
+            for index in list(scores):
+                known = self.gender_of(index)
+                if self.type_of(index) != "PERSON" or (known and known != gender):
+                    del scores[index]
+                elif known is None:
+                    scores[index] *= UNKNOWN_GENDER
+            if form == "object" and subject_cluster is not None and token.dep_ in ("dobj", "dative", "pobj"):
+                scores.pop(subject_cluster, None)
+            chosen, clear = self._best(scores)
+        if chosen is None:
+            return None
+        cluster = self.clusters[chosen]
+        if clear and self.gender_of(chosen) is None:
+            cluster["gender_votes"][gender] += 1
+        cluster["pronouns"].append((token.i, token.i + 1))
+        self.note(token.i, chosen, token.i, token.i + 1)
+        return chosen
+
+    def _it(self, token: Token, info: dict) -> int | None:
+        if info["form"] != "possessive":
+            if token.dep_ not in SUBJECT_DEPS or token.head.lemma_ in self.pleonastic:
+                return None
+        sent = self.layout.sent[token.i]
+        subjects = {
+            self.find(c) for h, c in self.seen
+            if sent - self.layout.sent[h] <= 1 and self.doc[h].dep_ in SUBJECT_DEPS
+        }
+        scores = self.salience(token.i, 1)
+        scores = {i: s for i, s in scores.items() if self.type_of(i) == "ORG" and i in subjects}
+        chosen, _ = self._best(scores)
+        if chosen is None:
+            return None
+        self.clusters[chosen]["pronouns"].append((token.i, token.i + 1))
+        self.note(token.i, chosen, token.i, token.i + 1)
+        return chosen
+
+    # -- descriptors -------------------------------------------------------------------------
+    def descriptor(self, rec: dict) -> int | None:
+        if rec["kind"] == "org":
+            return self._org_descriptor(rec)
+        head = rec["head"]
+        if not rec["definite"]:
+            return self._open_provisional(rec)
+        possessor = None
+        if rec.get("possessor") is not None:
+            # "her rocker husband": a relative of someone resolved; "its owner", "my wife",
+            # "Pryce's lawyer" name someone the text has not pinned down, so they stay unresolved
+            possessor = self.cluster_at(rec["possessor"])
+            if not rec["kin"] or possessor is None or self.type_of(possessor) != "PERSON":
+                return None
+        chosen = None
+        if rec["kin"] and possessor is not None:
+            for role, poss_token, cluster in self.kin_links:
+                if role == rec["role"] and self.cluster_at(poss_token) == possessor:
+                    chosen = self.find(cluster)
+                    break
+        if chosen is None:
+            scores = self.salience(head, DESCRIPTOR_WINDOW)
+            sent = self.layout.sent[head]
+            same_sentence = {self.find(c) for h, c in self.seen if self.layout.sent[h] == sent}
+            for index in list(scores):
+                known = self.gender_of(index)
+                age = self.clusters[index]["age"]
+                if (
+                    self.type_of(index) != "PERSON"
+                    or (known and rec["gender"] and known != rec["gender"])
+                    or index in same_sentence
+                    or index == possessor
+                    or index not in self.named
+                    or (rec.get("age") is not None and age is not None and age != rec["age"])
+                ):
+                    del scores[index]
+                elif rec.get("age") is not None and age == rec["age"]:
+                    scores[index] *= 10
+            chosen, _ = self._best(scores)
+        if chosen is None:
+            return None
+        self._attach_descriptor(chosen, rec)
+        if rec["kin"] and possessor is not None:
+            self.kin_links.append((rec["role"], rec["possessor"], chosen))
+        return chosen
+
+    def _attach_descriptor(self, index: int, rec: dict) -> None:
+        cluster = self.clusters[index]
+        cluster["descriptors"].append((rec["start"], rec["end"]))
+        if rec.get("gender"):
+            cluster["gender_votes"][rec["gender"]] += 3
+        self.note(rec["head"], index, rec["start"], rec["end"])
+
+    def _open_provisional(self, rec: dict) -> int | None:
+        if self.layout.in_quote[rec["head"]] or self.doc[rec["head"]].dep_ == "attr":
+            return None
+        from .mentions_names import new_cluster
+
+        cluster = new_cluster()
+        cluster["votes"]["PERSON"] += 1
+        cluster["gender"] = rec.get("gender")
+        cluster["provisional"] = True
+        cluster["opened_sent"] = self.layout.sent[rec["head"]]
+        self.clusters.append(cluster)
+        index = len(self.clusters) - 1
+        self.pending.append(index)
+        self._attach_descriptor(index, rec)
+        return index
+
+    def _org_descriptor(self, rec: dict) -> int | None:
+        allowed = set(self.prefs.get(rec["org_class"] or "", []))
+        head = rec["head"]
+
+        def fits(index: int) -> bool:
+            cluster = self.clusters[index]
+            if self.type_of(index) != "ORG" or cluster.get("merged_into") is not None:
+                return False
+            return cluster["org_class"] is None and rec["org_class"] != "police" or cluster["org_class"] in allowed
+
+        if not rec["definite"]:
+            return None
+        if rec["org_class"] == "police" and rec["start"] == rec["head"]:
+            # bare "police": the police force the article names, wherever it names it
+            candidates = [i for i, c in enumerate(self.clusters) if c["names"] and fits(i)]
+            if not candidates:
+                return None
+            chosen = min(candidates, key=lambda i: min(abs(s - head) for s, _ in self.clusters[i]["names"]))
+        else:
+            scores = {i: s for i, s in self.salience(head, DESCRIPTOR_WINDOW).items() if fits(i)}
+            chosen, _ = self._best(scores)
+        if chosen is None:
+            return None
+        self._attach_descriptor(chosen, rec)
+        return chosen

@@ -1,0 +1,227 @@
+"""Proper names: which spans name someone or something, what type they are, and which names
+belong together ("Natalie Portman" / "Natalie" / "Portman").
+
+spaCy's small model finds most names but mislabels many ("Aleph" ORG, "Corvid Analytics"
+PERSON, "Bloomberg" GPE) and misses names it saw only in a possessive ("Pryce's"). Types are
+therefore decided by votes: spaCy's label is one weak vote, constructions (an age apposition,
+a person title, an organisation suffix, an outlet name or cue) are strong ones.
+
+Everything here works on token indices; ``mentions.py`` converts to character offsets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .mentions_ages import age_after
+
+#: spaCy labels kept as entity names, mapped to ledger types
+NAME_LABELS = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "EVENT": "EVENT",
+    "WORK_OF_ART": "WORK", "PRODUCT": "PRODUCT", "LAW": "LAW", "NORP": "ORG",
+}
+#: types a name may join an organisation cluster with by a shared word
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+STRONG = 10
+
+
+def new_cluster() -> dict:
+    return {
+        "votes": Counter(), "names": [], "descriptors": [], "pronouns": [], "gender": None,
+        "gender_votes": Counter(), "age": None, "born": None, "org_class": None,
+    }
+
+
+def _trim(doc: Doc, start: int, end: int, titles: dict) -> tuple[int, int, int | None]:
+    """Drop a leading "the", titles and trailing possessive marks; return (start, end, title_start)."""
+    title_start = None
+    while start < end and (doc[start].lower_ == "the" or (doc[start].is_punct and doc[start].text != "&")):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or (doc[end - 1].is_punct and doc[end - 1].text not in "&.")):
+        end -= 1
+    while start < end - 1 and doc[start].text in titles:
+        title_start = start if title_start is None else title_start
+        start += 1
+    return start, end, title_start
+
+
+def _is_role_modifier(doc: Doc, start: int, end: int, roles: dict) -> bool:
+    """A name used as a modifier of a role noun: "the Jackie star", "The Oscar winner"."""
+    last = doc[end - 1]
+    head = last.head
+    return (
+        last.dep_ in ("compound", "amod", "nmod")
+        and head.i >= end
+        and head.pos_ == "NOUN"
+        and head.lower_ in roles
+    )
+
+
+def _split_coordination(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Aleph and Amalia" is two names: split an entity at its coordinating conjunctions."""
+    parts, first = [], start
+    for i in range(start, end):
+        if doc[i].dep_ == "cc" or doc[i].lower_ in ("and", "or") or doc[i].text == ",":
+            if first < i:
+                parts.append((first, i))
+            first = i + 1
+    if first < end:
+        parts.append((first, end))
+    if len(parts) > 1 and any(doc[i].text == "&" for i in range(start, end)):
+        return [(start, end)]
+    return parts
+
+
+def find_name_spans(doc: Doc, lex: dict) -> list[dict]:
+    """Name spans {"start","end","label","title_start","evidence"} from NER plus constructions."""
+    roles = lex["descriptors"]["person_roles"]
+    titles = lex["descriptors"]["titles"]
+    spans: dict[tuple[int, int], dict] = {}
+    covered: set[int] = set()
+    for ent in doc.ents:
+        label = NAME_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        start, end, title_start = _trim(doc, ent.start, ent.end, titles)
+        if start >= end:
+            continue
+        if ent.label_ == "NORP" and (doc[end - 1].pos_ != "PROPN" or doc[end - 1].dep_ == "amod"):
+            continue  # "French" in "a French activist" is an adjective, not an organisation
+        if ent.label_ in ("PERSON", "WORK_OF_ART") and _is_role_modifier(doc, start, end, roles):
+            continue
+        for part_start, part_end in _split_coordination(doc, start, end):
+            spans[(part_start, part_end)] = {"start": part_start, "end": part_end, "label": label,
+                                             "title_start": title_start if part_start == start else None,
+                                             "evidence": []}
+        covered.update(range(start, end))
+    # "Aleph, 12," / "Dolores Pike, 81,": a capitalised name followed by an age is a person
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        if age_after(doc, token.i + 1) is None:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in titles:
+            start -= 1
+        hit = next((s for s in spans.values() if s["start"] <= token.i < s["end"]), None)
+        if hit is not None:
+            hit["label"] = "PERSON"
+            hit["evidence"].append("age")
+            continue
+        if start in covered:
+            continue
+        spans[(start, token.i + 1)] = {"start": start, "end": token.i + 1, "label": "PERSON",
+                                       "title_start": None, "evidence": ["age"]}
+    return sorted(spans.values(), key=lambda s: s["start"])
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str]:
+    return [t.text for t in doc[start:end] if not t.is_punct or t.text == "&"]
+
+
+def cluster_names(doc: Doc, spans: list[dict], lex: dict) -> list[dict]:
+    """Group name spans into clusters: equal names, and short forms of a fuller name."""
+    clusters: list[dict] = []
+    by_text: dict[str, int] = {}
+    order = sorted(spans, key=lambda s: (-len(_words(doc, s["start"], s["end"])), s["start"]))
+    for span in order:
+        words = _words(doc, span["start"], span["end"])
+        key = " ".join(words)
+        index = by_text.get(key)
+        if index is None:
+            index = _match_short_form(doc, clusters, words, span)
+        if index is None:
+            clusters.append(new_cluster())
+            index = len(clusters) - 1
+        by_text.setdefault(key, index)
+        cluster = clusters[index]
+        cluster["names"].append((span["start"], span["end"]))
+        weight = 2 if len(words) > 1 else 1
+        cluster["votes"][span["label"]] += weight
+        if "age" in span["evidence"]:
+            cluster["votes"]["PERSON"] += STRONG
+        _vote_by_name_words(cluster, words, lex)
+        if span.get("title_start") is not None:
+            cluster["votes"]["PERSON"] += STRONG
+            cluster["descriptors"].append((span["title_start"], span["end"]))
+            title = doc[span["title_start"]].text
+            gender = lex["descriptors"]["titles"].get(title)
+            if gender:
+                cluster["gender_votes"][gender] += STRONG
+    _add_possessive_and_bare_names(doc, clusters, spans)
+    for cluster in clusters:
+        cluster["names"].sort()
+    return clusters
+
+
+def _vote_by_name_words(cluster: dict, words: list[str], lex: dict) -> None:
+    """Organisation suffixes ("Analytics", "Police Department") and outlet names decide types."""
+    outlets = lex["outlets"]
+    org_words = lex["descriptors"]["org_name_words"]
+    text = " ".join(words)
+    if text in outlets["names_set"] or (len(words) > 1 and words[-1] in outlets["name_words_set"]):
+        cluster["votes"]["OUTLET"] += 2 * STRONG
+        cluster["org_class"] = "outlet"
+        return
+    org_class = next((org_words[w] for w in words if w in org_words), None) if len(words) > 1 else None
+    if org_class:
+        cluster["votes"]["ORG"] += STRONG
+        cluster["org_class"] = cluster["org_class"] or org_class
+
+
+def _match_short_form(doc: Doc, clusters: list[dict], words: list[str], span: dict) -> int | None:
+    """The cluster whose fuller name contains this shorter one, nearest before it if several."""
+    n = len(words)
+    best, best_distance = None, None
+    for index, cluster in enumerate(clusters):
+        for start, end in cluster["names"]:
+            full = _words(doc, start, end)
+            if len(full) <= n:
+                continue
+            person = cluster["votes"]["PERSON"] >= max(cluster["votes"].values())
+            if person:
+                ok = n == 1 and words[0] in (full[0], full[-1])
+            else:
+                ok = span["label"] not in PLACE_TYPES and (full[:n] == words or full[-n:] == words)
+            if not ok:
+                continue
+            distance = span["start"] - start
+            # prefer the nearest fuller name before; one after counts as far away
+            rank = distance if distance > 0 else 100_000 - distance
+            if best_distance is None or rank < best_distance:
+                best, best_distance = index, rank
+    return best
+
+
+def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[dict]) -> None:
+    """Proper nouns NER missed ("Pryce's attorney", "Pryce allegedly carried") that repeat a
+    word of a known person's or organisation's name."""
+    covered = {i for s in spans for i in range(s["start"], s["end"])}
+    keys: dict[str, list[int]] = {}
+    for index, cluster in enumerate(clusters):
+        for start, end in cluster["names"]:
+            words = _words(doc, start, end)
+            for word in {words[0], words[-1]} if len(words) > 1 else {words[0]}:
+                keys.setdefault(word, [])
+                if index not in keys[word]:
+                    keys[word].append(index)
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or token.text not in keys:
+            continue
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+            continue
+        candidates = keys[token.text]
+        index = min(candidates, key=lambda c: _distance_before(clusters[c], token.i))
+        clusters[index]["names"].append((token.i, token.i + 1))
+
+
+def _distance_before(cluster: dict, position: int) -> int:
+    before = [position - s for s, _ in cluster["names"] if s < position]
+    return min(before) if before else 100_000 + min(s - position for s, _ in cluster["names"])
+
+
+def name_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
