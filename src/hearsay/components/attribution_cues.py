@@ -1,0 +1,148 @@
+"""What counts as a cue, and what a cue verb's content is, read off the dependency parse.
+
+The words of a speech verb's clause are what a reader holds the speaker responsible for:
+"The minister said [the government would ...]", "[Two men have been charged ...], police
+said", "Bloomberg reported [the talks]". These functions find the speaker token of a cue
+verb (through conjunctions, relative clauses and passives) and the character range of its
+content, so `attribution.py` can pair them with sources and quote marks.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+class CueLexicon:
+    """cues.json compiled for lookups."""
+
+    def __init__(self, data: dict):
+        self.verb_class: dict[str, str] = {}
+        for cls in ("neutral", "emotive", "cognition", "allegation", "reportative", "denial"):
+            for lemma in data["classes"].get(cls, []):
+                self.verb_class[lemma] = cls   # later classes win: "admit" emotive < "claim" allegation
+        self.object_content = set(data["object_content"])
+        self.clause_only = set(data["clause_only"])
+        self.document_verbs = set(data["document_verbs"])
+        self.document_verb_class = dict(data["document_verb_class"])
+        self.reports_verbs = set(data["reports_verbs"])
+        self.passive_reportative = set(data["passive_reportative"])
+        self.according_to = [tuple(p) for p in data["according_to"]]
+        self.no_comment = data["no_comment"]
+        self.particles = {"point": "out", "open": "up", "spill": None}
+
+    def cue_class(self, tok: Token) -> Optional[str]:
+        if not tok.tag_.startswith("VB"):
+            return None
+        lemma = tok.lemma_.lower()
+        cls = self.verb_class.get(lemma)
+        if cls is None:
+            return None
+        particle = self.particles.get(lemma, "")
+        if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+            return None
+        return cls
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The speaker token of a cue verb: its subject, the agent of a passive, the subject of the
+    verb it is coordinated with ("... but said in a text message"), the noun a relative
+    clause hangs on ("Smith, who said ..."), or the subject of the clause a participle
+    modifies ("..., saying ...")."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        seen += 1
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Optional[tuple[int, int, str]]:
+    """Token range [start, end) of what ``verb`` reports, and how it was found:
+    "clause" (a that-clause, before or after), "object" (reportative/denial objects),
+    "frame" (the verb sits in a trailing frame ", police said")."""
+    doc = verb.doc
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        after = [c for c in comps if c.i > verb.i]
+        c = after[0] if after else comps[-1]
+        start, end = c.left_edge.i, c.right_edge.i + 1
+        if c.i > verb.i:
+            # "said he did not plan ..., but he expected ...": a coordinated clause with its own
+            # subject continues the report; "... and declined to comment" (no subject) does not
+            for sib in verb.rights:
+                if sib.dep_ == "conj" and sib.i > end - 1 and lex.cue_class(sib) is None and sib.tag_.startswith("VB"):
+                    if any(x.dep_ in ("nsubj", "nsubjpass") for x in sib.children):
+                        end = sib.right_edge.i + 1
+            start = max(start, verb.i + 1)
+        else:
+            end = min(end, verb.left_edge.i if verb.left_edge.i > start else end)
+        return start, end, "clause"
+    if allow_object:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+        if objs:
+            start = objs[0].left_edge.i
+            end = verb.right_edge.i + 1
+            for c in verb.rights:
+                if c.dep_ in ("conj", "cc") and c.i > objs[0].i:
+                    end = min(end, c.left_edge.i)
+            return start, end, "object"
+    return frame_content(verb)
+
+
+def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:
+    """", police said." / ", the source says, “...": the clause before a trailing frame."""
+    doc = verb.doc
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    frame_start = min(subj.left_edge.i, verb.i)
+    if frame_start == 0 or not doc[frame_start - 1].is_punct or doc[frame_start - 1].text not in ",\u2014":
+        return None
+    # the frame must run to the end of its sentence (or to a quote / colon)
+    j = max(verb.i, subj.right_edge.i) + 1
+    while j < len(doc) and not doc[j].is_sent_start:
+        t = doc[j]
+        if t.text in (".", "!", "?", ":", "\u201c", '"') or t.is_space:
+            break
+        if t.text == "," and j + 1 < len(doc) and doc[j + 1].text in ("\u201c", '"'):
+            break
+        if t.tag_ in FINITE_TAGS and t.head.i != verb.i and t.i != verb.i:
+            return None
+        j += 1
+    sent_start = verb.sent.start
+    start = sent_start
+    # after a closing quote mark or a sentence end inside the same parse sentence
+    for k in range(frame_start - 2, sent_start - 1, -1):
+        if doc[k].text in (".", "!", "?", "\u201d") or doc[k].is_space:
+            start = k + 1
+            break
+    end = frame_start - 1
+    if end - start < 3:
+        return None
+    if not any(t.tag_ in FINITE_TAGS for t in doc[start:end]):
+        return None
+    return start, end, "frame"
