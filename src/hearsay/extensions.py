@@ -107,6 +107,7 @@ class RelationRec(TypedDict):
     since: Optional[str]
     claims: list[str]
     evidence: dict         # {"start","end"} the words stating the relation
+    dates: list[dict]      # each dated statement of it: {"value","time","how": stated|anniversary,"start","end"} (for checks)
 
 
 class CheckRec(TypedDict):

@@ -25,7 +25,7 @@ class EntityIndex:
         self.lexicon = lexicon
         self.entities = {e["id"]: e for e in entities}
         self.tok: list[list[str]] = [[] for _ in range(len(doc))]
-        self.kind: list[str | None] = [None] * len(doc)  # mention kind covering the token
+        self.kinds: list[set[str]] = [set() for _ in range(len(doc))]  # mention kinds covering the token
         self.first: dict[str, int] = {}
         self.positions: dict[str, list[int]] = {}
         for ent in entities:
@@ -36,15 +36,15 @@ class EntityIndex:
                 for t in span:
                     if ent["id"] not in self.tok[t.i]:
                         self.tok[t.i].append(ent["id"])
-                        self.kind[t.i] = self.kind[t.i] or m.get("kind")
+                    self.kinds[t.i].add(m.get("kind") or "name")
                 self.positions.setdefault(ent["id"], []).append(span.start)
                 self.first[ent["id"]] = min(self.first.get(ent["id"], span.start), span.start)
         for pos in self.positions.values():
             pos.sort()
         #: (start_char, end_char, entity id) of each direct quote's speaker, for "I"/"my"
         self.speakers = speakers
-        #: ((a, b), type) of each pair stated so far (spouse, romantic, met), in text order
-        self.pairs: list[tuple[tuple[str, str], str]] = []
+        #: ((a, b), type, char offset) of each pair stated so far (spouse, romantic, met)
+        self.pairs: list[tuple[tuple[str, str], str, int]] = []
 
     # --- single tokens -------------------------------------------------------------------
     def type_of(self, eid: str) -> str:
@@ -55,6 +55,10 @@ class EntityIndex:
         if types is not None:
             found = [e for e in found if self.type_of(e) in types]
         return found
+
+    def is_name(self, i: int, eid: str | None = None) -> bool:
+        """Whether token ``i`` is inside a proper-name mention (of ``eid`` when given)."""
+        return "name" in self.kinds[i] and (eid is None or eid in self.tok[i])
 
     def one(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:
         found = self.ents(token, types)
@@ -108,7 +112,7 @@ class EntityIndex:
         for i in range(token.i - 1, start - 1, -1):
             for eid in self.tok[i]:
                 ent = self.entities[eid]
-                if ent.get("type") != PERSON or eid in exclude or self.kind[i] == "pronoun":
+                if ent.get("type") != PERSON or eid in exclude or "pronoun" in self.kinds[i]:
                     continue
                 if ent.get("gender") in (None, gender):
                     return eid
@@ -129,30 +133,30 @@ class EntityIndex:
         return people
 
     # --- couples -------------------------------------------------------------------------
-    def add_pair(self, a: str, b: str, type_: str) -> None:
+    def add_pair(self, a: str, b: str, type_: str, at: int) -> None:
         pair = tuple(sorted((a, b), key=lambda e: self.first.get(e, 0)))
-        self.pairs.append((pair, type_))
+        self.pairs.append((pair, type_, at))
 
     def couple(self, token: Token, married: bool = False) -> tuple[str, ...]:
         """The two people "their"/"they"/"the couple" stands for at ``token``: the mentions
-        stage's answer, else the pair the story has paired most often so far (a marriage when
-        the words say "married"), else the only two people named in the sentence."""
+        stage's answer, else the pair the story has paired most often before this point (the
+        earlier-established one on a tie: the story's couple, not the affair that breaks it; a
+        marriage when the words say "married"), else the only two people named in the sentence."""
         people = [e for e in self.tok[token.i] if self.type_of(e) == PERSON]
         if len(people) >= 2:
             return tuple(people[:2])
         counts: dict[tuple, list[int]] = {}
-        for n, (pair, type_) in enumerate(self.pairs):
-            if married and type_ != "spouse":
+        for n, (pair, type_, at) in enumerate(self.pairs):
+            if at >= token.idx or (married and type_ != "spouse"):
                 continue
-            c = counts.setdefault(pair, [0, 0])
+            c = counts.setdefault(pair, [0, -n])
             c[0] += 1
-            c[1] = n
         if counts:
             return max(counts, key=lambda p: counts[p])
         seen: list[str] = []
         for t in token.sent:
             for eid in self.tok[t.i]:
-                if self.type_of(eid) == PERSON and self.kind[t.i] != "pronoun" and eid not in seen:
+                if self.type_of(eid) == PERSON and "pronoun" not in self.kinds[t.i] and eid not in seen:
                     seen.append(eid)
         return tuple(seen) if len(seen) == 2 else ()
 

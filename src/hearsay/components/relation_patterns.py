@@ -109,7 +109,7 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
     """Who holds the kin role the noun names."""
     found: list[str] = []
     # the mentions stage may have made "his son" a descriptor mention of Evan
-    if idx.kind[noun.i] in ("descriptor", "name"):
+    if idx.kinds[noun.i] & {"descriptor", "name"}:
         # ...or clustered a bare "Dad" with the father's name; an entity named just "Dad" is no one
         found = [e for e in idx.ents(noun) if idx.type_of(e) == PERSON and idx.entities[e]["name"].lower() != noun.lower_]
     if not found and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
@@ -197,7 +197,7 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]
             else:
                 out.append(evidence(kin, a, h, start, end, noun.i))
                 if kin in ("spouse", "romantic"):
-                    idx.add_pair(a, h, kin)
+                    idx.add_pair(a, h, kin, start)
     return out
 
 
@@ -260,7 +260,7 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
                 people = idx.person(subj)
         out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times))
     for ev in out:
-        idx.add_pair(ev["a"], ev["b"], "spouse")
+        idx.add_pair(ev["a"], ev["b"], "spouse", ev["start"])
     return out
 
 
@@ -272,13 +272,13 @@ def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]
     if len(people) != 2:
         return []
     first = any(c.lower_ in lex["meet_markers"] for c in tok.children if c.dep_ == "advmod")
-    known = tuple(sorted(people, key=lambda e: idx.first.get(e, 0))) in [p for p, _ in idx.pairs]
+    known = tuple(sorted(people, key=lambda e: idx.first.get(e, 0))) in [p for p, _, _ in idx.pairs]
     if not (first or known):
         return []
     toks += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex["meet_markers"]]
     out = pair_evidence("met", people, toks, tok, **since_fields(clause_time(times, tok)))
     for ev in out:
-        idx.add_pair(ev["a"], ev["b"], "met")
+        idx.add_pair(ev["a"], ev["b"], "met", ev["start"])
     return out
 
 
@@ -328,7 +328,7 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[di
                 people, toks = participants(idx, tok, ("to", "with"), use_dobj=False)
                 out = pair_evidence("romantic", people, toks, tok)
     for ev in out:
-        idx.add_pair(ev["a"], ev["b"], "romantic")
+        idx.add_pair(ev["a"], ev["b"], "romantic", ev["start"])
     return out
 
 
@@ -440,7 +440,9 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
     i = name_start.i - 1
     while i >= name_start.sent.start:
         t = idx.doc[i]
-        if len(left) < 6 and is_title_word(t) and not idx.ents(t, (PERSON,)):
+        # stop at another person's words, or at a name (the mentions stage may have folded the
+        # title into a descriptor mention of this very person: "manager Curtis Bellamy")
+        if len(left) < 6 and is_title_word(t) and not idx.is_name(t.i) and all(e == person for e in idx.ents(t, (PERSON,))):
             left.insert(0, t)
             i -= 1
             continue
@@ -514,16 +516,16 @@ def find_employment(idx: EntityIndex, times: list[dict]) -> list[dict]:
     doc = idx.doc
     seen: set[tuple[str, int]] = set()
     for i, ids in enumerate(idx.tok):
-        if idx.kind[i] != "name":
+        if not idx.is_name(i):
             continue
         for eid in ids:
             if idx.type_of(eid) != PERSON:
                 continue
             # the first token of this name mention, and its head
-            if i > 0 and eid in idx.tok[i - 1] and idx.kind[i - 1] == "name":
+            if i > 0 and idx.is_name(i - 1, eid):
                 continue
             j = i
-            while j + 1 < len(doc) and eid in idx.tok[j + 1] and idx.kind[j + 1] == "name":
+            while j + 1 < len(doc) and idx.is_name(j + 1, eid):
                 j += 1
             head = doc[j]
             for t in doc[i : j + 1]:

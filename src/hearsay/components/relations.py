@@ -108,9 +108,12 @@ def evidence_status(doc: Doc, ev: dict, ctx: dict, lexicon: dict) -> tuple[str, 
     claim = holding[0] if holding else None
     att = ctx["attributions"].get(claim.get("attribution")) if claim else None
     pred = doc[ev["pred"]]
+    ids = [c["id"] for c in holding]
+    # an aside inside reported speech is the author's own background, not the source's word
+    if att is not None and att.get("type") != "direct" and is_aside(pred):
+        att, claim = None, None
     local = [h for h in ctx["hedges"] if h["start"] < pred.sent.end_char and pred.sent.start_char < h["end"]]
     kinds = local_hedge_kinds(doc, ev, claim, local)
-    ids = [c["id"] for c in holding]
     if is_denied(pred, lexicon) or (att and (att.get("polarity") == "denied" or att.get("cue_class") == "denial")):
         return "denied", ids
     if "allegation" in kinds or (att and att.get("cue_class") == "allegation"):
@@ -118,8 +121,7 @@ def evidence_status(doc: Doc, ev: dict, ctx: dict, lexicon: dict) -> tuple[str, 
     if "reportative" in kinds:
         return "reported", ids
     source = ctx["sources"].get(claim.get("source")) if claim else None
-    own_voice = att is not None and att.get("type") != "direct" and is_aside(pred)
-    if source and source.get("kind") in HEARSAY_SOURCES and not own_voice:
+    if source and source.get("kind") in HEARSAY_SOURCES:
         return "reported", ids
     if kinds & {"epistemic", "appearance"}:
         return "alleged", ids
