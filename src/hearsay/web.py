@@ -397,7 +397,7 @@ def create_app(
             people=article_view.people(ledger),
             relations=views.relation_lines(ledger),
             no_comment=[(sources.get(n.source), n) for n in ledger.no_comment],
-            ref_target=article_view.ref_target,
+            targets=article_view.ref_targets(ledger),
         )
 
     app.add_middleware(BodyLimit, limit=body_limit(max_chars, max_upload))

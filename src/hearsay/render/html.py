@@ -156,6 +156,8 @@ def _open_tag(mark: Mark, first: bool, depth: int) -> str:
         else:
             attrs["class"] += " cont"
             attrs.pop("data-label", None)
+    elif mark.kind == "time" and first:
+        attrs["id"] = f"time-{mark.ref}"
     parts = [f'{k}="{escape(v)}"' for k, v in attrs.items()]
     return f"<span {' '.join(parts)}>"
 
@@ -267,8 +269,10 @@ def people(ledger: Ledger) -> list[PersonView]:
     return out
 
 
-def ref_target(ref: str) -> str | None:
-    """The page anchor of a ledger id a check refers to: claims and times are in the article."""
-    if ref[:1] == "C" and ref[1:].isdigit():
-        return f"#claim-{ref}"
-    return None
+def ref_targets(ledger: Ledger) -> dict[str, str]:
+    """Page anchors of the ledger ids that checks refer to: claims and times are marked in the
+    article, people are listed beside it."""
+    targets = {c.id: f"#claim-{c.id}" for c in ledger.claims}
+    targets.update({t.id: f"#time-{t.id}" for t in ledger.times if t.span.end > t.span.start})
+    targets.update({e.id: f"#person-{e.id}" for e in ledger.entities if e.type == "PERSON"})
+    return targets
