@@ -54,41 +54,51 @@ def _published(doc: Doc) -> tuple[Optional[date], str]:
     return d, meta.get("published_basis") or "given"
 
 
-def tense_of(span: Span) -> Optional[str]:
-    """past | present | future for the clause an expression sits in, from its verb and auxiliaries."""
+def _governing_verb(span: Span):
     tok = span.root
     for _ in range(5):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
-            break
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            return tok
         if tok.head is tok:
-            break
+            return None
         tok = tok.head
-    else:
-        return None
-    if tok.pos_ not in ("VERB", "AUX"):
+    return None
+
+
+def tense_of(span: Span) -> Optional[str]:
+    """past | present | future for the clause an expression sits in, from its verb and
+    auxiliaries, and from the words just before it ("until Tuesday", "as soon as Tuesday")."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if before[-1:] in (["until"], ["till"]) or before[-3:] == ["as", "soon", "as"]:
+        return "future"
+    tok = _governing_verb(span)
+    if tok is None:
         return None
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    for a in auxes:
-        if a.lower_ in FUTURE_AUX:
-            return "future"
-    if tok.tag_ in ("VB",) and any(a.lower_ == "to" for a in auxes):
-        head = tok.head
-        if head.lemma_ in FUTURE_HEADS or any(c.lemma_ in FUTURE_HEADS for c in [head]):
-            return "future"
-        if head.tag_ == "VBD":
-            return "past"
-        if head.tag_ in ("VBZ", "VBP"):
-            return "future"
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return "future"
+    if tok.lemma_ in FUTURE_HEADS and tok.lemma_ != "go":
+        return "future"
+    if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        head = _governing_verb(tok.head.doc[tok.head.i : tok.head.i + 1]) if tok.head is not tok else None
+        if head is not None:
+            head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in FUTURE_AUX for a in head_aux) or head.lemma_ in FUTURE_HEADS:
+                return "future"
+            if head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head_aux):
+                return "future"
+            if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in head_aux):
+                return None
+        return "future"
     if tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in auxes):
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
     if tok.tag_ == "VBN":
         return "past"
     if tok.tag_ in ("VBZ", "VBP"):
-        return "present"
+        return "present" if tok.lemma_ not in ("be", "have") else None
     return None
 
 
@@ -146,16 +156,20 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
     out: list[tuple] = []
     anchor: Optional[Point] = None
     anchor_id: Optional[str] = None
+    anchor_sent = -10
     focus_year: Optional[int] = None
     lead: Optional[date] = None
     lead_done = False
-    sent_quarter: dict[int, bool] = {}
+    focus_sent = -10
+    sent_index = {sent.start: k for k, sent in enumerate(doc.sents)}
+    quarter_sents = [k for k, sent in enumerate(doc.sents)
+                     if any(t.lower_ in ("quarter", "quarterly") or t.lower_.endswith("-quarter") for t in sent)]
     for n, (s, e) in enumerate(spans):
         span = doc[s:e]
         sent = span.sent
-        if sent.start not in sent_quarter:
-            sent_quarter[sent.start] = any(t.lower_ in ("quarter", "quarterly", "quarters") or
-                                           t.lower_.endswith("-quarter") for t in sent)
+        k_sent = sent_index.get(sent.start, 0)
+        quarter_ctx = any(k_sent - 3 <= q <= k_sent for q in quarter_sents)
+        anchor_near = anchor if anchor_sent >= k_sent - 1 else None
         speech_ref = ref
         if quotes and _quote_at(quotes, span.start_char) is not None:
             if not lead_done:
@@ -163,7 +177,9 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
                 lead_done = True
             speech_ref = lead or ref
         ctx = Context(ref=speech_ref, tense=tense_of(span), anchor=anchor, anchor_id=anchor_id,
-                      focus_year=focus_year, quarter_context=sent_quarter[sent.start], fiscal_end=fiscal_end)
+                      focus_year=focus_year if (focus_sent >= k_sent - 2 or ref is None) else None,
+                      quarter_context=quarter_ctx, fiscal_end=fiscal_end, near_anchor=anchor_near,
+                      followed_by=doc[e].lower_ if e < len(doc) else "")
         if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):
             ctx.tense = None if ctx.tense == "past" else ctx.tense
         texts = [t.text for t in span]
@@ -171,9 +187,9 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
         out.append((span.start_char, span.end_char, res))
         if res is not None and res.point is not None and res.value and not _is_backref(span):
             if res.point.gran in ("D", "M", "W", "S", "Q", "Y") and not res.value.startswith("P"):
-                anchor, anchor_id = res.point, f"T{n + 1}"
+                anchor, anchor_id, anchor_sent = res.point, f"T{n + 1}", k_sent
                 if res.point.gran in ("D", "M", "W") and (res.anchor != "published" or speech_ref == ref):
-                    focus_year = res.point.day.year
+                    focus_year, focus_sent = res.point.day.year, k_sent
     return out
 
 
@@ -215,17 +231,22 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
     if ref is not None:
         recs = _value_all(doc, spans, ref, L, fiscal_end, quotes)
     times = []
+    renumber: dict[str, str] = {}
     for n, (start, end, res) in enumerate(recs):
-        if res is None:
-            res = Resolved("DATE", None)
+        if res is None or res.value is None:
+            continue  # named no time we can place: not reported
+        renumber[f"T{n + 1}"] = f"T{len(times) + 1}"
+        anchor = res.anchor
+        if anchor and anchor.startswith("T"):
+            anchor = renumber.get(anchor)
         times.append({
-            "id": f"T{n + 1}",
+            "id": f"T{len(times) + 1}",
             "start": start,
             "end": end,
             "type": res.type,
             "value": res.value,
             "range": res.range,
-            "anchor": res.anchor,
+            "anchor": anchor,
             "inferred": bool(inferred and (res.uses_ref or res.anchor is not None)),
         })
     return times, {"date": ref.isoformat() if ref else None, "basis": basis}

@@ -25,13 +25,18 @@ def _time_words(L: dict) -> set[str]:
     return words
 
 
-def _is_age(span: Span) -> bool:
-    """A bare number the model calls a DATE: an age ("Natalie, 42,") or a score, not a year."""
+def _is_age(span: Span, L: dict) -> bool:
+    """A bare number the model calls a DATE: an age ("Natalie, 42,", "a 6-year-old"), a score or
+    a model number ("80486"), not a year."""
     toks = [t for t in span if not t.is_punct]
+    if not toks:
+        return True
+    if any(t.lower_ in L["age_words"] or t.lower_.endswith("-old") for t in toks):
+        return True
     if len(toks) != 1:
         return False
     t = toks[0]
-    if t.like_num and t.text.isdigit() and len(t.text) < 4:
+    if t.text.isdigit() and not (len(t.text) == 4 and 1000 <= int(t.text) <= 2099):
         return True
     return False
 
@@ -70,15 +75,18 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token extents (start, end) of the temporal expressions in ``doc``, in text order."""
     L = load_lexicon("time")
     words = _time_words(L)
+    never_alone = set(L["never_alone"])
     taken = [False] * (len(doc) + 1)
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if _is_age(ent):
+        if _is_age(ent, L):
             continue
         start, end = _trim(doc, ent.start, ent.end, L)
         if start >= end or not _mentions_time(doc[start:end], words):
+            continue
+        if doc[start:end].text.lower() in never_alone or _is_age(doc[start:end], L):
             continue
         for piece in _split_ranges(doc, start, end, L):
             spans.append(piece)
@@ -101,6 +109,10 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
 def _split_ranges(doc: Doc, start: int, end: int, L: dict) -> list[tuple[int, int]]:
     """"1990 to 1995", "Monday and Tuesday": TimeBank marks each end of a range on its own."""
     for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("ended", "ending", "ends", "end") and k > start and doc[k].pos_ == "VERB":
+            right = doc[k + 1 : end]
+            if _standalone(right, L):
+                return [(start, k), (k + 1, end)]
         if doc[k].lower_ in ("to", "and", "through", "-", "–", "or", "until"):
             left = doc[start:k]
             right = doc[k + 1 : end]
@@ -122,14 +134,14 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
     tok = doc[i]
     low = tok.lower_
     refs = L["references"]
-    if low in ("now", "currently", "recently", "nowadays", "presently", "lately", "previously", "formerly", "soon",
-               "shortly"):
+    if low in ("current", "recent") and tok.pos_ == "ADJ" and i + 1 < len(doc) and \
+            doc[i + 1].lower_ in ("years", "months", "weeks", "days"):
+        return (i, i + 2)
+    if low in L["detect_alone"]:
         if low == "now" and i + 1 < len(doc) and doc[i + 1].lower_ in ("that",):
             return None
-        return (i, i + 1)
-    if low in ("current", "recent") and tok.pos_ == "ADJ":
-        if i + 1 < len(doc) and doc[i + 1].lower_ in ("years", "months", "weeks", "days"):
-            return (i, i + 2)
+        if low == "current" and tok.pos_ != "ADJ":
+            return None
         return (i, i + 1)
     if low in ("future", "past") and tok.pos_ == "NOUN" and i > 0 and doc[i - 1].lower_ == "the":
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -164,8 +176,12 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return _extend_left(doc, i, e, taken)
     if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "the", "early", "late"):
         return _extend_left(doc, i, i + 1, taken)
-    if low in ("season", "quarter") and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming"):
-        return (i - 1, i + 1)
+    if low in L["units"] and not L["units"][low][1] and i > 0 and \
+            doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming"):
+        s = i - 1
+        if s > 0 and doc[s - 1].lower_ in ("earlier", "later", "early", "late"):
+            s -= 1
+        return (s, i + 1)
     if low in ("anniversary",):
         s = i
         while s > 0 and (doc[s - 1].lower_ in L["wedding_words"] or doc[s - 1].lower_ in L["ordinals"]):

@@ -46,7 +46,8 @@ class Context:
     focus_year: Optional[int] = None        # the year the narrative is in
     quarter_context: bool = False           # the sentence speaks of fiscal quarters
     fiscal_end: Optional[int] = None        # month a fiscal year ends in, when the text says
-    defined: dict = field(default_factory=dict)   # phrase -> Point defined by the text ("which ended Oct. 31")
+    near_anchor: Optional[Point] = None     # the anchor when it sits in this or the previous sentence
+    followed_by: str = ""                   # the word after the expression ("the year ended ...")
 
 
 @dataclass
@@ -204,7 +205,10 @@ def _reference(words, joined, ctx, L, mod):
     if joined in L["references"]:
         v = L["references"][joined]
         return Resolved("DATE", v) if v else None
-    if joined in ("the year", "the current year", "the calendar year") and ctx.ref and mod:
+    if joined in ("the year", "the current year", "the calendar year", "the fiscal year", "the full year",
+                  "the whole year") and ctx.ref:
+        if ctx.followed_by in ("ended", "ending", "ends", "to", "through"):
+            return Resolved("DURATION", "P1Y")
         return _res(point_for(ctx.ref, "Y"), ctx, "published", True, mod, L=L)
     return None
 
@@ -497,6 +501,14 @@ def _shifted(words, joined, ctx, L, mod):
     unit, time_unit = L["units"][unit_word]
     if unit == "SEASON":
         unit = "Y"
+    if unit == "Y" and ctx.quarter_context and not time_unit and n is not None and ctx.ref is not None:
+        # earnings reports: "a year ago" is the same quarter a year before
+        base_q = ctx.anchor if ctx.anchor is not None and ctx.anchor.gran == "Q" else \
+            move(point_for(ctx.ref, "Q", fiscal_end=ctx.fiscal_end), -1)
+        p = move(base_q, -4 * int(n) if sign < 0 else 4 * int(n))
+        return _res(p, ctx, "published", True, None, L=L)
+    if last == "earlier" and ctx.near_anchor is None:
+        base_is_anchor = False
     if base_is_anchor and ctx.anchor is not None:
         base, anchor_id, uses_ref = ctx.anchor, ctx.anchor_id, False
     elif ctx.ref is not None:
@@ -781,6 +793,12 @@ def _month(words, joined, ctx, L, mod):
     if after and _YEAR.match(after[0]):
         year = int(after[0])
         after = after[1:]
+    elif len(after) >= 2 and after[0] in ("this", "last", "next") and after[1] == "year" and ctx.ref is not None:
+        year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[after[0]]
+        after = after[2:]
+    elif spelled_year(after, L) is not None:
+        year = spelled_year(after, L)
+        after = []
     elif after and _SHORT_YEAR.match(after[0]):
         yy = int(after[0][1:])
         year = 1900 + yy if yy > 30 else 2000 + yy
@@ -815,13 +833,10 @@ def _month(words, joined, ctx, L, mod):
     elif det == "this":
         year = (ref or date(base_year, 1, 1)).year
         uses_ref = True
+    elif ctx.focus_year is not None:
+        year = ctx.focus_year
     else:
-        year = base_year
-        if ref is not None and year == ref.year:
-            if ctx.tense == "past" and (month > ref.month or (day and month == ref.month and day > ref.day)):
-                year -= 1
-            elif ctx.tense == "future" and (month < ref.month or (day and month == ref.month and day < ref.day)):
-                year += 1
+        year = _nearest_year(ref, month, day or 15, ctx.tense)
     if day is not None:
         try:
             d = date(year, month, day)
@@ -832,7 +847,44 @@ def _month(words, joined, ctx, L, mod):
     return _res(Point(date(year, month, 1), "M"), ctx, anchor, uses_ref, mod, L=L)
 
 
+def _nearest_year(ref: date, month: int, day: int, tense: Optional[str]) -> int:
+    """The year of the month nearest the reference: the latest one not after it for past
+    tense, the next one not before it for future tense, else whichever is closer."""
+    this = (month, day)
+    now = (ref.month, ref.day)
+    if tense == "past":
+        return ref.year if this <= now else ref.year - 1
+    if tense == "future":
+        return ref.year if this >= now else ref.year + 1
+    candidates = [ref.year - 1, ref.year, ref.year + 1]
+    def distance(y):
+        try:
+            return abs((date(y, month, min(day, 28)) - ref).days) + (0.5 if y > ref.year else 0)
+        except ValueError:
+            return 10**6
+    return min(candidates, key=distance)
+
+
+def spelled_year(words: list[str], L: dict) -> Optional[int]:
+    """"nineteen ninety-six" (broadcast transcripts), "the year two thousand"."""
+    nums = L["numbers"]
+    if not words or any(w not in nums for w in words):
+        return None
+    if words[:2] == ["two", "thousand"]:
+        rest = sum(nums[w] for w in words[2:] if w != "and")
+        return 2000 + int(rest)
+    if words[0] in ("nineteen", "eighteen", "twenty") and len(words) >= 2:
+        century = nums[words[0]]
+        tail = sum(nums[w] for w in words[1:])
+        if tail < 100:
+            return int(century * 100 + tail)
+    return None
+
+
 def _year(words, joined, ctx, L, mod):
+    sy = spelled_year([w for w in words if w not in ("the", "year")], L)
+    if sy is not None:
+        return _res(Point(date(sy, 1, 1), "Y"), ctx, None, False, mod, L=L)
     body = [w for w in words if w not in ("the", "year", "of", "calendar", "'s", "s")]
     if len(body) != 1:
         if len(body) == 2 and body[0] in ("nineteen", "twenty"):
