@@ -205,6 +205,8 @@ def test_untrusted_text_and_fields_are_escaped(client):
         (b'{"text": "   "}', 422, "empty"),
         (b'{"text": "The mayor said so.", "published": "14/03/2024"}', 422, "YYYY-MM-DD"),
         (b'{"text": "The mayor said so.", "title": ["a"]}', 422, '"title"'),
+        (b'{"text": "The mayor said so.", "publised": "2024-03-14"}', 422, "unknown field 'publised'"),
+        (b'{"text": "The mayor said so.", "url": 7}', 422, '"url"'),
     ],
 )
 def test_malformed_api_requests_get_a_4xx_with_a_message(client, body, status, words):

@@ -332,10 +332,18 @@ def create_app(
             raise RequestProblem(400, f"the body is not valid JSON ({getattr(exc, 'msg', 'not UTF-8')})") from None
         if not isinstance(payload, dict):
             raise RequestProblem(422, 'the body must be a JSON object with a "text" field')
+        unknown = sorted(set(payload) - {"text", "url", *META_FIELDS})
+        if unknown:
+            raise RequestProblem(422, f"unknown field {unknown[0]!r}: the object takes text, title, outlet, published and url")
         text = payload.get("text")
         if not isinstance(text, str):
             raise RequestProblem(422, 'the JSON object needs a string "text" field')
-        key, ledger = await analyse(article_from_fields(text, meta_from(payload), max_chars))
+        article = article_from_fields(text, meta_from(payload), max_chars)
+        url = payload.get("url")
+        if url is not None and not isinstance(url, str):
+            raise RequestProblem(422, 'field "url" must be a string')
+        article.url = url or None
+        key, ledger = await analyse(article)
         return twin(key, ledger)
 
     @app.post("/analyze")
