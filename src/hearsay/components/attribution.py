@@ -55,7 +55,7 @@ class _Context:
         self.quotes = sorted((q for q in quotes if q["depth"] == 0), key=lambda q: q["start"])
         self.cues = CueLexicon(lexicon["cues"])
         self.srclex = lexicon["sources"]
-        self.entities = EntityIndex(entities or fallback_entities(doc))
+        self.entities = EntityIndex(entities, False) if entities else EntityIndex(fallback_entities(doc), True)
         self.table = SourceTable(doc, self.entities, self.srclex, self.quotes)
         # which outer quote each token lies in (-1 outside); the marks count as inside
         self.tok_quote = [-1] * len(doc)
@@ -258,6 +258,11 @@ def _verb_pass(ctx: _Context, found: list[_Found]) -> None:
             continue
         allow_object = cls in cues.object_content or source["kind"] == "document"
         comp = content_of(tok, cls, cues, allow_object)
+        if comp is None and mention is None:
+            comp = _said_to(ctx, tok)
+            if comp is not None:
+                cue_span = ctx.chars(min(c.i for c in tok.children if c.dep_ == "auxpass"), comp[3])
+                comp = comp[:3]
         via = _via(ctx, tok)
         if via is not None and source["via"] is None and source is not via:
             source["via"] = via["id"]
@@ -282,6 +287,19 @@ def _verb_pass(ctx: _Context, found: list[_Found]) -> None:
         ctx.absorbed.update(inside)
         polarity = "denied" if cls == "denial" else "asserted"
         found.append(_Found((cs, ce), type_, source, mention, cue_span or _cue_chars(ctx, tok), cls, polarity, verb=tok.i))
+
+
+def _said_to(ctx: _Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
+    """"The actor is said to be furious": the whole statement rests on unnamed reports.
+    Returns the content token range, and the token after the cue's "to"."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if subj is None or xcomp is None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    to = next((c for c in xcomp.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    return subj.left_edge.i, xcomp.right_edge.i + 1, "said_to", to.i + 1
 
 
 def _window_after(ctx: _Context, q: QuoteRec) -> tuple[int, int]:
@@ -527,7 +545,15 @@ def _no_comment_pass(ctx: _Context) -> list[NoCommentRec]:
                 kind = "no_response"
         if kind is None:
             continue
-        subj = subject_of(tok)
+        subj = subject_of(tok, passive=True)
+        if tok.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in tok.children):
+            # "said her client would fight the charges and declined to comment": the refusal
+            # is the speaker's, however the parse attached it
+            up = tok.head
+            while up.dep_ == "conj" and up.head.i != up.i:
+                up = up.head
+            if up.dep_ == "ccomp" and ctx.cues.cue_class(up.head) is not None:
+                subj = subject_of(up.head) or subj
         if subj is None or not ctx.outside(subj):
             continue
         source = ctx.table.resolve(subj, naming_span(subj))

@@ -52,7 +52,7 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
-def subject_of(verb: Token) -> Optional[Token]:
+def subject_of(verb: Token, passive: bool = False) -> Optional[Token]:
     """The speaker token of a cue verb: its subject, the agent of a passive, the subject of the
     verb it is coordinated with ("... but said in a text message"), the noun a relative
     clause hangs on ("Smith, who said ..."), or the subject of the clause a participle
@@ -67,7 +67,7 @@ def subject_of(verb: Token) -> Optional[Token]:
                     if p.dep_ == "pobj":
                         return p
         for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj"):
+            if c.dep_ in ("nsubj", "csubj") or (passive and c.dep_ == "nsubjpass"):
                 if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return tok.head
                 return c

@@ -94,7 +94,8 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
 class EntityIndex:
     """Which entity a character range names (from the mentions stage, or the fallback)."""
 
-    def __init__(self, entities: list[EntityRec]):
+    def __init__(self, entities: list[EntityRec], fallback: bool = False):
+        self.fallback = fallback   # built from spaCy NER: resolve pronouns/descriptors here
         self.entities = {e["id"]: e for e in entities}
         self.mentions: list[tuple[int, int, str, str]] = sorted(
             (m["start"], m["end"], e["id"], m.get("kind", "name")) for e in entities for m in e.get("mentions", [])
@@ -272,9 +273,11 @@ class SourceTable:
             self._mention(self.author, start, end)
             return self.author
         if low in ("he", "she"):
-            eid = self.entities.last_before(head.idx, {"PERSON"}, PRONOUNS_PERSON[low])
+            eid = self.entities.last_before(head.idx, {"PERSON"}, PRONOUNS_PERSON[low]) if self.entities.fallback else None
             if eid is not None:
                 return self.for_entity(eid, "person", start, end)
+            # a speaker the text never names: still a voice, labelled by the pronoun
+            return self.keyed("person", "pronoun:" + low, head.text, start, end)
         if low in ("it", "they"):
             eid = self.entities.last_before(head.idx, {"ORG"})
             if low == "they" and self.voices:
@@ -333,12 +336,24 @@ class SourceTable:
                 return self.outlet(start, end)
             kind = "organization" if head.ent_type_ in ORGISH else "person"
             return self.keyed(kind, "name:" + label.lower(), label, start, end)
-        if head.pos_ == "NOUN" and (dets & DEFINITE or any(c.dep_ == "poss" for c in head.children)):
-            # a descriptor the mentions stage did not resolve ("the Jackie star"): the person
-            # last named, when there is one
-            eid = self.entities.last_before(start, {"PERSON"})
-            if eid is not None:
-                return self.for_entity(eid, "person", start, end)
+        if head.pos_ == "NOUN":
+            is_def = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in head.children)
+            if is_def and self.entities.fallback:
+                # a descriptor no mentions stage resolved ("the Jackie star"): the person
+                # last named, when there is one
+                eid = self.entities.last_before(start, {"PERSON"})
+                if eid is not None:
+                    return self.for_entity(eid, "person", start, end)
+            # an unnamed role ("the minister", "a spokesman"): one voice per role noun,
+            # a definite mention referring back to an earlier one
+            key = "role:" + lemma
+            if key in self.by_key and is_def:
+                rec = self.by_key[key]
+                self._mention(rec, start, end)
+                return rec
+            if key in self.by_key:
+                key = f"{key}:{start}"
+            return self.keyed("person", key, label, start, end)
         return None
 
     def _voice(self, key: str) -> Optional[SourceRec]:
