@@ -1,23 +1,418 @@
-"""Stage `hearsay_checks` — placeholder until the stage lands: assigns empty results."""
+"""Stage `hearsay_checks`: contradictions inside the article, and the few facts that hold up.
+
+A story that gives a person two ages, a couple that "first met in 2009" but married in 2007, or
+"three years later, in 2016" after 2015 contradicts itself; an editor wants to know before a
+reader does. Each check compares facts earlier stages pinned down (ages and birth ranges from
+the mentions stage, dated relations, resolved times) and reports ``conflict`` with refs to
+what disagrees. Consistent pairs of facts that a reader would want confirmed (an age against a
+stated birth date, a wedding against the first meeting, children against when their parents
+met) give an ``ok``; nothing else does, so the list stays short.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from datetime import date
 
-from .. import extensions  # noqa: F401
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..extensions import CheckRec, get_list, warn
+from ..lexicon import LexiconLoader
+from .mentions_ages import born_from_age
+
+EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def value_range(value: str | None) -> tuple[date, date] | None:
+    """First and last day of an ISO date, month or year value."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        d = _day(value)
+        return (d, d) if d else None
+    if m.group(2):
+        mo = int(m.group(2))
+        nxt = date(y + (mo == 12), mo % 12 + 1, 1)
+        return date(y, mo, 1), date.fromordinal(nxt.toordinal() - 1)
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def time_range(t: dict) -> tuple[date, date] | None:
+    rng = t.get("range") or {}
+    a, b = _day(rng.get("start")), _day(rng.get("end"))
+    if a and b:
+        return a, b
+    return value_range(t.get("value"))
+
+
+def reference_date(doc: Doc) -> str | None:
+    ref = doc._.hearsay_reference or {}
+    meta = doc._.hearsay_meta or {}
+    return meta.get("published") or ref.get("date")
+
+
+def claims_at(claims: list[dict], *offsets: int) -> list[str]:
+    """Ids of the claims holding any of the character offsets, innermost first."""
+    out = []
+    for off in offsets:
+        holding = sorted((c for c in claims if c["start"] <= off < c["end"]), key=lambda c: c["end"] - c["start"])
+        if holding and holding[0]["id"] not in out:
+            out.append(holding[0]["id"])
+    return out
+
+
+def _refs(*groups) -> list[str]:
+    out: list[str] = []
+    for group in groups:
+        for ref in group if isinstance(group, (list, tuple)) else [group]:
+            if ref and ref not in out:
+                out.append(ref)
+    return out
+
+
+def _check(kind: str, status: str, message: str, refs: list[str]) -> dict:
+    return {"kind": kind, "status": status, "message": message, "refs": refs}
+
+
+# --- ages -------------------------------------------------------------------------------------
+
+def stated_birth(entity: dict, reference: str | None) -> dict | None:
+    """The birth range the text states for a person, as opposed to one worked out from their age."""
+    born = entity.get("born")
+    if not born or entity.get("born_stated") is False:
+        return None
+    if entity.get("born_stated") or entity.get("age") is None:
+        return born
+    return None if born == born_from_age(entity["age"], reference) else born
+
+
+def check_ages(entities: list[dict], claims: list[dict], reference: str | None) -> list[dict]:
+    """The same person given two ages; an age against a stated birth date."""
+    out = []
+    for ent in entities:
+        ages = ent.get("ages") or []
+        values = sorted({a["value"] for a in ages})
+        if len(values) > 1:
+            out.append(_check(
+                "age", "conflict",
+                f"{ent['name']} is given two ages: " + " and ".join(str(v) for v in values) + ".",
+                _refs(ent["id"], claims_at(claims, *[a["start"] for a in ages])),
+            ))
+        born = stated_birth(ent, reference)
+        if born is None or ent.get("age") is None or not reference:
+            continue
+        implied = born_from_age(ent["age"], reference)
+        if implied is None:
+            continue
+        first = [a["start"] for a in ages[:1]]
+        refs = _refs(ent["id"], claims_at(claims, *first))
+        if born["latest"] < implied["earliest"] or born["earliest"] > implied["latest"]:
+            out.append(_check(
+                "age_vs_birth", "conflict",
+                f"{ent['name']} is said to be {ent['age']}, but a birth date of {_born_text(born)} makes them "
+                f"{_age_text(born, reference)} on {reference}.",
+                refs,
+            ))
+        else:
+            out.append(_check(
+                "age_vs_birth", "ok",
+                f"{ent['name']}'s age ({ent['age']}) agrees with the stated birth date ({_born_text(born)}).",
+                refs,
+            ))
+    return out
+
+
+def _born_text(born: dict) -> str:
+    a, b = born["earliest"], born["latest"]
+    if a == b:
+        return a
+    if a[:4] == b[:4] and a[5:] == "01-01" and b[5:] == "12-31":
+        return a[:4]
+    if a[:7] == b[:7]:
+        return a[:7]
+    return f"{a} to {b}"
+
+
+def _age_text(born: dict, reference: str) -> str:
+    ref = _day(reference)
+    lo, hi = _day(born["latest"]), _day(born["earliest"])
+    if not (ref and lo and hi):
+        return "a different age"
+
+    def age(b: date) -> int:
+        return ref.year - b.year - ((ref.month, ref.day) < (b.month, b.day))
+
+    young, old = age(lo), age(hi)
+    return str(young) if young == old else f"{young} or {old}"
+
+
+# --- couples: wedding, first meeting, children -------------------------------------------------
+
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def check_couples(relations: list[dict], entities: list[dict], claims: list[dict], reference: str | None) -> list[dict]:
+    """An anniversary against a stated wedding year, a wedding before the first meeting, and a
+    couple's child older than the couple's first meeting."""
+    names = {e["id"]: e["name"] for e in entities}
+    by_id = {e["id"]: e for e in entities}
+    out = []
+    met = {frozenset((r["a"], r["b"])): r for r in relations if r["type"] == "met" and r.get("since")}
+    for r in relations:
+        if r["type"] != "spouse":
+            continue
+        couple = f"{names.get(r['a'], r['a'])} and {names.get(r['b'], r['b'])}"
+        dates = r.get("dates") or []
+        times = [d.get("time") for d in dates]
+        years = {}
+        for d in dates:
+            y = _year(d.get("value"))
+            if y is not None:
+                years.setdefault(d.get("how") or "stated", []).append(y)
+        ann, stated = set(years.get("anniversary", [])), set(years.get("stated", []))
+        if ann and stated and not (ann & stated):
+            out.append(_check(
+                "anniversary_vs_wedding", "conflict",
+                f"The anniversary puts {couple}'s wedding in {min(ann)}, but the text says they married in {min(stated)}.",
+                _refs(r["id"], times, r.get("claims", [])),
+            ))
+        elif len(stated) > 1:
+            out.append(_check(
+                "wedding_date", "conflict",
+                f"{couple} are said to have married in " + " and in ".join(str(y) for y in sorted(stated)) + ".",
+                _refs(r["id"], times, r.get("claims", [])),
+            ))
+        m = met.get(frozenset((r["a"], r["b"])))
+        wed = sorted(stated or ann)
+        met_year = _year(m["since"]) if m else None
+        if m and wed and met_year is not None:
+            met_times = [d.get("time") for d in m.get("dates") or []]
+            refs = _refs(r["id"], m["id"], times, met_times, r.get("claims", []), m.get("claims", []))
+            if wed[0] < met_year:
+                out.append(_check(
+                    "wedding_vs_meeting", "conflict",
+                    f"{couple} are said to have married in {wed[0]}, before they first met in {met_year}.",
+                    refs,
+                ))
+            else:
+                out.append(_check(
+                    "wedding_vs_meeting", "ok",
+                    f"{couple}'s wedding ({wed[0]}) comes after they first met ({met_year}).",
+                    refs,
+                ))
+    out += _children_vs_meeting(relations, met, by_id, names, reference)
+    return out
+
+
+def _children_vs_meeting(relations, met, by_id, names, reference) -> list[dict]:
+    parents: dict[str, set[str]] = {}
+    child_rels: dict[str, list[str]] = {}
+    for r in relations:
+        if r["type"] == "child":
+            parents.setdefault(r["a"], set()).add(r["b"])
+            child_rels.setdefault(r["a"], []).append(r["id"])
+    out = []
+    for pair, m in met.items():
+        met_range = value_range(m["since"])
+        if met_range is None:
+            continue
+        fine, bad = [], []
+        for child, ps in parents.items():
+            ent = by_id.get(child)
+            if not pair <= ps or ent is None or ent.get("age") is None:
+                continue
+            born = ent.get("born") or born_from_age(ent["age"], reference)
+            latest = _day(born["latest"]) if born else None
+            if latest is None:
+                continue
+            (bad if latest < met_range[0] else fine).append(child)
+        a, b = sorted(pair, key=lambda e: names.get(e, e))
+        couple = f"{names.get(m['a'], a)} and {names.get(m['b'], b)}"
+        met_times = [d.get("time") for d in m.get("dates") or []]
+        for child in bad:
+            ent = by_id[child]
+            out.append(_check(
+                "child_vs_meeting", "conflict",
+                f"{ent['name']} ({ent['age']}) is presented as the child of {couple}, but was born before they "
+                f"first met in {m['since'][:4]}.",
+                _refs(child, m["id"], child_rels.get(child, []), met_times, m.get("claims", [])),
+            ))
+        if fine and not bad:
+            kids = " and ".join(f"{by_id[c]['name']} ({by_id[c]['age']})" for c in fine)
+            out.append(_check(
+                "child_vs_meeting", "ok",
+                f"{kids}: born after {couple} first met ({m['since'][:4]}).",
+                _refs(fine, m["id"], met_times),
+            ))
+    return out
+
+
+# --- the order of events -------------------------------------------------------------------------
+
+def _explicit(doc: Doc, t: dict) -> bool:
+    """A time that states its own year (only those can contradict the text's stated order)."""
+    return t.get("type") in ("DATE", "TIME") and bool(EXPLICIT_YEAR.search(doc.text[t["start"] : t["end"]])) and time_range(t) is not None
+
+
+def _times_in(times: list[dict], tokens: list[Token], doc: Doc) -> list[dict]:
+    if not tokens:
+        return []
+    chars = set()
+    for t in tokens:
+        chars.add(t.idx)
+    return [t for t in times if _explicit(doc, t) and any(t["start"] <= c < t["end"] for c in chars)]
+
+
+def _clause_tokens(head: Token, skip: set[int]) -> list[Token]:
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        if t.i in skip:
+            continue
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in ("ccomp", "conj", "parataxis") and c.i not in skip)
+    return out
+
+
+def _order_conflict(first: dict, second: dict) -> bool:
+    """Whether ``second``, stated to come after ``first``, is dated wholly before it."""
+    a, b = time_range(first), time_range(second)
+    return bool(a and b and b[1] < a[0])
+
+
+def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: dict) -> list[dict]:
+    """Events whose stated order disagrees with their dates."""
+    out = []
+    text = doc.text
+    by_id = {t["id"]: t for t in times}
+
+    def conflict(earlier: dict, later: dict, word: str) -> dict:
+        return _check(
+            "event_order", "conflict",
+            f"“{word}” puts the event of {text[later['start']:later['end']]} after that of "
+            f"{text[earlier['start']:earlier['end']]}, but its date ({later.get('value')}) is earlier.",
+            _refs(earlier["id"], later["id"], claims_at(claims, earlier["start"], later["start"])),
+        )
+
+    # 1. a relative time next to a date of its own: "Three years later, in 2016"
+    for t in times:
+        anchor = by_id.get(t.get("anchor") or "")
+        if anchor is None or _explicit(doc, t):
+            continue
+        for other in times:
+            if other is t or not _explicit(doc, other) or other is anchor:
+                continue
+            gap = text[t["end"] : other["start"]] if other["start"] >= t["end"] else text[other["end"] : t["start"]]
+            if len(gap) > 6 or not re.fullmatch(r"[\s,(—–-]*(?:in|on|of)?[\s,(—–-]*", gap):
+                continue
+            a, b = time_range(t), time_range(other)
+            if a and b and (b[1] < a[0] or b[0] > a[1]):
+                out.append(_check(
+                    "event_order", "conflict",
+                    f"“{text[t['start']:t['end']]}” counted from {anchor.get('value')} gives {t.get('value')}, "
+                    f"but the text dates it {other.get('value')}.",
+                    _refs(anchor["id"], t["id"], other["id"], claims_at(claims, t["start"])),
+                ))
+    # 2. "after"/"before" joining two dated clauses: "joined in 2019, after graduating in 2021"
+    after, before = set(lexicon.get("after", [])), set(lexicon.get("before", []))
+    for tok in doc:
+        word = tok.lower_
+        if word not in after and word not in before or tok.dep_ not in ("mark", "prep"):
+            continue
+        sub_head = tok.head if tok.dep_ == "mark" else tok
+        main_head = sub_head.head if tok.dep_ == "mark" else tok.head
+        if main_head is sub_head:
+            continue
+        sub = list(sub_head.subtree)
+        main = _clause_tokens(main_head, {t.i for t in sub})
+        sub_times, main_times = _times_in(times, sub, doc), _times_in(times, main, doc)
+        if not sub_times or not main_times:
+            continue
+        s, m = sub_times[0], main_times[0]
+        if word in after and _order_conflict(s, m):
+            out.append(conflict(s, m, tok.text))
+        elif word in before and _order_conflict(m, s):
+            out.append(conflict(m, s, tok.text))
+    # 3. "then"/"later" after a dated sentence: "In 2018 she joined Acme. She then left in 2016."
+    later = set(lexicon.get("later", []))
+    back = int(lexicon.get("max_sentences_back", 2))
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            if tok.lower_ not in later or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(t["start"] <= tok.idx < t["end"] for t in times):
+                continue  # "two years later" is a time of its own, anchored by the temporal stage
+            here = _times_in(times, _clause_tokens(tok.head, set()), doc)
+            if not here:
+                continue
+            prev = None
+            for earlier in reversed(sents[max(0, n - back) : n]):
+                if "\n\n" in text[earlier.end_char : sent.start_char]:
+                    break
+                found = _times_in(times, list(earlier), doc)
+                if found:
+                    prev = found[-1]
+                    break
+            if prev is not None and _order_conflict(prev, here[0]):
+                out.append(conflict(prev, here[0], tok.text))
+    return out
+
+
+# --- the stage ---------------------------------------------------------------------------------
+
+def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
+    entities = get_list(doc, "hearsay_entities")
+    relations = get_list(doc, "hearsay_relations")
+    claims = get_list(doc, "hearsay_claims")
+    times = sorted(get_list(doc, "hearsay_times"), key=lambda t: t["start"])
+    reference = reference_date(doc)
+    found = check_ages(entities, claims, reference)
+    found += check_couples(relations, entities, claims, reference)
+    found += check_event_order(doc, times, claims, lexicon)
+    seen, out = set(), []
+    for c in sorted(found, key=lambda c: c["status"] != "conflict"):
+        key = (c["kind"], c["message"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"id": f"K{len(out) + 1}", **c})
+    return out
 
 
 @Language.factory(
     "hearsay_checks",
-    requires=['doc._.hearsay_claims', 'doc._.hearsay_relations', 'doc._.hearsay_times'],
-    assigns=['doc._.hearsay_checks'],
+    requires=["doc._.hearsay_claims", "doc._.hearsay_relations", "doc._.hearsay_times"],
+    assigns=["doc._.hearsay_checks"],
+    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_checks(nlp: Language, name: str):
-    return HearsayChecks()
+def make_hearsay_checks(nlp: Language, name: str, lexicon_loader: LexiconLoader):
+    return HearsayChecks(lexicon_loader("checks"))
 
 
 class HearsayChecks:
+    def __init__(self, lexicon: dict):
+        self.lexicon = lexicon
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.hearsay_checks = []
+        try:
+            doc._.hearsay_checks = find_checks(doc, self.lexicon)
+        except (KeyError, IndexError, TypeError, ValueError) as exc:  # a malformed record upstream
+            warn(doc, f"checks: skipped ({type(exc).__name__}: {exc})")
+            doc._.hearsay_checks = []
         return doc

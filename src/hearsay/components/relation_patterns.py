@@ -492,6 +492,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: list[dict]) ->
     if len(people) != 1:
         return []
     orgs: list[tuple[str, Token]] = []
+    named = lambda t: idx.is_name(t.i) or any(idx.is_name(c.i) for c in t.children if c.dep_ == "compound")  # noqa: E731
     for c in tok.children:
         if "dobj" in spec and c.dep_ == "dobj":
             eid = idx.np_entity(c, ORG_TYPES)
@@ -505,6 +506,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: list[dict]) ->
                 if g.dep_ == "prep" and g.lower_ in spec:
                     orgs += [(e, p) for p in g.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
     out = []
+    orgs = [(org, otok) for org, otok in orgs if named(otok)]  # "leads its design team" names no employer
     for org, otok in orgs[:1]:
         start, end = char_span([subj, tok, otok])
         out.append(evidence("employee", people[0], org, start, end, tok.i, **since_fields(clause_time(times, tok))))
