@@ -28,6 +28,8 @@ from .mentions_names import STRONG, cluster_names, find_name_spans
 
 #: events at the same token: names first, then what refers to them
 _ORDER = {"name": 0, "direct": 1, "desc": 2, "pron": 3}
+#: a given name's gender hint counts less than one title or role noun
+GIVEN_NAME_VOTE = 2
 
 
 def load_mention_lexicons(load: Callable[[str], dict] = load_lexicon) -> dict:
@@ -35,7 +37,9 @@ def load_mention_lexicons(load: Callable[[str], dict] = load_lexicon) -> dict:
     outlets = dict(load("outlets"))
     outlets["names_set"] = set(outlets["names"])
     outlets["name_words_set"] = set(outlets["name_words"])
-    return {"descriptors": load("descriptors"), "pronouns": load("pronouns"), "outlets": outlets}
+    names = load("given_names")
+    given = {name: gender for gender in ("f", "m") for name in names[gender]}
+    return {"descriptors": load("descriptors"), "pronouns": load("pronouns"), "outlets": outlets, "given_names": given}
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -59,6 +63,16 @@ def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
             ):
                 cluster["votes"]["OUTLET"] += STRONG
                 cluster["org_class"] = "outlet"
+                break
+
+
+def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:
+    """A weak gender hint from a person's given name ("Natalie Portman" -> f)."""
+    given = lex["given_names"]
+    for cluster in clusters:
+        for start, end in cluster["names"]:
+            if end - start > 1 and doc[start].text in given:
+                cluster["gender_votes"][given[doc[start].text]] += GIVEN_NAME_VOTE
                 break
 
 
@@ -112,6 +126,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     clusters = cluster_names(doc, spans, lex)
     direct_events, taken = _direct_descriptors(doc, clusters, lex)
     _outlet_cues(doc, clusters, lex)
+    _given_name_genders(doc, clusters, lex)
     events = list(direct_events)
     for index, cluster in enumerate(clusters):
         for start, end in cluster["names"]:
@@ -144,6 +159,10 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
             root = token.sent.root
             subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             target = resolver.cluster_at(subject.i) if subject is not None else None
+        if target is None or resolver.type_of(target) != "PERSON":
+            # "Born March 9, 1986, in Dayton, Priya Raman joined ...": the sentence's first person
+            people = (resolver.cluster_at(t.i) for t in token.sent)
+            target = next((c for c in people if c is not None and resolver.type_of(c) == "PERSON"), None)
         if target is not None:
             clusters[target]["born"] = born
             clusters[target]["born_stated"] = True

@@ -24,6 +24,7 @@ INDEFINITE_WINDOW = 4    # sentences after "a French activist" in which its name
 PARAGRAPH_DECAY = 0.7
 QUOTE_DECAY = 0.5
 UNKNOWN_GENDER = 0.5
+FIRST_IN_SENTENCE = 1.25
 
 
 class Layout:
@@ -140,12 +141,16 @@ class Resolver:
         s0, p0, q0 = lay.sent[anaphor], lay.para[anaphor], lay.in_quote[anaphor]
         speaker_slot = self._is_speech_subject(self.doc[anaphor])
         scores: dict[int, float] = {}
-        for head, cluster in reversed(self.seen):
+        seen = self.seen
+        for k in range(len(seen) - 1, -1, -1):
+            head, cluster = seen[k]
             distance = s0 - lay.sent[head]
             if distance > window:
                 break
             token = self.doc[head]
             weight = 3.0 if token.dep_ in SUBJECT_DEPS else 1.5 if token.dep_ == "poss" else 1.0
+            if k == 0 or lay.sent[seen[k - 1][0]] != lay.sent[head]:
+                weight *= FIRST_IN_SENTENCE  # the sentence's first-mentioned entity leads it
             if speaker_slot and token.dep_ in SUBJECT_DEPS and self._is_speech_subject(token):
                 weight *= 1.5
             weight *= 0.5 ** distance

@@ -42,9 +42,11 @@ def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, st
         if token.text == "-" and first is not None:
             j -= 1
             continue
-        if token.dep_ not in PREMODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+        # the small model sometimes makes the role word govern the name ("Shortstop Kenji Moreau")
+        governs = any(doc[i].head.i == j for i in span_tokens) and (token.lower_ in roles or token.text in titles)
+        if not governs and (token.dep_ not in PREMODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")):
             break
-        if token.head.i not in span_tokens and token.head.i < j:
+        if not governs and token.head.i not in span_tokens and token.head.i < j:
             break
         if token.tag_ in ("NNS", "NNPS") or token.lower_ in groups:
             break  # "kids Aleph, 12": a list head, not a title

@@ -78,6 +78,7 @@ def find_name_spans(doc: Doc, lex: dict) -> list[dict]:
     """Name spans {"start","end","label","title_start","evidence"} from NER plus constructions."""
     roles = lex["descriptors"]["person_roles"]
     titles = lex["descriptors"]["titles"]
+    kinship = set(lex["descriptors"]["kinship"])
     spans: dict[tuple[int, int], dict] = {}
     covered: set[int] = set()
     for ent in doc.ents:
@@ -91,6 +92,8 @@ def find_name_spans(doc: Doc, lex: dict) -> list[dict]:
             continue  # "French" in "a French activist" is an adjective, not an organisation
         if ent.label_ in ("PERSON", "WORK_OF_ART") and _is_role_modifier(doc, start, end, roles):
             continue
+        if end - start == 1 and doc[start].lower_ in kinship:
+            continue  # "Dad does the wiring": a relative of the speaker, not a name
         for part_start, part_end in _split_coordination(doc, start, end):
             spans[(part_start, part_end)] = {"start": part_start, "end": part_end, "label": label,
                                              "title_start": title_start if part_start == start else None,
@@ -103,8 +106,10 @@ def find_name_spans(doc: Doc, lex: dict) -> list[dict]:
         if age_after(doc, token.i + 1) is None:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in titles:
+        # the small model tags some given names as common nouns ("Dolores Pike")
+        while start > 0 and doc[start - 1].pos_ in ("PROPN", "NOUN") and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in titles \
+                and doc[start - 1].lower_ not in roles:
             start -= 1
         hit = next((s for s in spans.values() if s["start"] <= token.i < s["end"]), None)
         if hit is not None:

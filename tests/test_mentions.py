@@ -1,0 +1,282 @@
+"""People and organisations: names, descriptors, pronouns, outlets, ages — one construction per test,
+on real sentences through the real model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import NEWS_GOLD, SEED, SEED_GOLD, need
+from hearsay.components.mentions import resolve_pronoun_at
+from hearsay.components.mentions_ages import born_from_age, parse_birth_date
+
+
+def run_doc(nlp, text: str, published: str | None = None):
+    """The Doc after every stage, for state the ledger does not show (gender)."""
+    doc = nlp.make_doc(text)
+    doc._.hearsay_meta = {"published": published}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def entity_with(ledger, text: str):
+    """The entity one of whose mentions reads exactly ``text``."""
+    hits = [e for e in ledger.entities if any(m.text == text for m in e.mentions)]
+    assert hits, f"no entity has a mention {text!r}: {[(e.name, [m.text for m in e.mentions]) for e in ledger.entities]}"
+    return hits[0]
+
+
+def mention_texts(entity, kind: str | None = None) -> list[str]:
+    return [m.text for m in entity.mentions if kind is None or m.kind == kind]
+
+
+# ------------------------------------------------------------------ names and short forms
+def test_short_forms_join_the_full_name(analyze):
+    ledger = analyze("Natalie Portman shared a rare post. Later, Natalie spoke in Sydney. Portman did not comment.")
+    natalie = entity_with(ledger, "Natalie Portman")
+    assert natalie.type == "PERSON"
+    assert natalie.name == "Natalie Portman"
+    assert mention_texts(natalie, "name") == ["Natalie Portman", "Natalie", "Portman"]
+
+
+def test_a_surname_goes_to_the_nearest_person_before_it(analyze):
+    ledger = analyze(
+        "Gary Lindqvist bought the lot last fall. Lindqvist, 58, spent the winter rewiring it with his son, "
+        "Evan, 26. The theater reopens Friday, and Evan Lindqvist said ticket sales passed 300 cars."
+    )
+    gary = entity_with(ledger, "Gary Lindqvist")
+    evan = entity_with(ledger, "Evan Lindqvist")
+    assert gary.id != evan.id
+    assert "Lindqvist" in mention_texts(gary, "name") and gary.age == 58
+    # a son named only "Evan" is the "Evan Lindqvist" the text names later
+    assert evan.name == "Evan Lindqvist" and evan.age == 26
+    assert "Evan" in mention_texts(evan, "name") and "his son" in mention_texts(evan, "descriptor")
+
+
+def test_possessive_name_ner_missed_is_still_a_mention(analyze):
+    ledger = analyze(
+        "Darnell Pryce, 31, was arrested Sunday. Pryce allegedly carried the merchandise to the truck. "
+        "Pryce's attorney, Joanna Whitcomb, said her client would fight the charges."
+    )
+    pryce = entity_with(ledger, "Darnell Pryce")
+    assert mention_texts(pryce, "name").count("Pryce") == 2
+    whitcomb = entity_with(ledger, "Joanna Whitcomb")
+    assert "Pryce's attorney" in mention_texts(whitcomb, "descriptor")
+
+
+def test_a_role_noun_modifier_is_not_a_person(analyze):
+    ledger = analyze("Natalie Portman posted a photo. The Jackie star thanked her fans.")
+    assert not [e for e in ledger.entities if e.name == "Jackie"]
+    assert "The Jackie star" in mention_texts(entity_with(ledger, "Natalie Portman"), "descriptor")
+
+
+# ------------------------------------------------------------------ titles and appositions
+@pytest.mark.parametrize(
+    "sentence, descriptor, name",
+    [
+        ("Housing Minister Helena Cordeiro said the plan would cost more.", "Housing Minister Helena Cordeiro", "Helena Cordeiro"),
+        ('"We had it in our hands," manager Curtis Bellamy said.', "manager Curtis Bellamy", "Curtis Bellamy"),
+        ("On a call with analysts, Chief Executive Priya Raman said two customers left.", "Chief Executive Priya Raman", "Priya Raman"),
+        ("Store owner Margaret Halloran, 64, said the break-in left her shaken.", "Store owner Margaret Halloran", "Margaret Halloran"),
+        ("Shortstop Kenji Moreau, 24, was less interested in looking ahead.", "Shortstop Kenji Moreau", "Kenji Moreau"),
+    ],
+)
+def test_title_before_a_name_is_a_descriptor(analyze, sentence, descriptor, name):
+    entity = entity_with(analyze(sentence), name)
+    assert entity.type == "PERSON" and entity.name == name
+    assert descriptor in mention_texts(entity, "descriptor")
+
+
+def test_apposition_after_a_name(analyze):
+    ledger = analyze(
+        "Marcus Oyelaran, an analyst at Pinegate Securities, wrote in a note to clients that a buyer "
+        "could value the firm at $3 billion."
+    )
+    marcus = entity_with(ledger, "Marcus Oyelaran")
+    assert "an analyst at Pinegate Securities" in mention_texts(marcus, "descriptor")
+    assert entity_with(ledger, "Pinegate Securities").type == "ORG"
+
+
+def test_sir_and_mrs_titles_give_gender(nlp):
+    doc = run_doc(nlp, "Mrs. Dalloway said she would buy the flowers herself. Mr. Gallo told Reuters he was leaving.")
+    genders = {e["name"]: e["gender"] for e in doc._.hearsay_entities}
+    assert genders["Dalloway"] == "f" and genders["Gallo"] == "m"
+
+
+# ------------------------------------------------------------------ anaphoric descriptors
+def test_definite_descriptors_pick_the_right_person(analyze):
+    ledger = analyze(
+        "On August 4, 2022, Natalie Portman shared a rare post about Benjamin Millepied. "
+        "\u201cIt keeps getting better,\u201d the Jackie star captioned a pic of herself and the choreographer."
+    )
+    natalie = entity_with(ledger, "Natalie Portman")
+    benjamin = entity_with(ledger, "Benjamin Millepied")
+    assert "the Jackie star" in mention_texts(natalie, "descriptor")
+    assert "herself" in mention_texts(natalie, "pronoun")
+    # not the subject of its own sentence: the other person
+    assert "the choreographer" in mention_texts(benjamin, "descriptor")
+
+
+def test_indefinite_descriptor_joins_the_person_named_later(analyze):
+    ledger = analyze(
+        "Reports said the pair were separating because Natalie Portman could not forgive Benjamin Millepied's "
+        "alleged affair with a French activist. According to reports, Natalie discovered in March that "
+        "Benjamin had cheated with climate change warrior Camille \u00c9tienne, 25."
+    )
+    camille = entity_with(ledger, "Camille \u00c9tienne")
+    assert camille.age == 25
+    assert "a French activist" in mention_texts(camille, "descriptor")
+    assert "climate change warrior Camille \u00c9tienne" in mention_texts(camille, "descriptor")
+
+
+def test_the_company_refers_to_the_company_named_before(analyze):
+    ledger = analyze(
+        "Corvid Analytics, the Austin-based maker of retail forecasting software, is exploring a sale. "
+        "The company has hired an investment bank. Shares of Corvid jumped 14% after Bloomberg first reported the talks."
+    )
+    corvid = entity_with(ledger, "Corvid Analytics")
+    assert corvid.type == "ORG"
+    assert {"The company", "Corvid"} <= set(mention_texts(corvid))
+
+
+def test_police_refers_to_the_police_department_the_text_names(analyze):
+    ledger = analyze(
+        "Two men have been charged in a burglary at a jewelry store, police said. They were arrested after "
+        "officers traced a stolen truck, according to a statement from the Milwaukee Police Department. "
+        "Police said investigators recovered most of the jewelry."
+    )
+    department = entity_with(ledger, "Milwaukee Police Department")
+    assert department.type == "ORG"
+    assert mention_texts(department, "descriptor") == ["police", "Police"]
+
+
+# ------------------------------------------------------------------ pronouns
+def test_speaker_pronoun_after_a_quote(analyze):
+    ledger = analyze(
+        "Marcus Oyelaran, an analyst at Pinegate Securities, wrote that a buyer could value the company at "
+        "$3 billion. \u201cA sale makes sense,\u201d he said in an interview."
+    )
+    assert "he" in mention_texts(entity_with(ledger, "Marcus Oyelaran"), "pronoun")
+
+
+def test_pronoun_gender_agreement(analyze):
+    ledger = analyze(
+        "Natalie Portman spent their anniversary in Sydney, and Benjamin Millepied stayed in Paris. "
+        "Her ring finger was bare. Friends said his schedule kept him away."
+    )
+    natalie = entity_with(ledger, "Natalie Portman")
+    benjamin = entity_with(ledger, "Benjamin Millepied")
+    assert "Her" in mention_texts(natalie, "pronoun")
+    assert {"his", "him"} <= set(mention_texts(benjamin, "pronoun"))
+
+
+def test_object_pronoun_is_not_its_own_subject(analyze):
+    ledger = analyze("Dana Whitfield met Curtis Bellamy on Sunday. Whitfield thanked him for the season.")
+    bellamy = entity_with(ledger, "Curtis Bellamy")
+    assert "him" in mention_texts(bellamy, "pronoun")
+
+
+def test_organisation_possessive_its(analyze):
+    ledger = analyze("Corvid Analytics is exploring a sale after several of its largest customers cut spending.")
+    assert "its" in mention_texts(entity_with(ledger, "Corvid Analytics"), "pronoun")
+
+
+def test_resolve_pronoun_at(nlp):
+    text = "Dolores Pike, 81, lives a mile down the road. She plans to be there opening night."
+    doc = run_doc(nlp, text)
+    entity = resolve_pronoun_at(doc, text.index("She"))
+    assert entity is not None and entity["name"] == "Dolores Pike" and entity["gender"] == "f"
+    assert resolve_pronoun_at(doc, text.index("lives")) is None
+
+
+# ------------------------------------------------------------------ outlets
+@pytest.mark.parametrize(
+    "sentence, outlet",
+    [
+        ("\u201cMy arm feels great,\u201d Tom\u00e1s Encarnaci\u00f3n told ESPN after Sunday's game.", "ESPN"),
+        ("\u201cI'm just grateful,\u201d she told the Milwaukee Journal Sentinel.", "Milwaukee Journal Sentinel"),
+        ("According to Bloomberg, the company's advisers have asked for initial bids by mid-December.", "Bloomberg"),
+        ("\u201cShe is starting over,\u201d a source tells Life & Style exclusively.", "Life & Style"),
+    ],
+)
+def test_outlets_are_typed_outlet(analyze, sentence, outlet):
+    assert entity_with(analyze(sentence), outlet).type == "OUTLET"
+
+
+# ------------------------------------------------------------------ ages and births
+def test_ages_and_birth_ranges(analyze):
+    ledger = analyze(
+        "Darnell Pryce, 31, and Kevin Lusk, 27, were arrested Sunday afternoon.", published="2024-04-16"
+    )
+    pryce = entity_with(ledger, "Darnell Pryce")
+    lusk = entity_with(ledger, "Kevin Lusk")
+    assert (pryce.age, lusk.age) == (31, 27)
+    assert pryce.born.model_dump() == {"earliest": "1992-04-17", "latest": "1993-04-16"}
+
+
+def test_children_list_gives_each_child_an_age(analyze):
+    ledger = analyze(
+        "They were seen having a tearful conversation while out with kids Aleph, 12, and Amalia, 6, at a Paris park.",
+        published="2023-08-16",
+    )
+    aleph, amalia = entity_with(ledger, "Aleph"), entity_with(ledger, "Amalia")
+    assert (aleph.type, aleph.age) == ("PERSON", 12)
+    assert (amalia.type, amalia.age) == ("PERSON", 6)
+    assert entity_with(ledger, "Paris").type == "GPE"
+
+
+def test_no_published_date_leaves_born_open(analyze):
+    entity = entity_with(analyze("Dolores Pike, 81, lives a mile down the road."), "Dolores Pike")
+    assert entity.age == 81 and entity.born is None
+
+
+def test_stated_birth_date(analyze):
+    ledger = analyze("Born March 9, 1986, in Dayton, Priya Raman joined the company in 2010.")
+    raman = entity_with(ledger, "Priya Raman")
+    assert raman.born.model_dump() == {"earliest": "1986-03-09", "latest": "1986-03-09"}
+
+
+def test_year_old_descriptor(analyze):
+    ledger = analyze("Kevin Lusk, 27, and Darnell Pryce, 31, were charged. The 31-year-old faces two counts.")
+    assert "The 31-year-old" in mention_texts(entity_with(ledger, "Darnell Pryce"), "descriptor")
+
+
+def test_birth_arithmetic():
+    assert born_from_age(42, "2023-08-16") == {"earliest": "1980-08-17", "latest": "1981-08-16"}
+    assert born_from_age(3, "2024-02-29") == {"earliest": "2020-03-01", "latest": "2021-02-28"}
+    assert born_from_age(42, None) is None
+    assert parse_birth_date("March 1986") == {"earliest": "1986-03-01", "latest": "1986-03-31"}
+    assert parse_birth_date("1986") == {"earliest": "1986-01-01", "latest": "1986-12-31"}
+
+
+# ------------------------------------------------------------------ the project's articles
+def _gold_people(path):
+    return json.loads(path.read_text(encoding="utf-8"))["people"]
+
+
+def test_seed_people_ages_and_aliases(seed_ledger):
+    gold = _gold_people(need(SEED_GOLD))
+    for person in gold:
+        entity = entity_with(seed_ledger, person["name"])
+        assert entity.type == "PERSON" and entity.name == person["name"], entity.name
+        assert entity.age == person["age"], person["name"]
+        texts = set(mention_texts(entity))
+        assert set(person["aliases"]) <= texts, (person["name"], texts)
+
+
+def test_news_gold_every_stated_age_and_name(analyze):
+    articles = sorted((need(NEWS_GOLD) / "articles").glob("*.txt"))
+    assert articles
+    missed = []
+    for path in articles:
+        gold = json.loads((NEWS_GOLD / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
+        ledger = analyze(path.read_text(encoding="utf-8"), published=gold["published"])
+        for person in gold["people"]:
+            hits = [e for e in ledger.entities if person["name"] in {e.name, *mention_texts(e)}]
+            if not hits:
+                hits = [e for e in ledger.entities if set(person["aliases"]) & set(mention_texts(e))]
+            if not hits or (person["age"] is not None and hits[0].age != person["age"]):
+                missed.append(person["name"])
+    assert not missed
