@@ -23,7 +23,7 @@ with warnings.catch_warnings():  # starlette's notice about httpx, at import
 
 from hearsay.cli import build_parser, main  # noqa: E402
 from hearsay.ledger import Ledger  # noqa: E402
-from hearsay.render.html import Mark, article_html, layer  # noqa: E402
+from hearsay.render.html import Mark, article_html, date_position, layer, timeline_points  # noqa: E402
 from hearsay.web import create_app  # noqa: E402
 
 from conftest import EXAMPLE, assert_spans_valid  # noqa: E402
@@ -124,6 +124,21 @@ def test_every_claim_is_marked_with_its_source_kind(example):
         assert a["data-source"] == claim.source and a["data-kind"] == kinds[claim.source]
         assert a["data-label"].startswith(claim.id)
         assert any(k in a["class"].split() for k in ("k-named", "k-anonymous", "k-reports", "k-outlet-document", "k-author"))
+
+
+def test_timeline_is_laid_out_in_proportion_to_time(example):
+    assert date_position("2023") == 2023.0
+    assert date_position("2023-07") == pytest.approx(2023.5)
+    assert date_position("2023-W27") == pytest.approx(2023.5, abs=0.01)
+    assert date_position("2023-Q3") == date_position("2023-07")
+    assert date_position("PAST_REF") is None
+    ledger = Ledger.model_validate({k: v for k, v in example.items() if k != "id"})
+    points, first, last = timeline_points(ledger, width=300)
+    assert len(points) == len([t for t in ledger.timeline if date_position(t.date) is not None])
+    xs = [p.x for p in points]
+    assert xs == sorted(xs)
+    if len({p.date for p in points}) > 1:
+        assert xs[0] == 0 and xs[-1] == 300 and first < last
 
 
 # --- JSON twins --------------------------------------------------------------------------

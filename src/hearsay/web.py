@@ -406,6 +406,7 @@ def create_app(
             relations=views.relation_lines(ledger),
             no_comment=[(sources.get(n.source), n) for n in ledger.no_comment],
             targets=article_view.ref_targets(ledger),
+            timeline=article_view.timeline_points(ledger),
         )
 
     app.add_middleware(BodyLimit, limit=body_limit(max_chars, max_upload))

@@ -276,3 +276,58 @@ def ref_targets(ledger: Ledger) -> dict[str, str]:
     targets.update({t.id: f"#time-{t.id}" for t in ledger.times if t.span.end > t.span.start})
     targets.update({e.id: f"#person-{e.id}" for e in ledger.entities if e.type == "PERSON"})
     return targets
+
+
+@dataclass
+class TimelinePoint:
+    x: float
+    row: int
+    date: str
+    claim: str
+    summary: str
+
+
+def date_position(date: str) -> float | None:
+    """A ledger date (``2023``, ``2023-08``, ``2023-08-04``, ``2023-W32``, ``2023-Q3``,
+    ``2023-SU``) as a fractional year, at the start of the period it names; None if unreadable."""
+    head = date[:4]
+    if not head.isdigit():
+        return None
+    year, rest = int(head), date[5:]
+    if not rest:
+        return float(year)
+    if rest[:1] == "W" and rest[1:3].isdigit():
+        return year + (int(rest[1:3]) - 1) / 52.18
+    if rest[:1] == "Q" and rest[1:2].isdigit():
+        return year + (int(rest[1:2]) - 1) / 4
+    seasons = {"SP": 2, "SU": 5, "FA": 8, "AU": 8, "WI": 11}
+    if rest[:2] in seasons:
+        return year + seasons[rest[:2]] / 12
+    if rest[:2].isdigit():
+        month = int(rest[:2])
+        day = int(rest[3:5]) if rest[3:5].isdigit() else 1
+        return year + (month - 1) / 12 + (day - 1) / 365.25
+    return None
+
+
+def timeline_points(ledger: Ledger, width: float = 300.0, gap: float = 14.0) -> tuple[list[TimelinePoint], str, str]:
+    """The timeline laid out on a horizontal axis of ``width`` units, proportional to time;
+    points closer than ``gap`` go to a new row so none hides another. Also the axis end labels."""
+    dated = [(date_position(t.date), t) for t in ledger.timeline]
+    dated = [(pos, t) for pos, t in dated if pos is not None]
+    if not dated:
+        return [], "", ""
+    lo, hi = min(p for p, _ in dated), max(p for p, _ in dated)
+    span = hi - lo
+    points: list[TimelinePoint] = []
+    last_x: dict[int, float] = {}
+    for pos, entry in sorted(dated, key=lambda pt: pt[0]):
+        x = width / 2 if span == 0 else (pos - lo) / span * width
+        row = 0
+        while row in last_x and x - last_x[row] < gap and row < 3:
+            row += 1
+        last_x[row] = x
+        points.append(TimelinePoint(round(x, 1), row, entry.date, entry.claim, entry.summary))
+    if span == 0:
+        return points, points[0].date, ""
+    return points, str(int(lo)), str(int(hi))
