@@ -23,6 +23,8 @@ from .temporal_normalize import Context, Resolved, normalize
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "go"}
+#: words just before a date that put it ahead of the clause's time ("extended to Nov. 20", "effective Feb. 1")
+FUTURE_BEFORE = {"until", "till", "to", "through", "effective", "payable", "starting", "beginning"}
 
 
 @Language.factory(
@@ -55,13 +57,22 @@ def _published(doc: Doc) -> tuple[Optional[date], str]:
 
 
 def _governing_verb(span: Span):
+    """The verb the expression modifies, directly or through a preposition; None when it
+    modifies a noun or adjective ("the Jan. 14 deadline", "payable Dec. 7")."""
     tok = span.root
-    for _ in range(5):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
-            return tok
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+        return tok
+    for _ in range(4):
         if tok.head is tok:
             return None
         tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.pos_ in ("ADP", "SCONJ", "PART") or (tok.pos_ in ("NOUN", "PROPN", "NUM") and span.start <= tok.i < span.end):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("npadvmod", "conj", "appos") and tok.head.pos_ in ("VERB", "AUX"):
+            continue
+        return None
     return None
 
 
@@ -70,12 +81,19 @@ def tense_of(span: Span) -> Optional[str]:
     auxiliaries, and from the words just before it ("until Tuesday", "as soon as Tuesday")."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
-    if before[-1:] in (["until"], ["till"]) or before[-3:] == ["as", "soon", "as"]:
-        return "future"
     tok = _governing_verb(span)
     if tok is None:
+        root = span.sent.root
+        root_aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_AUX for a in root_aux):
+            return "future"
+        if (before[-1:] and before[-1] in FUTURE_BEFORE) or before[-3:] == ["as", "soon", "as"]:
+            return "future"
         return None
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if (before[-1:] and before[-1] in FUTURE_BEFORE) or before[-3:] == ["as", "soon", "as"]:
+        if not any(a.lower_ in ("had", "'d") for a in auxes):
+            return "future"
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return "future"
     if tok.lemma_ in FUTURE_HEADS and tok.lemma_ != "go":
@@ -177,7 +195,7 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
                 lead_done = True
             speech_ref = lead or ref
         ctx = Context(ref=speech_ref, tense=tense_of(span), anchor=anchor, anchor_id=anchor_id,
-                      focus_year=focus_year if (focus_sent >= k_sent - 2 or ref is None) else None,
+                      focus_year=focus_year if ref is None else None,
                       quarter_context=quarter_ctx, fiscal_end=fiscal_end, near_anchor=anchor_near,
                       followed_by=doc[e].lower_ if e < len(doc) else "")
         if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):

@@ -84,6 +84,8 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
         if _is_age(ent, L):
             continue
         start, end = _trim(doc, ent.start, ent.end, L)
+        if start > 0 and doc[start - 1].lower_ in ("every", "each"):
+            start -= 1
         if start >= end or not _mentions_time(doc[start:end], words):
             continue
         if doc[start:end].text.lower() in never_alone or _is_age(doc[start:end], L):
@@ -153,8 +155,19 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if i - 2 >= 0 and doc[i - 2].lower_ in ("near", "foreseeable", "distant", "recent"):
             return (i - 3 if i - 3 >= 0 and doc[i - 3].lower_ == "the" else i - 2, i + 1)
         return (i - 1, i + 1)
-    if low in L["sets"] and L["sets"][low] and tok.pos_ in ("ADV", "ADJ"):
+    if low in L["sets"] and L["sets"][low] and tok.pos_ in ("ADV", "ADJ") and low not in L["never_alone"]:
         return (i, i + 1)
+    if low in ("every", "each") and i + 1 < len(doc):
+        nxt = doc[i + 1].lower_
+        if nxt in L["units"] or nxt in L["weekdays"] or nxt in L["months"]:
+            return (i, i + 2)
+        if nxt == "other" and i + 2 < len(doc) and doc[i + 2].lower_ in L["units"]:
+            return (i, i + 3)
+    if low == "period" and i > 0 and doc[i - 1].lower_ in ("latest", "year-earlier", "year-ago", "comparable", "same"):
+        s = i - 1
+        while s > 0 and doc[s - 1].lower_ in ("the", "-", "year", "earlier", "ago"):
+            s -= 1
+        return (s, i + 1)
     if low in L["day_offsets"]:
         return _extend_left(doc, i, i + 1, taken)
     if low in L["weekdays"] and len(low) > 3 and tok.text[:1].isupper():
@@ -165,6 +178,9 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
     if low.rstrip(".") in L["months"] and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and \
             (low not in ("may", "march") or tok.pos_ == "PROPN"):
         if low == "may" and tok.tag_ == "MD":
+            return None
+        if tok.ent_type_ in ("PERSON", "ORG") or (low not in L["month_names"] and not tok.text.endswith(".")
+                                                  and not (i + 1 < len(doc) and doc[i + 1].like_num)):
             return None
         e = i + 1
         if e < len(doc) and doc[e].like_num and len(doc[e].text) <= 2:

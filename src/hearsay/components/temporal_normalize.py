@@ -112,8 +112,6 @@ def _fmt_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
         unit, n = "Y", (n * 10 if n is not None else None)
     elif unit == "CE":
         unit, n = "Y", (n * 100 if n is not None else None)
-    elif unit == "Q":
-        unit, n = "M", (n * 3 if n is not None else None)
     elif unit == "WE":
         unit = "WE"
     if n is None:
@@ -329,6 +327,14 @@ def _quarter(words, joined, ctx, L, mod):
         return None
     ref = ctx.ref or date(year, 12, 31)
     year_back = any(w in ("earlier", "ago") for w in rest) or "year" in rest and "last" in rest
+    if year is None and "year" in rest and ctx.ref is not None:
+        for w, d in (("next", 1), ("this", 0), ("last", -1)):
+            if w in rest:
+                year, year_back = ctx.ref.year + d, False
+                break
+    if q is None and year is not None and ctx.ref is not None:
+        latest = move(point_for(ctx.ref, "Q"), -1)
+        q = (latest.day.month - 1) // 3 + 1
     if q is not None:
         if year is not None:
             if fiscal:
@@ -853,7 +859,13 @@ def _nearest_year(ref: date, month: int, day: int, tense: Optional[str]) -> int:
     this = (month, day)
     now = (ref.month, ref.day)
     if tense == "past":
-        return ref.year if this <= now else ref.year - 1
+        if this <= now:
+            return ref.year
+        try:
+            ahead = (date(ref.year, month, min(day, 28)) - ref).days
+        except ValueError:
+            ahead = 365
+        return ref.year if ahead <= 62 else ref.year - 1
     if tense == "future":
         return ref.year if this >= now else ref.year + 1
     candidates = [ref.year - 1, ref.year, ref.year + 1]

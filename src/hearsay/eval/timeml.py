@@ -154,8 +154,13 @@ def match_timexes(gold: list, predicted: list) -> list[tuple]:
     return out
 
 
+_WEEK = re.compile(r"-W0(\d)\b")
+
+
 def normalize_value(value: Optional[str]) -> Optional[str]:
-    return value.strip().upper() if value else value
+    """Values compare case-insensitively, and ISO weeks with or without their leading zero
+    ("1998-W06" = "1998-W6", both spellings occur in TimeBank)."""
+    return _WEEK.sub(r"-W\1", value.strip().upper()) if value else value
 
 
 def score_timex(gold_docs: Iterable[TimeMLDoc], predicted: dict[str, list]) -> dict:
