@@ -325,6 +325,13 @@ def _window_before(ctx: _Context, q: QuoteRec, prev_end: int) -> tuple[int, int]
     while j >= floor:
         ch = text[j]
         if ch == "\n":
+            # 'He said:' ending the paragraph before introduces this quote
+            k = j
+            while k > floor and text[k - 1] in " \n\r\t":
+                k -= 1
+            if text[j + 1: start].strip() == "" and k > floor and text[k - 1] == ":":
+                j = k - 1
+                continue
             break
         if ch in ".!?" and j + 1 < len(text) and text[j + 1] in " \n":
             break
@@ -364,7 +371,7 @@ def _cue_for_quote(ctx: _Context, qi: int, prev_end: int) -> Optional[tuple[Toke
         return None
 
     before_text = ctx.text[before_s:before_e].rstrip()
-    if before_text.endswith((":", ",")) and words_before:
+    if before_text.rstrip().endswith((":", ",")) and words_before:
         order = (pick_before, pick_after)
     else:
         order = (pick_after, pick_before)
@@ -379,7 +386,8 @@ def _adjacent_speaker(ctx: _Context, verb: Token) -> Optional[Token]:
     """A speaker the parse did not make the subject: "..., shares the source" (an object),
     "..., said Smith"."""
     for c in verb.rights:
-        if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod", "dative", "appos") and ctx.outside(c) and c.pos_ in ("PROPN", "NOUN", "PRON"):
+        if c.dep_ in ("dobj", "nsubj", "attr", "dative", "appos") and ctx.outside(c) and c.pos_ in ("PROPN", "NOUN", "PRON") \
+                and c.ent_type_ not in ("DATE", "TIME"):
             if c.i - verb.i <= 4:
                 return c
         break
@@ -510,6 +518,47 @@ def _according_pass(ctx: _Context, found: list[_Found]) -> None:
             break
 
 
+def _speaker_line_pass(ctx: _Context, found: list[_Found]) -> None:
+    """Transcripts and headlines: "PENCE: Well, look ..." / "Pat Caddell: Voters worried".
+    A paragraph opening with a short name and a colon is that speaker's."""
+    doc = ctx.doc
+    text = ctx.text
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        colon = text.find(":", pos, min(end, pos + 60))
+        if colon > pos and end - colon > 12:
+            name = text[pos:colon].strip()
+            words = name.split()
+            if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not name.endswith(("’s", "'s")):
+                span = doc.char_span(pos + (len(text[pos:colon]) - len(text[pos:colon].lstrip())), pos + len(text[pos:colon].rstrip()),
+                                     alignment_mode="expand")
+                if span is not None and span.root.pos_ in ("PROPN", "NOUN") and ctx.outside(span.root) and \
+                        all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "ADJ") or t.is_upper for t in span):
+                    source = ctx.table.resolve(span.root, (span.start, span.end))
+                    cs = colon + 1
+                    while cs < end and text[cs] in " \t":
+                        cs += 1
+                    ce = end
+                    while ce > cs and text[ce - 1] in " \t\r":
+                        ce -= 1
+                    if source is not None and source["kind"] != "author" and ce - cs > 8:
+                        kind = _classify_content(ctx, cs, ce)
+                        if kind is not None:
+                            type_ = "indirect" if kind[2] == "indirect" else "mixed"
+                            ctx.absorbed.update(kind[3])
+                            found.append(_Found((kind[0], kind[1]), type_, source,
+                                                {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
+                        else:
+                            q = next((q for q in ctx.quotes if q["start"] <= cs < q["end"]), None)
+                            if q is not None:
+                                ctx.absorbed.add(ctx.quotes.index(q))
+                                found.append(_Found((q["content_start"], q["content_end"]), "direct", source,
+                                                    {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
+        pos = end + 1
+
+
 def _reportedly_pass(ctx: _Context, found: list[_Found], covered: list[tuple[int, int]]) -> None:
     """ "reportedly" / "is said to": a statement resting on unnamed reports."""
     doc = ctx.doc
@@ -578,6 +627,7 @@ def find_attributions(
     ctx = _Context(doc, quotes, entities, lexicon)
     found: list[_Found] = []
     _according_pass(ctx, found)
+    _speaker_line_pass(ctx, found)
     _verb_pass(ctx, found)
     _quote_pass(ctx, found)
     _reportedly_pass(ctx, found, [f.content for f in found])

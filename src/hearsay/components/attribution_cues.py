@@ -101,13 +101,24 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         else:
             end = min(end, verb.left_edge.i if verb.left_edge.i > start else end)
         return start, end, "clause"
+    if allow_object and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
+        # "The deal was first reported by the Journal": the passive subject is what was reported
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return subj.left_edge.i, subj.right_edge.i + 1, "object"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As first reported by TMZ, the singer was hospitalized": the main clause
+        head = verb.head
+        if verb.i < head.i:
+            return verb.right_edge.i + 1, head.right_edge.i + 1, "clause"
+        return head.left_edge.i, verb.left_edge.i, "clause"
     if allow_object:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
         if objs:
             start = objs[0].left_edge.i
             end = verb.right_edge.i + 1
             for c in verb.rights:
-                if c.dep_ in ("conj", "cc") and c.i > objs[0].i:
+                if c.i > objs[0].i and (c.dep_ in ("conj", "cc") or (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with"))):
                     end = min(end, c.left_edge.i)
             return start, end, "object"
     return frame_content(verb)

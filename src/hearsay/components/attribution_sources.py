@@ -320,10 +320,10 @@ class SourceTable:
             label = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1])]
             return self.keyed("document", "document:" + head.lemma_.lower(), label, start, end)
         if lemma in self.anonymous or low in self.anonymous:
-            if (lemma in self.modifier_needed or low in self.modifier_needed) and not (mods & self.familiar):
-                if definite is not True and not self._voice(lemma):
-                    return None
-            return self.voice(lemma, head, start, end, definite)
+            needs = lemma in self.modifier_needed or low in self.modifier_needed
+            if not needs or mods & self.familiar or definite is True or self._voice(lemma):
+                return self.voice(lemma, head, start, end, definite)
+            # "the family", "fans": a group voice named by its role, not an anonymous source
         if lemma in self.orgs or low in self.orgs:
             eid = self.entities.first_with_word(head.text, {"ORG", "GPE"}) or self.entities.last_before(
                 head.idx, {"ORG"}
