@@ -141,7 +141,7 @@ class EntityIndex:
         """The two people "their"/"they"/"the couple" stands for at ``token``: the mentions
         stage's answer, else the pair the story has paired most often before this point (the
         earlier-established one on a tie: the story's couple, not the affair that breaks it; a
-        marriage when the words say "married"), else the only two people named in the sentence."""
+        marriage when the words say "married"), else the only two people named before it in the sentence."""
         people = [e for e in self.tok[token.i] if self.type_of(e) == PERSON]
         if len(people) >= 2:
             return tuple(people[:2])
@@ -154,7 +154,7 @@ class EntityIndex:
         if counts:
             return max(counts, key=lambda p: counts[p])
         seen: list[str] = []
-        for t in token.sent:
+        for t in token.doc[token.sent.start : token.i]:
             for eid in self.tok[t.i]:
                 if self.type_of(eid) == PERSON and "pronoun" not in self.kinds[t.i] and eid not in seen:
                     seen.append(eid)

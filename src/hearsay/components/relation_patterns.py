@@ -229,7 +229,26 @@ def participants(idx: EntityIndex, pred: Token, object_preps: tuple[str, ...], u
             if eid not in people:
                 people.append(eid)
                 toks.append(o)
+    if object_preps and len(people) < 2:
+        # a name the parse hung elsewhere: "an affair with his co-star, Mia Torres"
+        for prep in (o.head for o in others if o.head.lower_ in object_preps):
+            name = name_after(idx, prep, exclude=tuple(people))
+            if name is not None:
+                people.append(idx.one(name, (PERSON,)))
+                toks.append(name)
+                break
     return people[:2] if len(people) >= 2 else people, toks
+
+
+def name_after(idx: EntityIndex, prep: Token, exclude: tuple[str, ...]) -> Token | None:
+    """The first person named within a few words after a preposition, before any verb."""
+    for t in idx.doc[prep.i + 1 : min(prep.i + 8, prep.sent.end)]:
+        if t.pos_ in ("VERB", "AUX", "ADP") and t.i > prep.i + 1:
+            return None
+        eid = idx.one(t, (PERSON,))
+        if eid and idx.is_name(t.i, eid) and eid not in exclude:
+            return t
+    return None
 
 
 def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
@@ -258,6 +277,11 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
             subj = subject_of(verb) if verb is not None else None
             if subj is not None and _is_couple_word(idx, subj):
                 people = idx.person(subj)
+        if len(people) == 1:
+            # "her wedding anniversary with Ben Cole"
+            partner, ptoks = participants(idx, tok, ("with",), use_dobj=False)
+            people += [e for e in partner if e not in people][:1]
+            toks += ptoks[1:]
         out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times))
     for ev in out:
         idx.add_pair(ev["a"], ev["b"], "spouse", ev["start"])

@@ -1,0 +1,168 @@
+"""Relations between people and organisations, with status, on real sentences through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import NEWS_GOLD, need
+from hearsay.components.relations import find_relations
+from hearsay.eval.score_gold import score_relations
+from hearsay.lexicon import load_lexicon
+
+PUBLISHED = "2024-05-01"
+
+
+def relations(ledger) -> set[tuple]:
+    """(type, a, b, status, since) with entity names, for readable assertions."""
+    name = {e.id: e.name for e in ledger.entities}
+    return {(r.type, name[r.a], name[r.b], r.status, r.since) for r in ledger.relations}
+
+
+def triples(ledger) -> set[tuple]:
+    return {(t, a, b) for t, a, b, _, _ in relations(ledger)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # family: possessive + apposed name, a name after a pronoun's antecedent
+        ("Gary Lindqvist, 58, spent the winter rewiring the property with his son, Evan, 26.",
+         ("child", "Evan", "Gary Lindqvist", "asserted", None)),
+        ("Dolores Pike, 81, lives a mile down the road. Her husband, Walter, died in 2017.",
+         ("spouse", "Dolores Pike", "Walter", "asserted", None)),
+        # marriage stated by a verb, dated by its clause
+        ("Laura Chen married Daniel Ruiz in 2010 in a small ceremony in Lisbon.",
+         ("spouse", "Laura Chen", "Daniel Ruiz", "asserted", "2010")),
+        ("Laura Chen has been married to Daniel Ruiz since 2010.",
+         ("spouse", "Laura Chen", "Daniel Ruiz", "asserted", "2010")),
+        # the wedding date an anniversary on a dated day gives
+        ("Natalie Portman and Benjamin Millepied marked their 10th wedding anniversary on August 4, 2022.",
+         ("spouse", "Natalie Portman", "Benjamin Millepied", "asserted", "2012-08-04")),
+        ("Laura Chen and Daniel Ruiz first met in 2004 at a party in Madrid.",
+         ("met", "Laura Chen", "Daniel Ruiz", "asserted", "2004")),
+        # romance, and the status its claim gives it
+        ("Paul Grant grew close to Mia Torres while filming in Spain.",
+         ("romantic", "Paul Grant", "Mia Torres", "asserted", None)),
+        ("Paul Grant allegedly had an affair with his co-star, Mia Torres.",
+         ("romantic", "Paul Grant", "Mia Torres", "alleged", None)),
+        ("Paul Grant is reportedly dating Mia Torres.",
+         ("romantic", "Paul Grant", "Mia Torres", "reported", None)),
+        ("A source says Paul Grant is dating Mia Torres.",
+         ("romantic", "Paul Grant", "Mia Torres", "reported", None)),
+        ("Paul Grant is dating singer Mia Torres, according to Bloomberg.",
+         ("romantic", "Paul Grant", "Mia Torres", "reported", None)),
+        ("Paul Grant denied dating Mia Torres.",
+         ("romantic", "Paul Grant", "Mia Torres", "denied", None)),
+        ("Paul Grant and Mia Torres are not dating, his publicist said.",
+         ("romantic", "Paul Grant", "Mia Torres", "denied", None)),
+        # employment: titles with the employer named
+        ("Priya Raman, the chief executive of Corvid Analytics, said sales fell.",
+         ("employee", "Priya Raman", "Corvid Analytics", "asserted", None)),
+        ('"We will appeal," said Tom Hale, a spokesperson for Harbor Freight.',
+         ("employee", "Tom Hale", "Harbor Freight", "asserted", None)),
+        ("Mark Ortiz, a spokesman for the Denver Police Department, said two men were arrested.",
+         ("employee", "Mark Ortiz", "Denver Police Department", "asserted", None)),
+        ("Jane Roe joined Google in 2015 as a software engineer.",
+         ("employee", "Jane Roe", "Google", "asserted", "2015")),
+    ],
+)
+def test_construction(analyze, text, expected):
+    assert expected in relations(analyze(text, published=PUBLISHED))
+
+
+def test_children_of_a_couple_are_children_of_both(analyze):
+    ledger = analyze("Laura Chen and Daniel Ruiz live in Lisbon with their two children, Sofia and Mateo.", published=PUBLISHED)
+    got = triples(ledger)
+    for child in ("Sofia", "Mateo"):
+        for parent in ("Laura Chen", "Daniel Ruiz"):
+            assert ("child", child, parent) in got
+
+
+def test_sibling_through_a_possessive(analyze):
+    ledger = analyze("Ruth Pike runs the diner on Main Street. Her brother, Tom Pike, cooks there on weekends.", published=PUBLISHED)
+    assert ("sibling", "Ruth Pike", "Tom Pike") in triples(ledger)
+
+
+def test_title_takes_the_organisation_the_story_is_about(analyze):
+    text = (
+        "The Portland Herons lost 4-3 to the Austin Armadillos on Sunday. The Herons finished 86-76.\n\n"
+        '"We let one go," manager Curtis Bellamy said. The Herons will meet again on Wednesday.'
+    )
+    assert ("employee", "Curtis Bellamy", "Portland Herons") in triples(analyze(text, published=PUBLISHED))
+
+
+def test_analyst_is_not_given_the_story_company(analyze):
+    text = (
+        "Corvid Analytics is exploring a sale. Corvid hired a bank, and Corvid shares rose.\n\n"
+        "Analyst Marcus Oyelaran said a buyer could value Corvid at $3 billion."
+    )
+    assert not [r for r in analyze(text, published=PUBLISHED).relations if r.type == "employee"]
+
+
+def test_relations_without_people_are_not_invented(analyze):
+    ledger = analyze("The council met on Tuesday and agreed to repair the bridge before winter.", published=PUBLISHED)
+    assert ledger.relations == []
+
+
+def test_married_couple_is_the_spouses_not_the_affair(nlp):
+    """Hand-built entity records: "the married duo" resolves to the married pair even after
+    the affair is mentioned, and their kids are the children of both."""
+    text = (
+        "Ann Cole marked her wedding anniversary with Ben Cole. Ben Cole had an affair with Dora Finch. "
+        "The married duo were seen in Paris with kids Eli, 9, and Fay, 4."
+    )
+    doc = nlp(text)
+
+    def ent(eid, name, *spans):
+        mentions = []
+        for s in spans:
+            start = text.index(s[0], s[1])
+            mentions.append({"start": start, "end": start + len(s[0]), "kind": "name"})
+        return {"id": eid, "type": "PERSON", "name": name, "mentions": mentions, "age": None, "born": None, "gender": None}
+
+    doc._.hearsay_entities = [
+        ent("E1", "Ann Cole", ("Ann Cole", 0)),
+        ent("E2", "Ben Cole", ("Ben Cole", 0), ("Ben Cole", 50)),
+        ent("E3", "Dora Finch", ("Dora Finch", 0)),
+        ent("E4", "Eli", ("Eli", 0)),
+        ent("E5", "Fay", ("Fay", 0)),
+    ]
+    doc._.hearsay_claims = []
+    found = {(r["type"], r["a"], r["b"]) for r in find_relations(doc, load_lexicon("relations"))}
+    assert ("spouse", "E1", "E2") in found
+    assert ("romantic", "E2", "E3") in found
+    assert {("child", "E4", "E1"), ("child", "E4", "E2"), ("child", "E5", "E1"), ("child", "E5", "E2")} <= found
+    assert not any(t == "child" and b == "E3" for t, _, b in found)
+
+
+def test_seed_relations(seed_ledger):
+    got = relations(seed_ledger)
+    assert ("spouse", "Natalie Portman", "Benjamin Millepied", "asserted", "2012-08-04") in got
+    assert ("met", "Natalie Portman", "Benjamin Millepied", "asserted", "2009") in got
+    assert ("romantic", "Benjamin Millepied", "Camille Étienne", "alleged", None) in got
+    for child in ("Aleph", "Amalia"):
+        for parent in ("Natalie Portman", "Benjamin Millepied"):
+            assert ("child", child, parent, "asserted", None) in got
+    assert len(got) == 7
+    # every relation points at the claims holding its words
+    claims = {c.id: c for c in seed_ledger.claims}
+    assert all(set(r.claims) <= set(claims) for r in seed_ledger.relations)
+
+
+def test_news_gold_relations(analyze):
+    gold_dir = need(NEWS_GOLD)
+    tp = n_pred = n_gold = right = 0
+    for article in sorted((gold_dir / "articles").glob("*.txt")):
+        gold = json.loads((gold_dir / "gold" / f"{article.stem}.json").read_text(encoding="utf-8"))
+        ledger = analyze(article.read_text(encoding="utf-8"), published=gold["published"])
+        scored = score_relations(ledger.model_dump(), gold)
+        prf = scored["relations"]
+        tp += prf.tp_gold
+        n_pred += prf.n_pred
+        n_gold += prf.n_gold
+        right += scored["status_accuracy"][0]
+    assert n_gold and tp / n_gold >= 0.85, (tp, n_gold)
+    assert n_pred and tp / n_pred >= 0.85, (tp, n_pred)
+    assert right == tp
