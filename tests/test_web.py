@@ -222,6 +222,8 @@ def test_untrusted_text_and_fields_are_escaped(client):
         (b'{"text": "The mayor said so.", "title": ["a"]}', 422, '"title"'),
         (b'{"text": "The mayor said so.", "publised": "2024-03-14"}', 422, "unknown field 'publised'"),
         (b'{"text": "The mayor said so.", "url": 7}', 422, '"url"'),
+        (b"[" * 50_000 + b"]" * 50_000, 400, "nested too deeply"),
+        (b'{"text": "The mayor \\ud800 said so."}', 422, "lone surrogate"),
     ],
 )
 def test_malformed_api_requests_get_a_4xx_with_a_message(client, body, status, words):
@@ -252,6 +254,9 @@ def test_limits_refuse_with_413(nlp):
         assert r.status_code == 413 and "big.txt" in r.text
         huge = json.dumps({"text": "word " * 200_000}).encode()
         r = c.post("/api/analyze", content=huge, headers={"content-type": "application/json"})
+        assert r.status_code == 413 and "larger than" in r.json()["error"]
+        chunks = (b"word " * 2000 for _ in range(100))  # streamed: no Content-Length to go by
+        r = c.post("/api/analyze", content=chunks, headers={"content-type": "application/json"})
         assert r.status_code == 413 and "larger than" in r.json()["error"]
 
 

@@ -87,9 +87,11 @@ class LedgerStore:
         return len(self._items)
 
 
-class BodyLimit:
-    """ASGI middleware refusing request bodies over ``limit`` bytes with 413, before any parsing:
-    by the Content-Length header when there is one, else by counting the streamed body."""
+class Guard:
+    """ASGI middleware in front of every route: adds the security headers to every response,
+    and refuses request bodies over ``limit`` bytes with 413 before any parsing — by the
+    Content-Length header when there is one, else by counting the streamed body (the route's
+    read then raises ``_TooLarge``, which the app answers with 413)."""
 
     def __init__(self, app, limit: int):
         self.app = app
@@ -98,17 +100,15 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        headers = dict(scope.get("headers") or [])
-        length = headers.get(b"content-length")
+        length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None:
             try:
                 too_big = int(length) > self.limit
             except ValueError:
                 return await _plain_error(scope, send, 400, "the Content-Length header is not a number")
             if too_big:
-                return await _plain_error(scope, send, 413, self.message())
+                return await _plain_error(scope, send, 413, too_large(self.limit))
         seen = 0
-        started = False
 
         async def counting_receive():
             nonlocal seen
@@ -116,27 +116,26 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _TooLarge()
+                    raise _TooLarge(too_large(self.limit))
             return message
 
-        async def tracking_send(message):
-            nonlocal started
+        async def secure_send(message):
             if message["type"] == "http.response.start":
-                started = True
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
+                message = {**message, "headers": headers}
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _plain_error(scope, send, 413, self.message())
+        await self.app(scope, counting_receive, secure_send)
 
-    def message(self) -> str:
-        return f"the request is larger than {_size(self.limit)}; send a shorter article"
+
+def too_large(limit: int) -> str:
+    return f"the request is larger than {_size(limit)}; send a shorter article"
 
 
 class _TooLarge(Exception):
-    pass
+    """A streamed request body passed the limit while a route was reading it."""
 
 
 async def _plain_error(scope, send, status: int, message: str) -> None:
@@ -177,6 +176,7 @@ def article_from_fields(text: str, meta: dict, max_chars: int, origin: str = "<p
         raise RequestProblem(413, f"the article is {len(text):,} characters long; the limit is {max_chars:,}")
     if not text.strip():
         raise RequestProblem(422, "the article text is empty: paste an article or choose a file")
+    check_encodable(text, "the article text")
     try:
         return from_text(text, published=meta.get("published") or None, origin=origin,
                          title=meta.get("title") or None, outlet=meta.get("outlet") or None)
@@ -217,8 +217,17 @@ def meta_from(values: dict) -> dict:
             continue
         if not isinstance(value, str):
             raise RequestProblem(422, f'field "{key}" must be a string')
+        check_encodable(value, f'field "{key}"')
         meta[key] = value.strip()[:500]
     return meta
+
+
+def check_encodable(text: str, what: str) -> None:
+    """JSON may carry lone surrogates ("\\ud800"), which no page or ledger can hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RequestProblem(422, f"{what} has an invalid character (a lone surrogate) at position {exc.start}") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,12 +278,9 @@ def create_app(
             return JSONResponse({"error": message}, status_code=status)
         return page("error.html", status, status=status, message=message)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    @app.exception_handler(_TooLarge)
+    async def on_too_large(request: Request, exc: _TooLarge):
+        return problem(request, 413, str(exc))
 
     @app.exception_handler(RequestProblem)
     async def on_problem(request: Request, exc: RequestProblem):
@@ -330,6 +336,8 @@ def create_app(
             payload = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise RequestProblem(400, f"the body is not valid JSON ({getattr(exc, 'msg', 'not UTF-8')})") from None
+        except RecursionError:
+            raise RequestProblem(400, "the body is not valid JSON (nested too deeply)") from None
         if not isinstance(payload, dict):
             raise RequestProblem(422, 'the body must be a JSON object with a "text" field')
         unknown = sorted(set(payload) - {"text", "url", *META_FIELDS})
@@ -342,6 +350,7 @@ def create_app(
         url = payload.get("url")
         if url is not None and not isinstance(url, str):
             raise RequestProblem(422, 'field "url" must be a string')
+        check_encodable(url or "", 'field "url"')
         article.url = url or None
         key, ledger = await analyse(article)
         return twin(key, ledger)
@@ -409,7 +418,7 @@ def create_app(
             timeline=article_view.timeline_points(ledger),
         )
 
-    app.add_middleware(BodyLimit, limit=body_limit(max_chars, max_upload))
+    app.add_middleware(Guard, limit=body_limit(max_chars, max_upload))
     return app
 
 
