@@ -1,0 +1,123 @@
+"""Consistency checks: short articles that contradict themselves, and articles that do not."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import NEWS_GOLD, need
+from hearsay.components.checks import check_couples, value_range
+
+PUBLISHED = "2024-05-01"
+
+
+def conflicts(ledger) -> list:
+    return [c for c in ledger.checks if c.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    "kind, text",
+    [
+        ("age_vs_birth", "Jane Doe, 42, was born March 9, 1990, in Ohio. She runs a bakery in Dayton."),
+        ("age", "Mark Lee, 35, opened the bakery in 2010. His customers are loyal. Lee, 41, said business was steady."),
+        ("anniversary_vs_wedding",
+         "On June 1, 2022, Anna Berg and Tom Berg celebrated their 10th wedding anniversary. "
+         "The couple married in 2014 in Denver."),
+        ("wedding_vs_meeting", "Anna Berg and Tom Berg first met in 2015 at a concert. They married in 2011 in Denver."),
+        ("child_vs_meeting",
+         "Anna Berg, 40, and Tom Berg, 42, first met in 2015 at a concert. "
+         "The couple lives in Denver with their kids Lily, 14, and Max, 9."),
+        ("event_order", "Sara Kim joined Acme in 2019, after graduating from Yale in 2021. She now leads its design team."),
+        ("event_order", "In 2018, Sara Kim moved to Boston. Three years later, in 2016, she opened a shop on Newbury Street."),
+        ("event_order", "In 2018, Sara Kim joined Acme. She then moved to Boston in 2016 to open a studio."),
+    ],
+)
+def test_contradiction_is_flagged_with_refs(analyze, kind, text):
+    ledger = analyze(text, published=PUBLISHED)
+    found = [c for c in conflicts(ledger) if c.kind == kind]
+    assert len(found) == 1, [c.message for c in ledger.checks]
+    known = {x.id for x in ledger.entities} | {x.id for x in ledger.times} | {x.id for x in ledger.claims} | {x.id for x in ledger.relations}
+    assert found[0].refs and set(found[0].refs) <= known
+    assert found[0].message
+
+
+def test_child_older_than_the_meeting_is_named(analyze):
+    ledger = analyze(
+        "Anna Berg, 40, and Tom Berg, 42, first met in 2015 at a concert. "
+        "The couple lives in Denver with their kids Lily, 14, and Max, 9.",
+        published=PUBLISHED,
+    )
+    (conflict,) = conflicts(ledger)
+    lily = next(e.id for e in ledger.entities if e.name == "Lily")
+    max_ = next(e.id for e in ledger.entities if e.name == "Max")
+    assert lily in conflict.refs and max_ not in conflict.refs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # consistent versions of the articles above
+        "Jane Doe, 34, was born March 9, 1990, in Ohio. She runs a bakery in Dayton.",
+        "Anna Berg and Tom Berg first met in 2009 at a concert. They married in 2011 in Denver.",
+        "Sara Kim joined Acme in 2021, after graduating from Yale in 2019. She now leads its design team.",
+        "In 2014, Sara Kim moved to Boston. Three years later, in 2017, she opened a shop on Newbury Street.",
+        "In 2014, Sara Kim joined Acme. She then moved to Boston in 2016 to open a studio.",
+        # a child born before the wedding is no contradiction
+        "Anna Berg, 40, and Tom Berg, 42, married in 2020. They live in Denver with their son, Max, 9.",
+    ],
+)
+def test_consistent_facts_give_no_conflict(analyze, text):
+    assert conflicts(analyze(text, published=PUBLISHED)) == []
+
+
+def test_consistent_facts_worth_confirming_give_ok(analyze):
+    ledger = analyze("Jane Doe, 34, was born March 9, 1990, in Ohio. She runs a bakery in Dayton.", published=PUBLISHED)
+    assert [c.kind for c in ledger.checks] == ["age_vs_birth"] and ledger.checks[0].status == "ok"
+    ledger = analyze("Anna Berg and Tom Berg first met in 2009 at a concert. They married in 2011 in Denver.", published=PUBLISHED)
+    assert [(c.kind, c.status) for c in ledger.checks] == [("wedding_vs_meeting", "ok")]
+
+
+def test_plain_ages_and_dates_give_no_checks_at_all(analyze):
+    ledger = analyze(
+        "Darnell Pryce, 31, and Kevin Lusk, 27, were arrested Sunday. They return to court April 24.",
+        published="2025-04-15",
+    )
+    assert ledger.checks == []
+
+
+def test_seed_has_no_conflict_and_few_ok_checks(seed_ledger):
+    assert conflicts(seed_ledger) == []
+    kinds = sorted(c.kind for c in seed_ledger.checks)
+    assert kinds == ["child_vs_meeting", "wedding_vs_meeting"]
+
+
+def test_news_gold_has_no_false_conflict(analyze):
+    gold_dir = need(NEWS_GOLD)
+    for article in sorted((gold_dir / "articles").glob("*.txt")):
+        gold = json.loads((gold_dir / "gold" / f"{article.stem}.json").read_text(encoding="utf-8"))
+        ledger = analyze(article.read_text(encoding="utf-8"), published=gold["published"])
+        assert len(conflicts(ledger)) <= len(gold["inconsistencies"]), (article.name, [c.message for c in ledger.checks])
+
+
+def test_couple_checks_on_hand_built_records():
+    people = [
+        {"id": "E1", "name": "Ann Cole", "age": 40, "born": None},
+        {"id": "E2", "name": "Ben Cole", "age": 42, "born": None},
+        {"id": "E3", "name": "Eli", "age": 12, "born": None},
+    ]
+    rels = [
+        {"id": "R1", "type": "spouse", "a": "E1", "b": "E2", "since": "2012-08-04", "claims": ["C1"],
+         "dates": [{"value": "2012-08-04", "time": "T2", "how": "anniversary"}, {"value": "2013", "time": "T4", "how": "stated"}]},
+        {"id": "R2", "type": "met", "a": "E1", "b": "E2", "since": "2009", "claims": ["C2"], "dates": [{"value": "2009", "time": "T3", "how": "stated"}]},
+        {"id": "R3", "type": "child", "a": "E3", "b": "E1", "claims": []},
+        {"id": "R4", "type": "child", "a": "E3", "b": "E2", "claims": []},
+    ]
+    found = {(c["kind"], c["status"]) for c in check_couples(rels, people, [], "2023-08-16")}
+    assert found == {("anniversary_vs_wedding", "conflict"), ("wedding_vs_meeting", "ok"), ("child_vs_meeting", "ok")}
+
+
+def test_value_range():
+    assert value_range("2023-02").__repr__() == "(datetime.date(2023, 2, 1), datetime.date(2023, 2, 28))"
+    assert value_range("2009")[1].isoformat() == "2009-12-31"
+    assert value_range("2023-W32") is None
