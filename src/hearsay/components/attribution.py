@@ -370,6 +370,9 @@ def _cue_for_quote(ctx: _Context, qi: int, prev_end: int) -> Optional[tuple[Toke
                 return t, cls
         return None
 
+    dash = _dash_speaker(ctx, q)
+    if dash is not None:
+        return dash
     before_text = ctx.text[before_s:before_e].rstrip()
     if before_text.rstrip().endswith((":", ",")) and words_before:
         order = (pick_before, pick_after)
@@ -380,6 +383,27 @@ def _cue_for_quote(ctx: _Context, qi: int, prev_end: int) -> Optional[tuple[Toke
         if got is not None:
             return got
     return None
+
+
+DASHES = "\u2015\u2014\u2013-"
+
+
+def _dash_speaker(ctx: _Context, q: QuoteRec) -> Optional[tuple[Token, str]]:
+    """“…” ― Jane Doe, of Ohio: a quote signed with a dash (the dash token stands as cue)."""
+    text = ctx.text
+    j = q["end"]
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if j >= len(text) or text[j] not in DASHES:
+        return None
+    span = ctx.doc.char_span(j, j + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    dash = span[0]
+    nxt = ctx.doc[dash.i + 1] if dash.i + 1 < len(ctx.doc) else None
+    if nxt is None or nxt.pos_ != "PROPN" or "\n" in text[q["end"]:nxt.idx]:
+        return None
+    return dash, "signed"
 
 
 def _adjacent_speaker(ctx: _Context, verb: Token) -> Optional[Token]:
@@ -413,9 +437,24 @@ def _quote_pass(ctx: _Context, found: list[_Found]) -> None:
         rec = None
         if got is not None:
             verb, cls = got
-            if verb.i in ctx.verb_source:
+            if cls == "signed":
+                name = ctx.doc[verb.i + 1]
+                while name.i + 1 < len(ctx.doc) and ctx.doc[name.i + 1].pos_ == "PROPN" and name.dep_ == "compound":
+                    name = ctx.doc[name.i + 1]
+                span = (verb.i + 1, name.i + 1)
+                src = ctx.table.resolve(name, span)
+                if src is None:
+                    got = None
+                else:
+                    s0, e0 = ctx.chars(*span)
+                    found.append(_Found((cs, ce), "direct", src, {"start": s0, "end": e0}, ctx.chars(verb.i, verb.i + 1),
+                                        "neutral", quote=qi, verb=verb.i))
+                    prev = found[-1]
+                    prev_end = q["end"]
+                    continue
+            if got is not None and verb.i in ctx.verb_source:
                 source, mention, cls, cue_span = ctx.verb_source[verb.i]
-            else:
+            elif got is not None:
                 res = _source_for_verb(ctx, verb, cls)
                 if res is None:
                     adj = _adjacent_speaker(ctx, verb)
@@ -483,11 +522,14 @@ def _according_pass(ctx: _Context, found: list[_Found]) -> None:
                 continue
             last = doc[tok.i + n - 1]
             obj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if obj is None and tok.i + n < len(doc):
-                nxt = doc[tok.i + n]
-                obj = nxt
-                while obj.head.i != obj.i and obj.head.i > obj.i and obj.head.i < tok.i + n + 8:
-                    obj = obj.head
+            if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+                # a misparse ("according to show insiders"): the last noun of the phrase
+                obj = None
+                for t in doc[tok.i + n: min(len(doc), tok.i + n + 8)]:
+                    if t.is_punct or t.pos_ in ("ADP", "SCONJ", "CCONJ") or t.dep_ in ("acl", "relcl"):
+                        break
+                    if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                        obj = t
             if obj is None or obj.like_num or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
             span = naming_span(obj)

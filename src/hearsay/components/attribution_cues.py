@@ -133,6 +133,13 @@ def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:
     frame_start = min(subj.left_edge.i, verb.i)
     if frame_start == 0 or not doc[frame_start - 1].is_punct or doc[frame_start - 1].text not in ",\u2014":
         return None
+    frame_end = max(verb.right_edge.i, subj.right_edge.i) + 1
+    if frame_end < len(doc) - 1 and doc[frame_end].text == "," and verb.dep_ == "parataxis" and \
+            not doc[frame_end + 1].text in ("\u201c", '"'):
+        # "But to prevent problems, he said, local officials should be vigilant": the
+        # sentence around a parenthetical frame
+        sent = verb.sent
+        return sent.start, sent.end, "frame"
     # the frame must run to the end of its sentence (or to a quote / colon)
     j = max(verb.i, subj.right_edge.i) + 1
     while j < len(doc) and not doc[j].is_sent_start:
