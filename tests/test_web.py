@@ -123,6 +123,8 @@ def test_every_claim_is_marked_with_its_source_kind(example):
         a = firsts[claim.id]
         assert a["data-source"] == claim.source and a["data-kind"] == kinds[claim.source]
         assert a["data-label"].startswith(claim.id)
+        denied = any(x.id == claim.attribution and x.polarity == "denied" for x in ledger.attributions)
+        assert a["data-label"].endswith("denied") == denied
         assert any(k in a["class"].split() for k in ("k-named", "k-anonymous", "k-reports", "k-outlet-document", "k-author"))
 
 
@@ -289,6 +291,13 @@ def test_form_paste_and_uploads_reach_the_article_view(client):
     body = client.get(r.headers["location"] + ".json").json()
     assert "ferry contract would be reviewed" in body["document"]["text"] and "<p>" not in body["document"]["text"]
     assert body["document"]["outlet"] == "Harbor Gazette"
+
+
+def test_example_link_fills_in_the_shipped_article(client, example_text):
+    r = client.get("/example")
+    assert r.status_code == 200
+    textarea = r.text.split('<textarea', 1)[1].split("</textarea>", 1)[0]
+    assert "".join(parse("<textarea" + textarea + "</textarea>").text) == example_text
 
 
 def test_ledgers_are_kept_in_a_bounded_store(nlp):

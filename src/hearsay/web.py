@@ -278,6 +278,14 @@ def create_app(
             return JSONResponse({"error": message}, status_code=status)
         return page("error.html", status, status=status, message=message)
 
+    @app.exception_handler(Exception)
+    async def on_bug(request: Request, exc: Exception):
+        # a fault in hearsay, not in the request: say so plainly instead of a bare 500
+        response = problem(request, 500, f"hearsay failed on this request ({type(exc).__name__}: {exc}); please report it with the article")
+        for k, v in SECURITY_HEADERS.items():
+            response.headers[k] = v
+        return response
+
     @app.exception_handler(_TooLarge)
     async def on_too_large(request: Request, exc: _TooLarge):
         return problem(request, 413, str(exc))
@@ -315,6 +323,12 @@ def create_app(
     @app.get("/", response_class=HTMLResponse)
     async def index():
         return page("index.html", values={}, error=None)
+
+    @app.get("/example", response_class=HTMLResponse)
+    async def example():
+        """The input page filled in with the article that ships with hearsay, to try it out."""
+        text = (HERE / "examples" / "harbor-council.txt").read_text(encoding="utf-8")
+        return page("index.html", values={"text": text, "published": "2024-03-14"}, error=None)
 
     @app.get("/health")
     async def health():

@@ -60,9 +60,10 @@ def mark_class(source: Source | None) -> str:
     return MARK_CLASS.get(source.kind, "named") if source is not None else "author"
 
 
-def claim_label(claim: Claim, source: Source | None) -> str:
+def claim_label(claim: Claim, source: Source | None, denied: bool = False) -> str:
+    """The words drawn before a claim: its id, its source kind, and "denied" for a denial."""
     kind = MARK_LABEL.get(source.kind, source.kind) if source is not None else "author"
-    return f"{claim.id} · {kind}"
+    return f"{claim.id} · {kind}" + (" · denied" if denied else "")
 
 
 def ledger_marks(ledger: Ledger) -> list[Mark]:
@@ -72,6 +73,8 @@ def ledger_marks(ledger: Ledger) -> list[Mark]:
     marks: list[Mark] = []
     for claim in ledger.claims:
         src = sources.get(claim.source)
+        attr = attributions.get(claim.attribution) if claim.attribution else None
+        denied = attr is not None and attr.polarity == "denied"
         marks.append(
             Mark(
                 claim.span.start,
@@ -82,13 +85,12 @@ def ledger_marks(ledger: Ledger) -> list[Mark]:
                     "class": f"claim k-{mark_class(src)}",
                     "data-source": claim.source,
                     "data-kind": src.kind if src else "author",
-                    "data-label": claim_label(claim, src),
+                    "data-label": claim_label(claim, src, denied),
                 },
             )
         )
         for hedge in claim.hedges:
             marks.append(Mark(hedge.start, hedge.end, "hedge", hedge.kind, {"class": f"hedge h-{hedge.kind}"}))
-        attr = attributions.get(claim.attribution) if claim.attribution else None
         if attr is not None and attr.cue is not None:
             marks.append(Mark(attr.cue.start, attr.cue.end, "cue", attr.id, {"class": "cue"}))
     for time in ledger.times:
