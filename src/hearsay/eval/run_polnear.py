@@ -22,10 +22,13 @@ def hearsay_ledgers(docs, nlp=None) -> list[dict]:
     return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp)]
 
 
-def evaluate(split: str, peers: list[str] | None = None, limit: int | None = None, n_errors: int = 0, nlp=None) -> dict:
+def evaluate(split: str, peers: list[str] | None = None, limit: int | None = None, n_errors: int = 0, nlp=None,
+             every: int = 1) -> dict:
+    """Scores on the split (``limit`` texts; ``every`` keeps one text in N, the gate's fixed subset)."""
     from .peers import peer_ledgers
 
     docs, problems = read_split(split, limit=limit)
+    docs = docs[::every]
     for p in problems:
         print(f"hearsay eval: {p}", file=sys.stderr)
     systems = {"hearsay": hearsay_ledgers(docs, nlp)}

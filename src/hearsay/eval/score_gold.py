@@ -178,13 +178,13 @@ def score_times(ledger: dict, gold: dict, text: str) -> dict:
                           lambda g, p: best(g, p) if time_value_ok(preds[p], gold_times[g].get("value", "")) else 0)
     spanned = greedy_match(len(gold_times), len(preds), best)
     used = {p for _, p in valued}
-    ignored = 0
+    ignored = set()
     for p, t in enumerate(preds):
         if p in used:
             continue
         if any(best(g, p) and time_value_ok(t, gold_times[g].get("value", "")) for g, _ in valued):
-            ignored += 1
-    n_pred = len(preds) - ignored
+            ignored.add(p)
+    n_pred = len(preds) - len(ignored)
     used_span = {p for _, p in spanned}
     errors = []
     by_gold = dict(valued)
@@ -195,7 +195,7 @@ def score_times(ledger: dict, gold: dict, text: str) -> dict:
                            "predicted": cand[0].get("value") if cand else None,
                            "range": cand[0].get("range") if cand else None})
     for p, t in enumerate(preds):
-        if p not in used_span:
+        if p not in used_span and p not in ignored:
             errors.append({"kind": "spurious", "text": t["span"]["text"], "predicted": t.get("value")})
     return {
         "value": prf(len(valued), n_pred, len(gold_times)),
