@@ -274,6 +274,8 @@ def _verb_pass(ctx: _Context, found: list[_Found]) -> None:
             continue
         if how == "object" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "records did not list an attorney": nothing is reported
+        if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "praised the bullpen": an act, not a statement; "urged fans to stay" reports one
         chars = _paragraph_clip(ctx, tok, _trim(ctx, s, e))
         if chars is None:
             continue

@@ -22,7 +22,7 @@ class CueLexicon:
 
     def __init__(self, data: dict):
         self.verb_class: dict[str, str] = {}
-        for cls in ("neutral", "emotive", "cognition", "allegation", "reportative", "denial"):
+        for cls in ("speech_act", "neutral", "emotive", "cognition", "allegation", "reportative", "denial"):
             for lemma in data["classes"].get(cls, []):
                 self.verb_class[lemma] = cls   # later classes win: "admit" emotive < "claim" allegation
         self.object_content = set(data["object_content"])
@@ -133,7 +133,9 @@ def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:
     frame_start = min(subj.left_edge.i, verb.i)
     if frame_start == 0 or not doc[frame_start - 1].is_punct or doc[frame_start - 1].text not in ",\u2014":
         return None
-    frame_end = max(verb.right_edge.i, subj.right_edge.i) + 1
+    frame_end = max(verb.i, subj.right_edge.i) + 1
+    while frame_end < len(doc) and doc[frame_end].head.i == verb.i and not doc[frame_end].is_punct:
+        frame_end = doc[frame_end].right_edge.i + 1
     if frame_end < len(doc) - 1 and doc[frame_end].text == "," and verb.dep_ == "parataxis" and \
             not doc[frame_end + 1].text in ("\u201c", '"'):
         # "But to prevent problems, he said, local officials should be vigilant": the
