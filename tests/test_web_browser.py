@@ -150,6 +150,8 @@ def test_example_article_marked_navigable_and_filterable(page, server):
         expect(page.locator("#timeline")).to_contain_text("No dated events")
 
     expect(page.locator("#verdict .verdict")).not_to_be_empty()
+    ids = page.evaluate("Array.from(document.querySelectorAll('[id]'), e => e.id)")
+    assert len(ids) == len(set(ids)), "element ids are unique"
     assert page.problems == []
 
 
