@@ -202,12 +202,38 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
             ctx.tense = None if ctx.tense == "past" else ctx.tense
         texts = [t.text for t in span]
         res = normalize(texts, ctx, span.text)
+        if res is not None:
+            res.tense = ctx.tense
         out.append((span.start_char, span.end_char, res))
         if res is not None and res.point is not None and res.value and not _is_backref(span):
             if res.point.gran in ("D", "M", "W", "S", "Q", "Y") and not res.value.startswith("P"):
                 anchor, anchor_id, anchor_sent = res.point, f"T{n + 1}", k_sent
                 if res.point.gran in ("D", "M", "W") and (res.anchor != "published" or speech_ref == ref):
                     focus_year, focus_sent = res.point.day.year, k_sent
+    return out
+
+
+def _date_event_days(doc: Doc, recs: list[tuple], L: dict) -> list[tuple]:
+    """"opening night", "election day" carry no date of their own: they take the day the
+    text gives for the event in a nearby sentence ("The theater reopens Friday")."""
+    events = set(L["event_days"])
+    out = list(recs)
+    for n, (start, end, res) in enumerate(recs):
+        if res is not None or doc.text[start:end].lower() not in events:
+            continue
+        sent = doc.char_span(start, end, alignment_mode="expand").sent
+        window = (sent.start_char - 400, sent.end_char + 400)
+        best = None
+        for m in list(range(n + 1, len(recs))) + list(range(n - 1, -1, -1)):
+            s2, _, r2 = recs[m]
+            if r2 is None or r2.point is None or r2.point.gran != "D" or not (window[0] <= s2 <= window[1]):
+                continue
+            best = (m, r2)
+            break
+        if best is not None:
+            m, r2 = best
+            out[n] = (start, end, Resolved("DATE", r2.point.day.isoformat(), dict(r2.range or {}) or None,
+                                           f"T{m + 1}", r2.point, r2.uses_ref))
     return out
 
 
@@ -222,6 +248,8 @@ def _infer_reference(recs: list[tuple]) -> Optional[date]:
     for _, _, res in recs:
         if res is None or res.point is None or res.uses_ref or res.type == "DURATION":
             continue
+        if res.tense in ("future", "present"):
+            continue  # a deadline or a scheduled date is not something that has happened yet
         if res.point.gran not in ("D", "M", "W"):
             continue
         end = parse_iso(res.range["end"]) if res.range else last_day(res.point)
@@ -248,12 +276,15 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
             recs = first
     if ref is not None:
         recs = _value_all(doc, spans, ref, L, fiscal_end, quotes)
+    recs = _date_event_days(doc, recs, L)
     times = []
     renumber: dict[str, str] = {}
+    for n, (_, _, res) in enumerate(recs):
+        if res is not None and res.value is not None:
+            renumber[f"T{n + 1}"] = f"T{len(renumber) + 1}"
     for n, (start, end, res) in enumerate(recs):
         if res is None or res.value is None:
             continue  # named no time we can place: not reported
-        renumber[f"T{n + 1}"] = f"T{len(times) + 1}"
         anchor = res.anchor
         if anchor and anchor.startswith("T"):
             anchor = renumber.get(anchor)

@@ -144,6 +144,10 @@ def value_of(p: Point) -> str:
 def range_of(p: Point, mod: Optional[str] = None, fractions: Optional[dict] = None) -> dict:
     """``{"start","end"}`` ISO dates of the interval, narrowed to its early/mid/late part."""
     start, end = p.day, last_day(p)
+    if mod and p.gran == "M":
+        # early/mid/late month: days 1-10, 11-20, 21-end
+        first, last = {"START": (1, 10), "MID": (11, 20), "END": (21, end.day)}.get(mod, (1, end.day))
+        return {"start": start.replace(day=first).isoformat(), "end": start.replace(day=last).isoformat()}
     if mod and fractions and mod in fractions and p.gran != "D":
         total = (end - start).days + 1
         a, b = fractions[mod]

@@ -14,6 +14,9 @@ from ..lexicon import load_lexicon
 
 _LEFT_MODS = {"last", "this", "next", "early", "late", "mid", "the", "past", "coming", "earlier", "later",
               "previous", "every", "each", "that", "same", "following", "-", "fiscal", "recent", "latest"}
+#: kept inside an expression, as TimeBank does ("about two years ago", "exactly a year later")
+APPROXIMATORS = {"exactly", "just", "about", "nearly", "almost", "roughly", "approximately", "only", "barely",
+                 "precisely", "some"}
 _TRAIL_DROP = {"'s", "’s", "'", ",", ".", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "and", "or", "to"}
 
 
@@ -55,6 +58,11 @@ def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
     return start, end
 
 
+def _is_count(tok, L: dict) -> bool:
+    low = tok.lower_
+    return tok.like_num or low in L["numbers"] or low in L["vague_counts"] or low in ("several", "few", "many")
+
+
 def _is_hedge_part(doc: Doc, i: int) -> bool:
     """TimeBank keeps approximators inside durations and narrative shifts ("about three years",
     "just days later"); only prepositions are cut."""
@@ -76,6 +84,7 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     L = load_lexicon("time")
     words = _time_words(L)
     never_alone = set(L["never_alone"])
+    idioms = set(L["idioms"])
     taken = [False] * (len(doc) + 1)
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
@@ -86,9 +95,16 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
         start, end = _trim(doc, ent.start, ent.end, L)
         if start > 0 and doc[start - 1].lower_ in ("every", "each"):
             start -= 1
+        while start > 0 and doc[start - 1].lower_ in APPROXIMATORS and _is_count(doc[start], L):
+            start -= 1
+        if end < len(doc) and doc[end].lower_ in L["parts_of_day"] and \
+                (doc[end - 1].lower_ in L["weekdays"] or doc[end - 1].lower_ in L["day_offsets"]):
+            end += 1
         if start >= end or not _mentions_time(doc[start:end], words):
             continue
         if doc[start:end].text.lower() in never_alone or _is_age(doc[start:end], L):
+            continue
+        if doc[start:end].text.lower() in idioms:
             continue
         for piece in _split_ranges(doc, start, end, L):
             spans.append(piece)
@@ -205,6 +221,10 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if s < i and any(doc[k].lower_ in L["ordinals"] for k in range(s, i)):
             return (s, i + 1)
         return None
+    if low in ("night", "day") and i > 0:
+        for s in (i - 1, i - 2):
+            if s >= 0 and doc[s : i + 1].text.lower() in L["event_days"] and not any(taken[k] for k in range(s, i + 1)):
+                return (s, i + 1)
     if tok.text[:1].isupper():
         for name in L["holidays"]:
             parts = name.split()

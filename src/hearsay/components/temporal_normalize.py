@@ -58,6 +58,7 @@ class Resolved:
     anchor: Optional[str] = None            # "published" | "T<n>" | None
     point: Optional[Point] = None           # for narrative anchoring of later times
     uses_ref: bool = False                  # depends on the reference date
+    tense: Optional[str] = None             # of the clause it sits in (set by the stage)
 
 
 def lex() -> dict:
@@ -353,6 +354,9 @@ def _quarter(words, joined, ctx, L, mod):
         if "year" in rest and ("last" in rest or "earlier" in rest or "ago" in rest):
             p = move(p, -4)
         return _res(p, ctx, "published", True, mod, L=L)
+    if not any(w in ("the", "this", "last", "next", "latest", "current", "previous", "that", "its", "fiscal", "coming",
+                     "past", "prior", "same", "year", "ago", "earlier") for w in rest):
+        return None  # "a single quarter", "a rough quarter": no particular quarter
     cur = point_for(ref, "Q", fiscal_end=fiscal)
     latest_done = move(cur, -1)
     if any(w in ("next", "coming", "following") for w in rest):
@@ -466,7 +470,7 @@ def _relative_unit(words, joined, ctx, L, mod):
         p = move(point_for(ref, "Q", fiscal_end=ctx.fiscal_end), -1)
     r = _res(p, ctx, "published", True, mod, L=L)
     if direction == 0 and mod == "START":
-        r.range = {"start": p.day.isoformat(), "end": ref.isoformat()}
+        r.range = {"start": p.day.isoformat(), "end": max(p.day, ref - timedelta(days=1)).isoformat()}
     elif direction == 0 and mod == "END":
         r.range = {"start": ref.isoformat(), "end": last_day(p).isoformat()}
     return r

@@ -1,0 +1,278 @@
+"""Time expressions on real sentences: detection, TIMEX3 values, ranges and narrative anchors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import NEWS_GOLD, SEED, SEED_GOLD, need
+from hearsay.components.temporal_calendar import Point, range_of, value_of
+from hearsay.components.temporal_normalize import Context, normalize
+from datetime import date
+
+
+def times_of(ledger) -> dict[str, object]:
+    return {t.span.text: t for t in ledger.times}
+
+
+def value(ledger, text):
+    found = times_of(ledger)
+    assert text in found, f"{text!r} not found among {list(found)}"
+    return found[text]
+
+
+# --- weekdays and tense -----------------------------------------------------------------------
+
+def test_weekday_in_past_tense_is_the_one_before_publication(analyze):
+    led = analyze("Two men were arrested Sunday afternoon after officers traced a stolen truck.",
+                  published="2025-04-15")
+    assert value(led, "Sunday afternoon").value == "2025-04-13"
+    assert value(led, "Sunday afternoon").anchor == "published"
+
+
+def test_weekday_in_future_tense_is_the_one_after_publication(analyze):
+    led = analyze("The front office said it would hold its news conference on Wednesday.", published="2025-09-29")
+    assert value(led, "Wednesday").value == "2025-10-01"
+
+
+def test_present_tense_schedule_looks_ahead(analyze):
+    led = analyze("The theater reopens Friday with a double feature.", published="2025-05-07")
+    assert value(led, "Friday").value == "2025-05-09"
+
+
+# --- relative calendar units --------------------------------------------------------------------
+
+def test_last_week_is_the_iso_week_before(analyze):
+    led = analyze("Video shows the pair buying bolt cutters at a hardware store last week.", published="2025-04-15")
+    t = value(led, "last week")
+    assert t.value == "2025-W15"
+    assert (t.range.start, t.range.end) == ("2025-04-07", "2025-04-13")
+
+
+def test_earlier_this_month_runs_to_the_day_before(analyze):
+    led = analyze("Earlier this month, the company reported revenue of $212 million.", published="2025-11-14")
+    t = value(led, "Earlier this month")
+    assert (t.range.start, t.range.end) == ("2025-11-01", "2025-11-13")
+
+
+def test_seasons_and_sports_seasons(analyze):
+    led = analyze("He signed a one-year deal last December and expects changes this winter, "
+                  "but he did not plan changes before next season.", published="2025-09-29")
+    assert value(led, "last December").value == "2024-12"
+    winter = value(led, "this winter")
+    assert (winter.range.start, winter.range.end) == ("2025-12-01", "2026-02-28")
+    assert value(led, "next season").value == "2026"
+
+
+def test_last_fall_is_the_previous_autumn(analyze):
+    led = analyze("When Gary Lindqvist bought the drive-in last fall, the screen tower was leaning.",
+                  published="2025-05-07")
+    t = value(led, "last fall")
+    assert t.value == "2024-FA"
+    assert (t.range.start, t.range.end) == ("2024-09-01", "2024-11-30")
+
+
+def test_mid_month_is_its_middle_ten_days(analyze):
+    led = analyze("The advisers have asked for initial bids by mid-December.", published="2025-11-14")
+    t = value(led, "mid-December")
+    assert t.value == "2025-12"
+    assert (t.range.start, t.range.end) == ("2025-12-11", "2025-12-20")
+
+
+def test_holiday_before_it_happens(analyze):
+    led = analyze("He said he would make a decision before Christmas.", published="2025-09-29")
+    assert value(led, "Christmas").value == "2025-12-25"
+
+
+# --- fiscal calendars the text defines -----------------------------------------------------------
+
+def test_fiscal_year_and_quarter_defined_by_the_text(analyze):
+    text = ("Corvid reported revenue of $212 million for its fiscal third quarter, which ended Oct. 31. "
+            "It also cut its forecast for fiscal 2026, which ends Jan. 31, 2026. "
+            "Two customers reduced their contracts last quarter.")
+    led = analyze(text, published="2025-11-14")
+    q = value(led, "fiscal third quarter")
+    assert (q.range.start, q.range.end) == ("2025-08-01", "2025-10-31")
+    fy = value(led, "fiscal 2026")
+    assert (fy.range.start, fy.range.end) == ("2025-02-01", "2026-01-31")
+    last = value(led, "last quarter")
+    assert (last.range.start, last.range.end) == ("2025-08-01", "2025-10-31")
+    assert value(led, "Oct. 31").value == "2025-10-31"
+
+
+def test_calendar_quarters_in_earnings_reports(analyze):
+    led = analyze("Net income for the third quarter rose to $35.6 million from $70.1 million a year ago.",
+                  published="1989-10-30")
+    assert value(led, "the third quarter").value == "1989-Q3"
+    assert value(led, "a year ago").value == "1988-Q3"
+
+
+# --- absolute forms, years in noun phrases, decades, durations, ages ------------------------------
+
+def test_absolute_dates_years_and_decades(analyze):
+    led = analyze("The Starlite opened in 1952, thrived in the 1960s and closed on March 5, 2020. "
+                  "They first met on the 2009 set of a film.", published="2025-05-07")
+    assert value(led, "1952").value == "1952"
+    assert value(led, "the 1960s").value == "196"
+    assert value(led, "March 5, 2020").value == "2020-03-05"
+    assert value(led, "2009").value == "2009"
+
+
+def test_durations_are_not_dates(analyze):
+    led = analyze("The strike lasted three days, the longest in the past 20 years.", published="2025-05-07")
+    assert value(led, "three days").type == "DURATION"
+    assert value(led, "three days").value == "P3D"
+    assert value(led, "the past 20 years").value == "P20Y"
+
+
+def test_ages_are_not_times(analyze):
+    led = analyze("Natalie, 42, and her son Aleph, 12, were seen in Paris with a 6-year-old.",
+                  published="2023-08-16")
+    assert led.times == []
+
+
+def test_present_and_past_references(analyze):
+    led = analyze("The company is currently reviewing offers and now expects a deal.", published="2025-05-07")
+    assert value(led, "currently").value == "PRESENT_REF"
+    assert value(led, "now").value == "PRESENT_REF"
+
+
+def test_sets(analyze):
+    led = analyze("The ferry runs daily and the market opens every Saturday.", published="2025-05-07")
+    assert value(led, "daily").type == "SET"
+    assert value(led, "every Saturday").value == "XXXX-WXX-6"
+
+
+# --- narrative anchoring ----------------------------------------------------------------------
+
+def test_later_resolves_against_the_date_it_follows(analyze):
+    led = analyze("On March 3, 2021, the couple married in Lisbon. Two years later, they moved to Paris. "
+                  "Just days later, the house was sold.", published="2025-06-01")
+    first = value(led, "March 3, 2021")
+    later = value(led, "Two years later")
+    assert later.value == "2023-03-03"
+    assert later.anchor == first.id
+    days = value(led, "Just days later")
+    assert (days.range.start, days.range.end) == ("2023-03-04", "2023-03-10")
+    assert days.anchor == later.id
+
+
+def test_anniversary_on_a_known_date_gives_the_wedding_date(analyze):
+    led = analyze("On June 9, 2020, the actress marked their 15th wedding anniversary with a photo.",
+                  published="2020-06-12")
+    assert value(led, "15th wedding anniversary").value == "2005-06-09"
+
+
+def test_event_day_takes_the_date_the_text_gives(analyze):
+    led = analyze("She plans to be there opening night. The theater reopens Friday with a double feature.",
+                  published="2025-05-07")
+    night = value(led, "opening night")
+    assert night.value == "2025-05-09"
+    assert night.anchor == value(led, "Friday").id
+
+
+def test_inside_a_quote_time_words_use_the_day_the_speaker_spoke(analyze):
+    text = ("The Herons lost 4-3 in 11 innings on Sunday, ending their season.\n\n"
+            "\u201cI'm worried about tonight,\u201d Moreau said after Sunday's game.")
+    led = analyze(text, published="2025-09-29")
+    # the quote was spoken on game day (the lead's Sunday), not on the publication date
+    assert value(led, "tonight").value == "2025-09-28"
+
+
+# --- the seed article and the project's gold ------------------------------------------------------
+
+SEED_TARGETS = {
+    "exactly a year later": ("2023-08-04", None),
+    "Just days later": (None, ("2023-08-05", "2023-08-11")),
+    "March": ("2023-03", None),
+    "May": ("2023-05", None),
+    "June": ("2023-06", None),
+    "10th wedding anniversary": ("2012-08-04", None),
+    "August 4, 2022": ("2022-08-04", None),
+    "2009": ("2009", None),
+}
+
+
+def _check_seed(led):
+    found = times_of(led)
+    for text, (val, rng) in SEED_TARGETS.items():
+        assert text in found, (text, list(found))
+        t = found[text]
+        if val:
+            assert t.value == val, (text, t)
+        if rng:
+            assert (t.range.start, t.range.end) == rng, (text, t)
+    return found
+
+
+def test_seed_times_with_publication_date(seed_ledger):
+    found = _check_seed(seed_ledger)
+    assert found["exactly a year later"].anchor == found["August 4, 2022"].id
+    assert not any(t.inferred for t in seed_ledger.times)
+
+
+def test_seed_times_without_publication_date_are_inferred(analyze):
+    led = analyze(need(SEED).read_text(encoding="utf-8"))
+    found = _check_seed(led)
+    assert led.document.published_basis == "inferred"
+    assert led.document.published is not None and led.document.published.startswith("2023-08")
+    assert found["in March" if "in March" in found else "March"].inferred
+    assert not found["August 4, 2022"].inferred
+
+
+def _gold_pairs():
+    if not NEWS_GOLD.exists():
+        return []
+    return sorted((NEWS_GOLD / "articles").glob("*.txt"))
+
+
+def test_news_gold_time_values(analyze):
+    need(NEWS_GOLD)
+    total = correct = 0
+    for article in _gold_pairs():
+        gold = json.loads((NEWS_GOLD / "gold" / (article.stem + ".json")).read_text(encoding="utf-8"))
+        text = article.read_text(encoding="utf-8")
+        led = analyze(text, published=gold["published"])
+        for g in gold["times"]:
+            start = text.find(g["text"])
+            end = start + len(g["text"])
+            total += 1
+            for t in led.times:
+                if t.span.start < end and start < t.span.end:
+                    rng = f"{t.range.start}/{t.range.end}" if t.range else None
+                    if t.value == g["value"] or rng == g["value"]:
+                        correct += 1
+                        break
+    assert total and correct / total >= 0.9, (correct, total)
+
+
+# --- pure normalizer and calendar ----------------------------------------------------------------
+
+def test_normalizer_without_spacy():
+    ctx = Context(ref=date(2023, 8, 16), tense="past")
+    assert normalize(["last", "summer"], ctx).value == "2022-SU"
+    assert normalize(["two", "years", "ago"], ctx).value == "2021"
+    assert normalize(["the", "1990s"], ctx).value == "199"
+    assert normalize(["nineteen", "ninety", "-", "six"], ctx).value == "1996"
+    assert normalize(["yesterday"], ctx).value == "2023-08-15"
+    assert normalize(["this", "morning"], ctx).value == "2023-08-16TMO"
+    assert normalize(["3", "p.m.", "Tuesday"], ctx).value == "2023-08-15T15:00"
+    assert normalize(["Thanksgiving"], Context(ref=date(2023, 12, 1), tense="past")).value == "2023-11-23"
+    assert normalize(["banana"], ctx) is None
+
+
+@pytest.mark.parametrize("point,value", [
+    (Point(date(2023, 8, 7), "W"), "2023-W32"),
+    (Point(date(2023, 7, 1), "Q"), "2023-Q3"),
+    (Point(date(2023, 6, 1), "S", "SU"), "2023-SU"),
+    (Point(date(1990, 1, 1), "DE"), "199"),
+])
+def test_values(point, value):
+    assert value_of(point) == value
+
+
+def test_early_late_ranges():
+    p = Point(date(2023, 12, 1), "M")
+    assert range_of(p, "START") == {"start": "2023-12-01", "end": "2023-12-10"}
+    assert range_of(p, "END") == {"start": "2023-12-21", "end": "2023-12-31"}
