@@ -34,6 +34,8 @@ class CueLexicon:
         self.according_to = [tuple(p) for p in data["according_to"]]
         self.no_comment = data["no_comment"]
         self.particles = {"point": "out", "open": "up", "spill": None}
+        #: verbs that are cues only in one frame: "called the charges baseless", "called on X to"
+        self.needs_frame = {k: set(v) for k, v in data.get("needs_frame", {}).items()}
 
     def cue_class(self, tok: Token) -> Optional[str]:
         if not tok.tag_.startswith("VB"):
@@ -44,6 +46,9 @@ class CueLexicon:
             return None
         particle = self.particles.get(lemma, "")
         if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+            return None
+        frames = self.needs_frame.get(lemma)
+        if frames and not any(c.dep_ in frames or (c.dep_ in ("prep", "prt") and c.lower_ in frames) for c in tok.children):
             return None
         return cls
 
@@ -121,6 +126,12 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
                 if c.i > objs[0].i and (c.dep_ in ("conj", "cc") or (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with"))):
                     end = min(end, c.left_edge.i)
             return start, end, "object"
+        preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "about") and c.i > verb.i]
+        if preps and cls == "speech_act":
+            # "called on Trump to stop", "called for an inquiry"
+            first = preps[0].i + 1
+            if first <= verb.right_edge.i:
+                return first, verb.right_edge.i + 1, "object"
     return frame_content(verb)
 
 
