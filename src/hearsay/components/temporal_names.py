@@ -1,0 +1,456 @@
+"""Calendar-name constructions: weekdays, months, holidays, seasons, years, quarters and fiscal
+years, and "this/last/next" + a calendar unit.
+
+Why apart from the rest of the normalizer: these are the rules that pick *which* calendar
+interval a name means (the Tuesday before publication, the nearest March, fiscal 2026 as the
+text defines it), each a pure function of the words and the resolution context.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from .temporal_calendar import Point, add_months, last_day, month_end, move, point_for, range_of
+from .temporal_values import _DECADE, _ORD_NUM, _SHORT_YEAR, _YEAR, Context, Resolved, _res
+
+
+def _quarter_index(words, L) -> tuple[Optional[int], list[str]]:
+    for k, w in enumerate(words):
+        if w in L["ordinals"] and L["ordinals"][w] <= 4 and k + 1 < len(words) and words[k + 1] in ("quarter", "period"):
+            return L["ordinals"][w], words[:k] + words[k + 1 :]
+        if re.match(r"^q[1-4]$", w):
+            return int(w[1]), words[:k] + ["quarter"] + words[k + 1 :]
+    return None, words
+
+
+def _quarter(words, joined, ctx, L, mod):
+    if "quarter" not in words and "quarters" not in words and not any(re.match(r"^q[1-4]$", w) for w in words):
+        if not (ctx.quarter_context and joined in ("the latest period", "the period", "the year-earlier period",
+                                                      "the year earlier period", "the year ago period",
+                                                      "the year-ago period", "the same period", "year earlier",
+                                                      "the comparable period", "the previous period")):
+            return None
+    if "quarters" in words:
+        return None
+    q, rest = _quarter_index(words, L)
+    fiscal = ctx.fiscal_end if ("fiscal" in rest or ctx.fiscal_end) else None
+    year = None
+    for w in rest:
+        if _YEAR.match(w):
+            year = int(w)
+    if ctx.ref is None and year is None:
+        return None
+    ref = ctx.ref or date(year, 12, 31)
+    year_back = any(w in ("earlier", "ago") for w in rest) or "year" in rest and "last" in rest
+    if year is None and "year" in rest and ctx.ref is not None:
+        for w, d in (("next", 1), ("this", 0), ("last", -1)):
+            if w in rest:
+                year, year_back = ctx.ref.year + d, False
+                break
+    if q is None and year is not None and ctx.ref is not None:
+        latest = move(point_for(ctx.ref, "Q"), -1)
+        q = (latest.day.month - 1) // 3 + 1
+    if q is not None:
+        if year is not None:
+            if fiscal:
+                fy_start = point_for(date(year, fiscal, 1), "Y", fiscal_end=fiscal).day
+                p = Point(add_months(fy_start, 3 * (q - 1)), "Q", fiscal_end=fiscal)
+            else:
+                p = Point(date(year, 3 * (q - 1) + 1, 1), "Q")
+            return _res(p, ctx, None, False, mod, L=L)
+        if fiscal:
+            cur = point_for(ref, "Y", fiscal_end=fiscal).day
+            p = Point(add_months(cur, 3 * (q - 1)), "Q", fiscal_end=fiscal)
+        else:
+            p = Point(date(ref.year, 3 * (q - 1) + 1, 1), "Q")
+        if p.day > ref and not (ctx.tense == "future" or "next" in rest):
+            p = move(p, -4)
+        if "year" in rest and ("last" in rest or "earlier" in rest or "ago" in rest):
+            p = move(p, -4)
+        return _res(p, ctx, "published", True, mod, L=L)
+    if not any(w in ("the", "this", "last", "next", "latest", "current", "previous", "that", "its", "fiscal", "coming",
+                     "past", "prior", "same", "year", "ago", "earlier") for w in rest):
+        return None  # "a single quarter", "a rough quarter": no particular quarter
+    cur = point_for(ref, "Q", fiscal_end=fiscal)
+    latest_done = move(cur, -1)
+    if any(w in ("next", "coming", "following") for w in rest):
+        p = move(cur, 1)
+    elif any(w in ("last", "previous", "past", "latest", "prior", "preceding") for w in rest):
+        p = latest_done if "latest" not in rest or ctx.tense == "past" else latest_done
+    elif any(w in ("this", "current") for w in rest):
+        p = cur
+    else:
+        p = latest_done if ctx.tense != "future" else cur
+    if year_back or any(w in ("year-earlier", "year-ago") for w in rest) or ("year" in rest and "ago" in rest):
+        p = move(p, -4)
+    return _res(p, ctx, "published", True, mod, L=L)
+
+
+def _fiscal_year(words, joined, ctx, L, mod):
+    if words[0] not in L["fiscal_words"]:
+        return None
+    rest = words[1:]
+    if rest[:1] == ["year"]:
+        rest = rest[1:]
+    year = None
+    if rest and _YEAR.match(rest[0]):
+        year = int(rest[0])
+    elif rest and _SHORT_YEAR.match(rest[0]):
+        year = 1900 + int(rest[0][1:]) if int(rest[0][1:]) > 30 else 2000 + int(rest[0][1:])
+    if year is None:
+        return None
+    if ctx.fiscal_end and ctx.fiscal_end != 12:
+        end = month_end(year, ctx.fiscal_end)
+        start = add_months(date(year, ctx.fiscal_end, 1), -11)
+        p = Point(start, "Y", fiscal_end=ctx.fiscal_end)
+        return Resolved("DATE", f"FY{year}", {"start": start.isoformat(), "end": end.isoformat()}, None, p, False)
+    p = Point(date(year, 1, 1), "Y")
+    return Resolved("DATE", str(year), range_of(p), None, p, False)
+
+
+def _unit_point(unit: str, ref: date, ctx: Context, code: str = "") -> Optional[Point]:
+    if unit in ("D", "W", "M", "Q", "Y", "DE", "CE", "H"):
+        return point_for(ref, unit, fiscal_end=ctx.fiscal_end if unit == "Q" else None)
+    return None
+
+
+def _relative_unit(words, joined, ctx, L, mod):
+    """this/last/next/the past/the coming + week, month, year, quarter, decade, weekend, season."""
+    if len(words) < 2 or len(words) > 3:
+        return None
+    head, w = words[:-1], words[-1]
+    det = " ".join(head)
+    if det in ("the past", "the last") and w in ("year",) and False:
+        return None
+    direction = None
+    if det in L["relative_this"] or det in ("this", "that", "the same", "the"):
+        direction = 0
+    elif det in L["relative_last"] or det in ("a", "the latest", "the most recent"):
+        direction = -1
+    elif det in L["relative_next"]:
+        direction = 1
+    if direction is None:
+        return None
+    if det in ("the", "a") and w not in ("weekend",):
+        return None
+    if det == "that" or det == "the same":
+        base = ctx.anchor
+        if base is None:
+            return None
+    if ctx.ref is None and det not in ("that", "the same"):
+        return None
+    ref = ctx.ref
+    if w in ("season",):
+        year = ref.year + direction
+        p = Point(date(year, 1, 1), "Y")
+        return Resolved("DATE", str(year), None, "published", p, True)
+    if w in L["seasons"]:
+        code, m1, m2 = L["seasons"][w]
+        year = ref.year
+        if w == "winter" and ref.month <= 2:
+            year -= 1
+        p = Point(date(year, m1, 1), "S", code)
+        if direction == -1:
+            if p.day > ref or (p.day <= ref <= last_day(p)):
+                p = move(p, -1)
+        elif direction == 1:
+            if p.day <= ref:
+                p = move(p, 1)
+        return _res(p, ctx, "published", True, mod, L=L)
+    if w == "weekend":
+        monday = ref - timedelta(days=ref.weekday())
+        sat = monday + timedelta(days=5 + 7 * direction)
+        if direction == 0 and ref.weekday() < 4 and ctx.tense == "past":
+            sat -= timedelta(days=7)
+        y, wk, _ = sat.isocalendar()
+        return Resolved("DATE", f"{y}-W{wk:02d}-WE",
+                        {"start": sat.isoformat(), "end": (sat + timedelta(days=1)).isoformat()}, "published",
+                        Point(sat, "D"), True)
+    if w in L["weekdays"] or w in L["months"]:
+        return None
+    if w not in L["units"]:
+        return None
+    unit = L["units"][w][0]
+    if unit in ("S", "M") and L["units"][w][1]:
+        return None
+    p = _unit_point(unit, ref, ctx)
+    if p is None:
+        return None
+    if det in ("that", "the same") and ctx.anchor is not None:
+        p = point_for(ctx.anchor.day, unit)
+        return _res(p, ctx, ctx.anchor_id, False, mod, L=L)
+    p = move(p, direction)
+    if unit == "Q" and direction == -1 and ctx.fiscal_end:
+        p = move(point_for(ref, "Q", fiscal_end=ctx.fiscal_end), -1)
+    r = _res(p, ctx, "published", True, mod, L=L)
+    if direction == 0 and mod == "START":
+        r.range = {"start": p.day.isoformat(), "end": max(p.day, ref - timedelta(days=1)).isoformat()}
+    elif direction == 0 and mod == "END":
+        r.range = {"start": ref.isoformat(), "end": last_day(p).isoformat()}
+    return r
+
+
+def _weekday(words, joined, ctx, L, mod):
+    idx = [k for k, w in enumerate(words) if w in L["weekdays"] and (len(w) > 3 or len(words) == 1)]
+    if not idx:
+        return None
+    k = idx[0]
+    wd = L["weekdays"][words[k]]
+    before = words[:k]
+    after = [w for w in words[k + 1 :] if w not in L["parts_of_day"]]
+    # "Friday, Aug. 7": the explicit date wins
+    if after:
+        sub = _month(after, " ".join(after), ctx, L, mod)
+        if sub is not None:
+            return sub
+        if not all(w in ("'s", "s") for w in after):
+            return None
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    direction = ctx.tense
+    if before and before[-1] in ("last", "past", "previous"):
+        direction = "past"
+        back = (ref.weekday() - wd) % 7 or 7
+        day = ref - timedelta(days=back)
+    elif before and before[-1] in ("next", "coming"):
+        fwd = (wd - ref.weekday()) % 7 or 7
+        day = ref + timedelta(days=fwd)
+    elif before and before[-1] == "this":
+        day = ref - timedelta(days=ref.weekday()) + timedelta(days=wd)
+    elif direction in ("future", "present"):
+        day = ref + timedelta(days=(wd - ref.weekday()) % 7)
+    else:
+        day = ref - timedelta(days=(ref.weekday() - wd) % 7)
+    return Resolved("DATE", day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, "published",
+                    Point(day, "D"), True)
+
+
+def _holiday_date(spec, year: int) -> Optional[date]:
+    if isinstance(spec[0], int):
+        return date(year, spec[0], spec[1])
+    kind = spec[0]
+    month = spec[1]
+    weekday = spec[2]
+    if kind == "nth":
+        first = date(year, month, 1)
+        offset = (weekday - first.weekday()) % 7
+        return first + timedelta(days=offset + 7 * (spec[3] - 1))
+    if kind == "last":
+        end = month_end(year, month)
+        return end - timedelta(days=(end.weekday() - weekday) % 7)
+    return None
+
+
+def _holiday(words, joined, ctx, L, mod):
+    det = None
+    body = words
+    if words[0] in ("last", "this", "next", "the"):
+        det, body = words[0], words[1:]
+    year = None
+    if body and _YEAR.match(body[-1]):
+        year, body = int(body[-1]), body[:-1]
+    name = " ".join(body).replace(" 's", "'s")
+    spec = L["holidays"].get(name)
+    if spec is None:
+        return None
+    if year is not None:
+        d = _holiday_date(spec, year)
+        return Resolved("DATE", d.isoformat(), {"start": d.isoformat(), "end": d.isoformat()}, None, Point(d, "D"), False)
+    base = ctx.ref
+    if base is None:
+        return None
+    d = _holiday_date(spec, base.year)
+    if det == "last" or (det is None and ctx.tense == "past"):
+        if d >= base:
+            d = _holiday_date(spec, base.year - 1)
+    elif det == "next" or (det is None and ctx.tense in ("future", "present", None)):
+        if d < base:
+            d = _holiday_date(spec, base.year + 1)
+    return Resolved("DATE", d.isoformat(), {"start": d.isoformat(), "end": d.isoformat()}, "published",
+                    Point(d, "D"), True)
+
+
+def _season(words, joined, ctx, L, mod):
+    det = None
+    body = words
+    if words[0] in ("last", "this", "next", "the", "past", "coming"):
+        det, body = words[0], words[1:]
+    if not body or body[0] not in L["seasons"]:
+        return None
+    code, m1, m2 = L["seasons"][body[0]]
+    rest = body[1:]
+    if rest and rest[0] == "of":
+        rest = rest[1:]
+    if rest and _YEAR.match(rest[0]):
+        p = Point(date(int(rest[0]), m1, 1), "S", code)
+        return _res(p, ctx, None, False, mod, L=L)
+    if rest:
+        return None
+    if det in ("last", "this", "next", "past", "coming"):
+        return _relative_unit([det, body[0]], "", ctx, L, mod)
+    ref = ctx.ref
+    if ref is None:
+        return None
+    year = ctx.focus_year or ref.year
+    p = Point(date(year, m1, 1), "S", code)
+    if code == "WI" and ref.month <= 2 and year == ref.year:
+        p = move(p, -1)
+    if ctx.tense == "past" and p.day > ref:
+        p = move(p, -1)
+    elif ctx.tense == "future" and last_day(p) < ref:
+        p = move(p, 1)
+    elif ctx.tense != "past" and det == "the" and last_day(p) < ref:
+        pass
+    return _res(p, ctx, "published", True, mod, L=L)
+
+
+def _month(words, joined, ctx, L, mod):
+    ks = [k for k, w in enumerate(words) if w in L["months"]]
+    if not ks:
+        return None
+    k = ks[0]
+    month = L["months"][words[k]]
+    before, after = words[:k], words[k + 1 :]
+    day = year = None
+    if after and _ORD_NUM.match(after[0]) and 1 <= int(_ORD_NUM.match(after[0]).group(1)) <= 31 and not _YEAR.match(after[0]):
+        day = int(_ORD_NUM.match(after[0]).group(1))
+        after = after[1:]
+    elif before and _ORD_NUM.match(before[-1]) and 1 <= int(_ORD_NUM.match(before[-1]).group(1)) <= 31:
+        day = int(_ORD_NUM.match(before[-1]).group(1))
+        before = before[:-1]
+    elif before and before[-1] in L["ordinals"] and len(before) >= 2 and before[-2] == "the":
+        day = L["ordinals"][before[-1]]
+        before = before[:-2]
+    if after and after[0] == "of":
+        after = after[1:]
+    if after and _YEAR.match(after[0]):
+        year = int(after[0])
+        after = after[1:]
+    elif len(after) >= 2 and after[0] in ("this", "last", "next") and after[1] == "year" and ctx.ref is not None:
+        year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[after[0]]
+        after = after[2:]
+    elif spelled_year(after, L) is not None:
+        year = spelled_year(after, L)
+        after = []
+    elif after and _SHORT_YEAR.match(after[0]):
+        yy = int(after[0][1:])
+        year = 1900 + yy if yy > 30 else 2000 + yy
+        after = after[1:]
+    if after and not all(w in ("'s", "s") for w in after):
+        return None
+    det = before[-1] if before else None
+    if before and any(w not in ("last", "this", "next", "the", "past", "coming", "of", "that", "same") for w in before):
+        return None
+    if year is not None:
+        if day is not None:
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                return None
+            return _res(Point(d, "D"), ctx, None, False, None, L=L)
+        return _res(Point(date(year, month, 1), "M"), ctx, None, False, mod, L=L)
+    ref = ctx.ref
+    if ref is None and ctx.focus_year is None:
+        return None
+    base_year = ctx.focus_year or ref.year
+    anchor = "published"
+    uses_ref = ctx.focus_year is None
+    if det == "last":
+        ref_ = ref or date(base_year, 12, 31)
+        year = ref_.year if month < ref_.month else ref_.year - 1
+        uses_ref = True
+    elif det == "next":
+        ref_ = ref or date(base_year, 1, 1)
+        year = ref_.year if month > ref_.month else ref_.year + 1
+        uses_ref = True
+    elif det == "this":
+        year = (ref or date(base_year, 1, 1)).year
+        uses_ref = True
+    elif ctx.focus_year is not None:
+        year = ctx.focus_year
+    else:
+        year = _nearest_year(ref, month, day or 15, ctx.tense)
+    if day is not None:
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        return Resolved("DATE", d.isoformat(), {"start": d.isoformat(), "end": d.isoformat()}, anchor, Point(d, "D"),
+                        uses_ref)
+    return _res(Point(date(year, month, 1), "M"), ctx, anchor, uses_ref, mod, L=L)
+
+
+def _nearest_year(ref: date, month: int, day: int, tense: Optional[str]) -> int:
+    """The year of the month nearest the reference: the latest one not after it for past
+    tense, the next one not before it for future tense, else whichever is closer."""
+    this = (month, day)
+    now = (ref.month, ref.day)
+    if tense == "past":
+        if this <= now:
+            return ref.year
+        try:
+            ahead = (date(ref.year, month, min(day, 28)) - ref).days
+        except ValueError:
+            ahead = 365
+        return ref.year if ahead <= 62 else ref.year - 1
+    if tense == "future":
+        return ref.year if this >= now else ref.year + 1
+    candidates = [ref.year - 1, ref.year, ref.year + 1]
+    def distance(y):
+        try:
+            return abs((date(y, month, min(day, 28)) - ref).days) + (0.5 if y > ref.year else 0)
+        except ValueError:
+            return 10**6
+    return min(candidates, key=distance)
+
+
+def spelled_year(words: list[str], L: dict) -> Optional[int]:
+    """"nineteen ninety-six" (broadcast transcripts), "the year two thousand"."""
+    nums = L["numbers"]
+    if not words or any(w not in nums for w in words):
+        return None
+    if words[:2] == ["two", "thousand"]:
+        rest = sum(nums[w] for w in words[2:] if w != "and")
+        return 2000 + int(rest)
+    if words[0] in ("nineteen", "eighteen", "twenty") and len(words) >= 2:
+        century = nums[words[0]]
+        tail = sum(nums[w] for w in words[1:])
+        if tail < 100:
+            return int(century * 100 + tail)
+    return None
+
+
+def _year(words, joined, ctx, L, mod):
+    sy = spelled_year([w for w in words if w not in ("the", "year")], L)
+    if sy is not None:
+        return _res(Point(date(sy, 1, 1), "Y"), ctx, None, False, mod, L=L)
+    body = [w for w in words if w not in ("the", "year", "of", "calendar", "'s", "s")]
+    if len(body) != 1:
+        if len(body) == 2 and body[0] in ("nineteen", "twenty"):
+            pass
+        return None
+    w = body[0]
+    if _YEAR.match(w):
+        p = Point(date(int(w), 1, 1), "Y")
+        return _res(p, ctx, None, False, mod, L=L)
+    m = _DECADE.match(w)
+    if m:
+        if m.group(1):
+            y = int(m.group(1) + m.group(2) + "0")
+        else:
+            y = 1900 + int(m.group(3)) * 10
+            if y + 100 <= (ctx.ref.year if ctx.ref else 2000):
+                y += 100
+            if ctx.ref and y > ctx.ref.year:
+                y -= 100
+        p = Point(date(y, 1, 1), "DE")
+        return _res(p, ctx, None, False, mod, L=L)
+    m = _SHORT_YEAR.match(w)
+    if m:
+        yy = int(m.group(1))
+        y = 1900 + yy if yy > 30 else 2000 + yy
+        return _res(Point(date(y, 1, 1), "Y"), ctx, None, False, mod, L=L)
+    return None
