@@ -23,8 +23,10 @@ DESCRIPTOR_WINDOW = 12   # ... and a definite descriptor
 INDEFINITE_WINDOW = 4    # sentences after "a French activist" in which its name may come
 PARAGRAPH_DECAY = 0.7
 QUOTE_DECAY = 0.5
-UNKNOWN_GENDER = 0.5
+UNKNOWN_GENDER = 0.7
 FIRST_IN_SENTENCE = 1.25
+EMBEDDED = 0.5
+SAME_CLAUSE = 2.0        # "Martin's affection for his girlfriends": a possessive's own clause first
 
 
 class Layout:
@@ -76,6 +78,10 @@ class Resolver:
         self.kin_links: list[tuple[str, int, int]] = []  # (role, possessor token, cluster)
         self.pending: list[int] = []             # provisional clusters from "a French activist"
         self.named: set[int] = set()
+        #: every proper name's tokens -> its cluster, known before the walk (for cataphora)
+        self.name_cluster: dict[int, int] = {
+            i: index for index, c in enumerate(clusters) for start, end in c["names"] for i in range(start, end)
+        }
 
     # -- bookkeeping -------------------------------------------------------------------------
     def find(self, index: int) -> int:
@@ -136,9 +142,10 @@ class Resolver:
             return
 
     # -- salience ----------------------------------------------------------------------------
-    def salience(self, anaphor: int, window: int) -> dict[int, float]:
+    def salience(self, anaphor: int, window: int, same_clause: float = 1.0) -> dict[int, float]:
         lay = self.layout
         s0, p0, q0 = lay.sent[anaphor], lay.para[anaphor], lay.in_quote[anaphor]
+        verb = clause_verb(self.doc[anaphor]).i if same_clause != 1.0 else None
         speaker_slot = self._is_speech_subject(self.doc[anaphor])
         scores: dict[int, float] = {}
         seen = self.seen
@@ -153,6 +160,10 @@ class Resolver:
                 weight *= FIRST_IN_SENTENCE  # the sentence's first-mentioned entity leads it
             if speaker_slot and token.dep_ in SUBJECT_DEPS and self._is_speech_subject(token):
                 weight *= 1.5
+            if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
+                weight *= EMBEDDED  # "a daughter of Edmund Beaufort": inside another noun phrase
+            if verb is not None and distance == 0 and clause_verb(token).i == verb:
+                weight *= same_clause
             weight *= 0.5 ** distance
             weight *= PARAGRAPH_DECAY ** (p0 - lay.para[head])
             if lay.in_quote[head] and not q0:
@@ -180,21 +191,29 @@ class Resolver:
         gender = info["gender"]
         if gender == "n":
             return self._it(token, info)
-        form = "possessive" if token.dep_ == "poss" or info["form"] == "possessive" else info["form"]
+        form = info["form"]
+        if token.lower_ == "her":  # the tag tells "her" possessive (PRP$) from object (PRP)
+            form = "possessive" if token.tag_ == "PRP$" else "object"
         verb = clause_verb(token)
         subject = subject_of(verb)
         subject_cluster = self.cluster_at(subject.i) if subject is not None and subject.i != token.i else None
+        cataphor = self._cataphor(token, gender)
         if form == "reflexive" and subject_cluster is not None:
             chosen, clear = subject_cluster, True
+        elif cataphor is not None:
+            chosen, clear = cataphor, True
         else:
-            scores = self.salience(token.i, PRONOUN_WINDOW)
+            scores = self.salience(token.i, PRONOUN_WINDOW, SAME_CLAUSE if form == "possessive" else 1.0)
             for index in list(scores):
                 known = self.gender_of(index)
-                if self.type_of(index) != "PERSON" or (known and known != gender):
+                if not self._may_be_person(index) or (known and known != gender):
                     del scores[index]
-                elif known is None:
+                    continue
+                if known is None:
                     scores[index] *= UNKNOWN_GENDER
-            if form == "object" and subject_cluster is not None and token.dep_ in ("dobj", "dative", "pobj"):
+                if self.type_of(index) != "PERSON":
+                    scores[index] *= UNKNOWN_GENDER
+            if form == "object" and subject_cluster is not None:
                 scores.pop(subject_cluster, None)
             chosen, clear = self._best(scores)
         if chosen is None:
@@ -202,9 +221,42 @@ class Resolver:
         cluster = self.clusters[chosen]
         if clear and self.gender_of(chosen) is None:
             cluster["gender_votes"][gender] += 1
+        if self.type_of(chosen) != "PERSON":
+            cluster["votes"]["PERSON"] += 1  # "he"/"she" is the evidence NER lacked
         cluster["pronouns"].append((token.i, token.i + 1))
         self.note(token.i, chosen, token.i, token.i + 1)
         return chosen
+
+    def _may_be_person(self, index: int) -> bool:
+        """A person, or a lone name NER typed otherwise on no stronger evidence ("MacKenzie" ORG)."""
+        cluster = self.clusters[index]
+        if self.type_of(index) == "PERSON":
+            return True
+        votes = cluster["votes"]
+        heads = (self.doc[end - 1] for start, end in cluster["names"])
+        return (
+            any(h.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") for h in heads)
+            and not cluster.get("org_class") and sum(votes.values()) <= 2
+            and self.type_of(index) in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK")
+            and all(end - start == 1 for start, end in cluster["names"])
+        )
+
+    def _cataphor(self, token: Token, gender: str) -> int | None:
+        """"In his list, Robert Christgau named ..." / "Living with her aunt, Kelsey studied":
+        a pronoun in a phrase fronted before its sentence's subject refers to that subject."""
+        sent = token.sent
+        root = sent.root
+        subject = subject_of(root)
+        if subject is None or token.i >= subject.left_edge.i:
+            return None  # after the subject, or inside it ("his son" is not the son)
+        index = self.name_cluster.get(subject.i)
+        if index is None:
+            return None
+        index = self.find(index)
+        known = self.gender_of(index)
+        if not self._may_be_person(index) or (known and known != gender):
+            return None
+        return index
 
     def _it(self, token: Token, info: dict) -> int | None:
         if info["form"] != "possessive":
