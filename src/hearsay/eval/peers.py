@@ -81,9 +81,11 @@ def textacy_ledgers(texts: list[str], problems: list[str]) -> list[dict]:
 # ---------------------------------------------------------------- times
 def peer_times(peer: str, items: Iterable[tuple[str, str | None]], problems: list[str]) -> list[list[dict]]:
     """Per text, ``[{"start","end","value","type"}]`` from a time-tagging peer."""
-    from .peer_times import dateparser_times, heideltime_times
+    from .peer_times import dateparser_times, heideltime_batch
 
-    fn = {"dateparser": dateparser_times, "heideltime": heideltime_times}[peer]
+    if peer == "heideltime":
+        return heideltime_batch(list(items), problems)
+    fn = {"dateparser": dateparser_times}[peer]
     out = []
     for i, (text, dct) in enumerate(items):
         try:
