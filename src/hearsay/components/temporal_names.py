@@ -284,8 +284,9 @@ def _season(words, joined, ctx, L, mod):
     rest = body[1:]
     if rest and rest[0] == "of":
         rest = rest[1:]
-    if rest and _YEAR.match(rest[0]):
-        p = Point(date(int(rest[0]), m1, 1), "S", code)
+    if rest and (_YEAR.match(rest[0]) or spelled_year(rest, L)):
+        year = int(rest[0]) if _YEAR.match(rest[0]) else spelled_year(rest, L)
+        p = Point(date(year, m1, 1), "S", code)
         return _res(p, ctx, None, False, mod, L=L)
     if rest:
         return None
@@ -427,6 +428,15 @@ def _year(words, joined, ctx, L, mod):
     sy = spelled_year([w for w in words if w not in ("the", "year")], L)
     if sy is not None:
         return _res(Point(date(sy, 1, 1), "Y"), ctx, None, False, mod, L=L)
+    body = [w for w in words if w != "the"]
+    if len(body) == 1 and body[0] in L["decade_words"] and ctx.ref is not None:
+        y = (ctx.ref.year // 100) * 100 + 10 * L["decade_words"][body[0]]
+        if y > ctx.ref.year:
+            y -= 100
+        return _res(Point(date(y, 1, 1), "DE"), ctx, "published", True, mod, L=L)
+    if len(body) == 2 and body[1] in ("century", "centuries") and (body[0] in L["ordinals"] or _ORD_NUM.match(body[0])):
+        n = L["ordinals"].get(body[0]) or int(_ORD_NUM.match(body[0]).group(1))
+        return Resolved("DATE", f"{n - 1:02d}", None, None, None, False)
     body = [w for w in words if w not in ("the", "year", "of", "calendar", "'s", "s")]
     if len(body) != 1:
         if len(body) == 2 and body[0] in ("nineteen", "twenty"):

@@ -45,7 +45,7 @@ def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolve
         return None
     joined = " ".join(words)
     for fn in (_reference, _set, _clock, _anniversary, _quarter, _fiscal_year, _relative_unit, _shifted,
-               _duration, _day_offset, _weekday, _holiday, _season, _month, _year, _bare_unit):
+               _duration, _neighbour_day, _day_offset, _weekday, _holiday, _season, _month, _year, _bare_unit):
         r = fn(words, joined, ctx, L, mod)
         if r is not None:
             return r
@@ -170,7 +170,7 @@ def _shifted(words, joined, ctx, L, mod):
     n, j = _count(body, 0, L)
     vague = False
     if n is None:
-        if body[0] in ("several", "few", "a", "many", "some", "couple"):
+        if body[0] in ("several", "few", "a", "many", "some", "couple", "number"):
             k = 0
             while k < len(body) and body[k] in ("several", "few", "a", "many", "some", "couple", "of"):
                 k += 1
@@ -217,11 +217,9 @@ def _shifted(words, joined, ctx, L, mod):
             a = shift(last_day(base), lo, unit)
             b = shift(last_day(base), hi, unit)
         start, end = min(a, b), max(a, b)
-        if unit != "D":
-            # the interval in the unit's own granularity
-            gran = unit if unit in ("W", "M", "Y", "DE") else "D"
-            p = point_for(start, gran)
-            value = value_of(p) if gran == "Y" else _common_value(start, end)
+        if unit in ("Y", "DE", "CE") and not base_is_anchor:
+            # "a few years ago": TimeML's past/future reference, with the span it may cover
+            value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         else:
             value = _common_value(start, end)
         return Resolved("DATE", value, {"start": start.isoformat(), "end": end.isoformat()}, anchor_id,
@@ -314,6 +312,28 @@ def _duration(words, joined, ctx, L, mod):
         if end:
             rng = {"start": ctx.ref.isoformat(), "end": end.isoformat()}
     return Resolved("DURATION", value, rng, "published" if rng else None, None, bool(rng))
+
+
+def _neighbour_day(words, joined, ctx, L, mod):
+    """"the next morning", "the following day", "the day before", "the previous night": one day
+    from the day the story is at (the anchor), else from the reference."""
+    if len(words) == 3 and words[0] == "the" and words[1] in ("next", "following", "previous", "preceding") \
+            and (words[2] == "day" or words[2] in L["parts_of_day"]):
+        step = 1 if words[1] in ("next", "following") else -1
+    elif len(words) == 3 and words[0] == "the" and (words[1] == "day" or words[1] in L["parts_of_day"]) \
+            and words[2] in ("before", "after"):
+        step = 1 if words[2] == "after" else -1
+    else:
+        return None
+    if ctx.near_anchor is not None and ctx.near_anchor.gran == "D":
+        base, anchor, uses_ref = ctx.near_anchor.day, ctx.anchor_id, False
+    elif ctx.ref is not None:
+        base, anchor, uses_ref = ctx.ref, "published", True
+    else:
+        return None
+    day = base + timedelta(days=step)
+    return Resolved("DATE", day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, anchor,
+                    Point(day, "D"), uses_ref)
 
 
 def _day_offset(words, joined, ctx, L, mod):

@@ -82,6 +82,14 @@ def _count(words: list[str], i: int, L: dict) -> tuple[Optional[float], int]:
     """A number written in digits or words at ``words[i]`` ("twenty five", "5 1/2"), and the index after it."""
     if i >= len(words):
         return None, i
+    if words[i] in ("a", "an") and i + 1 < len(words):
+        nxt = words[i + 1]
+        if nxt in ("few", "several", "number"):
+            return None, i
+        if nxt == "couple":
+            return 2.0, i + 3 if i + 2 < len(words) and words[i + 2] == "of" else i + 2
+        if nxt == "dozen":
+            return 12.0, i + 2
     n = _num(words[i], L)
     if n is None:
         return None, i
@@ -95,7 +103,14 @@ def _count(words: list[str], i: int, L: dict) -> tuple[Optional[float], int]:
     if j < len(words) and words[j] in ("hundred", "thousand"):
         n *= 100 if words[j] == "hundred" else 1000
         j += 1
+    while j < len(words) and words[j] in FILLERS:
+        j += 1
     return n, j
+
+
+#: words between a count and its unit that change nothing ("20 more years", "three straight days")
+FILLERS = {"more", "additional", "straight", "consecutive", "full", "long", "whole", "further", "extra", "trading",
+           "business", "working", "calendar"}
 
 
 def _fmt_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
@@ -124,6 +139,9 @@ def _res(point: Point, ctx: Context, anchor: Optional[str], uses_ref: bool, mod:
 
 def _strip(words: list[str], L: dict) -> tuple[list[str], Optional[str], bool]:
     """Leading prepositions/hedges and the early/mid/late modifier."""
+    words = [w for k, w in enumerate(words)
+             if not (w == "or" and k + 1 < len(words) and words[k + 1] == "so")
+             and not (w == "so" and k > 0 and words[k - 1] == "or")]
     mod = None
     approx = False
     preps = set(L["prepositions"])
@@ -156,7 +174,8 @@ def _strip(words: list[str], L: dict) -> tuple[list[str], Optional[str], bool]:
             approx = approx or w not in preps
             i += 1
             continue
-        if w == "the" and rest and rest[0] in ("end", "beginning", "start", "middle"):
+        if w in ("the", "no") and rest and rest[0] in ("end", "beginning", "start", "middle", "early", "late", "mid",
+                                                     "more", "less"):
             i += 1
             continue
         break
