@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 
 from . import score_polnear
 from .polnear import read_split
@@ -22,6 +23,22 @@ def hearsay_ledgers(docs, nlp=None) -> list[dict]:
     return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp)]
 
 
+def cue_words(text: str, rec: dict) -> str:
+    return " ".join(text[s:e] for s, e in rec["cue"]).lower().strip() or "(no cue)"
+
+
+def error_class(text: str, rec: dict) -> str:
+    """A coarse class for a missed or spurious attribution: quoted or not, with a source or not,
+    and whether the cue comes before or after the content."""
+    quoted = "quoted" if score_polnear.is_quoted(text, rec["content"]) else "unquoted"
+    source = "with source" if rec["source"] else "no source"
+    if rec["cue"]:
+        order = "cue first" if rec["cue"][0][0] < rec["content"][0][0] else "cue after"
+    else:
+        order = "no cue"
+    return f"{quoted}, {source}, {order}"
+
+
 def evaluate(split: str, peers: list[str] | None = None, limit: int | None = None, n_errors: int = 0, nlp=None,
              every: int = 1) -> dict:
     """Scores on the split (``limit`` texts; ``every`` keeps one text in N, the gate's fixed subset)."""
@@ -39,11 +56,16 @@ def evaluate(split: str, peers: list[str] | None = None, limit: int | None = Non
     for name, ledgers in systems.items():
         per = []
         examples = {"missed": [], "spurious": []}
+        classes = {"missed": Counter(), "spurious": Counter(), "missed_cue": Counter(), "spurious_cue": Counter()}
         for doc, led in zip(docs, ledgers):
             gold = score_polnear.gold_records(doc.attributions)
             pred = score_polnear.predicted_records(led)
             res = score_polnear.score_document(gold, pred, doc.text)
             per.append(res)
+            for kind, recs, idx in (("missed", gold, res["_unmatched"]["gold"]), ("spurious", pred, res["_unmatched"]["pred"])):
+                for i in idx:
+                    classes[kind][error_class(doc.text, recs[i])] += 1
+                    classes[kind + "_cue"][cue_words(doc.text, recs[i])] += 1
             if n_errors:
                 for g in res["_unmatched"]["gold"]:
                     if len(examples["missed"]) < n_errors:
@@ -51,7 +73,8 @@ def evaluate(split: str, peers: list[str] | None = None, limit: int | None = Non
                 for p in res["_unmatched"]["pred"]:
                     if len(examples["spurious"]) < n_errors:
                         examples["spurious"].append(f"{doc.name}: " + " ... ".join(doc.text[s:e] for s, e in pred[p]["content"])[:160])
-        report["systems"][name] = {"scores": score_polnear.aggregate(per), "examples": examples}
+        report["systems"][name] = {"scores": score_polnear.aggregate(per), "examples": examples,
+                                   "error_classes": {k: dict(c.most_common(12)) for k, c in classes.items()}}
     return report
 
 
@@ -69,6 +92,10 @@ def render(report: dict) -> str:
                          ov["precision"], ov["recall"], ov["f1"], ov["gold"]])
     out.append(table(headers, rows))
     for name, rep in report["systems"].items():
+        for kind in ("missed", "spurious"):
+            top = rep.get("error_classes", {}).get(kind, {})
+            if top:
+                out.append(f"{name} {kind} by class: " + "; ".join(f"{k} {v}" for k, v in list(top.items())[:5]))
         for kind, items in rep["examples"].items():
             if items:
                 out.append(f"{name}, {kind}:")

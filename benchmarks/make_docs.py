@@ -1,0 +1,220 @@
+"""Generate docs/benchmarks.md: hearsay's accuracy beside the peers on every visible dataset,
+and its speed against bare spaCy, each measured in one run.
+
+    python benchmarks/make_docs.py                 # measure everything, then write the page
+    python benchmarks/make_docs.py --steps gold    # re-measure one part (gold|polnear|times|bench)
+    python benchmarks/make_docs.py --render-only   # rewrite the page from benchmarks/results/*.json
+
+Each step runs the same code as the `hearsay eval` / `hearsay bench` command shown beside its
+table, and keeps its raw report in benchmarks/results/STEP.json. The closing note
+(benchmarks/closing-note.md) is written by people after reading real errors, and included as is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+NOTE = ROOT / "benchmarks" / "closing-note.md"
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from hearsay.eval.gate import shared_dir  # noqa: E402
+from hearsay.eval.tables import table  # noqa: E402
+
+STEPS = ("gold", "polnear", "times", "bench")
+TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
+
+
+def command(step: str) -> str:
+    return {
+        "gold": "hearsay eval gold ../shared/datasets/news-gold ../shared/articles --peer textacy",
+        "polnear": "hearsay eval attribution --polnear ../shared/datasets/polnear/dev --peer textacy",
+        "times": "hearsay eval times --timeml ../shared/datasets/tempeval3/TBAQ-cleaned/TimeBank "
+                 "--timeml ../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT --peer dateparser --peer heideltime",
+        "bench": "hearsay bench ../shared/datasets/polnear/dev --processes 1,2 --repeat 2 --stages",
+    }[step]
+
+
+def run_step(step: str, shared: Path) -> dict:
+    t0 = time.perf_counter()
+    if step == "gold":
+        from hearsay.eval.run_gold import evaluate
+
+        report = evaluate([str(shared / "datasets" / "news-gold"), str(shared / "articles")], peers=["textacy"])
+    elif step == "polnear":
+        from hearsay.eval.run_polnear import evaluate
+
+        report = evaluate(str(shared / "datasets" / "polnear" / "dev"), peers=["textacy"], n_errors=8)
+    elif step == "times":
+        from hearsay.eval.run_times import evaluate
+
+        report = evaluate([str(shared / p) for p in TBAQ], peers=["dateparser", "heideltime"], n_errors=15)
+    else:
+        from hearsay.bench import benchmark, profile
+
+        path = str(shared / "datasets" / "polnear" / "dev")
+        report = benchmark(path, processes=(1, 2), repeat=2)
+        report["stages"] = profile(path, None, 16)
+    report["_run"] = {"command": command(step), "seconds": round(time.perf_counter() - t0, 1),
+                      "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    return report
+
+
+def _f(x) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def gold_section(r: dict) -> str:
+    keys = [("attribution", "attribution (content overlaps >= 1/2 gold)"), ("attribution_source", "attribution with correct source"),
+            ("time_value", "time value"), ("ages", "ages"), ("relations", "relations (type, a, b)"), ("hedges", "hedge words")]
+    systems = list(r["systems"])
+    rows = []
+    for k, label in keys:
+        row = [label]
+        for s in systems:
+            t = r["systems"][s]["total"][k]
+            row.append(f"{_f(t['precision'])} / {_f(t['recall'])} / **{_f(t['f1'])}**" if s == "hearsay" else
+                       f"{_f(t['precision'])} / {_f(t['recall'])} / {_f(t['f1'])}")
+        rows.append(row)
+    t = r["systems"]["hearsay"]["total"]
+    out = [f"{len(r['articles'])} articles ({', '.join(r['articles'])}); P / R / F1. textacy only finds direct quotes "
+           "and does not resolve pronoun speakers, so it has no times, ages or relations.\n",
+           table(["measure"] + systems, rows, markdown=True)]
+    a = t["anonymous_sources"]
+    c = t["contradictions"]
+    out.append(f"\nhearsay, on matched attributions: source accuracy {_f(t['source_accuracy']['accuracy'])}, "
+               f"type accuracy {_f(t['type_accuracy']['accuracy'])}, cue accuracy {_f(t['cue_accuracy']['accuracy'])}; "
+               f"anonymous-voice count exact in {a['exact']} of {a['articles']} articles (total abs. error {a['abs_error']}); "
+               f"contradictions: {c['gold']} in gold, {c['predicted']} flagged, {c['false_conflicts']} false conflicts.\n")
+    return "\n".join(out)
+
+
+def polnear_section(r: dict) -> str:
+    rows = []
+    labels = [("content", "content"), ("source", "source"), ("cue", "cue"), ("content+source", "content + its source"),
+              ("quoted", "content, quoted"), ("unquoted", "content, no quote marks")]
+    for key, label in labels:
+        for s, rep in r["systems"].items():
+            sc = rep["scores"].get(key)
+            if not sc:
+                continue
+            ex, ov = sc.get("exact"), sc["overlap"]
+            rows.append([label, s, _f(ex["f1"]) if ex else "-", _f(ov["precision"]), _f(ov["recall"]), _f(ov["f1"]), ov["gold"]])
+    out = [f"{r['texts']} texts, {r['words']} words, {r['gold_attributions']} gold attributions (first annotator per text).\n",
+           table(["span", "system", "exact F1", "overlap P", "overlap R", "overlap F1", "gold"], rows, markdown=True)]
+    ec = r["systems"]["hearsay"].get("error_classes", {})
+    if ec:
+        out.append("\nhearsay's misses and spurious attributions by class (content overlap):\n")
+        out.append(table(["class", "missed"], [[k, v] for k, v in ec.get("missed", {}).items()], markdown=True))
+        out.append(table(["class", "spurious"], [[k, v] for k, v in ec.get("spurious", {}).items()], markdown=True))
+        out.append("Most frequent cues of missed gold attributions: " +
+                   ", ".join(f"{k} ({v})" for k, v in list(ec.get("missed_cue", {}).items())[:10]) + ".\n")
+        out.append("Most frequent cues of spurious predictions: " +
+                   ", ".join(f"{k} ({v})" for k, v in list(ec.get("spurious_cue", {}).items())[:10]) + ".\n")
+    return "\n".join(out)
+
+
+def times_section(r: dict) -> str:
+    rows = []
+    for s, sc in r["systems"].items():
+        rows.append([s, _f(sc["strict"]["f1"]), _f(sc["relaxed"]["precision"]), _f(sc["relaxed"]["recall"]), _f(sc["relaxed"]["f1"]),
+                     _f(sc["value"]["precision"]), _f(sc["value"]["recall"]), f"**{_f(sc['value']['f1'])}**", _f(sc["type_accuracy"]), sc["predicted"]])
+    out = [f"{r['documents']} documents, {r['gold_timexes']} gold TIMEX3 (TEXT element; DCT as the publication date).\n",
+           table(["system", "strict F1", "relaxed P", "relaxed R", "relaxed F1", "value P", "value R", "value F1", "type acc", "predicted"], rows, markdown=True)]
+    out.append("\nError classes over gold TIMEX3 (missed = no overlapping prediction; wrong value = overlap, other value):\n")
+    classes = sorted({k for sc in r["systems"].values() for k in sc["error_classes"]})
+    out.append(table(["class"] + list(r["systems"]), [[c] + [sc["error_classes"].get(c, 0) for sc in r["systems"].values()] for c in classes], markdown=True))
+    return "\n".join(out)
+
+
+def bench_section(r: dict) -> str:
+    from hearsay.bench import render
+
+    m = r["machine"]
+    out = [f"{r['texts']} texts, {r['words']} words (PolNeAR dev); best of {r['repeat']} runs per configuration, each in a fresh process; "
+           f"loading not timed. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs (shared with other work while measured), "
+           f"Python {m.get('python')}, spaCy {m.get('spacy')}.\n", render(r, markdown=True)]
+    return "\n".join(out)
+
+
+SECTIONS = [
+    ("gold", "Gold articles (the whole ledger)", gold_section),
+    ("polnear", "Attribution: PolNeAR dev", polnear_section),
+    ("times", "Times: TimeBank + AQUAINT (TempEval-3 training data)", times_section),
+    ("bench", "Speed: hearsay against bare spaCy", bench_section),
+]
+
+CONVENTIONS = """## How the scores are computed
+
+- **Gold articles** (`hearsay eval gold`): a predicted attribution matches a gold one when the contents overlap by at
+  least half the gold content's characters (greedy one-to-one); it is *correct* when its source resolves to the gold
+  source: the source's entity name or one of its mention texts equals the gold name or an alias, the same anonymous
+  voice (predicted anonymous sources are mapped one-to-one onto gold labels), or the same kind for REPORTS, OUTLET
+  and DOCUMENT. Times match on overlapping text and an equal value, or a range equal to a gold `a/b`; a repeated
+  mention of an expression already matched with the same value is neither credited nor penalised. Contradictions in
+  the gold are prose, so counts are compared: conflicts beyond the gold count are false conflicts.
+- **PolNeAR** (`hearsay eval attribution`): content, source and cue spans are each matched greedily one-to-one.
+  *Overlap*: any shared character. *Exact*: the same span after ignoring surrounding whitespace, quote marks and
+  final punctuation (`.,;:!?…`). hearsay's pieces of a quote split by its cue are merged into one attribution before
+  scoring (PolNeAR has one attribution per cue). *Content + its source*: a content match whose paired source spans
+  overlap too. *Quoted*: a double quote mark inside the content or right beside it.
+- **TimeML** (`hearsay eval times`): TempEval-3 task A: strict span (identical offsets), relaxed span (overlap,
+  one-to-one), value F1 (relaxed match with an equal value), type accuracy over relaxed matches.
+- **Speed** (`hearsay bench`): words are whitespace-separated tokens of the input; *bare* is the pinned English
+  model's `nlp.pipe`, *hearsay* is the full pipeline plus Doc → Ledger for every text.
+- **Gate**: `hearsay eval gate` reruns a fixed subset (every 2nd PolNeAR dev text, every 8th TimeML document, all gold
+  articles) against the floors in `eval/baseline.json`; `--update` rewrites them at measured minus 0.01.
+"""
+
+
+def render_page() -> str:
+    parts = ["# Benchmarks\n", "_Generated by `python benchmarks/make_docs.py`; raw reports in `benchmarks/results/`. "
+             "Honest numbers: every table comes from one run of the command shown above it, on the data in `../shared`._\n"]
+    for step, title, fn in SECTIONS:
+        path = RESULTS / f"{step}.json"
+        parts.append(f"## {title}\n")
+        if not path.exists():
+            parts.append("_Not measured yet._\n")
+            continue
+        r = json.loads(path.read_text(encoding="utf-8"))
+        run = r.get("_run", {})
+        parts.append(f"```\n{run.get('command', '')}\n```\n_{run.get('date', '')}, {run.get('seconds', '?')} s._\n")
+        parts.append(fn(r))
+        if r.get("problems"):
+            parts.append(f"\n_{len(r['problems'])} problem(s) during the run, e.g. {r['problems'][0][:200]}_\n")
+    parts.append(CONVENTIONS)
+    if NOTE.exists():
+        parts.append(NOTE.read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=None)
+    ap.add_argument("--steps", default=",".join(STEPS))
+    ap.add_argument("--render-only", action="store_true")
+    ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    args = ap.parse_args(argv)
+    if not args.render_only:
+        shared = shared_dir(args.shared)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        for step in [s for s in args.steps.split(",") if s]:
+            print(f"make_docs: {step} ...", file=sys.stderr)
+            report = run_step(step, shared)
+            (RESULTS / f"{step}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+            print(f"make_docs: {step} done in {report['_run']['seconds']} s", file=sys.stderr)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(render_page(), encoding="utf-8")
+    print(f"make_docs: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
