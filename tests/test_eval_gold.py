@@ -157,3 +157,20 @@ def test_reader_accepts_both_layouts_and_reports_broken_files(tmp_path):
     bad = [str(i) for i in items if not hasattr(i, "gold")]
     assert [g.name for g in good] == ["a"]
     assert len(bad) == 1 and "b.json, line 2" in bad[0]
+
+
+def test_cli_scores_a_gold_folder_and_prints_json(tmp_path, nlp, capsys):
+    from hearsay.cli import main
+
+    text = 'Storm closes pier\n\n"The pier stays shut until Friday," Mayor Ann Ruiz said on Monday.\n'
+    gold = {"published": "2024-03-14",
+            "attributions": [{"content": "The pier stays shut until Friday", "source": "Ann Ruiz", "cue": "said", "type": "direct"}],
+            "anonymous_sources": 0, "times": [], "people": [{"name": "Ann Ruiz", "age": None, "aliases": ["Mayor Ann Ruiz"]}],
+            "relations": [], "hedges": [], "inconsistencies": []}
+    (tmp_path / "pier.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "pier.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["eval", "gold", str(tmp_path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    total = report["systems"]["hearsay"]["total"]
+    assert report["articles"] == ["pier"]
+    assert total["attribution"]["gold"] == 1 and 0.0 <= total["attribution"]["f1"] <= 1.0
