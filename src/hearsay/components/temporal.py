@@ -22,9 +22,12 @@ from .temporal_detect import find_time_spans
 from .temporal_normalize import Context, Resolved, normalize
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+QUARTER_WINDOW = 3
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "go"}
 #: words just before a date that put it ahead of the clause's time ("extended to Nov. 20", "effective Feb. 1")
-FUTURE_BEFORE = {"until", "till", "to", "through", "effective", "payable", "starting", "beginning"}
+FUTURE_BEFORE = {"until", "till", "effective", "payable", "starting", "beginning"}
+#: words before a date that make the clause's tense say nothing about it ("bought from May 3 to Oct. 19")
+OPEN_BEFORE = {"to", "through", "from", "since"}
 
 
 @Language.factory(
@@ -109,8 +112,13 @@ def tense_of(span: Span) -> Optional[str]:
             if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in head_aux):
                 return None
         return "future"
+    if before[-1:] and before[-1] in OPEN_BEFORE:
+        return None
     if tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in auxes):
         return "future"
+    if tok.tag_ == "VBG" and not auxes and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # a participle clause takes its main verb's time
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN":
@@ -186,7 +194,7 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
         span = doc[s:e]
         sent = span.sent
         k_sent = sent_index.get(sent.start, 0)
-        quarter_ctx = any(k_sent - 3 <= q <= k_sent for q in quarter_sents)
+        quarter_ctx = any(k_sent - QUARTER_WINDOW <= q <= k_sent for q in quarter_sents)
         anchor_near = anchor if anchor_sent >= k_sent - 1 else None
         speech_ref = ref
         if quotes and _quote_at(quotes, span.start_char) is not None:

@@ -266,9 +266,12 @@ def _holiday(words, joined, ctx, L, mod):
     if det == "last" or (det is None and ctx.tense == "past"):
         if d >= base:
             d = _holiday_date(spec, base.year - 1)
-    elif det == "next" or (det is None and ctx.tense in ("future", "present", None)):
+    elif det == "next" or (det is None and ctx.tense in ("future", "present")):
         if d < base:
             d = _holiday_date(spec, base.year + 1)
+    else:  # no tense to go by: the nearest one
+        d = min((_holiday_date(spec, y) for y in (base.year - 1, base.year, base.year + 1)),
+                key=lambda x: abs((x - base).days))
     return Resolved("DATE", d.isoformat(), {"start": d.isoformat(), "end": d.isoformat()}, "published",
                     Point(d, "D"), True)
 
