@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..extensions import CheckRec, get_list, warn
 from ..lexicon import LexiconLoader
 from .mentions_ages import born_from_age
+from .relation_patterns import trigger_positions
 
 EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
 
@@ -264,18 +265,28 @@ def _children_vs_meeting(relations, met, by_id, names, reference) -> list[dict]:
 
 # --- the order of events -------------------------------------------------------------------------
 
-def _explicit(doc: Doc, t: dict) -> bool:
-    """A time that states its own year (only those can contradict the text's stated order)."""
-    return t.get("type") in ("DATE", "TIME") and bool(EXPLICIT_YEAR.search(doc.text[t["start"] : t["end"]])) and time_range(t) is not None
+def explicit_times(doc: Doc, text: str, times: list[dict]) -> dict[int, dict]:
+    """Token index -> the time covering it, for times that state their own year (only those
+    can contradict the text's stated order)."""
+    out: dict[int, dict] = {}
+    for t in times:
+        if t.get("type") not in ("DATE", "TIME") or not EXPLICIT_YEAR.search(text[t["start"] : t["end"]]):
+            continue
+        if time_range(t) is None:
+            continue
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        for tok in span if span is not None else []:
+            out.setdefault(tok.i, t)
+    return out
 
 
-def _times_in(times: list[dict], tokens: list[Token], doc: Doc) -> list[dict]:
-    if not tokens:
-        return []
-    chars = set()
-    for t in tokens:
-        chars.add(t.idx)
-    return [t for t in times if _explicit(doc, t) and any(t["start"] <= c < t["end"] for c in chars)]
+def _times_in(at_token: dict[int, dict], tokens) -> list[dict]:
+    found: list[dict] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        t = at_token.get(tok.i)
+        if t is not None and all(t is not f for f in found):
+            found.append(t)
+    return found
 
 
 def _clause_tokens(head: Token, skip: set[int]) -> list[Token]:
@@ -300,6 +311,8 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
     out = []
     text = doc.text
     by_id = {t["id"]: t for t in times}
+    at_token = explicit_times(doc, text, times)
+    explicit = {id(t) for t in at_token.values()}
 
     def conflict(earlier: dict, later: dict, word: str) -> dict:
         return _check(
@@ -310,12 +323,12 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
         )
 
     # 1. a relative time next to a date of its own: "Three years later, in 2016"
-    for t in times:
+    for n, t in enumerate(times):
         anchor = by_id.get(t.get("anchor") or "")
-        if anchor is None or _explicit(doc, t):
+        if anchor is None or id(t) in explicit:
             continue
-        for other in times:
-            if other is t or not _explicit(doc, other) or other is anchor:
+        for other in times[max(0, n - 1) : n + 2]:
+            if other is t or id(other) not in explicit or other is anchor:
                 continue
             gap = text[t["end"] : other["start"]] if other["start"] >= t["end"] else text[other["end"] : t["start"]]
             if len(gap) > 6 or not re.fullmatch(r"[\s,(—–-]*(?:in|on|of)?[\s,(—–-]*", gap):
@@ -330,7 +343,11 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
                 ))
     # 2. "after"/"before" joining two dated clauses: "joined in 2019, after graduating in 2021"
     after, before = set(lexicon.get("after", [])), set(lexicon.get("before", []))
-    for tok in doc:
+    later = set(lexicon.get("later", []))
+    if not at_token:
+        return out
+    cues = [doc[i] for i in trigger_positions(doc, after | before | later)]
+    for tok in cues:
         word = tok.lower_
         if word not in after and word not in before or tok.dep_ not in ("mark", "prep"):
             continue
@@ -340,7 +357,7 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
             continue
         sub = list(sub_head.subtree)
         main = _clause_tokens(main_head, {t.i for t in sub})
-        sub_times, main_times = _times_in(times, sub, doc), _times_in(times, main, doc)
+        sub_times, main_times = _times_in(at_token, sub), _times_in(at_token, main)
         if not sub_times or not main_times:
             continue
         s, m = sub_times[0], main_times[0]
@@ -349,28 +366,29 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
         elif word in before and _order_conflict(m, s):
             out.append(conflict(m, s, tok.text))
     # 3. "then"/"later" after a dated sentence: "In 2018 she joined Acme. She then left in 2016."
-    later = set(lexicon.get("later", []))
     back = int(lexicon.get("max_sentences_back", 2))
-    sents = list(doc.sents)
-    for n, sent in enumerate(sents):
-        for tok in sent:
-            if tok.lower_ not in later or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
-                continue
-            if any(t["start"] <= tok.idx < t["end"] for t in times):
-                continue  # "two years later" is a time of its own, anchored by the temporal stage
-            here = _times_in(times, _clause_tokens(tok.head, set()), doc)
-            if not here:
-                continue
-            prev = None
-            for earlier in reversed(sents[max(0, n - back) : n]):
-                if "\n\n" in text[earlier.end_char : sent.start_char]:
-                    break
-                found = _times_in(times, list(earlier), doc)
-                if found:
-                    prev = found[-1]
-                    break
-            if prev is not None and _order_conflict(prev, here[0]):
-                out.append(conflict(prev, here[0], tok.text))
+    for tok in cues:
+        if tok.lower_ not in later or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(t["start"] <= tok.idx < t["end"] for t in times):
+            continue  # "two years later" is a time of its own, anchored by the temporal stage
+        here = _times_in(at_token, _clause_tokens(tok.head, set()))
+        if not here:
+            continue
+        sent = tok.sent
+        prev = None
+        start = sent.start
+        for _ in range(back):
+            if start == 0 or "\n\n" in text[doc[max(0, start - 2)].idx : doc[min(start + 1, len(doc) - 1)].idx]:
+                break
+            earlier = doc[start - 1].sent
+            found = _times_in(at_token, earlier)
+            if found:
+                prev = found[-1]
+                break
+            start = earlier.start
+        if prev is not None and _order_conflict(prev, here[0]):
+            out.append(conflict(prev, here[0], tok.text))
     return out
 
 

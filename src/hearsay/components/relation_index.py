@@ -22,10 +22,12 @@ class EntityIndex:
 
     def __init__(self, doc: Doc, entities: list[dict], speakers: list[tuple[int, int, str]], lexicon: dict):
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self.lexicon = lexicon
+        self._topic: list[str | None] = []
         self.entities = {e["id"]: e for e in entities}
-        self.tok: list[list[str]] = [[] for _ in range(len(doc))]
-        self.kinds: list[set[str]] = [set() for _ in range(len(doc))]  # mention kinds covering the token
+        self.tok: dict[int, list[str]] = {}     # token index -> entity ids (sparse: most tokens name no one)
+        self.kinds: dict[int, set[str]] = {}    # token index -> mention kinds covering it
         self.first: dict[str, int] = {}
         self.positions: dict[str, list[int]] = {}
         for ent in entities:
@@ -34,9 +36,10 @@ class EntityIndex:
                 if span is None:
                     continue
                 for t in span:
-                    if ent["id"] not in self.tok[t.i]:
-                        self.tok[t.i].append(ent["id"])
-                    self.kinds[t.i].add(m.get("kind") or "name")
+                    ids = self.tok.setdefault(t.i, [])
+                    if ent["id"] not in ids:
+                        ids.append(ent["id"])
+                    self.kinds.setdefault(t.i, set()).add(m.get("kind") or "name")
                 self.positions.setdefault(ent["id"], []).append(span.start)
                 self.first[ent["id"]] = min(self.first.get(ent["id"], span.start), span.start)
         for pos in self.positions.values():
@@ -51,14 +54,14 @@ class EntityIndex:
         return self.entities[eid].get("type", "")
 
     def ents(self, token: Token, types: tuple[str, ...] | None = None) -> list[str]:
-        found = self.tok[token.i]
+        found = self.tok.get(token.i, [])
         if types is not None:
             found = [e for e in found if self.type_of(e) in types]
         return found
 
     def is_name(self, i: int, eid: str | None = None) -> bool:
         """Whether token ``i`` is inside a proper-name mention (of ``eid`` when given)."""
-        return "name" in self.kinds[i] and (eid is None or eid in self.tok[i])
+        return "name" in self.kinds.get(i, ()) and (eid is None or eid in self.tok[i])
 
     def one(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:
         found = self.ents(token, types)
@@ -110,9 +113,9 @@ class EntityIndex:
         if start > 0:
             start = self.doc[start - 1].sent.start
         for i in range(token.i - 1, start - 1, -1):
-            for eid in self.tok[i]:
+            for eid in self.tok.get(i, ()):
                 ent = self.entities[eid]
-                if ent.get("type") != PERSON or eid in exclude or "pronoun" in self.kinds[i]:
+                if ent.get("type") != PERSON or eid in exclude or "pronoun" in self.kinds.get(i, ()):
                     continue
                 if ent.get("gender") in (None, gender):
                     return eid
@@ -142,7 +145,7 @@ class EntityIndex:
         stage's answer, else the pair the story has paired most often before this point (the
         earlier-established one on a tie: the story's couple, not the affair that breaks it; a
         marriage when the words say "married"), else the only two people named before it in the sentence."""
-        people = [e for e in self.tok[token.i] if self.type_of(e) == PERSON]
+        people = [e for e in self.tok.get(token.i, ()) if self.type_of(e) == PERSON]
         if len(people) >= 2:
             return tuple(people[:2])
         counts: dict[tuple, list[int]] = {}
@@ -155,19 +158,25 @@ class EntityIndex:
             return max(counts, key=lambda p: counts[p])
         seen: list[str] = []
         for t in token.doc[token.sent.start : token.i]:
-            for eid in self.tok[t.i]:
-                if self.type_of(eid) == PERSON and "pronoun" not in self.kinds[t.i] and eid not in seen:
+            for eid in self.tok.get(t.i, ()):
+                if self.type_of(eid) == PERSON and "pronoun" not in self.kinds.get(t.i, ()) and eid not in seen:
                     seen.append(eid)
         return tuple(seen) if len(seen) == 2 else ()
 
     # --- organisations -------------------------------------------------------------------
     def topic_org(self) -> str | None:
         """The organisation the article is about: clearly the most mentioned one."""
+        if not self._topic:
+            self._topic.append(self._find_topic_org())
+        return self._topic[0]
+
+    def _find_topic_org(self) -> str | None:
+        lede_end = first_paragraph_end(self.doc, self.text)
         scores = []
         for eid, ent in self.entities.items():
             if ent.get("type") not in ORG_TYPES or not any(m.get("kind") == "name" for m in ent.get("mentions", [])):
                 continue
-            score = len(ent.get("mentions", [])) + (2 if self.first.get(eid, 10**9) < first_paragraph_end(self.doc) else 0)
+            score = len(ent.get("mentions", [])) + (2 if self.first.get(eid, 10**9) < lede_end else 0)
             scores.append((score, -self.first.get(eid, 0), eid))
         scores.sort(reverse=True)
         if not scores or scores[0][0] < 3 or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
@@ -181,7 +190,7 @@ class EntityIndex:
             if ent.get("type") not in ORG_TYPES:
                 continue
             for m in ent.get("mentions", []):
-                words = self.doc.text[m["start"] : m["end"]].lower().split()
+                words = self.text[m["start"] : m["end"]].lower().split()
                 if m.get("kind") == "descriptor" and noun in words:
                     hits.append(eid)
                     break
@@ -200,9 +209,8 @@ class EntityIndex:
         return hits[0] if len(hits) == 1 else None
 
 
-def first_paragraph_end(doc: Doc) -> int:
+def first_paragraph_end(doc: Doc, text: str) -> int:
     """Token index where the first paragraph after a title line ends (the lede counts as topic)."""
-    text = doc.text
     cut = text.find("\n\n")
     if cut != -1 and cut < 200:  # a title line, then the lede
         nxt = text.find("\n\n", cut + 2)

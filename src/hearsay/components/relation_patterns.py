@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .relation_index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, governing_verb, subject_of
@@ -109,7 +111,7 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
     """Who holds the kin role the noun names."""
     found: list[str] = []
     # the mentions stage may have made "his son" a descriptor mention of Evan
-    if idx.kinds[noun.i] & {"descriptor", "name"}:
+    if idx.kinds.get(noun.i, set()) & {"descriptor", "name"}:
         # ...or clustered a bare "Dad" with the father's name; an entity named just "Dad" is no one
         found = [e for e in idx.ents(noun) if idx.type_of(e) == PERSON and idx.entities[e]["name"].lower() != noun.lower_]
     if not found and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
@@ -184,7 +186,7 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]
         anchors, holders = [holders[1]], [holders[0]]
     out = []
     near = [t for t in anchor_tokens if abs(t.i - noun.i) <= 3]
-    named = [t for t in noun.sent if abs(t.i - noun.i) <= 12 and any(e in holders for e in idx.tok[t.i])]
+    named = [t for t in noun.sent if abs(t.i - noun.i) <= 12 and any(e in holders for e in idx.tok.get(t.i, ()))]
     start, end = char_span([noun] + near + named)
     for h in holders:
         for a in anchors:
@@ -356,18 +358,38 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[di
     return out
 
 
-def find_kin_and_couples(idx: EntityIndex, sent, times: list[dict]) -> list[dict]:
-    """Spouse, child, sibling, romantic and met evidence in one sentence, pairs first so that
-    "their"/"the couple" later in the sentence can resolve to them."""
+def trigger_words(lex: dict) -> set[str]:
+    """Every word that can start a relation statement (lemmas and lower-case forms)."""
+    words = set(lex["kin_nouns"]) | set(lex["marriage_verbs"]) | set(lex["spouse_adjectives"])
+    words |= set(lex["anniversary_nouns"]) | set(lex["romantic_nouns"]) | set(lex["romantic_verbs"])
+    words |= {p.split()[0] for p in lex["romantic_phrases"]} | {"link"} | set(lex["meet_verbs"])
+    return words | set(lex["employment_verbs"])
+
+
+def trigger_positions(doc: Doc, words: set[str]) -> list[int]:
+    """Indices of tokens whose lemma or lower-case form is one of ``words``, found on the Doc's
+    arrays without building a Token per word (this runs on every document)."""
+    strings = doc.vocab.strings
+    hashes = numpy.array([strings[w] for w in words], dtype="uint64")
+    if not len(doc):
+        return []
+    arr = doc.to_array([LEMMA, LOWER])
+    mask = numpy.isin(arr[:, 0], hashes) | numpy.isin(arr[:, 1], hashes)
+    return numpy.nonzero(mask)[0].tolist()
+
+
+def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: list[dict]) -> list[dict]:
+    """Spouse, child, sibling, romantic and met evidence among one sentence's trigger words,
+    pairs first so that "their"/"the couple" later in the sentence can resolve to them."""
     lex = idx.lexicon
     out: list[dict] = []
-    for tok in sent:
+    for tok in tokens:
         lemma = tok.lemma_.lower()
         if lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"] or lemma in lex["anniversary_nouns"]:
             out += marriage_evidence(idx, tok, times)
-        elif lemma in lex["romantic_nouns"] or lemma in lex["romantic_verbs"] or tok.pos_ == "VERB":
+        elif lemma in lex["romantic_nouns"] or tok.pos_ == "VERB":
             out += romance_evidence(idx, tok, times)
-    for tok in sent:
+    for tok in tokens:
         if tok.lemma_.lower() in lex["meet_verbs"]:
             out += meet_evidence(idx, tok, times)
         elif tok.lemma_.lower() in lex["kin_nouns"] or tok.lower_ in lex["kin_nouns"]:
@@ -537,31 +559,21 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: list[dict]) ->
     return out
 
 
-def find_employment(idx: EntityIndex, times: list[dict]) -> list[dict]:
+def find_employment(idx: EntityIndex, verbs: list[Token], times: list[dict]) -> list[dict]:
+    """Titles at every proper-name mention of a person, and employment verbs among ``verbs``."""
     out: list[dict] = []
     doc = idx.doc
-    seen: set[tuple[str, int]] = set()
-    for i, ids in enumerate(idx.tok):
-        if not idx.is_name(i):
+    for eid, ent in idx.entities.items():
+        if ent.get("type") != PERSON:
             continue
-        for eid in ids:
-            if idx.type_of(eid) != PERSON:
+        for m in ent.get("mentions", []):
+            if m.get("kind") != "name":
                 continue
-            # the first token of this name mention, and its head
-            if i > 0 and idx.is_name(i - 1, eid):
+            span = doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
+            if span is None or not len(span):
                 continue
-            j = i
-            while j + 1 < len(doc) and idx.is_name(j + 1, eid):
-                j += 1
-            head = doc[j]
-            for t in doc[i : j + 1]:
-                if t.head.i < i or t.head.i > j:
-                    head = t
-            if (eid, i) in seen:
-                continue
-            seen.add((eid, i))
-            out += title_evidence(idx, eid, doc[i], head)
-    for tok in doc:
+            out += title_evidence(idx, eid, span[0], span.root)
+    for tok in verbs:
         if tok.lemma_.lower() in idx.lexicon["employment_verbs"]:
             out += employment_verb_evidence(idx, tok, times)
     return out

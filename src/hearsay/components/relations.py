@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..extensions import RelationRec, get_list, warn
 from ..lexicon import LexiconLoader
 from .relation_index import EntityIndex
-from .relation_patterns import SYMMETRIC, find_employment, find_kin_and_couples
+from .relation_patterns import SYMMETRIC, find_employment, find_kin_and_couples, trigger_positions, trigger_words
 
 #: when several statements give one relation, the firmest word on it wins; a denial is news
 STATUS_RANK = {"denied": 4, "asserted": 3, "alleged": 2, "reported": 1}
@@ -41,9 +41,16 @@ def find_evidence(doc: Doc, entities: list[dict], times: list[dict], speakers: l
     resolves to the pair the story has paired so far)."""
     idx = EntityIndex(doc, entities, speakers, lexicon)
     out: list[dict] = []
-    for sent in doc.sents:
-        out += find_kin_and_couples(idx, sent, times)
-    out += find_employment(idx, times)
+    triggers = [doc[i] for i in trigger_positions(doc, trigger_words(lexicon))]
+    sentence: list[Token] = []
+    for tok in triggers:
+        if sentence and tok.sent.start != sentence[0].sent.start:
+            out += find_kin_and_couples(idx, sentence, times)
+            sentence = []
+        sentence.append(tok)
+    if sentence:
+        out += find_kin_and_couples(idx, sentence, times)
+    out += find_employment(idx, triggers, times)
     return out, idx
 
 
