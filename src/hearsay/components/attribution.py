@@ -11,6 +11,7 @@ comment are kept apart: they credit nothing to anyone.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Optional
 
 from spacy.language import Language
@@ -65,6 +66,7 @@ class _Context:
                 qi += 1
             if qi < len(self.quotes) and self.quotes[qi]["start"] <= tok.idx < self.quotes[qi]["end"]:
                 self.tok_quote[tok.i] = qi
+        self.quote_starts = [q["start"] for q in self.quotes]
         self.absorbed: set[int] = set()
         self.verb_source: dict[int, tuple] = {}
 
@@ -145,7 +147,19 @@ def _via(ctx: _Context, verb: Token) -> Optional[SourceRec]:
 
 
 def _quotes_in(ctx: _Context, start: int, end: int) -> list[int]:
-    return [i for i, q in enumerate(ctx.quotes) if q["start"] < end and q["end"] > start]
+    """Indexes of the outer quotes overlapping [start, end) (they never overlap each other)."""
+    i = max(0, bisect_right(ctx.quote_starts, start) - 1)
+    out = []
+    while i < len(ctx.quotes) and ctx.quotes[i]["start"] < end:
+        if ctx.quotes[i]["end"] > start:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _quote_starting_at(ctx: _Context, pos: int) -> Optional[int]:
+    i = bisect_right(ctx.quote_starts, pos) - 1
+    return i if i >= 0 and ctx.quotes[i]["start"] == pos else None
 
 
 def _outside_letters(ctx: _Context, start: int, end: int) -> int:
@@ -186,8 +200,9 @@ def _paragraph_clip(ctx: _Context, tok: Token, chars: Optional[tuple[int, int]])
     para_end = ctx.text.find("\n", tok.idx)
     para_end = len(ctx.text) if para_end < 0 else para_end
     # a multi-paragraph quote the content runs into stays whole
-    for q in ctx.quotes:
-        if q["start"] < para_end <= q["end"] and start < q["end"] and end > q["start"]:
+    for i in _quotes_in(ctx, start, end):
+        q = ctx.quotes[i]
+        if q["start"] < para_end <= q["end"]:
             para_end = max(para_end, q["end"])
     start, end = max(start, para_start), min(end, para_end)
     while end > start and ctx.text[end - 1] in " \n,;:":
@@ -207,9 +222,9 @@ def _through_colon_quote(ctx: _Context, chars: tuple[int, int]) -> tuple[int, in
         k = j + 1
         while k < len(ctx.text) and ctx.text[k] == " ":
             k += 1
-        for q in ctx.quotes:
-            if q["start"] == k:
-                return start, q["end"]
+        qi = _quote_starting_at(ctx, k)
+        if qi is not None:
+            return start, ctx.quotes[qi]["end"]
     return chars
 
 
@@ -595,9 +610,10 @@ def _speaker_line_pass(ctx: _Context, found: list[_Found]) -> None:
                             found.append(_Found((kind[0], kind[1]), type_, source,
                                                 {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
                         else:
-                            q = next((q for q in ctx.quotes if q["start"] <= cs < q["end"]), None)
-                            if q is not None:
-                                ctx.absorbed.add(ctx.quotes.index(q))
+                            hit = _quotes_in(ctx, cs, cs + 1)
+                            if hit:
+                                q = ctx.quotes[hit[0]]
+                                ctx.absorbed.add(hit[0])
                                 found.append(_Found((q["content_start"], q["content_end"]), "direct", source,
                                                     {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
         pos = end + 1
@@ -661,6 +677,28 @@ def _no_comment_pass(ctx: _Context) -> list[NoCommentRec]:
     return out
 
 
+#: how far back (characters) an enclosing report may start
+PARENT_REACH = 2000
+
+
+def _parent(f: _Found, kept: list[_Found], starts: list[int]) -> Optional[_Found]:
+    """The innermost reported clause (not a direct quote) holding this attribution's cue and
+    content: "Smith said [the mayor had told her that ...]"."""
+    if f.cue is None:
+        return None
+    best = None
+    i = bisect_right(starts, f.cue[0]) - 1
+    while i >= 0 and starts[i] >= f.cue[0] - PARENT_REACH:
+        g = kept[i]
+        i -= 1
+        if g is f or g.type == "direct" or g.content == f.content:
+            continue
+        if g.content[0] <= f.cue[0] and f.content[1] <= g.content[1]:
+            if best is None or g.content[1] - g.content[0] < best.content[1] - best.content[0]:
+                best = g
+    return best
+
+
 def find_attributions(
     doc: Doc, quotes: list[QuoteRec], entities: list[EntityRec], lexicon: dict
 ) -> tuple[list[SourceRec], list[AttributionRec], list[NoCommentRec]]:
@@ -679,24 +717,17 @@ def find_attributions(
 
     # one attribution per content span: the first pass to claim it wins
     kept: list[_Found] = []
+    seen: set[tuple[int, int]] = set()
     for f in found:
-        if any(k.content == f.content for k in kept):
-            continue
-        kept.append(f)
+        if f.content not in seen:
+            seen.add(f.content)
+            kept.append(f)
     kept.sort(key=lambda f: (f.content[0], f.content[1]))
     ids = {id(f): f"A{n + 1}" for n, f in enumerate(kept)}
+    starts = [f.content[0] for f in kept]
     attributions: list[AttributionRec] = []
     for f in kept:
-        parent = None
-        if f.cue is not None:
-            best = None
-            for g in kept:
-                if g is f or g.type == "direct":
-                    continue
-                if g.content[0] <= f.cue[0] and f.content[1] <= g.content[1] and (g.content != f.content):
-                    if best is None or g.content[1] - g.content[0] < best.content[1] - best.content[0]:
-                        best = g
-            parent = ids[id(best)] if best is not None else None
+        parent = _parent(f, kept, starts)
         attributions.append(
             AttributionRec(
                 id=ids[id(f)],
@@ -707,7 +738,7 @@ def find_attributions(
                 content={"start": f.content[0], "end": f.content[1]},
                 polarity=f.polarity,
                 cue_class=f.cue_class,
-                parent=parent,
+                parent=ids[id(parent)] if parent is not None else None,
             )
         )
     return ctx.table.sources, attributions, no_comment

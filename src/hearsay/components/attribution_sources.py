@@ -11,6 +11,7 @@ builds crude entities from spaCy's NER so attribution still names people.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -92,7 +93,15 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
 
 
 class EntityIndex:
-    """Which entity a character range names (from the mentions stage, or the fallback)."""
+    """Which entity a character range names (from the mentions stage, or the fallback).
+
+    Lookups bisect sorted mention starts, so a long article with thousands of mentions
+    stays linear overall."""
+
+    #: mentions are never longer than this many characters (for bisecting by start)
+    LONGEST = 300
+    #: how many mentions back a pronoun or descriptor looks for its person
+    LOOKBACK = 400
 
     def __init__(self, entities: list[EntityRec], fallback: bool = False):
         self.fallback = fallback   # built from spaCy NER: resolve pronouns/descriptors here
@@ -100,11 +109,19 @@ class EntityIndex:
         self.mentions: list[tuple[int, int, str, str]] = sorted(
             (m["start"], m["end"], e["id"], m.get("kind", "name")) for e in entities for m in e.get("mentions", [])
         )
+        self.starts = [m[0] for m in self.mentions]
+        self.by_entity: dict[str, list[int]] = {}
+        for ms, _, eid, _ in self.mentions:
+            self.by_entity.setdefault(eid, []).append(ms)
+        self._word_first: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
 
     def at(self, start: int, end: int, kinds: tuple[str, ...] = ("name", "descriptor", "pronoun")) -> Optional[str]:
         """The entity whose mention overlaps [start, end) most (names preferred)."""
         best, best_key = None, None
-        for ms, me, eid, kind in self.mentions:
+        i = bisect_left(self.starts, start - self.LONGEST)
+        while i < len(self.mentions):
+            ms, me, eid, kind = self.mentions[i]
+            i += 1
             if ms >= end:
                 break
             if me <= start or kind not in kinds:
@@ -119,10 +136,11 @@ class EntityIndex:
                     name_word: Optional[str] = None) -> Optional[str]:
         """The entity of the given types mentioned last before ``pos`` (matching gender or a
         word of its name when given)."""
-        found = None
-        for ms, me, eid, kind in self.mentions:
-            if ms >= pos:
-                break
+        i = bisect_left(self.starts, pos) - 1
+        stop = max(-1, i - self.LOOKBACK)
+        while i > stop:
+            ms, me, eid, kind = self.mentions[i]
+            i -= 1
             ent = self.entities[eid]
             if ent["type"] not in types:
                 continue
@@ -130,15 +148,24 @@ class EntityIndex:
                 continue
             if name_word and name_word.lower() not in ent["name"].lower().split():
                 continue
-            found = eid
-        return found
+            return eid
+        return None
+
+    def last_mention(self, eid: str, before: int) -> int:
+        starts = self.by_entity.get(eid, [])
+        i = bisect_left(starts, before)
+        return starts[i - 1] if i else -1
 
     def first_with_word(self, word: str, types: set[str]) -> Optional[str]:
-        for ms, me, eid, kind in self.mentions:
-            ent = self.entities[eid]
-            if ent["type"] in types and word.lower() in ent["name"].lower().replace("-", " ").split():
-                return eid
-        return None
+        key = (word.lower(), tuple(sorted(types)))
+        if key not in self._word_first:
+            found = None
+            for eid, ent in self.entities.items():
+                if ent["type"] in types and word.lower() in ent["name"].lower().replace("-", " ").split():
+                    if found is None or self.by_entity.get(eid, [0])[0] < self.by_entity.get(found, [0])[0]:
+                        found = eid
+            self._word_first[key] = found
+        return self._word_first[key]
 
 
 class SourceTable:
@@ -146,7 +173,8 @@ class SourceTable:
 
     def __init__(self, doc: Doc, entities: EntityIndex, lexicon: dict, quotes: list | None = None):
         self.doc = doc
-        self.quotes = [q for q in (quotes or []) if q["depth"] == 0]
+        self.quotes = sorted((q for q in (quotes or []) if q["depth"] == 0), key=lambda q: q["content_start"])
+        self._quote_starts = [q["content_start"] for q in self.quotes]
         self.entities = entities
         self.lex = lexicon
         self.anonymous = set(lexicon["anonymous"])
@@ -283,19 +311,16 @@ class SourceTable:
             if low == "they" and self.voices:
                 # "the people ... they said": the last plural anonymous voice, when closer
                 key, rec = self.voices[-1]
-                if rec["mentions"] and (eid is None or rec["mentions"][-1]["start"] > self._last_mention(eid)):
+                if rec["mentions"] and (eid is None or rec["mentions"][-1]["start"] > self.entities.last_mention(eid, head.idx)):
                     self._mention(rec, start, end)
                     return rec
             if eid is not None:
                 return self.for_entity(eid, "organization", start, end)
         return None
 
-    def _last_mention(self, eid: str) -> int:
-        ms = [m[0] for m in self.entities.mentions if m[2] == eid]
-        return max(ms) if ms else -1
-
     def in_quote(self, pos: int) -> bool:
-        return any(q["content_start"] <= pos < q["content_end"] for q in self.quotes)
+        i = bisect_left(self._quote_starts, pos + 1) - 1
+        return i >= 0 and self.quotes[i]["content_start"] <= pos < self.quotes[i]["content_end"]
 
     def resolve_noun(self, head: Token, start: int, end: int, definite: Optional[bool]) -> Optional[SourceRec]:
         doc = self.doc
