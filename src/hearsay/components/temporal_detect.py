@@ -143,7 +143,8 @@ def _standalone(span: Span, L: dict) -> bool:
     toks = [t.lower_.rstrip(".") for t in span if not t.is_punct]
     if not toks:
         return False
-    if len(toks) == 1 and (toks[0].isdigit() and len(toks[0]) == 4 or toks[0] in L["weekdays"] or toks[0] in L["months"]):
+    if len(toks) == 1 and (toks[0].isdigit() and len(toks[0]) == 4 or toks[0] in L["weekdays"] or toks[0] in L["months"]
+                           or toks[0] in L["day_offsets"]):
         return True
     return any(t in L["months"] for t in toks) and any(t.isdigit() for t in toks)
 
@@ -179,7 +180,15 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             return (i, i + 2)
         if nxt == "other" and i + 2 < len(doc) and doc[i + 2].lower_ in L["units"]:
             return (i, i + 3)
-    if low == "period" and i > 0 and doc[i - 1].lower_ in ("latest", "year-earlier", "year-ago", "comparable", "same"):
+    if low in ("year-ago", "year-earlier") or (low == "year" and i + 2 < len(doc) and doc[i + 1].text == "-"
+                                                and doc[i + 2].lower_ in ("ago", "earlier")):
+        e = i + 1 if "-" in low else i + 3
+        if e < len(doc) and doc[e].lower_ in ("period", "quarter"):
+            return None if taken[e] else (i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i, e + 1)
+        if e < len(doc) and doc[e].pos_ == "NOUN":
+            return (i, e)
+    if low == "period" and i > 0 and doc[i - 1].lower_ in ("latest", "year-earlier", "year-ago", "comparable", "same",
+                                                            "ago", "earlier"):
         s = i - 1
         while s > 0 and doc[s - 1].lower_ in ("the", "-", "year", "earlier", "ago"):
             s -= 1

@@ -88,6 +88,49 @@ def _quarter(words, joined, ctx, L, mod):
     return _res(p, ctx, "published", True, mod, L=L)
 
 
+def _year_end(words, joined, ctx, L, mod):
+    """"year-end", "by year's end", "the end of the year": the current year's last stretch
+    (the previous one when the clause looks back: "since year-end")."""
+    body = [w for w in words if w not in ("the", "'s", "s", "of", "around", "by")]
+    if body not in (["year", "end"], ["end", "year"], ["year", "ago"], ["year", "earlier"]) or ctx.ref is None:
+        return None
+    if body[1] in ("ago", "earlier"):
+        p = move(point_for(ctx.ref, "Y"), -1)
+        return _res(p, ctx, "published", True, None, L=L)
+    p = point_for(ctx.ref, "Y")
+    if ctx.tense == "past" and ctx.followed_by != "end":
+        p = move(p, -1) if ctx.ref.month <= 2 else p
+    return _res(p, ctx, "published", True, "END", L=L)
+
+
+def _half(words, joined, ctx, L, mod):
+    """"the first half", "the last half of 1989", "the second half of the year"."""
+    if "half" not in words:
+        return None
+    k = words.index("half")
+    which = words[k - 1] if k else ""
+    n = {"first": 1, "second": 2, "last": 2, "latter": 2}.get(which)
+    if n is None:
+        return None
+    rest = words[k + 1 :]
+    if rest[:1] == ["of"]:
+        rest = rest[1:]
+    year = None
+    if rest and _YEAR.match(rest[-1]):
+        year = int(rest[-1])
+    elif rest in ([], ["the", "year"], ["this", "year"]) and ctx.ref is not None:
+        year = ctx.ref.year
+    elif rest == ["next", "year"] and ctx.ref is not None:
+        year = ctx.ref.year + 1
+    elif rest == ["last", "year"] and ctx.ref is not None:
+        year = ctx.ref.year - 1
+    if year is None:
+        return None
+    p = Point(date(year, 1 if n == 1 else 7, 1), "H")
+    return _res(p, ctx, None if rest and _YEAR.match(rest[-1]) else "published", not (rest and _YEAR.match(rest[-1])),
+                None, L=L)
+
+
 def _fiscal_year(words, joined, ctx, L, mod):
     if words[0] not in L["fiscal_words"]:
         return None
@@ -118,6 +161,10 @@ def _unit_point(unit: str, ref: date, ctx: Context, code: str = "") -> Optional[
 
 def _relative_unit(words, joined, ctx, L, mod):
     """this/last/next/the past/the coming + week, month, year, quarter, decade, weekend, season."""
+    words = [w for w in words if w not in ("fiscal", "calendar")]
+    if words[:2] in (["the", "current"], ["the", "latest"], ["the", "previous"], ["the", "coming"], ["the", "next"],
+                     ["the", "past"], ["the", "last"]):
+        words = words[1:] if words[1] != "latest" else ["last"] + words[2:]
     if len(words) < 2 or len(words) > 3:
         return None
     head, w = words[:-1], words[-1]

@@ -12,7 +12,18 @@ from datetime import date, timedelta
 from typing import Optional
 
 from .temporal_calendar import Point, last_day, move, point_for, range_of, shift, value_of
-from .temporal_names import _fiscal_year, _holiday, _month, _quarter, _relative_unit, _season, _weekday, _year
+from .temporal_names import (
+    _fiscal_year,
+    _half,
+    _holiday,
+    _month,
+    _quarter,
+    _relative_unit,
+    _season,
+    _weekday,
+    _year,
+    _year_end,
+)
 from .temporal_values import (  # noqa: F401  (Context and Resolved are this module's API too)
     _AMPM,
     _CLOCK,
@@ -44,7 +55,7 @@ def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolve
     if not words:
         return None
     joined = " ".join(words)
-    for fn in (_reference, _set, _clock, _anniversary, _quarter, _fiscal_year, _relative_unit, _shifted,
+    for fn in (_reference, _set, _clock, _anniversary, _year_end, _half, _quarter, _fiscal_year, _relative_unit, _shifted,
                _duration, _neighbour_day, _day_offset, _weekday, _holiday, _season, _month, _year, _bare_unit):
         r = fn(words, joined, ctx, L, mod)
         if r is not None:

@@ -162,12 +162,13 @@ def _strip(words: list[str], L: dict) -> tuple[list[str], Optional[str], bool]:
             mod = L["modifiers"][w]
             i += 1
             continue
-        if w in ("earlier", "later") and rest and rest[0] in ("this", "that", "last", "next", "in"):
+        if w in ("earlier", "later") and rest and rest[0] in ("this", "that", "last", "next", "in", "today", "yesterday",
+                                                              "tonight", "tomorrow"):
             mod = "START" if w == "earlier" else "END"
             i += 1
             continue
         if w in preps or w in ("exactly", "just", "only", "about", "around", "nearly", "almost", "roughly",
-                               "approximately", "barely", "fully", "precisely", "some", "more", "less", "than",
+                               "approximately", "barely", "fully", "precisely", "some", "more", "less", "than", "sometime",
                                "up", "least", "at"):
             if w in ("some",) and rest and rest[0] in ("time",):
                 break
