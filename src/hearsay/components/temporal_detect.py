@@ -97,6 +97,8 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
             start -= 1
         while start > 0 and doc[start - 1].lower_ in APPROXIMATORS and _is_count(doc[start], L):
             start -= 1
+        if end < len(doc) and doc[end].lower_ == "period" and end - start == 1 and doc[start].like_num:
+            start, end = (start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start), end + 1
         if end < len(doc) and doc[end].lower_ in L["parts_of_day"] and \
                 (doc[end - 1].lower_ in L["weekdays"] or doc[end - 1].lower_ in L["day_offsets"]):
             end += 1
@@ -121,7 +123,38 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
         for k in range(s, e):
             taken[k] = True
     spans.sort()
-    return spans
+    return _merge_clock_and_day(doc, spans, L)
+
+
+_ZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "local", "time", ",", "on",
+          "(", ")"}
+
+
+def _is_clock(span: Span, L: dict) -> bool:
+    return any(t.lower_ in ("a.m.", "p.m.", "am", "pm", "noon", "midnight") or (":" in t.text and t.text[0].isdigit())
+               for t in span)
+
+
+def _is_day(span: Span, L: dict) -> bool:
+    return any(t.lower_ in L["weekdays"] or t.lower_ in L["day_offsets"] for t in span) or \
+        (any(t.lower_.rstrip(".") in L["months"] for t in span) and any(t.like_num for t in span))
+
+
+def _merge_clock_and_day(doc: Doc, spans: list[tuple[int, int]], L: dict) -> list[tuple[int, int]]:
+    """"5 p.m. EST Nov. 9", "noon Thursday", "mid-afternoon yesterday": one time, as TimeBank marks it."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            gap = doc[pe:s]
+            if len(gap) <= 3 and all(t.lower_ in _ZONES for t in gap):
+                a, b = doc[ps:pe], doc[s:e]
+                if (_is_clock(a, L) and _is_day(b, L)) or (_is_clock(b, L) and _is_day(a, L)) or \
+                        (b.text.lower() in ("yesterday", "today") and a[-1].lower_ in L["parts_of_day"]):
+                    out[-1] = (ps, e)
+                    continue
+        out.append((s, e))
+    return out
 
 
 def _split_ranges(doc: Doc, start: int, end: int, L: dict) -> list[tuple[int, int]]:

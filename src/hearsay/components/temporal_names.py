@@ -27,7 +27,8 @@ def _quarter_index(words, L) -> tuple[Optional[int], list[str]]:
 
 def _quarter(words, joined, ctx, L, mod):
     if "quarter" not in words and "quarters" not in words and not any(re.match(r"^q[1-4]$", w) for w in words):
-        if not (ctx.quarter_context and joined in ("the latest period", "the period", "the year-earlier period",
+        if not (ctx.quarter_context and ("period" in words and any(_YEAR.match(w) for w in words))) and \
+                not (ctx.quarter_context and joined in ("the latest period", "the period", "the year-earlier period",
                                                       "the year earlier period", "the year ago period",
                                                       "the year-ago period", "the same period", "year earlier",
                                                       "the comparable period", "the previous period")):
@@ -95,6 +96,10 @@ def _year_end(words, joined, ctx, L, mod):
     if body not in (["year", "end"], ["end", "year"], ["year", "ago"], ["year", "earlier"]) or ctx.ref is None:
         return None
     if body[1] in ("ago", "earlier"):
+        if ctx.quarter_context:  # "year-earlier results" in an earnings report: the same quarter a year before
+            base = ctx.anchor if ctx.anchor is not None and ctx.anchor.gran == "Q" else \
+                move(point_for(ctx.ref, "Q", fiscal_end=ctx.fiscal_end), -1)
+            return _res(move(base, -4), ctx, "published", True, None, L=L)
         p = move(point_for(ctx.ref, "Y"), -1)
         return _res(p, ctx, "published", True, None, L=L)
     p = point_for(ctx.ref, "Y")
@@ -162,6 +167,11 @@ def _unit_point(unit: str, ref: date, ctx: Context, code: str = "") -> Optional[
 def _relative_unit(words, joined, ctx, L, mod):
     """this/last/next/the past/the coming + week, month, year, quarter, decade, weekend, season."""
     words = [w for w in words if w not in ("fiscal", "calendar")]
+    if len(words) == 3 and words[:2] in (["the", "following"], ["the", "next"], ["the", "previous"]) \
+            and words[2] in ("week", "month", "year") and ctx.anchor is not None and ctx.anchor.gran in ("D", "M", "Y"):
+        unit = L["units"][words[2]][0]
+        p = move(point_for(ctx.anchor.day, unit), -1 if words[1] == "previous" else 1)
+        return _res(p, ctx, ctx.anchor_id, False, mod, L=L)
     if words[:2] in (["the", "current"], ["the", "latest"], ["the", "previous"], ["the", "coming"], ["the", "next"],
                      ["the", "past"], ["the", "last"]):
         words = words[1:] if words[1] != "latest" else ["last"] + words[2:]
@@ -452,7 +462,8 @@ def _nearest_year(ref: date, month: int, day: int, tense: Optional[str]) -> int:
     candidates = [ref.year - 1, ref.year, ref.year + 1]
     def distance(y):
         try:
-            return abs((date(y, month, min(day, 28)) - ref).days) + (0.5 if y > ref.year else 0)
+            days = (date(y, month, min(day, 28)) - ref).days
+            return days * 1.5 if days > 0 else -days  # news mostly reports what has happened
         except ValueError:
             return 10**6
     return min(candidates, key=distance)
