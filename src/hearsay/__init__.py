@@ -23,9 +23,49 @@ def load_pipeline(model: str | None = None):
     return _load(model)
 
 
-def _doc_for(nlp, article: "Article"):
-    doc = nlp.make_doc(article.text)
+#: texts longer than this are parsed in paragraph-aligned pieces and joined into one Doc, so a
+#: huge article never meets spaCy's length limit or its per-document memory cost
+CHUNK_CHARS = 100_000
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of ``text`` (joined they give it back exactly), cut after a line break
+    where possible, else after a space, else anywhere."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= size // 2 else size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse(nlp, article: "Article"):
+    """The article parsed by the spaCy model (not yet by hearsay's stages)."""
+    from spacy.tokens import Doc
+
+    from .pipeline import STAGES
+
+    own = [name for name in nlp.pipe_names if name in STAGES]
+    with nlp.select_pipes(disable=own):
+        if len(article.text) <= CHUNK_CHARS:
+            doc = nlp(article.text)
+        else:
+            doc = Doc.from_docs(list(nlp.pipe(_chunks(article.text))), ensure_whitespace=False)
     doc._.hearsay_meta = article.meta()
+    return doc
+
+
+def _run_stages(nlp, doc):
+    from .pipeline import STAGES
+
+    for name, proc in nlp.pipeline:
+        if name in STAGES:
+            doc = proc(doc)
     return doc
 
 
@@ -33,20 +73,36 @@ def analyze_article(article: "Article", nlp=None) -> "Ledger":
     from .build import build_ledger
 
     nlp = nlp or load_pipeline()
-    doc = _doc_for(nlp, article)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return build_ledger(doc)
+    return build_ledger(_run_stages(nlp, _parse(nlp, article)))
 
 
 def analyze_many(articles: Iterable["Article"], nlp=None, batch_size: int = 16) -> Iterator["Ledger"]:
-    """Ledgers for many articles, streamed through ``nlp.pipe`` (same results as ``analyze``)."""
+    """Ledgers for many articles (same results as ``analyze_article``), short ones batched
+    through ``nlp.pipe``."""
     from .build import build_ledger
+    from .pipeline import STAGES
 
     nlp = nlp or load_pipeline()
-    docs = (_doc_for(nlp, a) for a in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield build_ledger(doc)
+    own = [name for name in nlp.pipe_names if name in STAGES]
+    batch: list = []
+
+    def flush():
+        with nlp.select_pipes(disable=own):
+            docs = list(nlp.pipe((a.text for a in batch), batch_size=batch_size))
+        for article, doc in zip(batch, docs):
+            doc._.hearsay_meta = article.meta()
+            yield build_ledger(_run_stages(nlp, doc))
+        batch.clear()
+
+    for article in articles:
+        if len(article.text) > CHUNK_CHARS:
+            yield from flush()
+            yield analyze_article(article, nlp)
+        else:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from flush()
+    yield from flush()
 
 
 def analyze(

@@ -58,8 +58,23 @@ def decode(data: bytes, where: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+HEADLINE_MAX = 200
+
+
+def headline_of(text: str) -> str | None:
+    """A headline at the top of a plain-text article: one short line, then a blank line, not
+    ending like a sentence of body text."""
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not sep or not first or len(first) > HEADLINE_MAX or not rest.startswith(("\n", "\r\n")):
+        return None
+    return None if first.endswith((".", ",", ";", ":")) and not first.endswith("...") else first
+
+
 def from_text(text: str, *, published: str | None = None, origin: str = "<text>", **meta) -> Article:
     art = Article(text=text, origin=origin, **meta)
+    if art.title is None:
+        art.title = headline_of(text)
     if published:
         art.published = check_date(published, origin)
         art.published_basis = "given"

@@ -1,23 +1,109 @@
-"""Stage `hearsay_hedging` — placeholder until the stage lands: assigns empty results."""
+"""Stage `hearsay_hedging`: words that weaken a statement — reportative ("reportedly"),
+allegation ("alleged"), appearance ("appeared to", "were seen kissing"), epistemic ("may").
+
+The claims stage later gives each claim the hedges inside it, plus a hedge for the class of the
+cue that introduced it ("alleges the source" is an allegation).
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
+from ..extensions import HedgeRec
+from ..lexicon import LexiconLoader
+
+#: kinds in priority order: when two hedges overlap, the earlier kind wins
+KINDS = ("allegation", "reportative", "appearance", "epistemic")
+NEGATIONS = {"not", "n't", "never", "no"}
+SEEN_AUX = {"be", "get"}
+
+
+class HedgeFinder:
+    """Compiled matchers for one vocabulary and one hedge lexicon."""
+
+    def __init__(self, nlp: Language, lexicon: dict):
+        vocab = nlp.vocab
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.lemmas = Matcher(vocab)
+        self.negatable = {w.lower() for w in lexicon.get("epistemic", {}).get("negatable", [])}
+        self.ability_verbs = set(lexicon.get("epistemic", {}).get("ability_verbs", []))
+        for kind in KINDS:
+            entry = lexicon.get(kind, {})
+            self.phrases.add(kind, [nlp.make_doc(p) for p in entry.get("phrases", [])])
+            lemmas = entry.get("lemmas", [])
+            if lemmas:
+                self.lemmas.add(kind, [[{"LEMMA": {"IN": lemmas}, "POS": {"IN": ["VERB", "ADJ"]}}]])
+        seen = lexicon.get("appearance", {}).get("seen", [])
+        if seen:
+            # "were (even) seen kissing": a passive perception verb with a participle complement
+            self.lemmas.add(
+                "appearance",
+                [[
+                    {"LEMMA": {"IN": sorted(SEEN_AUX)}},
+                    {"POS": "ADV", "OP": "*"},
+                    {"LOWER": {"IN": seen}},
+                    {"TAG": "VBG"},
+                ]],
+            )
+
+    def find(self, doc: Doc) -> list[HedgeRec]:
+        found: list[tuple[int, int, str]] = []
+        for matcher in (self.phrases, self.lemmas):
+            for match_id, start, end in matcher(doc):
+                kind = doc.vocab.strings[match_id]
+                span = doc[start:end]
+                if kind == "epistemic" and len(span) == 1 and span[0].lower_ in self.negatable:
+                    tok = span[0]
+                    if tok.tag_ != "MD" or _negated(tok) or tok.head.lemma_ in self.ability_verbs:
+                        continue
+                if kind == "appearance" and span[0].lemma_ in SEEN_AUX:
+                    span = doc[start : end - 1]  # the hedge is "were seen", not the action seen
+                found.append((span.start_char, span.end_char, kind))
+        return _resolve_overlaps(found)
+
+
+def _negated(token) -> bool:
+    head = token.head
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in head.children) or (
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in NEGATIONS
+    )
+
+
+def _resolve_overlaps(found: list[tuple[int, int, str]]) -> list[HedgeRec]:
+    """Longest match first, then kind priority; a hedge inside a kept one is dropped."""
+    found.sort(key=lambda f: (-(f[1] - f[0]), KINDS.index(f[2]), f[0]))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, kind))
+    kept.sort()
+    return [{"start": s, "end": e, "kind": k} for s, e, k in kept]
+
+
+def hedges_for_cue(cue_class: str | None, cue: dict | None, lexicon: dict) -> list[HedgeRec]:
+    """The hedge a cue's lexicon class implies ("alleges" → allegation), spanning the cue."""
+    kind = lexicon.get("cue_classes", {}).get(cue_class or "")
+    if not kind or not cue or kind not in KINDS:
+        return []
+    return [{"start": cue["start"], "end": cue["end"], "kind": kind}]
 
 
 @Language.factory(
     "hearsay_hedging",
-    requires=[],
-    assigns=['doc._.hearsay_hedges'],
+    requires=["token.lemma", "token.tag"],
+    assigns=["doc._.hearsay_hedges"],
+    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_hedging(nlp: Language, name: str):
-    return HearsayHedging()
+def make_hearsay_hedging(nlp: Language, name: str, lexicon_loader):
+    return HearsayHedging(HedgeFinder(nlp, lexicon_loader("hedges")))
 
 
 class HearsayHedging:
+    def __init__(self, finder: HedgeFinder):
+        self.finder = finder
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.hearsay_hedges = []
+        doc._.hearsay_hedges = self.finder.find(doc)
         return doc

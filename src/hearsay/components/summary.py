@@ -1,19 +1,134 @@
-"""Stage `hearsay_summary` — placeholder until the stage lands."""
+"""Stage `hearsay_summary`: the sourcing verdict and the warnings a fact-checker wants first.
+
+"12 of 13 attributed claims rest on anonymous or unnamed sources; 10 on one anonymous voice via
+Life & Style" — counted from the claims and their sources, never from the wording of one story.
+"""
 
 from __future__ import annotations
+
+import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
+from ..extensions import get_list
+
+UNNAMED = ("anonymous", "reports")
+WORD = re.compile(r"[^\W\d_]{3,}")
+HEADLINE_MATCH = 0.3
+KIND_PHRASES = {"anonymous": "an anonymous source", "reports": "unnamed reports"}
 
 
-@Language.factory("hearsay_summary", requires=["doc._.hearsay_claims"], assigns=["doc._.hearsay_summary"])
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _voice(source: dict, by_id: dict) -> str:
+    via = by_id.get(source.get("via")) if source.get("via") else None
+    return f"“{source['label']}”" + (f" via {via['label']}" if via else "")
+
+
+def headline_claim(claims: list[dict], text: str, title: str | None) -> dict | None:
+    """The claim the headline makes: the headline's own claim when it names a source, else the
+    body claim sharing most of the headline's words."""
+    if not title or not claims:
+        return None
+    in_text = text.lstrip().startswith(title.strip())
+    head_end = text.find(title.strip()) + len(title.strip()) if in_text else -1
+    head = [c for c in claims if c["end"] <= head_end]
+    if any(c.get("attribution") for c in head):
+        return next(c for c in head if c.get("attribution"))
+    words = {w.lower() for w in WORD.findall(title)}
+    if not words:
+        return None
+    best, score = None, 0.0
+    for c in claims:
+        if c["end"] <= head_end:
+            continue
+        cw = {w.lower() for w in WORD.findall(text[c["start"] : c["end"]])}
+        overlap = len(words & cw) / len(words)
+        if overlap > score:
+            best, score = c, overlap
+    return best if score >= HEADLINE_MATCH else None
+
+
+def summarize(doc: Doc) -> dict:
+    claims = get_list(doc, "hearsay_claims")
+    sources = get_list(doc, "hearsay_sources")
+    attributions = get_list(doc, "hearsay_attributions")
+    by_id = {s["id"]: s for s in sources}
+    kind_of = {s["id"]: s["kind"] for s in sources}
+
+    by_kind = Counter(kind_of.get(c["source"], "author") for c in claims)
+    attributed = [c for c in claims if c.get("attribution")]
+    per_source = Counter(c["source"] for c in attributed)
+    anonymous = [s for s in sources if s["kind"] == "anonymous" and per_source[s["id"]]]
+    unnamed = [c for c in attributed if kind_of.get(c["source"]) in UNNAMED]
+
+    warnings: list[str] = []
+    n_att = len(attributed)
+    if not n_att:
+        verdict = (
+            f"None of the {_plural(len(claims), 'claim')} is attributed: all are the author's own statements."
+            if claims
+            else "No claims found."
+        )
+    elif not unnamed:
+        named = len({c["source"] for c in attributed})
+        verdict = f"All {n_att} attributed claims rest on named sources ({_plural(named, 'source')})."
+    else:
+        verdict = f"{len(unnamed)} of {n_att} attributed claims rest on anonymous or unnamed sources"
+        top_id, top_n = per_source.most_common(1)[0]
+        if kind_of.get(top_id) == "anonymous" and top_n > 1:
+            verdict += f"; {top_n} on one anonymous voice, {_voice(by_id[top_id], by_id)}"
+        verdict += "."
+    for sid, n in per_source.most_common():
+        if kind_of.get(sid) == "anonymous" and n * 2 >= n_att and n > 1:
+            warnings.append(f"{n} of {n_att} attributed claims come from one anonymous source, {_voice(by_id[sid], by_id)}")
+
+    meta = doc._.hearsay_meta or {}
+    head = headline_claim(claims, doc.text, meta.get("title"))
+    if head is not None and kind_of.get(head["source"]) in UNNAMED:
+        warnings.append(f"the headline claim rests on {KIND_PHRASES[kind_of[head['source']]]}")
+
+    by_att = {a["id"]: a for a in attributions}
+    for c in attributed:
+        att = by_att.get(c["attribution"], {})
+        if att.get("polarity") == "denied":
+            warnings.append(f"{by_id.get(c['source'], {}).get('label', 'a source')} denies: “{_clip(doc.text[c['start']:c['end']])}”")
+    for n in get_list(doc, "hearsay_no_comment"):
+        label = by_id.get(n["source"], {}).get("label", "a source")
+        what = "declined to comment" if n["kind"] == "declined" else "did not respond to a request for comment"
+        warnings.append(f"{label} {what}")
+    alleged = sum(1 for c in claims if any(h["kind"] == "allegation" for h in c.get("hedges", [])))
+    if alleged:
+        warnings.append(f"{_plural(alleged, 'claim')} rest on allegations")
+    return {
+        "claims": len(claims),
+        "attributed": n_att,
+        "by_source_kind": dict(sorted(by_kind.items())),
+        "anonymous_sources": len(anonymous),
+        "warnings": warnings,
+        "verdict": verdict,
+    }
+
+
+def _clip(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+@Language.factory(
+    "hearsay_summary",
+    requires=["doc._.hearsay_claims", "doc._.hearsay_sources"],
+    assigns=["doc._.hearsay_summary"],
+)
 def make_hearsay_summary(nlp: Language, name: str):
     return HearsaySummary()
 
 
 class HearsaySummary:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.hearsay_summary = {}
+        doc._.hearsay_summary = summarize(doc)
         return doc

@@ -25,6 +25,8 @@ class SourceGroup:
 
 
 def source_title(source: Source, via: Source | None = None) -> str:
+    if source.kind == "author":
+        return "Narration: the author's own statements"
     title = f"{source.label} ({KIND_LABELS.get(source.kind, source.kind)})"
     if via is not None:
         title += f", via {via.label}"
