@@ -55,6 +55,7 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
 
     A single-word PERSON/ORG mention that repeats the last word of an earlier PERSON name
     ("Raman" after "Priya Raman") joins that person; GPE/ORG names cluster by exact text."""
+    full = doc.text   # built from the tokens on every access: read once
     entities: list[EntityRec] = []
     by_key: dict[str, EntityRec] = {}
     surnames: dict[str, EntityRec] = {}
@@ -86,7 +87,7 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
             rec["type"] = "PERSON"
             if len(text) > len(rec["name"]):
                 rec["name"] = text
-        s = doc.text.find(text, start)
+        s = full.find(text, start)
         s = start if s < 0 else s
         rec["mentions"].append({"start": s, "end": s + len(text), "kind": "name"})
     return entities
@@ -173,6 +174,7 @@ class SourceTable:
 
     def __init__(self, doc: Doc, entities: EntityIndex, lexicon: dict, quotes: list | None = None):
         self.doc = doc
+        self.text = doc.text   # Doc.text joins every token on each access: read it once
         self.quotes = sorted((q for q in (quotes or []) if q["depth"] == 0), key=lambda q: q["content_start"])
         self._quote_starts = [q["content_start"] for q in self.quotes]
         self.entities = entities
@@ -233,7 +235,7 @@ class SourceTable:
     def outlet(self, start: int, end: int) -> SourceRec:
         """The outlet source named by the characters [start, end)."""
         eid = self.entities.at(start, end, ("name",))
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         label = text[4:] if text.lower().startswith("the ") else text
         if eid is not None and self.entities.entities[eid]["type"] in ("OUTLET", "ORG"):
             return self.for_entity(eid, "outlet", start, end)
@@ -328,7 +330,7 @@ class SourceTable:
         low = head.lower_
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
         mods = {c.lemma_.lower() for c in head.subtree if c.i != head.i}
-        label = doc.text[start:end]
+        label = self.text[start:end]
         if lemma in self.documents or low in self.documents:
             # "a statement from the Milwaukee Police Department": the organisation speaks
             for c in head.children:
@@ -342,7 +344,7 @@ class SourceTable:
             if lemma in ("report",) and not dets & {"the", "this", "that"}:
                 return self.resolve_report(head, start, end)
             s, e = _chunk_of(head)
-            label = doc.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1])]
+            label = self.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1])]
             return self.keyed("document", "document:" + head.lemma_.lower(), label, start, end)
         if lemma in self.anonymous or low in self.anonymous:
             needs = lemma in self.modifier_needed or low in self.modifier_needed
@@ -398,7 +400,7 @@ class SourceTable:
         if previous is not None and (is_def or not is_indef):
             self._mention(previous, start, end)
             return previous
-        label = self.doc.text[start:end]
+        label = self.text[start:end]
         rec = self._new("anonymous", label, None)
         self._mention(rec, start, end)
         self.voices.append((key, rec))
