@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Doc
 
 from .extensions import get_list
@@ -159,26 +161,42 @@ def _short(text: str) -> str:
     return " ".join(words[:SUMMARY_WORDS]) + (" …" if len(words) > SUMMARY_WORDS else "")
 
 
+def _whole_period(value: str, start: str, end: str) -> bool:
+    """Does [start, end] cover exactly the calendar year or month ``value`` names?"""
+    if len(value) == 4:
+        return start == f"{value}-01-01" and end == f"{value}-12-31"
+    if len(value) == 7 and value[4] == "-":
+        year, month = int(value[:4]), int(value[5:7])
+        return start == f"{value}-01" and end == f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return True
+
+
 def timeline_date(time: Time) -> str | None:
-    """The date a time sits at on the timeline: its value when it is a calendar date, else the
-    start of its range (durations and sets have no place on it)."""
+    """Where a time sits on the timeline: its value when that is a calendar date, the start of
+    its range when the range is narrower than the value says ("just days later" valued
+    2023-08 with range Aug 5–11 sits at 2023-08-05); durations and sets have no place on it."""
     if time.type not in ("DATE", "TIME") or not time.value:
         return None
     value = time.value
     if value[:4].isdigit() and "/" not in value and not value.endswith("_REF"):
-        return value.split("T")[0]
+        date = value.split("T")[0]
+        if time.range and len(date) in (4, 7) and not _whole_period(date, time.range.start, time.range.end):
+            return time.range.start
+        return date
     return time.range.start if time.range else None
 
 
 def build_timeline(claims: list[Claim], times: list[Time]) -> list[TimelineEntry]:
-    """Each dated claim once (at its earliest date), sorted by date."""
+    """Each dated claim once, at the first date it gives (the one its event hangs on: "On
+    August 4, 2022, she marked their 10th anniversary" sits at 2022-08-04, not at the
+    wedding), sorted by date."""
     by_id = {t.id: t for t in times}
     entries = []
     for claim in claims:
-        dated = [(timeline_date(by_id[t]), t) for t in claim.times if t in by_id]
-        dated = [(d, t) for d, t in dated if d]
+        dated = sorted((by_id[t].span.start, timeline_date(by_id[t]), t) for t in claim.times if t in by_id)
+        dated = [(d, t) for _, d, t in dated if d]
         if not dated:
             continue
-        date, tid = min(dated)
+        date, tid = dated[0]
         entries.append(TimelineEntry(date=date, claim=claim.id, time=tid, summary=_short(claim.span.text)))
     return sorted(entries, key=lambda e: (e.date, int(e.claim[1:])))

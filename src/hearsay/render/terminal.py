@@ -54,16 +54,16 @@ def to_text(ledger: Ledger, *, color: bool = True, width: int = 110) -> str:
     if people:
         console.print(Text("People", style="bold underline"))
         for e in people:
-            console.print("  " + e.name + (f", {e.age}" if e.age is not None else ""))
+            console.print(Text("  " + e.name + (f", {e.age}" if e.age is not None else "")))
     rels = relation_lines(ledger)
     if rels:
         console.print(Text("Relations", style="bold underline"))
         for r in rels:
-            console.print("  " + r)
+            console.print(Text("  " + r))
     if ledger.timeline:
         console.print(Text("Timeline", style="bold underline"))
         for t in ledger.timeline:
-            console.print(f"  {t.date:<12} {t.summary}")
+            console.print(Text(f"  {t.date:<12} {t.summary}"))
     if ledger.checks:
         console.print(Text("Checks", style="bold underline"))
         for c in ledger.checks:
