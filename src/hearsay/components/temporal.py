@@ -9,9 +9,12 @@ text itself pins down (marked inferred).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Optional
 
+import numpy
+from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -79,14 +82,14 @@ def _governing_verb(span: Span):
     return None
 
 
-def tense_of(span: Span) -> Optional[str]:
+def tense_of(span: Span, sentence: Optional[Span] = None) -> Optional[str]:
     """past | present | future for the clause an expression sits in, from its verb and
     auxiliaries, and from the words just before it ("until Tuesday", "as soon as Tuesday")."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
     tok = _governing_verb(span)
     if tok is None:
-        root = span.sent.root
+        root = (sentence if sentence is not None else span.sent).root
         root_aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_AUX for a in root_aux):
             return "future"
@@ -128,6 +131,26 @@ def tense_of(span: Span) -> Optional[str]:
     return None
 
 
+class _Layout:
+    """Sentence boundaries and the text, computed once per document (``doc.text`` and
+    ``doc.sents`` rebuild on every access)."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist() if len(doc) else []
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        self.starts = starts
+        self.ends = starts[1:] + [len(doc)]
+        self.end_chars = [doc[e - 1].idx + len(doc[e - 1].text) for e in self.ends[:2] if e > 0]
+        lowers = doc.to_array([LOWER])
+        quarter_hashes = [doc.vocab.strings.add(w) for w in ("quarter", "quarterly")]
+        self.quarter_sents = {self.sent_of(i) for i in numpy.flatnonzero(numpy.isin(lowers, quarter_hashes)).tolist()}
+
+    def sent_of(self, token_index: int) -> int:
+        return max(0, bisect_right(self.starts, token_index) - 1)
+
+
 def _quote_at(quotes: list[dict], char: int) -> Optional[dict]:
     for q in quotes:
         if q.get("content_start", q["start"]) <= char < q.get("content_end", q["end"]):
@@ -135,13 +158,12 @@ def _quote_at(quotes: list[dict], char: int) -> Optional[dict]:
     return None
 
 
-def _lead_date(recs: list[tuple], doc: Doc, ref: Optional[date]) -> Optional[date]:
+def _lead_date(recs: list[tuple], layout: _Layout, ref: Optional[date]) -> Optional[date]:
     """The day the main event happened: the first day-precise time of the first two sentences,
     when it falls within three days before the reference (reporters speak to people that day)."""
     if ref is None:
         return None
-    sents = list(doc.sents)[:2]
-    limit = sents[-1].end_char if sents else 0
+    limit = layout.end_chars[min(1, len(layout.end_chars) - 1)] if layout.end_chars else 0
     for start, _, res in recs:
         if start > limit:
             break
@@ -177,7 +199,7 @@ def _fiscal_end(doc: Doc, spans: list[tuple[int, int]], L: dict) -> Optional[int
     return found_year or found_quarter
 
 
-def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes) -> list[tuple]:
+def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, fiscal_end, quotes) -> list[tuple]:
     """One pass over the expressions in order, carrying the narrative anchor and focus year."""
     out: list[tuple] = []
     anchor: Optional[Point] = None
@@ -187,22 +209,18 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
     lead: Optional[date] = None
     lead_done = False
     focus_sent = -10
-    sent_index = {sent.start: k for k, sent in enumerate(doc.sents)}
-    quarter_sents = [k for k, sent in enumerate(doc.sents)
-                     if any(t.lower_ in ("quarter", "quarterly") or t.lower_.endswith("-quarter") for t in sent)]
     for n, (s, e) in enumerate(spans):
         span = doc[s:e]
-        sent = span.sent
-        k_sent = sent_index.get(sent.start, 0)
-        quarter_ctx = any(k_sent - QUARTER_WINDOW <= q <= k_sent for q in quarter_sents)
+        k_sent = layout.sent_of(s)
+        quarter_ctx = any(k_sent - q in layout.quarter_sents for q in range(QUARTER_WINDOW + 1))
         anchor_near = anchor if anchor_sent >= k_sent - 1 else None
         speech_ref = ref
         if quotes and _quote_at(quotes, span.start_char) is not None:
             if not lead_done:
-                lead = _lead_date(out, doc, ref)
+                lead = _lead_date(out, layout, ref)
                 lead_done = True
             speech_ref = lead or ref
-        ctx = Context(ref=speech_ref, tense=tense_of(span), anchor=anchor, anchor_id=anchor_id,
+        ctx = Context(ref=speech_ref, tense=tense_of(span, doc[layout.starts[k_sent] : layout.ends[k_sent]]), anchor=anchor, anchor_id=anchor_id,
                       focus_year=focus_year if ref is None else None,
                       quarter_context=quarter_ctx, fiscal_end=fiscal_end, near_anchor=anchor_near,
                       followed_by=doc[e].lower_ if e < len(doc) else "")
@@ -221,16 +239,15 @@ def _value_all(doc: Doc, spans, ref: Optional[date], L: dict, fiscal_end, quotes
     return out
 
 
-def _date_event_days(doc: Doc, recs: list[tuple], L: dict) -> list[tuple]:
+def _date_event_days(doc: Doc, layout: _Layout, recs: list[tuple], L: dict) -> list[tuple]:
     """"opening night", "election day" carry no date of their own: they take the day the
     text gives for the event in a nearby sentence ("The theater reopens Friday")."""
     events = set(L["event_days"])
     out = list(recs)
     for n, (start, end, res) in enumerate(recs):
-        if res is not None or doc.text[start:end].lower() not in events:
+        if res is not None or layout.text[start:end].lower() not in events:
             continue
-        sent = doc.char_span(start, end, alignment_mode="expand").sent
-        window = (sent.start_char - 400, sent.end_char + 400)
+        window = (start - 400, end + 400)
         best = None
         for m in list(range(n + 1, len(recs))) + list(range(n - 1, -1, -1)):
             s2, _, r2 = recs[m]
@@ -272,10 +289,11 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
     spans = find_time_spans(doc)
     quotes = extensions.get_list(doc, "hearsay_quotes")
     fiscal_end = _fiscal_end(doc, spans, L)
+    layout = _Layout(doc)
     ref, basis = published
     inferred = False
     if ref is None:
-        first = _value_all(doc, spans, None, L, fiscal_end, quotes)
+        first = _value_all(doc, layout, spans, None, L, fiscal_end, quotes)
         ref = _infer_reference(first)
         if ref is not None:
             basis, inferred = "inferred", True
@@ -283,8 +301,8 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
             basis = "unknown"
             recs = first
     if ref is not None:
-        recs = _value_all(doc, spans, ref, L, fiscal_end, quotes)
-    recs = _date_event_days(doc, recs, L)
+        recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes)
+    recs = _date_event_days(doc, layout, recs, L)
     times = []
     renumber: dict[str, str] = {}
     for n, (_, _, res) in enumerate(recs):

@@ -8,6 +8,8 @@ Ages ("Natalie, 42,") that the model tags DATE are dropped here.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
@@ -112,7 +114,9 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
             spans.append(piece)
             for i in range(piece[0], piece[1]):
                 taken[i] = True
-    for i, tok in enumerate(doc):
+    triggers = [doc.vocab.strings.add(w) for w in _triggers(L)]
+    lowers = doc.to_array([LOWER]) if len(doc) else numpy.zeros(0, dtype="uint64")
+    for i in numpy.flatnonzero(numpy.isin(lowers, triggers)).tolist():
         if taken[i]:
             continue
         ext = _lexical_span(doc, i, L, taken)
@@ -180,6 +184,23 @@ def _standalone(span: Span, L: dict) -> bool:
                            or toks[0] in L["day_offsets"]):
         return True
     return any(t in L["months"] for t in toks) and any(t.isdigit() for t in toks)
+
+
+_TRIGGERS: dict[int, set] = {}
+
+
+def _triggers(L: dict) -> set[str]:
+    """Every lower-case token that can start or head a lexical time expression (one set lookup
+    per token keeps detection linear and cheap)."""
+    key = id(L)
+    if key not in _TRIGGERS:
+        words = set(L["detect_alone"]) | set(L["sets"]) | set(L["units"]) | set(L["day_offsets"]) | set(L["seasons"])
+        words |= set(L["weekdays"]) | set(L["months"]) | {m + "." for m in L["months"]}
+        words |= {"current", "recent", "future", "past", "every", "each", "period", "year-ago", "year-earlier", "year",
+                  "anniversary", "night", "day", "quarter", "season"}
+        words |= {h.split()[0] for h in L["holidays"]}
+        _TRIGGERS[key] = words
+    return _TRIGGERS[key]
 
 
 def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:

@@ -193,10 +193,13 @@ def _relative_unit(words, joined, ctx, L, mod):
     if det in ("the", "a") and w not in ("weekend",):
         return None
     if det == "that" or det == "the same":
-        base = ctx.anchor
-        if base is None:
+        if ctx.anchor is None or w not in L["units"] or L["units"][w][1]:
             return None
-    if ctx.ref is None and det not in ("that", "the same"):
+        unit = L["units"][w][0]
+        if unit not in ("D", "W", "M", "Q", "Y", "DE", "CE", "H"):
+            return None
+        return _res(point_for(ctx.anchor.day, unit), ctx, ctx.anchor_id, False, mod, L=L)
+    if ctx.ref is None:
         return None
     ref = ctx.ref
     if w in ("season",):
@@ -235,9 +238,6 @@ def _relative_unit(words, joined, ctx, L, mod):
     p = _unit_point(unit, ref, ctx)
     if p is None:
         return None
-    if det in ("that", "the same") and ctx.anchor is not None:
-        p = point_for(ctx.anchor.day, unit)
-        return _res(p, ctx, ctx.anchor_id, False, mod, L=L)
     p = move(p, direction)
     if unit == "Q" and direction == -1 and ctx.fiscal_end:
         p = move(point_for(ref, "Q", fiscal_end=ctx.fiscal_end), -1)
