@@ -165,7 +165,7 @@ def _whole_period(value: str, start: str, end: str) -> bool:
     """Does [start, end] cover exactly the calendar year or month ``value`` names?"""
     if len(value) == 4:
         return start == f"{value}-01-01" and end == f"{value}-12-31"
-    if len(value) == 7 and value[4] == "-":
+    if len(value) == 7 and value[4] == "-" and value[5:7].isdigit():  # not 2023-Q3, 2023-SU
         year, month = int(value[:4]), int(value[5:7])
         return start == f"{value}-01" and end == f"{value}-{calendar.monthrange(year, month)[1]:02d}"
     return True
