@@ -85,11 +85,13 @@ def _has_statement(sent, starts: list[int], text: str, start: int, end: int, min
     return any(sent[i].pos_ in ("VERB", "AUX") for i in range(lo, hi))
 
 
-def narration_pieces(doc: Doc, attributions: list[dict], lexicon: dict) -> list[tuple[int, int]]:
-    """Stretches of narration: sentence parts outside every attribution frame, split at
-    paragraph breaks, keeping only pieces that state something."""
+def narration_pieces(
+    doc: Doc, attributions: list[dict], lexicon: dict, no_comment: list[dict] = ()
+) -> list[tuple[int, int]]:
+    """Stretches of narration: sentence parts outside every attribution frame and every
+    "declined to comment", split at paragraph breaks, keeping only pieces that state something."""
     text = doc.text
-    covered = merge([frame_of(a) for a in attributions])
+    covered = merge([frame_of(a) for a in attributions] + [(n["cue"]["start"], n["cue"]["end"]) for n in no_comment])
     ends = [e for _, e in covered]
     min_words = int(lexicon.get("min_words", 3))
     pieces = []
@@ -143,7 +145,7 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
         extra = hedges_for_cue(att.get("cue_class"), att.get("cue"), hedge_lexicon)
         # times in the frame ("Just days later, reports broke that …") date the report itself
         raw.append((c["start"], c["end"], att["source"], att["id"], extra, (fs, fe)))
-    for s, e in narration_pieces(doc, attributions, lexicon):
+    for s, e in narration_pieces(doc, attributions, lexicon, get_list(doc, "hearsay_no_comment")):
         raw.append((s, e, author["id"], None, [], (s, e)))
     raw.sort(key=lambda r: (r[0], -r[1]))
 
