@@ -248,3 +248,51 @@ def test_news_gold_precision_and_recall(analyze, name):
     correct, predicted, wanted = _score(analyze(text, published=gold.get("published")), gold)
     assert correct / max(predicted, 1) >= 0.85, (correct, predicted)
     assert correct / wanted >= 0.85, (correct, wanted)
+
+
+def test_scare_quote_inside_a_framed_sentence_is_mixed(analyze):
+    led = analyze(
+        "Kylie Jenner, 26, is “so happy” with her boyfriend, an insider spills to Us Weekly. "
+        "“She has never been this relaxed,” the insider dishes."
+    )
+    rows = table(led)
+    assert rows[0][0] == "mixed" and rows[0][4] == "Kylie Jenner, 26, is “so happy” with her boyfriend"
+    assert rows[1][:2] == ("direct", "anonymous") and rows[1][3] == "dishes"
+    assert led.attributions[0].source == led.attributions[1].source
+    assert led.attributions[0].cue_class == "emotive"
+
+
+def test_statement_clause_and_outlet_channel(analyze):
+    led = analyze("The singer’s rep told E! News in a statement that the couple “remain friends.”")
+    (a,) = led.attributions
+    assert a.type == "mixed" and a.content.text == "the couple “remain friends.”"
+    rep = source_of(led, a)
+    assert next(s for s in led.sources if s.id == rep.via).kind == "outlet"
+
+
+def test_multi_paragraph_quote_is_one_attribution(analyze):
+    led = analyze(
+        "“We are heartbroken,” the family said in a statement.\n\n“He was the light of our lives.\n\n"
+        "“We ask for privacy at this time.”"
+    )
+    rows = table(led)
+    assert len(rows) == 2
+    assert rows[1][4] == "He was the light of our lives.\n\n“We ask for privacy at this time."
+    assert rows[0][2] == rows[1][2] == "the family"
+
+
+def test_passive_report_by_an_outlet_and_as_first_reported(analyze):
+    led = analyze("The deal was first reported by The Wall Street Journal. As first reported by TMZ, the singer was hospitalized Friday.")
+    rows = table(led)
+    assert [r[1] for r in rows] == ["outlet", "outlet"]
+    assert rows[0][4] == "The deal" and rows[1][4] == "the singer was hospitalized Friday"
+
+
+def test_speaker_lines_and_dash_signatures(analyze):
+    led = analyze(
+        "WALLACE: Let's start with the breaking news on the debate story tonight.\n\n"
+        "“Trump scares me. He makes things worse.” ― Krystal Correa"
+    )
+    rows = table(led)
+    assert rows[0][2] == "WALLACE" and rows[0][3] == ":" and rows[0][4].startswith("Let's start")
+    assert rows[1][:3] == ("direct", "person", "Krystal Correa")

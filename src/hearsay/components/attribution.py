@@ -375,8 +375,19 @@ def _cue_for_quote(ctx: _Context, qi: int, prev_end: int) -> Optional[tuple[Toke
         if content.endswith(".") and not content.endswith("..."):
             return None
         for n, t in enumerate(words_after[:AFTER_REACH]):
-            cls = ctx.cues.cue_class(t)
+            cls = ctx.cues.loose_class(t)
             if cls is not None and cls not in ctx.cues.clause_only:
+                # the frame must follow the quote directly: "“…,” an insider says", not
+                # "“so happy” with Timothée Chalamet, an insider says" (that one is mixed)
+                subj = subject_of(t) if t.tag_.startswith("VB") else None
+                frame_start = min(subj.left_edge.i, t.i) if subj is not None and subj.i < t.i else t.i
+                if subj is None and t.i > 0 and not ctx.doc[t.i - 1].is_punct:
+                    frame_start = ctx.doc[t.i - 1].left_edge.i
+                    while frame_start > 0 and ctx.doc[frame_start - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+                        frame_start -= 1
+                between = [x for x in words_after if x.i < frame_start]
+                if between:
+                    return None
                 return t, cls
         return None
 
@@ -432,6 +443,9 @@ def _adjacent_speaker(ctx: _Context, verb: Token) -> Optional[Token]:
             if c.i - verb.i <= 4:
                 return c
         break
+    before = ctx.doc[verb.i - 1] if verb.i > 0 else None
+    if not verb.tag_.startswith("VB") and before is not None and ctx.outside(before) and before.pos_ in ("PROPN", "NOUN", "PRON"):
+        return before   # "the insider dishes" tagged as a noun phrase
     return None
 
 
@@ -547,7 +561,7 @@ def _according_pass(ctx: _Context, found: list[_Found]) -> None:
                         break
                     if t.pos_ in ("NOUN", "PROPN", "PRON"):
                         obj = t
-            if obj is None or obj.like_num or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            if obj is None or (obj.like_num and obj.pos_ != "PROPN") or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
             span = naming_span(obj)
             span = (max(span[0], tok.i + n), span[1])

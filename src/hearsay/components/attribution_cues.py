@@ -37,6 +37,18 @@ class CueLexicon:
         #: verbs that are cues only in one frame: "called the charges baseless", "called on X to"
         self.needs_frame = {k: set(v) for k, v in data.get("needs_frame", {}).items()}
 
+    def loose_class(self, tok: Token) -> Optional[str]:
+        """A cue right after a quote that the tagger took for a plural noun ("the insider
+        dishes", "the source adds")."""
+        if tok.tag_.startswith("VB"):
+            return self.cue_class(tok)
+        low = tok.lower_
+        if tok.tag_ in ("NNS", "NN") and low.endswith("s"):
+            for stem in (low[:-1], low[:-2]):
+                if stem in self.verb_class and stem not in self.particles and stem not in self.needs_frame:
+                    return self.verb_class[stem]
+        return None
+
     def cue_class(self, tok: Token) -> Optional[str]:
         if not tok.tag_.startswith("VB"):
             return None
@@ -106,6 +118,14 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         else:
             end = min(end, verb.left_edge.i if verb.left_edge.i > start else end)
         return start, end, "clause"
+    for prep in verb.children:
+        # "told E! News in a statement that the couple ...": the clause hangs on the noun
+        if prep.dep_ == "prep" and prep.i > verb.i:
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    for acl in noun.children:
+                        if acl.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in acl.children):
+                            return acl.left_edge.i, acl.right_edge.i + 1, "clause"
     if allow_object and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
         # "The deal was first reported by the Journal": the passive subject is what was reported
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -168,7 +188,9 @@ def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:
     start = sent_start
     # after a closing quote mark or a sentence end inside the same parse sentence
     for k in range(frame_start - 2, sent_start - 1, -1):
-        if doc[k].text in (".", "!", "?", "\u201d") or doc[k].is_space:
+        if doc[k].text in (".", "!", "?") or doc[k].is_space or (
+            doc[k].text in ("\u201d", '"') and k > 0 and doc[k - 1].text in (".", ",", "!", "?")
+        ):
             start = k + 1
             break
     end = frame_start - 1

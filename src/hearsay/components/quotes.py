@@ -123,7 +123,13 @@ def find_quotes(text: str) -> tuple[list[QuoteRec], list[str]]:
             i = j
             continue
 
-        if ch in DOUBLE_OPEN:
+        if ch == "\u201c" and (op := double_open()) is not None and text[op.start] == "\u201e":
+            # German style „…“: the high mark closes a low opening one
+            while stack and stack[-1] is not op:
+                unbalanced(stack.pop().start)
+            stack.pop()
+            close(op, i)
+        elif ch in DOUBLE_OPEN:
             if double_open() is None:
                 stack.append(_Open(i, "curly", len(stack)))
             else:
