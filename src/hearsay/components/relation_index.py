@@ -176,6 +176,8 @@ class EntityIndex:
         for eid, ent in self.entities.items():
             if ent.get("type") not in ORG_TYPES or not any(m.get("kind") == "name" for m in ent.get("mentions", [])):
                 continue
+            if self.first.get(eid, 10**9) >= lede_end:
+                continue  # a story is about what its headline and lede name
             score = len(ent.get("mentions", [])) + (2 if self.first.get(eid, 10**9) < lede_end else 0)
             scores.append((score, -self.first.get(eid, 0), eid))
         scores.sort(reverse=True)

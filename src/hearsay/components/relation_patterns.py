@@ -135,7 +135,9 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
             nxt += 1
         if nxt < len(idx.doc) and idx.doc[nxt].pos_ == "PROPN" and idx.doc[nxt].sent == noun.sent:
             found = idx.np_entities(idx.doc[nxt].head if idx.doc[nxt].dep_ == "compound" else idx.doc[nxt])
-    return [e for e in found if idx.type_of(e) not in ("OUTLET",)]
+    # a first name in apposition to "their two children" is a person whatever the tagger thought
+    # ("Sofia" the city); organisations and outlets are not
+    return [e for e in found if idx.type_of(e) in (PERSON, "GPE", "LOC", "NORP", "")]
 
 
 def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list[str], bool, list[Token]]:
@@ -156,6 +158,8 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
         spk = idx.speaker_at(noun.idx)
         if spk and spk not in ex:
             return [spk], False, [noun]
+    if any(c.dep_ == "det" for c in noun.children):
+        return [], False, []  # "like a spoiled child", "the children": nobody's in particular
     verb = governing_verb(noun)
     subj = subject_of(verb) if verb is not None else None
     if subj is not None and subj.i != noun.i and not any(e in ex for e in idx.ents(subj)):
@@ -472,8 +476,8 @@ def contextual_org(idx: EntityIndex, person: str, title: str, qualifiers: list[T
         eid = idx.org_named_after(person)
         if eid:
             return eid
-    if any(q.lemma_.lower() in lex["org_kind_nouns"] for q in qualifiers) and title not in lex.get("eponymous_titles", []):
-        return None
+    if any(q.pos_ in ("NOUN", "PROPN") for q in qualifiers):
+        return None  # "campaign manager", "bullpen coach": some other outfit than the story's
     return idx.topic_org()
 
 

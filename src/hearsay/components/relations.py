@@ -79,7 +79,11 @@ def is_aside(pred: Token) -> bool:
 
 
 def is_denied(pred: Token, lexicon: dict) -> bool:
+    """Negated ("are not dating", "is not an employee of RT") or under a denial verb ("denied
+    dating"); a negated verb governing the words ("couldn't forgive his affair") denies nothing."""
     if any(c.dep_ == "neg" for c in pred.children):
+        return True
+    if pred.dep_ in ("attr", "acomp") and any(c.dep_ == "neg" for c in pred.head.children):
         return True
     return any(a.lemma_.lower() in lexicon.get("denial_verbs", []) for a in _ancestors(pred, 3))
 
@@ -88,7 +92,9 @@ def local_hedge_kinds(doc: Doc, ev: dict, claim: dict | None, hedges: list[dict]
     """Hedges that qualify this statement itself: inside its words or modifying its predicate
     ("his alleged affair", "allegedly dated"), plus hedges a claim takes from its cue."""
     pred = doc[ev["pred"]]
-    near = {pred.i} | {a.i for a in _ancestors(pred, 2)}
+    near = {pred.i}
+    if pred.dep_ in ("dobj", "attr", "acomp", "xcomp", "pobj", "appos"):
+        near.add(pred.head.i)  # "allegedly had an affair", "is reportedly the CEO"
     kinds = set()
     pool = list(hedges)
     if claim is not None:
