@@ -116,9 +116,17 @@ def test_example_article_marked_navigable_and_filterable(page, server):
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
 
-    # hovering a claim shows the same details
+    # hovering a claim shows the same details, below the claim; the pointer may move onto them
+    page.locator("#main h1").click()  # focus leaves the claims
     page.locator(f"#claim-{claims[2]['id']}").hover()
     expect(tip).to_contain_text(claims[2]["id"])
+    claim_box = page.locator(f"#claim-{claims[2]['id']}").bounding_box()
+    tip_box = tip.bounding_box()
+    assert tip_box["y"] >= claim_box["y"] + claim_box["height"] - 1
+    tip.hover()
+    expect(tip).to_be_visible()
+    page.mouse.move(1, 1)
+    expect(tip).to_be_hidden()
 
     # selecting a source highlights exactly its claims; selecting it again clears them
     counts: dict[str, int] = {}

@@ -29,7 +29,9 @@
       copy.removeAttribute("id");
       tip.replaceChildren(copy);
       tip.hidden = false;
-      var rect = el.getClientRects()[0] || el.getBoundingClientRect();
+      // below the claim's last line, so the tip never covers the claim it explains
+      var rects = el.getClientRects();
+      var rect = rects.length ? rects[rects.length - 1] : el.getBoundingClientRect();
       var base = reading.getBoundingClientRect();
       var left = Math.max(0, Math.min(rect.left - base.left, reading.clientWidth - tip.offsetWidth));
       tip.style.left = left + "px";
@@ -48,10 +50,16 @@
       var el = e.target.closest(".claim");
       if (el && article.contains(el)) { show(el); }
     });
-    article.addEventListener("mouseleave", function () {
+    // leaving the article for the tip keeps it open (it can be read and selected); leaving
+    // both goes back to the focused claim's details, if any
+    function leave(e) {
+      var to = e.relatedTarget;
+      if (to && (tip.contains(to) || article.contains(to))) { return; }
       var focused = document.activeElement;
       if (focused && focused.classList.contains("claim") && article.contains(focused)) { show(focused); } else { hide(); }
-    });
+    }
+    article.addEventListener("mouseleave", leave);
+    tip.addEventListener("mouseleave", leave);
     article.addEventListener("focusin", function (e) {
       var el = e.target.closest(".claim");
       if (el) { show(el); }
