@@ -254,6 +254,8 @@ def test_limits_refuse_with_413(nlp):
         assert long_text not in r.text or "textarea" in r.text
         r = c.post("/analyze", files={"file": ("big.txt", b"x. " * 600, "text/plain")})
         assert r.status_code == 413 and "big.txt" in r.text
+        r = c.post("/analyze", data={"text": "word " * 20_000})
+        assert r.status_code == 413 and "larger than" in r.text and "/static/app.css" in r.text
         huge = json.dumps({"text": "word " * 200_000}).encode()
         r = c.post("/api/analyze", content=huge, headers={"content-type": "application/json"})
         assert r.status_code == 413 and "larger than" in r.json()["error"]

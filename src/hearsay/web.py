@@ -93,9 +93,10 @@ class Guard:
     Content-Length header when there is one, else by counting the streamed body (the route's
     read then raises ``_TooLarge``, which the app answers with 413)."""
 
-    def __init__(self, app, limit: int):
+    def __init__(self, app, limit: int, error_page=None):
         self.app = app
         self.limit = limit
+        self.error_page = error_page  # (status, message) -> HTML of the site's error page
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -105,9 +106,9 @@ class Guard:
             try:
                 too_big = int(length) > self.limit
             except ValueError:
-                return await _plain_error(scope, send, 400, "the Content-Length header is not a number")
+                return await self.refuse(scope, send, 400, "the Content-Length header is not a number")
             if too_big:
-                return await _plain_error(scope, send, 413, too_large(self.limit))
+                return await self.refuse(scope, send, 413, too_large(self.limit))
         seen = 0
 
         async def counting_receive():
@@ -129,6 +130,20 @@ class Guard:
 
         await self.app(scope, counting_receive, secure_send)
 
+    async def refuse(self, scope, send, status: int, message: str) -> None:
+        """Answer before the app runs: JSON for the API, the error page otherwise."""
+        if scope.get("path", "").startswith("/api/") or self.error_page is None:
+            response: Response = JSONResponse({"error": message}, status_code=status)
+        else:
+            response = HTMLResponse(self.error_page(status, message), status_code=status)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers[k] = v
+
+        async def no_body():
+            return {"type": "http.disconnect"}
+
+        await response(scope, no_body, send)
+
 
 def too_large(limit: int) -> str:
     return f"the request is larger than {_size(limit)}; send a shorter article"
@@ -136,28 +151,6 @@ def too_large(limit: int) -> str:
 
 class _TooLarge(Exception):
     """A streamed request body passed the limit while a route was reading it."""
-
-
-async def _plain_error(scope, send, status: int, message: str) -> None:
-    """An error answered from middleware: JSON for the API, a short HTML page otherwise."""
-    if scope.get("path", "").startswith("/api/"):
-        response: Response = JSONResponse({"error": message}, status_code=status)
-    else:
-        page = f"<!doctype html><title>hearsay: error</title><p>{_escape(message)}</p><p><a href=\"/\">Back</a></p>"
-        response = HTMLResponse(page, status_code=status)
-    for k, v in SECURITY_HEADERS.items():
-        response.headers[k] = v
-
-    async def no_body():
-        return {"type": "http.disconnect"}
-
-    await response(scope, no_body, send)
-
-
-def _escape(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
 
 
 def _size(n: int) -> str:
@@ -432,7 +425,11 @@ def create_app(
             timeline=article_view.timeline_points(ledger),
         )
 
-    app.add_middleware(Guard, limit=body_limit(max_chars, max_upload))
+    app.add_middleware(
+        Guard,
+        limit=body_limit(max_chars, max_upload),
+        error_page=lambda status, message: env.get_template("error.html").render(status=status, message=message),
+    )
     return app
 
 
