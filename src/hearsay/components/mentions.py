@@ -25,6 +25,7 @@ from .mentions_ages import age_after, born_from_age, find_birth_statements
 from .mentions_coref import Layout, Resolver
 from .mentions_descriptors import _name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
 from .mentions_names import STRONG, cluster_names, find_name_spans
+from .mentions_tokens import TokenTable
 
 #: events at the same token: names first, then what refers to them
 _ORDER = {"name": 0, "direct": 1, "desc": 2, "pron": 3}
@@ -76,7 +77,7 @@ def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:
                 break
 
 
-def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict) -> tuple[list[tuple], set[int]]:
+def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenTable) -> tuple[list[tuple], set[int]]:
     """Premodifiers, appositions and ages attached to each name; the tokens they take."""
     events = []
     taken: set[int] = set()
@@ -85,7 +86,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict) -> tuple[list
             taken.update(range(start, end))
     for index, cluster in enumerate(clusters):
         for start, end in list(cluster["names"]):
-            head = _name_head(doc, start, end).i
+            head = _name_head(doc, start, end, table).i
             premodifier = find_premodifier(doc, start, end, lex)
             if premodifier is not None:
                 first, gender, person = premodifier
@@ -96,7 +97,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict) -> tuple[list
                     cluster["votes"]["PERSON"] += STRONG
                 if gender:
                     cluster["gender_votes"][gender] += STRONG
-            for rec in find_appositions(doc, start, end, lex):
+            for rec in find_appositions(doc, start, end, lex, table):
                 if (rec["start"], rec["end"]) in cluster["descriptors"]:
                     continue
                 cluster["descriptors"].append((rec["start"], rec["end"]))
@@ -109,7 +110,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict) -> tuple[list
                 elif rec["org_class"]:
                     cluster["votes"]["ORG"] += STRONG
                     cluster["org_class"] = cluster["org_class"] or rec["org_class"]
-            age = age_after(doc, end)
+            age = age_after(table, end)
             if age is not None:
                 value, number = age
                 cluster.setdefault("ages", []).append({"value": value, "start": doc[number].idx,
@@ -122,24 +123,25 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict) -> tuple[list
 
 def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dict]:
     """Entity clusters (EntityRec) for every person, organisation, outlet and place in ``doc``."""
-    spans = find_name_spans(doc, lex)
-    clusters = cluster_names(doc, spans, lex)
-    direct_events, taken = _direct_descriptors(doc, clusters, lex)
+    table = TokenTable(doc)
+    spans = find_name_spans(doc, lex, table)
+    clusters = cluster_names(doc, spans, lex, table)
+    direct_events, taken = _direct_descriptors(doc, clusters, lex, table)
     _outlet_cues(doc, clusters, lex)
     _given_name_genders(doc, clusters, lex)
     events = list(direct_events)
     for index, cluster in enumerate(clusters):
         for start, end in cluster["names"]:
-            events.append((start, "name", index, start, end, _name_head(doc, start, end).i, None))
-    for rec in find_anaphoric_descriptors(doc, lex, taken):
+            events.append((start, "name", index, start, end, _name_head(doc, start, end, table).i, None))
+    for rec in find_anaphoric_descriptors(doc, lex, taken, table):
         events.append((rec["start"], "desc", None, rec["start"], rec["end"], rec["head"], rec))
     pronouns = lex["pronouns"]["pronouns"]
-    for token in doc:
-        if token.pos_ == "PRON" and token.lower_ in pronouns:
-            events.append((token.i, "pron", None, token.i, token.i + 1, token.i, None))
+    for i, word in enumerate(table.lower):
+        if word in pronouns and table.pos[i] == "PRON":
+            events.append((i, "pron", None, i, i + 1, i, None))
     events.sort(key=lambda e: (e[0], _ORDER[e[1]]))
 
-    resolver = Resolver(doc, clusters, Layout(doc, extensions.get_list(doc, "hearsay_quotes")), lex)
+    resolver = Resolver(doc, clusters, Layout(doc, extensions.get_list(doc, "hearsay_quotes"), table), lex)
     for position, kind, index, start, end, head, rec in events:
         if kind == "name":
             resolver.name(index, start, end, head)
@@ -152,7 +154,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
         else:
             resolver.pronoun(doc[head])
 
-    for born_token, born in find_birth_statements(doc):
+    for born_token, born in find_birth_statements(doc, table):
         token = doc[born_token]
         target = resolver.cluster_at(token.head.i) if token.head.pos_ == "PROPN" else None
         if target is None:
@@ -177,7 +179,7 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
             continue
         votes = cluster["votes"]
         etype = votes.most_common(1)[0][0] if votes else "PERSON"
-        best = max(cluster["names"], key=lambda se: (len(doc[se[0]:se[1]].text.split()), se[1] - se[0], -se[0]))
+        best = max(cluster["names"], key=lambda se: (se[1] - se[0], _chars(doc, *se)[1] - doc[se[0]].idx, -se[0]))
         mentions = {}
         for kind, spans in (("name", cluster["names"]), ("descriptor", cluster["descriptors"]),
                             ("pronoun", cluster["pronouns"])):

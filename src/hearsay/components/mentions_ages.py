@@ -31,22 +31,24 @@ def _small_int(text: str) -> int | None:
     return value if 0 < value <= MAX_AGE else None
 
 
-def age_after(doc: Doc, position: int) -> tuple[int, int] | None:
-    """(age, token index) for ", 42," / ", 42." / " (42)" starting at ``position``, else None."""
-    n = len(doc)
+def age_after(table, position: int) -> tuple[int, int] | None:
+    """(age, token index) for ", 42," / ", 42." / " (42)" starting at ``position``, else None.
+
+    ``table`` is the doc's TokenTable (mentions_tokens.py)."""
+    text = table.text
+    n = len(text)
     if position + 1 >= n:
         return None
-    first = doc[position]
-    if first.text == "," or first.text == "(":
-        number = doc[position + 1]
-        value = _small_int(number.text)
+    first = text[position]
+    if first == "," or first == "(":
+        value = _small_int(text[position + 1])
         if value is None:
             return None
-        after = doc[position + 2] if position + 2 < n else None
-        if first.text == "(":
-            return (value, number.i) if after is not None and after.text == ")" else None
-        if after is None or after.text in AGE_FOLLOWERS or after.lower_ in AGE_FOLLOWER_WORDS:
-            return value, number.i
+        after = text[position + 2] if position + 2 < n else None
+        if first == "(":
+            return (value, position + 1) if after == ")" else None
+        if after is None or after in AGE_FOLLOWERS or table.lower[position + 2] in AGE_FOLLOWER_WORDS:
+            return value, position + 1
     return None
 
 
@@ -113,12 +115,15 @@ def parse_birth_date(text: str) -> dict | None:
     return {"earliest": f"{year}-01-01", "latest": f"{year}-12-31"}
 
 
-def find_birth_statements(doc: Doc) -> list[tuple[int, dict]]:
+def find_birth_statements(doc: Doc, table) -> list[tuple[int, dict]]:
     """(token index of "born", birth range) for "born March 9, 1986" / "Born in 1986"."""
     found = []
-    for token in doc:
-        if token.lower_ != "born":
+    if "born" not in table.lower:
+        return found
+    for i, word in enumerate(table.lower):
+        if word != "born":
             continue
+        token = doc[i]
         for nxt in doc[token.i + 1 : token.i + 4]:
             if nxt.ent_type_ == "DATE":
                 ent = next(e for e in doc.ents if e.start <= nxt.i < e.end)

@@ -32,7 +32,7 @@ SAME_CLAUSE = 2.0        # "Martin's affection for his girlfriends": a possessiv
 class Layout:
     """Sentence, paragraph and quote position of every token (computed once per doc)."""
 
-    def __init__(self, doc: Doc, quotes: list[dict]):
+    def __init__(self, doc: Doc, quotes: list[dict], table):
         n = len(doc)
         self.sent = [0] * n
         self.para = [0] * n
@@ -41,9 +41,9 @@ class Layout:
             for i in range(sent.start, sent.end):
                 self.sent[i] = s_index
         para = 0
-        for token in doc:
-            self.para[token.i] = para
-            if "\n" in token.text_with_ws:
+        for i, newline in enumerate(table.newline):
+            self.para[i] = para
+            if newline:
                 para += 1
         for quote in quotes or []:
             for token in doc.char_span(quote["content_start"], quote["content_end"], alignment_mode="expand") or []:

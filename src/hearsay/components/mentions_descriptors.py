@@ -67,20 +67,27 @@ def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, st
     return first, gender, person
 
 
-def _name_head(doc: Doc, start: int, end: int) -> Token:
+def _name_head(doc: Doc, start: int, end: int, table=None) -> Token:
+    """The token of a name whose head lies outside it (the name's syntactic head)."""
+    if table is not None:
+        for i in range(start, end):
+            head = table.head[i]
+            if not (start <= head < end) or head == i:
+                return doc[i]
+        return doc[end - 1]
     for token in doc[start:end]:
         if not (start <= token.head.i < end) or token.head.i == token.i:
             return token
     return doc[end - 1]
 
 
-def find_appositions(doc: Doc, start: int, end: int, lex: dict) -> list[dict]:
+def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> list[dict]:
     """Descriptors in apposition to the name at [start, end): after it or before it.
 
     Returns [{"start","end","role": noun lemma, "gender", "org_class", "possessor": token index|None}]."""
     roles = lex["descriptors"]["person_roles"]
     org_nouns = lex["descriptors"]["org_nouns"]
-    head = _name_head(doc, start, end)
+    head = _name_head(doc, start, end, table)
     found = []
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= end:
@@ -104,7 +111,7 @@ def _describe(doc: Doc, noun: Token, left: int, right: int, roles: dict, org_nou
     }
 
 
-def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int]) -> list[dict]:
+def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> list[dict]:
     """Role nouns that refer back (or, indefinite, forward) to a person or organisation.
 
     [{"start","end","head": token index, "kind": "person"|"org", "definite": bool, "gender",
@@ -115,10 +122,12 @@ def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int]) -> list[dic
     bare = set(d["org_nouns_bare"])
     skip = set(d["not_descriptors"])
     found = []
-    for token in doc:
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    for i, word in enumerate(table.lower):
+        if (word not in roles and word not in org_nouns and word not in ("old", "year-old")) or i in taken:
             continue
-        word = token.lower_
+        if table.pos[i] not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        token = doc[i]
         age = year_old_age(doc, token.i) if word in ("old", "year-old") else None
         if word in skip or (word not in roles and word not in org_nouns and age is None):
             continue

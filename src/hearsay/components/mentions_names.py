@@ -74,7 +74,7 @@ def _split_coordination(doc: Doc, start: int, end: int) -> list[tuple[int, int]]
     return parts
 
 
-def find_name_spans(doc: Doc, lex: dict) -> list[dict]:
+def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
     """Name spans {"start","end","label","title_start","evidence"} from NER plus constructions."""
     roles = lex["descriptors"]["person_roles"]
     titles = lex["descriptors"]["titles"]
@@ -100,11 +100,14 @@ def find_name_spans(doc: Doc, lex: dict) -> list[dict]:
                                              "evidence": []}
         covered.update(range(start, end))
     # "Aleph, 12," / "Dolores Pike, 81,": a capitalised name followed by an age is a person
-    for token in doc:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("DATE", "TIME"):
+    text, pos = table.text, table.pos
+    for i in range(len(text) - 2):
+        if text[i + 1] not in (",", "(") or pos[i] != "PROPN" or not text[i][:1].isupper() \
+                or table.ent[i] in ("DATE", "TIME"):
             continue
-        if age_after(doc, token.i + 1) is None:
+        if age_after(table, i + 1) is None:
             continue
+        token = doc[i]
         start = token.i
         # the small model tags some given names as common nouns ("Dolores Pike")
         while start > 0 and doc[start - 1].pos_ in ("PROPN", "NOUN") and doc[start - 1].dep_ == "compound" \
@@ -123,27 +126,35 @@ def find_name_spans(doc: Doc, lex: dict) -> list[dict]:
     return sorted(spans.values(), key=lambda s: s["start"])
 
 
-def _words(doc: Doc, start: int, end: int) -> list[str]:
-    return [t.text for t in doc[start:end] if not t.is_punct or t.text == "&"]
+def _words(table, start: int, end: int) -> list[str]:
+    """The words of a name, punctuation other than "&" left out."""
+    text, pos = table.text, table.pos
+    return [text[i] for i in range(start, end) if pos[i] != "PUNCT" or text[i] == "&"]
 
 
-def cluster_names(doc: Doc, spans: list[dict], lex: dict) -> list[dict]:
+def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
     """Group name spans into clusters: equal names, and short forms of a fuller name."""
     clusters: list[dict] = []
     by_text: dict[str, int] = {}
-    order = sorted(spans, key=lambda s: (-len(_words(doc, s["start"], s["end"])), s["start"]))
+    by_word: dict[str, list] = {}
+    order = sorted(spans, key=lambda s: (-len(_words(table, s["start"], s["end"])), s["start"]))
     for span in order:
-        words = _words(doc, span["start"], span["end"])
+        words = _words(table, span["start"], span["end"])
+        if not words:
+            continue
         key = " ".join(words)
         index = by_text.get(key)
         if index is None:
-            index = _match_short_form(doc, clusters, words, span)
+            index = _match_short_form(table, clusters, words, span, by_word)
         if index is None:
             clusters.append(new_cluster())
             index = len(clusters) - 1
         by_text.setdefault(key, index)
         cluster = clusters[index]
         cluster["names"].append((span["start"], span["end"]))
+        if len(words) > 1:
+            for word in set(words):
+                by_word.setdefault(word, []).append((index, span["start"], words))
         weight = 2 if len(words) > 1 else 1
         cluster["votes"][span["label"]] += weight
         if "age" in span["evidence"]:
@@ -156,7 +167,7 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict) -> list[dict]:
             gender = lex["descriptors"]["titles"].get(title)
             if gender:
                 cluster["gender_votes"][gender] += STRONG
-    _add_possessive_and_bare_names(doc, clusters, spans)
+    _add_possessive_and_bare_names(doc, clusters, spans, table)
     for cluster in clusters:
         cluster["names"].sort()
     return clusters
@@ -177,50 +188,50 @@ def _vote_by_name_words(cluster: dict, words: list[str], lex: dict) -> None:
         cluster["org_class"] = cluster["org_class"] or org_class
 
 
-def _match_short_form(doc: Doc, clusters: list[dict], words: list[str], span: dict) -> int | None:
-    """The cluster whose fuller name contains this shorter one, nearest before it if several."""
+def _match_short_form(table, clusters: list[dict], words: list[str], span: dict, by_word: dict) -> int | None:
+    """The cluster whose fuller name contains this shorter one, nearest before it if several.
+
+    ``by_word`` maps each word of every multi-word name seen so far to (cluster, start, words)."""
     n = len(words)
     best, best_distance = None, None
-    for index, cluster in enumerate(clusters):
-        for start, end in cluster["names"]:
-            full = _words(doc, start, end)
-            if len(full) <= n:
-                continue
-            person = cluster["votes"]["PERSON"] >= max(cluster["votes"].values())
-            if person:
-                ok = n == 1 and words[0] in (full[0], full[-1])
-            else:
-                ok = span["label"] not in PLACE_TYPES and (full[:n] == words or full[-n:] == words)
-            if not ok:
-                continue
-            distance = span["start"] - start
-            # prefer the nearest fuller name before; one after counts as far away
-            rank = distance if distance > 0 else 100_000 - distance
-            if best_distance is None or rank < best_distance:
-                best, best_distance = index, rank
+    for index, start, full in by_word.get(words[0], ()):
+        if len(full) <= n:
+            continue
+        cluster = clusters[index]
+        person = cluster["votes"]["PERSON"] >= max(cluster["votes"].values())
+        if person:
+            ok = n == 1 and words[0] in (full[0], full[-1])
+        else:
+            ok = span["label"] not in PLACE_TYPES and (full[:n] == words or full[-n:] == words)
+        if not ok:
+            continue
+        distance = span["start"] - start
+        # prefer the nearest fuller name before; one after counts as far away
+        rank = distance if distance > 0 else 100_000 - distance
+        if best_distance is None or rank < best_distance:
+            best, best_distance = index, rank
     return best
 
 
-def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[dict]) -> None:
+def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[dict], table) -> None:
     """Proper nouns NER missed ("Pryce's attorney", "Pryce allegedly carried") that repeat a
     word of a known person's or organisation's name."""
     covered = {i for s in spans for i in range(s["start"], s["end"])}
     keys: dict[str, list[int]] = {}
     for index, cluster in enumerate(clusters):
         for start, end in cluster["names"]:
-            words = _words(doc, start, end)
+            words = _words(table, start, end)
             for word in {words[0], words[-1]} if len(words) > 1 else {words[0]}:
                 keys.setdefault(word, [])
                 if index not in keys[word]:
                     keys[word].append(index)
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or token.text not in keys:
+    for i, word in enumerate(table.text):
+        if word not in keys or i in covered or table.pos[i] != "PROPN":
             continue
-        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        if table.ent[i] in ("DATE", "TIME", "CARDINAL", "MONEY"):
             continue
-        candidates = keys[token.text]
-        index = min(candidates, key=lambda c: _distance_before(clusters[c], token.i))
-        clusters[index]["names"].append((token.i, token.i + 1))
+        index = min(keys[word], key=lambda c: _distance_before(clusters[c], i))
+        clusters[index]["names"].append((i, i + 1))
 
 
 def _distance_before(cluster: dict, position: int) -> int:
