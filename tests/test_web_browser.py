@@ -180,6 +180,28 @@ def test_hostile_article_renders_as_text_and_runs_nothing(page, server):
     assert page.problems == []
 
 
+def test_uploaded_html_page_is_read_for_its_article(page, server, tmp_path):
+    body = "".join(
+        f"<p>Paragraph {i}: the harbor authority said on Monday that the ferry contract would be reviewed.</p>"
+        for i in range(6)
+    )
+    path = tmp_path / "ferry.html"
+    path.write_text(
+        "<!doctype html><html><head><title>Ferry contract under review</title></head><body>"
+        f"<nav>Home | Sports</nav><article><h1>Ferry contract under review</h1>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    page.goto(server + "/")
+    page.set_input_files("#file", str(path))
+    page.click("#analyze")
+    page.wait_for_url("**/ledger/*")
+    sync_api.expect(page.locator("h1")).to_have_text("Ferry contract under review")
+    text = page.locator("#article").text_content()
+    assert "ferry contract would be reviewed" in text and "Sports" not in text
+    assert page.locator("#article .claim[tabindex]").count() >= 1
+    assert page.problems == []
+
+
 @pytest.mark.skipif(not os.environ.get("HEARSAY_SCREENSHOT"), reason="set HEARSAY_SCREENSHOT=docs/screenshot.png to retake the README's screenshot")
 def test_screenshot_for_docs(browser, server):
     """The README's picture: the example article with the most-cited attributed source selected
