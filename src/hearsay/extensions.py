@@ -41,6 +41,8 @@ class EntityRec(TypedDict):
     age: Optional[int]
     born: Optional[dict]  # {"earliest": date, "latest": date}
     gender: Optional[str]  # "f" | "m" | None — used by pronoun resolution
+    ages: list[dict]       # every stated age [{"value", "start", "end"}] — two values are a conflict
+    born_stated: bool      # born comes from a stated birth date, not from age + reference date
 
 
 class SourceRec(TypedDict):

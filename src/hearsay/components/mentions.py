@@ -197,6 +197,7 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
             "born": born,
             "gender": resolver.gender_of(index) if etype == "PERSON" else None,
             "ages": cluster.get("ages", []),
+            "born_stated": bool(cluster.get("born_stated")),
         })
     records.sort(key=lambda r: r["mentions"][0]["start"])
     for number, rec in enumerate(records, 1):

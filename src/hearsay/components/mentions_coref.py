@@ -325,6 +325,12 @@ class Resolver:
     def _attach_descriptor(self, index: int, rec: dict) -> None:
         cluster = self.clusters[index]
         cluster["descriptors"].append((rec["start"], rec["end"]))
+        if rec.get("age") is not None:  # "the 31-year-old"
+            head = self.doc[rec["head"]]
+            cluster.setdefault("ages", []).append(
+                {"value": rec["age"], "start": self.doc[rec["start"]].idx, "end": head.idx + len(head.text)})
+            if cluster["age"] is None:
+                cluster["age"] = rec["age"]
         if rec.get("gender"):
             cluster["gender_votes"][rec["gender"]] += 3
         self.note(rec["head"], index, rec["start"], rec["end"])
