@@ -141,6 +141,12 @@ def test_example_article_marked_navigable_and_filterable(page, server):
     highlighted = page.locator("#article .claim.hl[tabindex]")
     expect(highlighted).to_have_count(counts[chosen])
     assert set(highlighted.evaluate_all("els => els.map(e => e.dataset.source)")) == {chosen}
+    own = [c["id"] for c in claims if c["source"] == chosen]
+    page.keyboard.press("j")
+    expect(page.locator(f"#claim-{own[0]}")).to_be_focused()
+    if len(own) > 1:
+        page.keyboard.press("j")
+        expect(page.locator(f"#claim-{own[1]}")).to_be_focused()
     button.click()
     expect(page.locator("#article .claim.hl")).to_have_count(0)
 

@@ -68,12 +68,15 @@
       if (!e.relatedTarget || !article.contains(e.relatedTarget)) { hide(); }
     });
 
+    // j/k walk the claims; while a source is selected, only that source's claims
     function move(step) {
-      if (!stops.length) { return; }
-      var at = stops.indexOf(document.activeElement);
-      var next = at < 0 ? (step > 0 ? 0 : stops.length - 1) : Math.max(0, Math.min(stops.length - 1, at + step));
-      stops[next].focus();
-      stops[next].scrollIntoView({ block: "nearest" });
+      var chosen = article.querySelectorAll(".claim.hl[tabindex]");
+      var list = chosen.length ? Array.prototype.slice.call(chosen) : stops;
+      if (!list.length) { return; }
+      var at = list.indexOf(document.activeElement);
+      var next = at < 0 ? (step > 0 ? 0 : list.length - 1) : Math.max(0, Math.min(list.length - 1, at + step));
+      list[next].focus();
+      list[next].scrollIntoView({ block: "nearest" });
     }
     document.addEventListener("keydown", function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey) { return; }
