@@ -73,3 +73,11 @@ def test_no_quotes_and_empty_text():
 def test_unbalanced_quote_reaches_the_ledger_warnings(analyze):
     ledger = analyze("“This never closes, he said.\n\nThe council met on Monday.")
     assert any("unbalanced quote" in w for w in ledger.summary.warnings)
+
+
+def test_two_apostrophes_as_a_double_quote():
+    text = "''It's anti-reform,'' said Douglas Holtz-Eakin. The players' union agreed."
+    quotes, warnings = find_quotes(text)
+    assert [text[q["content_start"]:q["content_end"]] for q in quotes] == ["It's anti-reform,"]
+    assert text[quotes[0]["start"]:quotes[0]["end"]] == "''It's anti-reform,''"
+    assert warnings == []

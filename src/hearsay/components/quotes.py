@@ -37,13 +37,14 @@ def _is_word(ch: str) -> bool:
 
 
 class _Open:
-    __slots__ = ("start", "kind", "paragraphs", "depth")
+    __slots__ = ("start", "kind", "paragraphs", "depth", "width")
 
-    def __init__(self, start: int, kind: str, depth: int):
+    def __init__(self, start: int, kind: str, depth: int, width: int = 1):
         self.start = start
         self.kind = kind          # "curly" | "straight" | "single"
         self.paragraphs = 1
         self.depth = depth
+        self.width = width        # 2 for the typewriter double quote ''...''  (two apostrophes)
 
 
 def _paragraph_break(text: str, i: int) -> int | None:
@@ -70,14 +71,14 @@ def find_quotes(text: str) -> tuple[list[QuoteRec], list[str]]:
     n = len(text)
     i = 0
 
-    def close(op: _Open, end: int) -> None:
+    def close(op: _Open, end: int, width: int = 1) -> None:
         if op.kind == "single" and end - op.start - 1 < 2:
             return  # rock 'n' roll: an elision, not a quote
         quotes.append(
             QuoteRec(
                 start=op.start,
-                end=end + 1,
-                content_start=op.start + 1,
+                end=end + width,
+                content_start=op.start + op.width,
                 content_end=end,
                 marks=op.kind,
                 paragraphs=op.paragraphs,
@@ -143,18 +144,23 @@ def find_quotes(text: str) -> tuple[list[QuoteRec], list[str]]:
                     unbalanced(stack.pop().start)
                 stack.pop()
                 close(op, i)
-        elif ch == STRAIGHT_DOUBLE:
+        elif ch == STRAIGHT_DOUBLE or (ch == STRAIGHT_SINGLE and nxt == STRAIGHT_SINGLE):
+            # '' (two apostrophes) is the typewriter double quote of some wire archives
+            width = 1 if ch == STRAIGHT_DOUBLE else 2
+            after = text[i + width] if i + width < n else " "
             op = double_open()
-            opening_place = prev in OPENING_CONTEXT and not nxt.isspace()
-            if op is not None and (op.kind == "straight" or not opening_place):
+            opening_place = prev in OPENING_CONTEXT and not after.isspace()
+            if op is not None and op.width == width and (op.kind == "straight" or not opening_place):
                 while stack and stack[-1] is not op:
                     unbalanced(stack.pop().start)
                 stack.pop()
-                close(op, i)
-            elif op is None:
-                stack.append(_Open(i, "straight", len(stack)))
+                close(op, i, width)
+            elif op is None or opening_place:
+                stack.append(_Open(i, "straight", len(stack), width))
             else:
-                stack.append(_Open(i, "straight", len(stack)))
+                unbalanced(i)
+            i += width
+            continue
         elif ch in SINGLE_OPEN or ch in SINGLE_CLOSE or ch == STRAIGHT_SINGLE:
             single_open = stack and stack[-1].kind == "single"
             word_before = _is_word(prev)
