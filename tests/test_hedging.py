@@ -57,3 +57,6 @@ def test_cue_class_becomes_a_hedge_on_the_cue():
     assert hedges_for_cue("cognition", cue, lex)[0]["kind"] == "epistemic"
     assert hedges_for_cue("neutral", cue, lex) == []
     assert hedges_for_cue("allegation", None, lex) == []
+    # "reports broke that" hedges; a company that "reported" its own revenue does not
+    assert hedges_for_cue("reportative", cue, lex, "reports")[0]["kind"] == "reportative"
+    assert hedges_for_cue("reportative", cue, lex, "organization") == []

@@ -48,8 +48,16 @@ def load_base(model: str | None = None) -> Language:
     return nlp
 
 
+#: stages that shape the parse itself, so they run with the model (placed before the parser)
+PRE_PARSE = ("hearsay_paragraphs",)
+
+
 def add_stages(nlp: Language) -> Language:
     from . import components  # noqa: F401  (registers the factories)
+
+    for stage in PRE_PARSE:
+        if stage not in nlp.pipe_names:
+            nlp.add_pipe(stage, before="parser")
 
     for stage in STAGES:
         if stage not in nlp.pipe_names:

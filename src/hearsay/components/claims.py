@@ -133,6 +133,7 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
         used = {int(s["id"][1:]) for s in sources if s["id"][1:].isdigit()}
         added = author = dict(AUTHOR, id=f"S{max(used, default=0) + 1}")
 
+    kinds = {s["id"]: s["kind"] for s in sources}
     token_starts = [t.idx for t in doc] if attributions else []
     raw = []
     for att in attributions:
@@ -142,7 +143,7 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
             # the frame's own sentence dates the report: "Just days later, reports broke that …"
             cue_tok = doc[max(0, bisect_right(token_starts, att["cue"]["start"]) - 1)]
             fs = min(fs, cue_tok.sent.start_char)
-        extra = hedges_for_cue(att.get("cue_class"), att.get("cue"), hedge_lexicon)
+        extra = hedges_for_cue(att.get("cue_class"), att.get("cue"), hedge_lexicon, kinds.get(att["source"]))
         # times in the frame ("Just days later, reports broke that …") date the report itself
         raw.append((c["start"], c["end"], att["source"], att["id"], extra, (fs, fe)))
     for s, e in narration_pieces(doc, attributions, lexicon, get_list(doc, "hearsay_no_comment")):

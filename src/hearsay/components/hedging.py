@@ -82,10 +82,16 @@ def _resolve_overlaps(found: list[tuple[int, int, str]]) -> list[HedgeRec]:
     return [{"start": s, "end": e, "kind": k} for s, e, k in kept]
 
 
-def hedges_for_cue(cue_class: str | None, cue: dict | None, lexicon: dict) -> list[HedgeRec]:
+def hedges_for_cue(
+    cue_class: str | None, cue: dict | None, lexicon: dict, source_kind: str | None = None
+) -> list[HedgeRec]:
     """The hedge a cue's lexicon class implies ("alleges" → allegation), spanning the cue."""
-    kind = lexicon.get("cue_classes", {}).get(cue_class or "")
-    if not kind or not cue or kind not in KINDS:
+    classes = lexicon.get("cue_classes", {})
+    kind = classes.get(cue_class or "")
+    if not isinstance(kind, str) or not cue or kind not in KINDS:
+        return []
+    only_for = classes.get("only_for", {}).get(cue_class)
+    if only_for and source_kind not in only_for:
         return []
     return [{"start": cue["start"], "end": cue["end"], "kind": kind}]
 
