@@ -280,3 +280,41 @@ def test_news_gold_every_stated_age_and_name(analyze):
             if not hits or (person["age"] is not None and hits[0].age != person["age"]):
                 missed.append(person["name"])
     assert not missed
+
+
+# ------------------------------------------------------------------ relatives and roles
+def test_her_husband_is_the_man_she_married(analyze):
+    ledger = analyze(
+        "Jennifer Lopez has been spotted without her wedding ring as rumors swirl about her marriage to Ben Affleck. "
+        "The singer, 54, was seen leaving a gym on Tuesday, while her husband stayed at his rental home."
+    )
+    lopez, affleck = entity_with(ledger, "Jennifer Lopez"), entity_with(ledger, "Ben Affleck")
+    assert "The singer" in mention_texts(lopez, "descriptor") and lopez.age == 54
+    assert "her husband" in mention_texts(affleck, "descriptor")
+
+
+def test_a_mothers_son_is_the_person_she_is_mother_of(analyze):
+    ledger = analyze(
+        "Marcus Reed is accused of shooting Tyler Brooks, 17, outside a store on Friday. "
+        "Brooks's mother, Angela Brooks, said her son had just finished his shift at a nearby restaurant."
+    )
+    assert "her son" in mention_texts(entity_with(ledger, "Tyler Brooks"), "descriptor")
+    assert "Brooks's mother" in mention_texts(entity_with(ledger, "Angela Brooks"), "descriptor")
+
+
+def test_an_indefinite_age_descriptor_gives_the_named_person_an_age(analyze):
+    ledger = analyze(
+        "A 34-year-old man was charged Monday with murder, police said. "
+        "Marcus Reed was arrested Sunday night at a relative's home."
+    )
+    reed = entity_with(ledger, "Marcus Reed")
+    assert reed.age == 34 and "A 34-year-old man" in mention_texts(reed, "descriptor")
+
+
+def test_a_place_named_department_does_not_swallow_its_city(analyze):
+    ledger = analyze(
+        "A Dayton man was arrested Sunday, according to the Dayton Police Department. "
+        "Officers in Dayton said the search continues."
+    )
+    department = entity_with(ledger, "Dayton Police Department")
+    assert "Dayton" not in mention_texts(department, "name")

@@ -28,7 +28,7 @@ from .mentions_names import STRONG, cluster_names, find_name_spans
 from .mentions_tokens import TokenTable
 
 #: events at the same token: names first, then what refers to them
-_ORDER = {"name": 0, "direct": 1, "desc": 2, "pron": 3}
+_ORDER = {"name": 0, "direct": 1, "pron": 2, "desc": 3}  # "her husband": "her" before "husband"
 #: a given name's gender hint counts less than one title or role noun
 GIVEN_NAME_VOTE = 2
 

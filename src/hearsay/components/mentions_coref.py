@@ -118,7 +118,9 @@ class Resolver:
     def name(self, index: int, start: int, end: int, head: int) -> None:
         if index not in self.named:
             self.named.add(index)
-            if self.type_of(index) == "PERSON":
+            cluster = self.clusters[index]
+            weak = not cluster["org_class"] and sum(cluster["votes"].values()) <= 2
+            if self.type_of(index) == "PERSON" or weak:
                 self._claim_pending(index, head)
         self.note(head, index, start, end)
 
@@ -135,10 +137,14 @@ class Resolver:
                 continue
             pcl["merged_into"] = index
             target = self.clusters[index]
+            target["votes"]["PERSON"] += 10  # "a 34-year-old man" says what NER could not
             target["descriptors"].extend(pcl["descriptors"])
             target["pronouns"].extend(pcl["pronouns"])
             if pcl["gender"]:
                 target["gender_votes"][pcl["gender"]] += 10
+            target.setdefault("ages", []).extend(pcl.get("ages", []))
+            if target["age"] is None:
+                target["age"] = pcl["age"]
             return
 
     # -- salience ----------------------------------------------------------------------------
@@ -292,10 +298,15 @@ class Resolver:
                 return None
         chosen = None
         if rec["kin"] and possessor is not None:
+            inverse = self.lex["descriptors"]["kin_inverse"]
             for role, poss_token, cluster in self.kin_links:
                 if role == rec["role"] and self.cluster_at(poss_token) == possessor:
-                    chosen = self.find(cluster)
+                    chosen = self.find(cluster)  # "her husband" again
                     break
+                if self.find(cluster) == possessor and rec["role"] in inverse.get(role, ()):
+                    chosen = self.cluster_at(poss_token)  # Y's mother X: "her son" is Y
+                    if chosen is not None:
+                        break
         if chosen is None:
             scores = self.salience(head, DESCRIPTOR_WINDOW)
             sent = self.layout.sent[head]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .mentions_ages import year_old_age
+from .mentions_ages import age_after, year_old_age
 
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
@@ -127,6 +127,8 @@ def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> l
             continue
         if table.pos[i] not in ("NOUN", "PROPN", "ADJ"):
             continue
+        if i + 2 < len(table.text) and table.text[i + 1] == "-" and not table.ent[i + 1]:
+            continue  # "ex" in "ex-wife": the last part heads the word
         token = doc[i]
         age = year_old_age(doc, token.i) if word in ("old", "year-old") else None
         if word in skip or (word not in roles and word not in org_nouns and age is None):
@@ -152,6 +154,12 @@ def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> l
         if any(i in taken for i in range(left, token.i)) or any(doc[i].text in (",", "(") for i in range(left, token.i)):
             left = (det or poss).i
         kind = "person" if (word in roles or age is not None) else "org"
+        if kind == "person" and age is None:
+            stated = age_after(table, token.i + 1)  # "The singer, 54, was seen ..."
+            age = stated[0] if stated else None
+        if kind == "person" and age is None:  # "a 34-year-old man"
+            old = next((c for c in token.children if c.lower_ in ("old", "year-old") and c.i < token.i), None)
+            age = year_old_age(doc, old.i) if old is not None else None
         found.append({
             "start": left, "end": token.i + 1, "head": token.i, "kind": kind, "definite": definite,
             "gender": roles.get(word), "org_class": org_nouns.get(word), "kin": word in kinship,

@@ -25,6 +25,8 @@ NAME_LABELS = {
 #: types a name may join an organisation cluster with by a shared word
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 STRONG = 10
+#: organisations named after the place they serve: their first word alone is the place
+PLACE_NAMED_ORGS = {"police", "agency", "court", "school", "government", "hospital"}
 
 
 def new_cluster() -> dict:
@@ -92,8 +94,8 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
             continue  # "French" in "a French activist" is an adjective, not an organisation
         if ent.label_ in ("PERSON", "WORK_OF_ART") and _is_role_modifier(doc, start, end, roles):
             continue
-        if end - start == 1 and doc[start].lower_ in kinship:
-            continue  # "Dad does the wiring": a relative of the speaker, not a name
+        if end - start == 1 and (doc[start].lower_ in kinship or doc[start].tag_ == "NNS"):
+            continue  # "Dad does the wiring": a relative of the speaker; "Detectives said": a plural noun
         for part_start, part_end in _split_coordination(doc, start, end):
             spans[(part_start, part_end)] = {"start": part_start, "end": part_end, "label": label,
                                              "title_start": title_start if part_start == start else None,
@@ -202,7 +204,11 @@ def _match_short_form(table, clusters: list[dict], words: list[str], span: dict,
         if person:
             ok = n == 1 and words[0] in (full[0], full[-1])
         else:
-            ok = span["label"] not in PLACE_TYPES and (full[:n] == words or full[-n:] == words)
+            ok = span["label"] not in PLACE_TYPES and (
+                full[-n:] == words
+                # "Corvid" for "Corvid Analytics", but not "Dayton" for "Dayton Police Department"
+                or (full[:n] == words and cluster["org_class"] not in PLACE_NAMED_ORGS)
+            )
         if not ok:
             continue
         distance = span["start"] - start
