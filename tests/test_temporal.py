@@ -276,3 +276,39 @@ def test_early_late_ranges():
     p = Point(date(2023, 12, 1), "M")
     assert range_of(p, "START") == {"start": "2023-12-01", "end": "2023-12-10"}
     assert range_of(p, "END") == {"start": "2023-12-21", "end": "2023-12-31"}
+
+
+# --- constructions found in TimeBank ------------------------------------------------------------
+
+def test_clock_time_joined_with_its_day(analyze):
+    led = analyze("Dow Jones extended its offer until 5 p.m. EST Nov. 9, the company said.", published="1989-11-02")
+    t = value(led, "5 p.m. EST Nov. 9")
+    assert (t.type, t.value) == ("TIME", "1989-11-09T17:00")
+
+
+def test_counts_the_model_misses(analyze):
+    led = analyze("The fleet will remain in Crimea for at least 20 more years.", published="1998-02-27")
+    assert value(led, "20 more years").value == "P20Y"
+
+
+def test_rates_are_sets(analyze):
+    led = analyze("Qantas will add four flights a week to Bombay.", published="1998-02-13")
+    assert (value(led, "a week").type, value(led, "a week").value) == ("SET", "P1W")
+
+
+def test_year_ago_period_in_an_earnings_report(analyze):
+    led = analyze("Third-quarter net income rose 12%. In the year-ago period, the company earned $10 million.",
+                  published="1989-10-26")
+    assert value(led, "the year-ago period").value == "1988-Q3"
+
+
+def test_the_following_year_counts_from_the_story(analyze):
+    led = analyze("Farkas joined the agency in 1995. The following year he was sent to Moscow.", published="1998-04-18")
+    assert value(led, "The following year").value == "1996"
+
+
+def test_spelled_and_worded_years(analyze):
+    led = analyze("Hate group numbers dropped through the nineties, as in the winter of nineteen ninety-four.",
+                  published="1998-03-03")
+    assert value(led, "the nineties").value == "199"
+    assert value(led, "the winter of nineteen ninety-four").value == "1994-WI"

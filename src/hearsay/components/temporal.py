@@ -26,6 +26,8 @@ from .temporal_normalize import Context, Resolved, normalize
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 QUARTER_WINDOW = 3
+#: words before "a week"/"a year" that make it a rate ("twice a week", "$1 billion a year")
+RATE_WORDS = {"once", "twice", "times", "million", "billion", "thousand", "hundred", "percent", "%", "dollars", "cents"}
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "go"}
 #: words just before a date that put it ahead of the clause's time ("extended to Nov. 20", "effective Feb. 1")
 FUTURE_BEFORE = {"until", "till", "effective", "payable", "starting", "beginning"}
@@ -223,7 +225,8 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         ctx = Context(ref=speech_ref, tense=tense_of(span, doc[layout.starts[k_sent] : layout.ends[k_sent]]), anchor=anchor, anchor_id=anchor_id,
                       focus_year=focus_year if ref is None else None,
                       quarter_context=quarter_ctx, fiscal_end=fiscal_end, near_anchor=anchor_near,
-                      followed_by=doc[e].lower_ if e < len(doc) else "")
+                      followed_by=doc[e].lower_ if e < len(doc) else "",
+                      preceded_by=(doc[s - 1].tag_ if doc[s - 1].lower_ not in RATE_WORDS else "RATE") if s > 0 else "")
         if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):
             ctx.tense = None if ctx.tense == "past" else ctx.tense
         texts = [t.text for t in span]

@@ -8,6 +8,8 @@ Ages ("Natalie, 42,") that the model tags DATE are dropped here.
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
@@ -38,6 +40,10 @@ def _is_age(span: Span, L: dict) -> bool:
         return True
     if any(t.lower_ in L["age_words"] or t.lower_.endswith("-old") for t in toks):
         return True
+    first = toks[0]
+    if re.match(r"^\d0s$", toks[-1].lower_) and first.i > 0 and \
+            span.doc[first.i - 1].lower_ in ("their", "his", "her", "my", "your", "our", "its"):
+        return True  # "in their 30s": an age
     if len(toks) != 1:
         return False
     t = toks[0]
@@ -65,18 +71,48 @@ def _is_count(tok, L: dict) -> bool:
     return tok.like_num or low in L["numbers"] or low in L["vague_counts"] or low in ("several", "few", "many")
 
 
+#: between a count and its unit ("two more weeks", "20 straight years")
+COUNT_FILLERS = {"more", "additional", "straight", "consecutive", "full", "further", "extra"}
+
+
+def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
+    """A duration or shift the model left out: "two more weeks", "at least 20 more years",
+    "over a week", "three days later"."""
+    s = i - 1
+    while s > 0 and not taken[s - 1] and (_is_count(doc[s - 1], L) or doc[s - 1].lower_ in COUNT_FILLERS
+                                          or doc[s - 1].lower_ in APPROXIMATORS
+                                          or doc[s - 1].lower_ in ("a", "an", "than", "least", "over", "under")):
+        s -= 1
+    while s < i and doc[s].lower_ in ("over", "under", "than", "least", "at"):
+        s += 1
+    if any(taken[k] for k in range(s, i + 1)):
+        return None
+    e = i + 1
+    if e < len(doc) and doc[e].lower_ in ("ago", "later", "earlier", "before", "after", "long", "old") and not taken[e]:
+        if doc[e].lower_ == "old":
+            return None  # an age
+        e += 1
+    if e < len(doc) and doc[e].text == "-" and e + 1 < len(doc) and doc[e + 1].lower_ == "old":
+        return None
+    return (s, e)
+
+
 def _is_hedge_part(doc: Doc, i: int) -> bool:
     """TimeBank keeps approximators inside durations and narrative shifts ("about three years",
     "just days later"); only prepositions are cut."""
     return True
 
 
+_NUMERIC_TIME = re.compile(r"^(?:\d{1,2}:\d{2}|['’]?\d{2,4}['’]?s|\d{4})$")
+
+
 def _mentions_time(span: Span, words: set[str]) -> bool:
+    """Does the model's DATE/TIME entity contain a word of time (not just "86-76" or "the 1st")?"""
     for t in span:
-        low = t.lower_.rstrip(".")
-        if low in words or t.like_num:
+        low = t.lower_
+        if low in words or low.rstrip(".") in words or t.like_num or _NUMERIC_TIME.match(low):
             return True
-        if "-" in low and any(p in words for p in low.split("-")):
+        if "-" in low and any(p in words or _NUMERIC_TIME.match(p) for p in low.split("-")):
             return True
     return False
 
@@ -168,7 +204,9 @@ def _split_ranges(doc: Doc, start: int, end: int, L: dict) -> list[tuple[int, in
             right = doc[k + 1 : end]
             if _standalone(right, L):
                 return [(start, k), (k + 1, end)]
-        if doc[k].lower_ in ("to", "and", "through", "-", "–", "or", "until"):
+        if doc[k].lower_ == "," and not (k - start == 1 and doc[start].text.isdigit()):
+            continue  # "Aug. 7, 1998" is one date; "1994, 1995 and 1997" are three
+        if doc[k].lower_ in ("to", "and", "through", "-", "–", "or", "until", ","):
             left = doc[start:k]
             right = doc[k + 1 : end]
             if _standalone(left, L) and _standalone(right, L):
@@ -271,6 +309,9 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return _extend_left(doc, i, e, taken)
     if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "the", "early", "late"):
         return _extend_left(doc, i, i + 1, taken)
+    if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) or (
+            low in L["units"] and i > 1 and doc[i - 1].lower_ in COUNT_FILLERS and _is_count(doc[i - 2], L)):
+        return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
             doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming"):
         s = i - 1

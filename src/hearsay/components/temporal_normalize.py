@@ -300,6 +300,8 @@ def _duration(words, joined, ctx, L, mod):
     if unit == "SEASON":
         unit = "Y"
     singular = not unit_word.endswith("s")
+    if k == 0 and body[:j] in (["a"], ["an"]) and singular and not tail and ctx.preceded_by in ("NNS", "CD", "RATE"):
+        return Resolved("SET", _fmt_duration(1, unit, time_unit))  # "four flights a week": a rate
     if vague and not body[:j] and not singular:
         n = None
     elif vague:

@@ -38,6 +38,7 @@ class Context:
     fiscal_end: Optional[int] = None        # month a fiscal year ends in, when the text says
     near_anchor: Optional[Point] = None     # the anchor when it sits in this or the previous sentence
     followed_by: str = ""                   # the word after the expression ("the year ended ...")
+    preceded_by: str = ""                   # fine-grained tag of the word before ("NNS" in "flights a week")
 
 
 @dataclass
