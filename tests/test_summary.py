@@ -33,3 +33,18 @@ def test_narration_only_verdict(analyze):
     ledger = analyze("The bridge reopened on Monday. Traffic was light.", published="2024-05-08")
     assert ledger.summary.attributed == 0
     assert "author's own" in ledger.summary.verdict
+
+
+def test_non_english_text_gets_a_warning_and_is_still_analysed(analyze):
+    text = (
+        "Der Bürgermeister sagte am Dienstag, die Brücke werde im Mai wieder geöffnet. "
+        "Die Arbeiten hätten länger gedauert als geplant, erklärte die Stadtverwaltung in einer Mitteilung."
+    )
+    ledger = analyze(text, published="2024-03-14")
+    assert any("does not look like English" in w for w in ledger.summary.warnings)
+    assert ledger.claims
+
+
+def test_english_text_gets_no_language_warning(analyze):
+    ledger = analyze("The mayor said on Tuesday that the bridge would reopen in May after repairs ran long.", published="2024-03-14")
+    assert not any("English" in w for w in ledger.summary.warnings)

@@ -12,9 +12,14 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import NOT_ENGLISH
 from ..extensions import get_list
 
 UNNAMED = ("anonymous", "reports")
+#: below this share of English function words in a text of at least ENGLISH_MIN_WORDS words,
+#: the text is probably not English and the ledger says so
+ENGLISH_MIN_STOP_SHARE = 0.2
+ENGLISH_MIN_WORDS = 12
 WORD = re.compile(r"[^\W\d_]{3,}")
 HEADLINE_MATCH = 0.3
 KIND_PHRASES = {"anonymous": "an anonymous source", "reports": "unnamed reports"}
@@ -53,6 +58,21 @@ def headline_claim(claims: list[dict], text: str, title: str | None) -> dict | N
     return best if score >= HEADLINE_MATCH else None
 
 
+def english_share(doc: Doc) -> tuple[int, float]:
+    """Alphabetic words in the text and the share of them that are English function words."""
+    words = [t for t in doc if t.is_alpha]
+    if not words:
+        return 0, 1.0
+    return len(words), sum(1 for t in words if t.is_stop) / len(words)
+
+
+def language_warning(doc: Doc) -> str | None:
+    n, share = english_share(doc)
+    if n >= ENGLISH_MIN_WORDS and share < ENGLISH_MIN_STOP_SHARE:
+        return NOT_ENGLISH.format(why=f"only {share:.0%} of its words are common English words")
+    return None
+
+
 def summarize(doc: Doc) -> dict:
     claims = get_list(doc, "hearsay_claims")
     sources = get_list(doc, "hearsay_sources")
@@ -66,7 +86,7 @@ def summarize(doc: Doc) -> dict:
     anonymous = [s for s in sources if s["kind"] == "anonymous" and per_source[s["id"]]]
     unnamed = [c for c in attributed if kind_of.get(c["source"]) in UNNAMED]
 
-    warnings: list[str] = []
+    warnings: list[str] = [w for w in (language_warning(doc),) if w]
     n_att = len(attributed)
     if not n_att:
         verdict = (
