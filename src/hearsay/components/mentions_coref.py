@@ -25,6 +25,7 @@ PARAGRAPH_DECAY = 0.7
 QUOTE_DECAY = 0.5
 UNKNOWN_GENDER = 0.7
 FIRST_IN_SENTENCE = 1.25
+SPEAKER_IN_OWN_QUOTE = 0.2
 EMBEDDED = 0.5
 SAME_CLAUSE = 2.0        # "Martin's affection for his girlfriends": a possessive's own clause first
 
@@ -221,6 +222,10 @@ class Resolver:
                     scores[index] *= UNKNOWN_GENDER
             if form == "object" and subject_cluster is not None:
                 scores.pop(subject_cluster, None)
+            if self.layout.in_quote[token.i]:
+                for index in self._speakers_near(token):
+                    if index in scores:
+                        scores[index] *= SPEAKER_IN_OWN_QUOTE
             chosen, clear = self._best(scores)
         if chosen is None:
             return None
@@ -232,6 +237,25 @@ class Resolver:
         cluster["pronouns"].append((token.i, token.i + 1))
         self.note(token.i, chosen, token.i, token.i + 1)
         return chosen
+
+    def _speakers_near(self, token: Token) -> set[int]:
+        """Who speaks the quote ``token`` is in: subjects of speech verbs outside quotes in its
+        sentence or the one before. A speaker calls themselves "I", so "he" in their quote is
+        someone else."""
+        lay = self.layout
+        sent = lay.sent[token.i]
+        found = set()
+        for head, cluster in reversed(self.seen):
+            if sent - lay.sent[head] > 1:
+                break
+            if not lay.in_quote[head] and self._is_speech_subject(self.doc[head]):
+                found.add(self.find(cluster))
+        for t in token.sent:
+            if t.i > token.i and not lay.in_quote[t.i] and self._is_speech_subject(t):
+                index = self.name_cluster.get(t.i)
+                if index is not None:
+                    found.add(self.find(index))
+        return found
 
     def _may_be_person(self, index: int) -> bool:
         """A person, or a lone name NER typed otherwise on no stronger evidence ("MacKenzie" ORG)."""
@@ -255,6 +279,8 @@ class Resolver:
         subject = subject_of(root)
         if subject is None or token.i >= subject.left_edge.i:
             return None  # after the subject, or inside it ("his son" is not the son)
+        if self.layout.in_quote[token.i] != self.layout.in_quote[subject.i]:
+            return None  # '"He was unbelievable," coach Peter Laviolette said': not the speaker
         index = self.name_cluster.get(subject.i)
         if index is None:
             return None
@@ -372,8 +398,8 @@ class Resolver:
                 return False
             return cluster["org_class"] is None and rec["org_class"] != "police" or cluster["org_class"] in allowed
 
-        if not rec["definite"]:
-            return None
+        if not rec["definite"] or rec.get("possessor") is not None:
+            return None  # "his team" is whichever team he belongs to: the relations stage's question
         if rec["org_class"] == "police" and rec["start"] == rec["head"]:
             # bare "police": the police force the article names, wherever it names it
             candidates = [i for i, c in enumerate(self.clusters) if c["names"] and fits(i)]

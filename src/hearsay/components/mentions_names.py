@@ -237,7 +237,12 @@ def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[d
         if table.ent[i] in ("DATE", "TIME", "CARDINAL", "MONEY"):
             continue
         index = min(keys[word], key=lambda c: _distance_before(clusters[c], i))
-        clusters[index]["names"].append((i, i + 1))
+        start = i
+        # "Artemi Panarin scored" where NER saw no name: take the given name along
+        while start > 0 and table.pos[start - 1] == "PROPN" and table.dep[start - 1] == "compound" \
+                and table.head[start - 1] == i and (start - 1) not in covered and table.text[start - 1][:1].isupper():
+            start -= 1
+        clusters[index]["names"].append((start, i + 1))
 
 
 def _distance_before(cluster: dict, position: int) -> int:
