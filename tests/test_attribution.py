@@ -296,3 +296,23 @@ def test_speaker_lines_and_dash_signatures(analyze):
     rows = table(led)
     assert rows[0][2] == "WALLACE" and rows[0][3] == ":" and rows[0][4].startswith("Let's start")
     assert rows[1][:3] == ("direct", "person", "Krystal Correa")
+
+
+def test_requests_with_an_infinitive_and_participle_reports(analyze):
+    led = analyze(
+        "Mr. Obama told his advisers to figure out how to cut emissions. "
+        "The team released a statement saying the coach had been fired."
+    )
+    rows = table(led)
+    assert rows[0][2:] == ("Obama", "told", "his advisers to figure out how to cut emissions") or rows[0][4] == (
+        "his advisers to figure out how to cut emissions"
+    )
+    assert rows[1][1] == "document" and rows[1][4] == "the coach had been fired"
+
+
+def test_headline_attribution_is_not_counted_twice(analyze):
+    led = analyze(
+        "Corvid explores sale, people familiar say\n\n"
+        "Corvid Analytics is exploring a sale, according to people familiar with the matter."
+    )
+    assert [a.content.text for a in led.attributions] == ["Corvid Analytics is exploring a sale"]

@@ -691,6 +691,17 @@ def _no_comment_pass(ctx: _Context) -> list[NoCommentRec]:
     return out
 
 
+def _headline_end(doc: Doc) -> int:
+    """End offset of the headline the text opens with (the article's title), else -1."""
+    title = ((doc._.hearsay_meta or {}).get("title") or "").strip()
+    if not title or any(title[i] in ".!?" and (i + 1 == len(title) or title[i + 1] in " \u201d\"'\u2019")
+                        for i in range(len(title))):
+        return -1   # a first paragraph of sentences, not a headline
+    text = doc.text[: len(title) + 200]
+    start = len(text) - len(text.lstrip())
+    return start + len(title) if text[start: start + len(title)] == title else -1
+
+
 #: how far back (characters) an enclosing report may start
 PARENT_REACH = 2000
 
@@ -729,10 +740,14 @@ def find_attributions(
     _reportedly_pass(ctx, found, [f.content for f in found])
     no_comment = _no_comment_pass(ctx)
 
-    # one attribution per content span: the first pass to claim it wins
+    # one attribution per content span: the first pass to claim it wins; the headline only
+    # restates what the body attributes, so counting it would weigh its voice twice
+    headline_end = _headline_end(doc)
     kept: list[_Found] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
+        if f.content[1] <= headline_end:
+            continue
         if f.content not in seen:
             seen.add(f.content)
             kept.append(f)

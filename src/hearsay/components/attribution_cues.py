@@ -90,6 +90,8 @@ def subject_of(verb: Token, passive: bool = False) -> Optional[Token]:
                 return c
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head   # "one saying that ...", "a statement saying ..."
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             tok = tok.head
             continue
@@ -137,6 +139,13 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         if verb.i < head.i:
             return verb.right_edge.i + 1, head.right_edge.i + 1, "clause"
         return head.left_edge.i, verb.left_edge.i, "clause"
+    if not allow_object and cls in ("neutral", "speech_act"):
+        # "told his advisers to figure out ...", "asked voters to stay home": an object with
+        # an infinitive reports a request
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+        xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+        if objs and xcomps and xcomps[0].i > objs[0].i:
+            return objs[0].left_edge.i, xcomps[0].right_edge.i + 1, "object"
     if allow_object:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
         if objs:
