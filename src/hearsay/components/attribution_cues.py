@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")

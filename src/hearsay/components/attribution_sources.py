@@ -14,12 +14,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..extensions import EntityRec, SourceRec
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
-PRONOUNS_GROUP = {"they", "them", "it", "we"}
 INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "multiple", "numerous", "many",
               "other", "few", "four", "five", "various", "certain"}
 DEFINITE = {"the", "that", "this", "these", "those", "both", "said"}
@@ -74,9 +73,6 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
         rec = by_key.get(text.lower())
         if rec is None and len(words) == 1 and text in surnames:
             rec = surnames[text]
-        if rec is None and ent.label_ == "PERSON" and len(words) >= 2:
-            # "Evan Lindqvist" after "Lindqvist": a new person (family members share surnames)
-            pass
         if rec is None:
             rec = EntityRec(id=f"F{len(entities) + 1}", type="PERSON" if ent.label_ == "PERSON" else "ORG",
                             name=text, mentions=[], age=None, born=None, gender=None)
@@ -288,8 +284,6 @@ class SourceTable:
                     if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("ORG",)):
                         s, e = naming_span(p)
                         return self.outlet(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
-        if head.dep_ == "pobj" and head.head.head.pos_ == "PROPN":
-            pass
         return self.keyed("reports", "reports", "reports", start, end)
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
@@ -421,19 +415,3 @@ def _chunk_of(head: Token) -> tuple[int, int]:
         if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "case"):
             start = min(start, child.left_edge.i)
     return start, head.i + 1
-
-
-def span_chars(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
-    return doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
-
-
-def trimmed(span: Span) -> Optional[tuple[int, int]]:
-    """Character range of ``span`` without edge punctuation and a leading "that"."""
-    toks = list(span)
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("that",) and toks[0].dep_ == "mark"):
-        toks.pop(0)
-    while toks and (toks[-1].is_punct and toks[-1].text not in "\u201d\"'\u2019" or toks[-1].is_space):
-        toks.pop()
-    if not toks:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
