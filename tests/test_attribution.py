@@ -316,3 +316,11 @@ def test_headline_attribution_is_not_counted_twice(analyze):
         "Corvid Analytics is exploring a sale, according to people familiar with the matter."
     )
     assert [a.content.text for a in led.attributions] == ["Corvid Analytics is exploring a sale"]
+
+
+def test_report_inside_an_according_to_sentence_is_nested(analyze):
+    led = analyze("The suspect told officers he had been drinking, according to the complaint.")
+    outer, inner = led.attributions
+    assert outer.type == "according_to" and source_of(led, outer).kind == "document"
+    assert inner.content.text == "he had been drinking" and inner.cue.text == "told"
+    assert inner.parent == outer.id and outer.parent is None

@@ -144,7 +144,7 @@ def _parent(f: Found, kept: list[Found], starts: list[int]) -> Optional[Found]:
         i -= 1
         if g is f or g.type == "direct" or g.content == f.content:
             continue
-        if g.content[0] <= f.cue[0] and f.content[1] <= g.content[1]:
+        if g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] and g.content[0] <= f.content[0] and f.content[1] <= g.content[1]:
             if best is None or g.content[1] - g.content[0] < best.content[1] - best.content[0]:
                 best = g
     return best

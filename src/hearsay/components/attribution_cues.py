@@ -36,6 +36,8 @@ class CueLexicon:
         self.particles = {"point": "out", "open": "up", "spill": None}
         #: verbs that are cues only in one frame: "called the charges baseless", "called on X to"
         self.needs_frame = {k: set(v) for k, v in data.get("needs_frame", {}).items()}
+        #: verbs naming who was told; their clause may be misparsed as a relative clause of it
+        self.recipient_verbs = set(data.get("recipient_verbs", []))
 
     def loose_class(self, tok: Token) -> Optional[str]:
         """A cue right after a quote that the tagger took for a plural noun ("the insider
@@ -120,6 +122,16 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         else:
             end = min(end, verb.left_edge.i if verb.left_edge.i > start else end)
         return start, end, "clause"
+    if verb.lemma_.lower() in lex.recipient_verbs:
+        # "told officers he had been drinking", parsed as a relative clause of "officers"
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "dative") and obj.i > verb.i:
+                for rel in obj.rights:
+                    if rel.dep_ == "relcl" and any(
+                        c.dep_.startswith("nsubj") and c.lower_ not in ("who", "that", "which", "whom") and c.i > obj.i
+                        for c in rel.children
+                    ):
+                        return rel.left_edge.i, rel.right_edge.i + 1, "clause"
     for prep in verb.children:
         # "told E! News in a statement that the couple ...": the clause hangs on the noun
         if prep.dep_ == "prep" and prep.i > verb.i:
