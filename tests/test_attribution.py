@@ -290,10 +290,12 @@ def test_passive_report_by_an_outlet_and_as_first_reported(analyze):
 
 def test_speaker_lines_and_dash_signatures(analyze):
     led = analyze(
+        "UPDATE: The mayor resigned on Friday after the vote.\n\n"
         "WALLACE: Let's start with the breaking news on the debate story tonight.\n\n"
         "“Trump scares me. He makes things worse.” ― Krystal Correa"
     )
     rows = table(led)
+    assert len(rows) == 2   # "UPDATE:" labels a section, nobody says it
     assert rows[0][2] == "WALLACE" and rows[0][3] == ":" and rows[0][4].startswith("Let's start")
     assert rows[1][:3] == ("direct", "person", "Krystal Correa")
 

@@ -77,7 +77,9 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
         if colon > pos and end - colon > 12:
             name = text[pos:colon].strip()
             words = name.split()
-            if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not name.endswith(("’s", "'s")):
+            labels = ctx.table.section_labels
+            if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not name.endswith(("’s", "'s")) \
+                    and not any(w.lower().strip(".") in labels for w in words):
                 span = doc.char_span(pos + (len(text[pos:colon]) - len(text[pos:colon].lstrip())), pos + len(text[pos:colon].rstrip()),
                                      alignment_mode="expand")
                 if span is not None and span.root.pos_ in ("PROPN", "NOUN") and ctx.outside(span.root) and \

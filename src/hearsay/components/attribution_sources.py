@@ -183,6 +183,7 @@ class SourceTable:
         self.orgs = set(lexicon["organization"])
         self.outlet_words = set(lexicon["outlet_words"])
         self.outlet_names = {n.lower() for n in lexicon["outlets"]}
+        self.section_labels = set(lexicon.get("section_labels", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
