@@ -78,6 +78,13 @@ class EntityIndex:
                 eid = self.one(child, types)
                 if eid:
                     return eid
+            if child.dep_ == "acl" and child.lemma_.lower() in ("name", "call"):
+                # "a son named Leo"
+                for named in child.children:
+                    if named.dep_ in ("oprd", "dobj", "attr", "xcomp") and named.pos_ == "PROPN":
+                        eid = self.one(named, types)
+                        if eid:
+                            return eid
         return None
 
     def np_entities(self, token: Token, types: tuple[str, ...] | None = None) -> list[str]:
@@ -197,6 +204,28 @@ class EntityIndex:
                     hits.append(eid)
                     break
         return hits[0] if len(set(hits)) == 1 else None
+
+    def namesake(self, person: str, before: int, gender: str | None = None) -> str | None:
+        """The one other person named before token ``before`` who shares this person's surname
+        (and the gender of the pronoun that stands for them, when given)."""
+        words = self.entities[person]["name"].split()
+        if len(words) < 2:
+            return None
+        hits = []
+        for eid, ent in self.entities.items():
+            other = ent["name"].split()
+            if eid != person and ent.get("type") == PERSON and len(other) >= 2 and other[-1] == words[-1]:
+                if self.first.get(eid, before) < before and ent.get("gender") in (None, gender or ent.get("gender")):
+                    hits.append(eid)
+        return hits[0] if len(hits) == 1 else None
+
+    def org_with_word(self, token: Token) -> str | None:
+        """The one organisation whose name holds this capitalised word ("Herons")."""
+        if not token.is_title or len(token.text) < 3:
+            return None
+        hits = [eid for eid, ent in self.entities.items()
+                if ent.get("type") in ORG_TYPES and token.text in ent["name"].split()]
+        return hits[0] if len(hits) == 1 else None
 
     def org_named_after(self, person: str) -> str | None:
         """An organisation whose name carries the person's surname ("Halloran & Vetch")."""

@@ -16,7 +16,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from .relation_index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, governing_verb, subject_of
+from .relation_index import EMPLOYER_TYPES, GENDER_PRONOUNS, ORG_TYPES, PERSON, EntityIndex, governing_verb, subject_of
 
 SYMMETRIC = ("spouse", "romantic", "met", "sibling")
 ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -111,8 +111,11 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
     """Who holds the kin role the noun names."""
     found: list[str] = []
     # the mentions stage may have made "his son" a descriptor mention of Evan
-    if idx.kinds.get(noun.i, set()) & {"descriptor", "name"}:
-        # ...or clustered a bare "Dad" with the father's name; an entity named just "Dad" is no one
+    bare = not any(c.dep_ in ("poss", "det") for c in noun.children)
+    if bare and noun.is_title and idx.kinds.get(noun.i, set()) & {"descriptor", "name"}:
+        # a kin word used as a name ("Dad does the wiring") the mentions stage clustered with the
+        # father's name; an entity named just "Dad" is no one. "his father" alone names nobody:
+        # guessing whose father from context is how stories get people wrong.
         found = [e for e in idx.ents(noun) if idx.type_of(e) == PERSON and idx.entities[e]["name"].lower() != noun.lower_]
     if not found and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         found = idx.np_entities(noun.head)
@@ -144,9 +147,17 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
     """Whose kin the holders are: the possessor, an "of" object, the speaker of a quote, or the
     subject of the clause; the flag says the anchor is a couple."""
     ex = tuple(holders)
-    for c in noun.children:
+    owners = list(noun.children)
+    if noun.dep_ == "compound":
+        owners += [c for c in noun.head.children if c.dep_ == "poss"]  # "Their son Leo"
+    for c in owners:
         if c.dep_ == "poss":
             people = idx.person(c, exclude=ex)
+            if c.pos_ == "PRON" and len(holders) == 1:
+                kin = idx.namesake(holders[0], noun.i, GENDER_PRONOUNS.get(c.lower_))
+                if kin and kin not in people and len(people) <= 1:
+                    # "his wife, Heidi Cruz": the Cruz just named, whoever else "his" might be
+                    people = [kin]
             return people, len(people) == 2 and c.lower_ in idx.lexicon.get("plural_pronouns", []) or _is_couple_word(idx, c), [c]
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
@@ -268,7 +279,9 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
             return pair_evidence("spouse", people, [tok, tok.head], tok)
         if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ != "amod":
             people, toks = participants(idx, tok, ("to",), use_dobj=lemma in lex["marriage_verbs"])
-            out = pair_evidence("spouse", people, toks, tok, **since_fields(clause_time(times, tok)))
+            # a divorce says they were married, not since when
+            dated = since_fields(clause_time(times, tok)) if lemma not in lex.get("divorce_verbs", []) else {}
+            out = pair_evidence("spouse", people, toks, tok, **dated)
     elif lemma in lex["anniversary_nouns"] and any(
         c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")
     ):
@@ -335,7 +348,7 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[di
             if eid not in people:
                 people.append(eid)
         out = pair_evidence("romantic", people[:2], toks + ptoks, tok, **since_fields(clause_time(times, tok)))
-    elif tok.pos_ == "VERB" and lemma in lex["romantic_verbs"]:
+    elif tok.pos_ in ("VERB", "ADJ") and lemma in lex["romantic_verbs"]:
         spec = lex["romantic_verbs"][lemma]
         people, toks = participants(idx, tok, tuple(p for p in spec if p != "dobj"), use_dobj="dobj" in spec)
         if lemma == "date" and len(people) == 2 and not any(c.dep_ in ("dobj",) for c in tok.children) and tok.tag_ != "VBG":
@@ -403,14 +416,26 @@ def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: list[dict
 
 # --- titles and employment ("Chief Executive Priya Raman", "an analyst at Pinegate") ---------
 
-def is_title_word(t: Token) -> bool:
+def is_title_word(t: Token, title_words: frozenset[str] = frozenset()) -> bool:
     """A word that can sit in a title before a name. Read off the surface, not the parse: the
-    small model often takes a sentence-initial "Shortstop" for a verb."""
-    if t.tag_ == "HYPH":
+    small model often takes "Shortstop" or "shortstop" for a verb."""
+    if t.tag_ == "HYPH" or t.lower_ in title_words:
         return True
     if not t.is_alpha or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "NUM"):
         return False
     return t.pos_ != "VERB" or t.is_title
+
+
+_TITLE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def title_words(lex: dict) -> frozenset[str]:
+    """Every word of every title phrase (cached per lexicon; lexicons are read-only)."""
+    cached = _TITLE_WORDS.get(id(lex))
+    if cached is None:
+        words = {w for kind in ("contextual", "explicit") for p in lex["titles"][kind] for w in p.replace("-", " ").split()}
+        cached = _TITLE_WORDS[id(lex)] = frozenset(words)
+    return cached
 
 
 def match_title(words: str, lex: dict) -> tuple[str, str] | None:
@@ -457,11 +482,18 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str 
         eid = idx.one(t, EMPLOYER_TYPES)
         if eid:
             return eid, [t]
-    if left and left[0].i > 0 and idx.doc[left[0].i - 1].tag_ == "POS":
-        owner = idx.doc[left[0].i - 2] if left[0].i > 1 else None
-        eid = idx.one(owner, EMPLOYER_TYPES) if owner is not None else None
+    if left and left[0].i > 0:
+        # "Corvid's chief executive", "the Herons' manager", "Acme CEO Jane Doe"
+        before = idx.doc[left[0].i - 1]
+        owner = idx.doc[before.i - 1] if before.tag_ == "POS" and before.i > 0 else before
+        eid = idx.one(owner, EMPLOYER_TYPES) if idx.is_name(owner.i) else idx.org_with_word(owner)
         if eid:
             return eid, [owner]
+    for t in left:
+        # a short form the mentions stage did not link: "Herons shortstop" in a Portland Herons story
+        eid = idx.org_with_word(t)
+        if eid:
+            return eid, [t]
     return None, []
 
 
@@ -492,7 +524,7 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         t = idx.doc[i]
         # stop at another person's words, or at a name (the mentions stage may have folded the
         # title into a descriptor mention of this very person: "manager Curtis Bellamy")
-        if len(left) < 6 and is_title_word(t) and not idx.is_name(t.i) and all(e == person for e in idx.ents(t, (PERSON,))):
+        if len(left) < 6 and is_title_word(t, title_words(lex)) and not idx.is_name(t.i) and all(e == person for e in idx.ents(t, (PERSON,))):
             left.insert(0, t)
             i -= 1
             continue
@@ -519,6 +551,9 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         n_title = len(title.replace("-", " - ").split())
         qualifiers = [t for t in phrase[: max(0, len(phrase) - n_title)] if t.lower_ not in skip]
         org, otoks = org_of_title(idx, noun, phrase)
+        if org is None and noun is phrase[-1] and noun.i < name_start.i:
+            # a title before the name, the employer after it: "Sen. Ron Wyden of Oregon"
+            org, otoks = org_of_title(idx, name_head, [])
         if org is None and kind == "contextual":
             org = contextual_org(idx, person, title, qualifiers)
         if org is None or org == person:
