@@ -312,3 +312,12 @@ def test_spelled_and_worded_years(analyze):
                   published="1998-03-03")
     assert value(led, "the nineties").value == "199"
     assert value(led, "the winter of nineteen ninety-four").value == "1994-WI"
+
+
+def test_night_before_the_anniversary_counts_from_the_wedding_date(analyze):
+    led = analyze("On August 4, 2022, the actress marked their 10th wedding anniversary. Exactly a year later "
+                  "she was in Sydney, and on the night before their anniversary she had dinner alone.",
+                  published="2023-08-16")
+    night = value(led, "the night before")
+    assert night.value == "2023-08-03"
+    assert night.anchor == value(led, "Exactly a year later").id

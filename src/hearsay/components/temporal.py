@@ -207,6 +207,7 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
     anchor: Optional[Point] = None
     anchor_id: Optional[str] = None
     anchor_sent = -10
+    anniversary: Optional[date] = None
     focus_year: Optional[int] = None
     lead: Optional[date] = None
     lead_done = False
@@ -226,6 +227,8 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
                       focus_year=focus_year if ref is None else None,
                       quarter_context=quarter_ctx, fiscal_end=fiscal_end, near_anchor=anchor_near,
                       followed_by=doc[e].lower_ if e < len(doc) else "",
+                      then_mentions_anniversary=any(t.lower_ in L["anniversary_words"] for t in doc[e : e + 4]),
+                      anniversary=anniversary,
                       preceded_by=(doc[s - 1].tag_ if doc[s - 1].lower_ not in RATE_WORDS else "RATE") if s > 0 else "")
         if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):
             ctx.tense = None if ctx.tense == "past" else ctx.tense
@@ -234,6 +237,8 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         if res is not None:
             res.tense = ctx.tense
         out.append((span.start_char, span.end_char, res))
+        if res is not None and res.point is not None and _is_backref(span):
+            anniversary = res.point.day
         if res is not None and res.point is not None and res.value and not _is_backref(span):
             if res.point.gran in ("D", "M", "W", "S", "Q", "Y") and not res.value.startswith("P"):
                 anchor, anchor_id, anchor_sent = res.point, f"T{n + 1}", k_sent

@@ -75,6 +75,19 @@ def _is_count(tok, L: dict) -> bool:
 COUNT_FILLERS = {"more", "additional", "straight", "consecutive", "full", "further", "extra"}
 
 
+def _counted(doc: Doc, k: int) -> bool:
+    """Is the count at ``k`` really measuring time? "a" only when something around says so
+    ("for a week", "a year ago"), not "ending a season in which ..."."""
+    if doc[k].lower_ not in ("a", "an"):
+        return True
+    before = doc[k - 1].lower_ if k > 0 else ""
+    after = doc[k + 2].lower_ if k + 2 < len(doc) else ""
+    if k > 0 and (doc[k - 1].tag_ in ("NNS", "CD") or before in ("once", "twice", "times", "percent", "%")):
+        return True  # a rate: "four flights a week", "$1 billion a year"
+    return before in ("for", "within", "over", "about", "nearly", "almost", "than", "just", "only", "barely",
+                      "once", "twice", "in", "after", "under") or after in ("ago", "later", "earlier", "long", "or")
+
+
 def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
     """A duration or shift the model left out: "two more weeks", "at least 20 more years",
     "over a week", "three days later"."""
@@ -235,7 +248,8 @@ def _triggers(L: dict) -> set[str]:
         words = set(L["detect_alone"]) | set(L["sets"]) | set(L["units"]) | set(L["day_offsets"]) | set(L["seasons"])
         words |= set(L["weekdays"]) | set(L["months"]) | {m + "." for m in L["months"]}
         words |= {"current", "recent", "future", "past", "every", "each", "period", "year-ago", "year-earlier", "year",
-                  "anniversary", "night", "day", "quarter", "season"}
+                  "anniversary", "night", "day", "quarter", "season", "morning", "evening",
+                  "afternoon"}
         words |= {h.split()[0] for h in L["holidays"]}
         _TRIGGERS[key] = words
     return _TRIGGERS[key]
@@ -309,7 +323,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return _extend_left(doc, i, e, taken)
     if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "the", "early", "late"):
         return _extend_left(doc, i, i + 1, taken)
-    if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) or (
+    if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) and _counted(doc, i - 1) or (
             low in L["units"] and i > 1 and doc[i - 1].lower_ in COUNT_FILLERS and _is_count(doc[i - 2], L)):
         return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
@@ -325,6 +339,10 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if s < i and any(doc[k].lower_ in L["ordinals"] for k in range(s, i)):
             return (s, i + 1)
         return None
+    if low in ("night", "day", "morning", "evening", "afternoon") and i > 0 and doc[i - 1].lower_ == "the" and \
+            i + 1 < len(doc) and doc[i + 1].lower_ in ("before", "after") and not taken[i - 1] and not taken[i + 1] \
+            and any(t.lower_ in L["dated_occasions"] for t in doc[i + 2 : i + 6]):
+        return (i - 1, i + 2)  # "the night before their anniversary"
     if low in ("night", "day") and i > 0:
         for s in (i - 1, i - 2):
             if s >= 0 and doc[s : i + 1].text.lower() in L["event_days"] and not any(taken[k] for k in range(s, i + 1)):

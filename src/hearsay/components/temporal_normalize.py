@@ -338,6 +338,16 @@ def _neighbour_day(words, joined, ctx, L, mod):
         step = 1 if words[2] == "after" else -1
     else:
         return None
+    if ctx.then_mentions_anniversary and ctx.anniversary is not None and ctx.anchor is not None:
+        # "the night before their anniversary": that year's anniversary of the wedding found earlier
+        year = ctx.anchor.day.year
+        try:
+            base = ctx.anniversary.replace(year=year)
+        except ValueError:
+            base = ctx.anniversary.replace(year=year, day=28)
+        day = base + timedelta(days=step)
+        return Resolved("DATE", day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, ctx.anchor_id,
+                        Point(day, "D"), False)
     if ctx.near_anchor is not None and ctx.near_anchor.gran == "D":
         base, anchor, uses_ref = ctx.near_anchor.day, ctx.anchor_id, False
     elif ctx.ref is not None:

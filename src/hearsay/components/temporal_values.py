@@ -38,6 +38,8 @@ class Context:
     fiscal_end: Optional[int] = None        # month a fiscal year ends in, when the text says
     near_anchor: Optional[Point] = None     # the anchor when it sits in this or the previous sentence
     followed_by: str = ""                   # the word after the expression ("the year ended ...")
+    then_mentions_anniversary: bool = False  # "the night before *their anniversary*"
+    anniversary: Optional[date] = None      # the date an anniversary found earlier counts from (the wedding)
     preceded_by: str = ""                   # fine-grained tag of the word before ("NNS" in "flights a week")
 
 
