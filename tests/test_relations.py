@@ -66,6 +66,20 @@ def triples(ledger) -> set[tuple]:
          ("employee", "Mark Ortiz", "Denver Police Department", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
+        ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",
+         ("employee", "Jane Doe", "Acme Corp.", "asserted", None)),
+        ("Chief Executive Priya Raman of Corvid Analytics said sales fell.",
+         ("employee", "Priya Raman", "Corvid Analytics", "asserted", None)),
+        ("Jane Doe, Acme's chief financial officer, said costs were rising.",
+         ("employee", "Jane Doe", "Acme", "asserted", None)),
+        ("The Portland Herons lost on Sunday. Herons shortstop Kenji Moreau, 24, doubled in the eighth.",
+         ("employee", "Kenji Moreau", "Portland Herons", "asserted", None)),
+        # a season dates it no finer than its year
+        ("Kelly Ramos and Tom Baker got engaged last spring in Rome.",
+         ("romantic", "Kelly Ramos", "Tom Baker", "asserted", "2023")),
+        # a divorce says they were married, not since when
+        ("Kelly Ramos and Tom Baker divorced in 2019 after eight years of marriage.",
+         ("spouse", "Kelly Ramos", "Tom Baker", "asserted", None)),
     ],
 )
 def test_construction(analyze, text, expected):
@@ -78,6 +92,23 @@ def test_children_of_a_couple_are_children_of_both(analyze):
     for child in ("Sofia", "Mateo"):
         for parent in ("Laura Chen", "Daniel Ruiz"):
             assert ("child", child, parent) in got
+
+
+def test_child_named_in_a_participle(analyze):
+    ledger = analyze("Lena Holt and Marco Vitti welcomed their first child, a son named Leo, in 2021.", published=PUBLISHED)
+    assert {("child", "Leo", "Lena Holt"), ("child", "Leo", "Marco Vitti")} <= triples(ledger)
+
+
+def test_a_bare_kin_word_names_no_one(analyze):
+    """ "his father" with no name beside it: guessing whose father from context is how a ledger
+    gets people wrong, so no relation is made."""
+    ledger = analyze("Tom Reyes spoke after the vote. His father was a miner, he said.", published=PUBLISHED)
+    assert ledger.relations == []
+
+
+def test_a_namesake_just_named_is_the_relative(analyze):
+    text = "Ted Cruz spoke in Houston with Donald Trump nearby. Cruz thanked his father, Rafael Cruz, for his support."
+    assert ("child", "Ted Cruz", "Rafael Cruz") in triples(analyze(text, published=PUBLISHED))
 
 
 def test_sibling_through_a_possessive(analyze):

@@ -75,8 +75,11 @@ def since_fields(time: dict | None, how: str = "stated") -> dict:
         return {}
     value = time.get("value") or ""
     if not re.match(r"^\d{4}(-\d{2}){0,2}$", value):
+        # "last spring" (2023-SP): the ISO date its range pins down, no finer than the text
         rng = time.get("range") or {}
-        value = rng.get("start") if value[:4].isdigit() and rng.get("start") else None
+        start, end = rng.get("start") or "", rng.get("end") or ""
+        value = start[:7] if start[:7] == end[:7] else start[:4] if start[:4] == end[:4] else None
+        value = value if value and value[:4].isdigit() else None
     if not value:
         return {}
     return {"since": value, "since_time": time["id"], "since_how": how}
