@@ -29,6 +29,8 @@ from .mentions_tokens import TokenTable
 
 #: events at the same token: names first, then what refers to them
 _ORDER = {"name": 0, "direct": 1, "pron": 2, "desc": 3}  # "her husband": "her" before "husband"
+#: entity types whose names take titles and appositions
+DESCRIBED_TYPES = {"PERSON", "ORG", "OUTLET"}
 #: a given name's gender hint counts less than one title or role noun
 GIVEN_NAME_VOTE = 2
 
@@ -85,6 +87,9 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
         for start, end in cluster["names"]:
             taken.update(range(start, end))
     for index, cluster in enumerate(clusters):
+        top = cluster["votes"].most_common(1)[0][0] if cluster["votes"] else "PERSON"
+        if top not in DESCRIBED_TYPES:
+            continue  # places and works: "Austin, Texas" is not a description of Austin
         for start, end in list(cluster["names"]):
             head = _name_head(doc, start, end, table).i
             premodifier = find_premodifier(doc, start, end, lex)

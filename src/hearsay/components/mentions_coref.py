@@ -25,6 +25,7 @@ PARAGRAPH_DECAY = 0.7
 QUOTE_DECAY = 0.5
 UNKNOWN_GENDER = 0.7
 FIRST_IN_SENTENCE = 1.25
+NEAR, NEAR_TOKENS = 1.5, 8
 SPEAKER_IN_OWN_QUOTE = 0.2
 EMBEDDED = 0.5
 SAME_CLAUSE = 2.0        # "Martin's affection for his girlfriends": a possessive's own clause first
@@ -60,6 +61,19 @@ def clause_verb(token: Token) -> Token:
 
 def subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def controlling_subject(verb: Token) -> Token | None:
+    """The subject of a clause, or of the clause that controls a subjectless one:
+    "Blige sings to Clinton before asking her" - Blige asks."""
+    for _ in range(3):
+        subject = subject_of(verb)
+        if subject is not None or verb.dep_ not in ("xcomp", "advcl", "pcomp", "conj") or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+    return None
 
 
 class Resolver:
@@ -171,6 +185,8 @@ class Resolver:
                 weight *= EMBEDDED  # "a daughter of Edmund Beaufort": inside another noun phrase
             if verb is not None and distance == 0 and clause_verb(token).i == verb:
                 weight *= same_clause
+            if distance == 0 and anaphor - head <= NEAR_TOKENS:
+                weight *= NEAR  # in the same sentence, a few words back
             weight *= 0.5 ** distance
             weight *= PARAGRAPH_DECAY ** (p0 - lay.para[head])
             if lay.in_quote[head] and not q0:
@@ -202,7 +218,7 @@ class Resolver:
         if token.lower_ == "her":  # the tag tells "her" possessive (PRP$) from object (PRP)
             form = "possessive" if token.tag_ == "PRP$" else "object"
         verb = clause_verb(token)
-        subject = subject_of(verb)
+        subject = controlling_subject(verb)
         subject_cluster = self.cluster_at(subject.i) if subject is not None and subject.i != token.i else None
         cataphor = self._cataphor(token, gender)
         if form == "reflexive" and subject_cluster is not None:

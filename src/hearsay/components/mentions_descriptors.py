@@ -94,6 +94,8 @@ def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> l
             left, right = child.left_edge.i, child.right_edge.i + 1
             while right > left and doc[right - 1].is_punct:
                 right -= 1
+            while left < right and doc[left].is_punct:
+                left += 1
             found.append(_describe(doc, child, left, right, roles, org_nouns))
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < start and head.head.tag_ == "NN":
         noun = head.head

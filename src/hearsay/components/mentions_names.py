@@ -25,6 +25,7 @@ NAME_LABELS = {
 #: types a name may join an organisation cluster with by a shared word
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 STRONG = 10
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 #: organisations named after the place they serve: their first word alone is the place
 PLACE_NAMED_ORGS = {"police", "agency", "court", "school", "government", "hospital"}
 
@@ -41,7 +42,8 @@ def _trim(doc: Doc, start: int, end: int, titles: dict) -> tuple[int, int, int |
     title_start = None
     while start < end and (doc[start].lower_ == "the" or (doc[start].is_punct and doc[start].text != "&")):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or (doc[end - 1].is_punct and doc[end - 1].text not in "&.")):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in POSSESSIVE_MARKS
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in "&.")):
         end -= 1
     while start < end - 1 and doc[start].text in titles:
         title_start = start if title_start is None else title_start
