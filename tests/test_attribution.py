@@ -326,3 +326,13 @@ def test_report_inside_an_according_to_sentence_is_nested(analyze):
     assert outer.type == "according_to" and source_of(led, outer).kind == "document"
     assert inner.content.text == "he had been drinking" and inner.cue.text == "told"
     assert inner.parent == outer.id and outer.parent is None
+
+
+def test_title_abbreviations_do_not_end_the_frame(analyze):
+    led = analyze('"It will be first-order business," Mr. Podesta said. "It was a big day," Sen. Ann Lee told the U.S. Senate.')
+    rows = table(led)
+    assert [(r[0], r[3], r[4]) for r in rows] == [
+        ("direct", "said", "It will be first-order business"),
+        ("direct", "told", "It was a big day"),
+    ]
+    assert "Podesta" in rows[0][2] and "Ann Lee" in rows[1][2]

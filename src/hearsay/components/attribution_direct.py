@@ -31,10 +31,22 @@ def _window_after(ctx: Context, q: QuoteRec) -> tuple[int, int]:
         ch = text[j]
         if ch == "\n" or ch in "\u201c" or (ch == '"' and j > end):
             break
-        if ch in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \n\u201c\"\u201d"):
+        if ch in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \n\u201c\"\u201d") and not _abbreviation(ctx, j):
             break
         j += 1
     return end, j
+
+
+def _abbreviation(ctx: Context, j: int) -> bool:
+    """Whether the period at ``j`` ends an abbreviation ("Mr.", "Sen.", "U.S."), not a sentence."""
+    text = ctx.text
+    if text[j] != ".":
+        return False
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:j]
+    return len(word.replace(".", "")) == 1 or "." in word or word.lower() in ctx.table.abbreviations
 
 
 def _window_before(ctx: Context, q: QuoteRec, prev_end: int) -> tuple[int, int]:
@@ -53,7 +65,7 @@ def _window_before(ctx: Context, q: QuoteRec, prev_end: int) -> tuple[int, int]:
                 j = k - 1
                 continue
             break
-        if ch in ".!?" and j + 1 < len(text) and text[j + 1] in " \n":
+        if ch in ".!?" and j + 1 < len(text) and text[j + 1] in " \n" and not _abbreviation(ctx, j):
             break
         j -= 1
     return j + 1, start

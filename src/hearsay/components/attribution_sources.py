@@ -184,6 +184,7 @@ class SourceTable:
         self.outlet_words = set(lexicon["outlet_words"])
         self.outlet_names = {n.lower() for n in lexicon["outlets"]}
         self.section_labels = set(lexicon.get("section_labels", []))
+        self.abbreviations = set(lexicon.get("abbreviations", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
