@@ -316,9 +316,12 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
     for n, (_, _, res) in enumerate(recs):
         if res is not None and res.value is not None:
             renumber[f"T{n + 1}"] = f"T{len(renumber) + 1}"
+    depends: dict[str, bool] = {}  # original id -> rests on the inferred reference date
     for n, (start, end, res) in enumerate(recs):
         if res is None or res.value is None:
             continue  # named no time we can place: not reported
+        own = f"T{n + 1}"
+        depends[own] = bool(inferred and (res.uses_ref or depends.get(res.anchor or "", False)))
         anchor = res.anchor
         if anchor and anchor.startswith("T"):
             anchor = renumber.get(anchor)
@@ -330,6 +333,6 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
             "value": res.value,
             "range": res.range,
             "anchor": anchor,
-            "inferred": bool(inferred and (res.uses_ref or res.anchor is not None)),
+            "inferred": depends[own],
         })
     return times, {"date": ref.isoformat() if ref else None, "basis": basis}
