@@ -63,6 +63,10 @@ def test_child_older_than_the_meeting_is_named(analyze):
         "Sara Kim joined Acme in 2021, after graduating from Yale in 2019. She now leads its design team.",
         "In 2014, Sara Kim moved to Boston. Three years later, in 2017, she opened a shop on Newbury Street.",
         "In 2014, Sara Kim joined Acme. She then moved to Boston in 2016 to open a studio.",
+        # the date of an embedded clause is not the date of the main one
+        "The firm, founded in 2010, collapsed in 2020 after its chief executive left in 2015.",
+        # past perfect steps back in time: "then" states no order here
+        "In 2020, Sara Kim founded Acme. She had then worked in Boston in 2012 for a rival.",
         # a child born before the wedding is no contradiction
         "Anna Berg, 40, and Tom Berg, 42, married in 2020. They live in Denver with their son, Max, 9.",
     ],

@@ -101,13 +101,26 @@ def stated_birth(entity: dict, reference: str | None) -> dict | None:
     return None if born == born_from_age(entity["age"], reference) else born
 
 
-def check_ages(entities: list[dict], claims: list[dict], reference: str | None) -> list[dict]:
+def _different_people(text: str, ent: dict, ages: list[dict]) -> bool:
+    """Whether the ages were given after two different full names ("Gary Lindqvist, 58" and
+    "Evan Lindqvist, 26" clustered together): a clustering slip, not the story's."""
+    full = set()
+    for a in ages:
+        before = [m for m in ent.get("mentions", []) if m.get("kind") == "name" and 0 <= a["start"] - m["end"] <= 3]
+        for m in before:
+            name = text[m["start"] : m["end"]]
+            if len(name.split()) > 1:
+                full.add(name)
+    return len(full) > 1
+
+
+def check_ages(entities: list[dict], claims: list[dict], reference: str | None, text: str = "") -> list[dict]:
     """The same person given two ages; an age against a stated birth date."""
     out = []
     for ent in entities:
         ages = ent.get("ages") or []
         values = sorted({a["value"] for a in ages})
-        if len(values) > 1:
+        if len(values) > 1 and not _different_people(text, ent, ages):
             out.append(_check(
                 "age", "conflict",
                 f"{ent['name']} is given two ages: " + " and ".join(str(v) for v in values) + ".",
@@ -289,15 +302,35 @@ def _times_in(at_token: dict[int, dict], tokens) -> list[dict]:
     return found
 
 
+#: clauses inside a clause that date something else ("The firm, founded in 2010, collapsed ...")
+EMBEDDED = ("ccomp", "conj", "parataxis", "relcl", "acl", "appos", "advcl", "csubj")
+
+
 def _clause_tokens(head: Token, skip: set[int]) -> list[Token]:
+    """The clause a verb heads, without the clauses embedded in it, nearest words first."""
     out, todo = [], [head]
     while todo:
-        t = todo.pop()
+        t = todo.pop(0)
         if t.i in skip:
             continue
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ not in ("ccomp", "conj", "parataxis") and c.i not in skip)
+        todo.extend(c for c in t.children if c.dep_ not in EMBEDDED and c.i not in skip)
     return out
+
+
+def _is_flashback(verb: Token) -> bool:
+    """Past perfect ("had worked") steps back from the narrative: no order is stated."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _nearest(at_token: dict[int, dict], clause: list[Token]) -> list[dict]:
+    """Times of a clause, the one nearest its head (in the tree) first."""
+    found: list[dict] = []
+    for tok in clause:
+        t = at_token.get(tok.i)
+        if t is not None and all(t is not f for f in found):
+            found.append(t)
+    return found
 
 
 def _order_conflict(first: dict, second: dict) -> bool:
@@ -357,7 +390,7 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
             continue
         sub = list(sub_head.subtree)
         main = _clause_tokens(main_head, {t.i for t in sub})
-        sub_times, main_times = _times_in(at_token, sub), _times_in(at_token, main)
+        sub_times, main_times = _times_in(at_token, sub), _nearest(at_token, main)
         if not sub_times or not main_times:
             continue
         s, m = sub_times[0], main_times[0]
@@ -372,8 +405,8 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
             continue
         if any(t["start"] <= tok.idx < t["end"] for t in times):
             continue  # "two years later" is a time of its own, anchored by the temporal stage
-        here = _times_in(at_token, _clause_tokens(tok.head, set()))
-        if not here:
+        here = _nearest(at_token, _clause_tokens(tok.head, set()))
+        if not here or _is_flashback(tok.head):
             continue
         sent = tok.sent
         prev = None
@@ -400,7 +433,7 @@ def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
     claims = get_list(doc, "hearsay_claims")
     times = sorted(get_list(doc, "hearsay_times"), key=lambda t: t["start"])
     reference = reference_date(doc)
-    found = check_ages(entities, claims, reference)
+    found = check_ages(entities, claims, reference, doc.text)
     found += check_couples(relations, entities, claims, reference)
     found += check_event_order(doc, times, claims, lexicon)
     seen, out = set(), []
