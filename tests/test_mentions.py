@@ -318,3 +318,13 @@ def test_a_place_named_department_does_not_swallow_its_city(analyze):
     )
     department = entity_with(ledger, "Dayton Police Department")
     assert "Dayton" not in mention_texts(department, "name")
+
+
+def test_a_relative_mentioned_before_being_named(analyze):
+    ledger = analyze(
+        "\u201cMy husband proposed to me in the third row in 1963,\u201d recalled Dolores Pike, 81, who lives "
+        "a mile down the road. Her husband, Walter, died in 2017."
+    )
+    walter = entity_with(ledger, "Walter")
+    assert {"My husband", "Her husband"} <= set(mention_texts(walter, "descriptor"))
+    assert entity_with(ledger, "Dolores Pike").age == 81

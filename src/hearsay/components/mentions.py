@@ -159,6 +159,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
         else:
             resolver.pronoun(doc[head])
 
+    resolver.merge_relatives()
     for born_token, born in find_birth_statements(doc, table):
         token = doc[born_token]
         target = resolver.cluster_at(token.head.i) if token.head.pos_ == "PROPN" else None

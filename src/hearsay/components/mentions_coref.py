@@ -150,16 +150,8 @@ class Resolver:
                 continue
             if gender and pcl["gender"] and gender != pcl["gender"]:
                 continue
-            pcl["merged_into"] = index
-            target = self.clusters[index]
-            target["votes"]["PERSON"] += 10  # "a 34-year-old man" says what NER could not
-            target["descriptors"].extend(pcl["descriptors"])
-            target["pronouns"].extend(pcl["pronouns"])
-            if pcl["gender"]:
-                target["gender_votes"][pcl["gender"]] += 10
-            target.setdefault("ages", []).extend(pcl.get("ages", []))
-            if target["age"] is None:
-                target["age"] = pcl["age"]
+            self.clusters[index]["votes"]["PERSON"] += 10  # "a 34-year-old man" says what NER could not
+            self._merge(pc, index)
             return
 
     # -- salience ----------------------------------------------------------------------------
@@ -333,9 +325,11 @@ class Resolver:
             return self._open_provisional(rec)
         possessor = None
         if rec.get("possessor") is not None:
-            # "her rocker husband": a relative of someone resolved; "its owner", "my wife",
-            # "Pryce's lawyer" name someone the text has not pinned down, so they stay unresolved
+            # "her rocker husband": a relative of someone resolved; "its owner", "Pryce's lawyer"
+            # name someone the text has not pinned down, so they stay unresolved
             possessor = self.cluster_at(rec["possessor"])
+            if possessor is None and rec["kin"]:
+                possessor = self._first_person_speaker(rec["possessor"])
             if not rec["kin"] or possessor is None or self.type_of(possessor) != "PERSON":
                 return None
         chosen = None
@@ -352,7 +346,16 @@ class Resolver:
         if chosen is None:
             scores = self.salience(head, DESCRIPTOR_WINDOW)
             sent = self.layout.sent[head]
-            same_sentence = {self.find(c) for h, c in self.seen if self.layout.sent[h] == sent}
+            same_sentence = set()
+            for h, c in reversed(self.seen):
+                if self.layout.sent[h] != sent:
+                    break
+                same_sentence.add(self.find(c))
+            if possessor is not None:
+                # a relative is someone just talked about, or someone new (named later, if ever)
+                para = self.layout.para[head]
+                recent = {self.find(c) for h, c in self.seen if para - self.layout.para[h] <= 1}
+                scores = {i: v for i, v in scores.items() if i in recent}
             for index in list(scores):
                 known = self.gender_of(index)
                 age = self.clusters[index]["age"]
@@ -368,12 +371,58 @@ class Resolver:
                 elif rec.get("age") is not None and age == rec["age"]:
                     scores[index] *= 10
             chosen, _ = self._best(scores)
+        if chosen is None and possessor is not None:
+            chosen = self._new_provisional(rec)  # "my husband": someone the text may name later
         if chosen is None:
             return None
-        self._attach_descriptor(chosen, rec)
+        if chosen != self.find(chosen):
+            chosen = self.find(chosen)
+        if not self.clusters[chosen].get("provisional"):
+            self._attach_descriptor(chosen, rec)
         if rec["kin"] and possessor is not None:
             self.kin_links.append((rec["role"], rec["possessor"], chosen))
         return chosen
+
+    def _first_person_speaker(self, token_index: int) -> int | None:
+        """"My husband" in a quote: the one person speaking it, if the text says who."""
+        token = self.doc[token_index]
+        if token.lower_ not in ("my", "our") or not self.layout.in_quote[token_index]:
+            return None
+        speakers = self._speakers_near(token)
+        if len(speakers) != 1:
+            return None
+        speaker = speakers.pop()
+        self.token_cluster[token_index] = speaker
+        return speaker
+
+    def merge_relatives(self) -> None:
+        """A relative met unnamed ("My husband proposed ...") and later named in apposition
+        ("Her husband, Walter,") is one person: same kin word, same person they belong to."""
+        named: dict[tuple[str, int], int] = {}
+        for role, poss_token, cluster in self.kin_links:
+            owner = self.cluster_at(poss_token)
+            index = self.find(cluster)
+            if owner is not None and self.clusters[index]["names"]:
+                named.setdefault((role, owner), index)
+        for role, poss_token, cluster in self.kin_links:
+            owner = self.cluster_at(poss_token)
+            index = self.find(cluster)
+            target = named.get((role, owner))
+            if target is None or index == target or not self.clusters[index].get("provisional"):
+                continue
+            self._merge(index, target)
+
+    def _merge(self, index: int, target: int) -> None:
+        source, dest = self.clusters[index], self.clusters[target]
+        source["merged_into"] = target
+        dest["descriptors"].extend(source["descriptors"])
+        dest["pronouns"].extend(source["pronouns"])
+        dest["gender_votes"].update(source["gender_votes"])
+        if source.get("gender"):
+            dest["gender_votes"][source["gender"]] += 10
+        dest.setdefault("ages", []).extend(source.get("ages", []))
+        if dest["age"] is None:
+            dest["age"] = source["age"]
 
     def _attach_descriptor(self, index: int, rec: dict) -> None:
         cluster = self.clusters[index]
@@ -391,6 +440,12 @@ class Resolver:
     def _open_provisional(self, rec: dict) -> int | None:
         if self.layout.in_quote[rec["head"]] or self.doc[rec["head"]].dep_ == "attr":
             return None
+        index = self._new_provisional(rec)
+        self.pending.append(index)
+        return index
+
+    def _new_provisional(self, rec: dict) -> int:
+        """An entity known so far only by a description."""
         from .mentions_names import new_cluster
 
         cluster = new_cluster()
@@ -400,7 +455,6 @@ class Resolver:
         cluster["opened_sent"] = self.layout.sent[rec["head"]]
         self.clusters.append(cluster)
         index = len(self.clusters) - 1
-        self.pending.append(index)
         self._attach_descriptor(index, rec)
         return index
 
