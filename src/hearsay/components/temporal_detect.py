@@ -71,6 +71,9 @@ def _is_count(tok, L: dict) -> bool:
     return tok.like_num or low in L["numbers"] or low in L["vague_counts"] or low in ("several", "few", "many")
 
 
+#: entity types whose words are names, never calendar words ("Jan Kavan", "the March for Life")
+NAMED_THINGS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
+
 #: between a count and its unit ("two more weeks", "20 straight years")
 COUNT_FILLERS = {"more", "additional", "straight", "consecutive", "full", "further", "extra"}
 
@@ -203,6 +206,7 @@ def _merge_clock_and_day(doc: Doc, spans: list[tuple[int, int]], L: dict) -> lis
             if len(gap) <= 3 and all(t.lower_ in _ZONES for t in gap):
                 a, b = doc[ps:pe], doc[s:e]
                 if (_is_clock(a, L) and _is_day(b, L)) or (_is_clock(b, L) and _is_day(a, L)) or \
+                        (len(a) == 1 and a[0].lower_ in L["weekdays"] and _is_day(b, L) and len(b) > 1) or \
                         (b.text.lower() in ("yesterday", "today") and a[-1].lower_ in L["parts_of_day"]):
                     out[-1] = (ps, e)
                     continue
@@ -310,8 +314,10 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             (low not in ("may", "march") or tok.pos_ == "PROPN"):
         if low == "may" and tok.tag_ == "MD":
             return None
-        if tok.ent_type_ in ("PERSON", "ORG") or (low not in L["month_names"] and not tok.text.endswith(".")
-                                                  and not (i + 1 < len(doc) and doc[i + 1].like_num)):
+        if i + 2 < len(doc) and doc[i + 1].lower_ in ("for", "of") and doc[i + 2].text[:1].isupper():
+            return None  # "the March for Life", "March of Dimes": a name, not a month
+        if tok.ent_type_ in NAMED_THINGS or (low not in L["month_names"] and not tok.text.endswith(".")
+                                             and not (i + 1 < len(doc) and doc[i + 1].like_num)):
             return None
         e = i + 1
         if e < len(doc) and doc[e].like_num and len(doc[e].text) <= 2:
