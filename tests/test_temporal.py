@@ -321,3 +321,14 @@ def test_night_before_the_anniversary_counts_from_the_wedding_date(analyze):
     night = value(led, "the night before")
     assert night.value == "2023-08-03"
     assert night.anchor == value(led, "Exactly a year later").id
+
+
+def test_24_hour_clock_with_zone(analyze):
+    led = analyze("The Dow Jones was down 2.62% at 16:08 UTC, a slight increase.", published="2008-09-17")
+    t = value(led, "16:08 UTC")
+    assert (t.type, t.value) == ("TIME", "2008-09-17T16:08")
+
+
+def test_month_inside_an_event_name_is_not_a_date(analyze):
+    led = analyze("Protesters gathered at the annual March for Life on Capitol Hill.", published="1999-01-22")
+    assert "March" not in times_of(led)

@@ -168,7 +168,9 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
                 taken[i] = True
     triggers = [doc.vocab.strings.add(w) for w in _triggers(L)]
     lowers = doc.to_array([LOWER]) if len(doc) else numpy.zeros(0, dtype="uint64")
-    for i in numpy.flatnonzero(numpy.isin(lowers, triggers)).tolist():
+    candidates = numpy.flatnonzero(numpy.isin(lowers, triggers)).tolist()
+    candidates += [t.i for t in doc if ":" in t.text and _CLOCK_TOKEN.match(t.text)]  # rare: few tokens have ":"
+    for i in sorted(set(candidates)):
         if taken[i]:
             continue
         ext = _lexical_span(doc, i, L, taken)
@@ -182,6 +184,7 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     return _merge_clock_and_day(doc, spans, L)
 
 
+_CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
 _ZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "local", "time", ",", "on",
           "(", ")"}
 
@@ -262,6 +265,14 @@ def _triggers(L: dict) -> set[str]:
 def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
     tok = doc[i]
     low = tok.lower_
+    if _CLOCK_TOKEN.match(low):
+        e = i + 1
+        while e < len(doc) and not taken[e] and (doc[e].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[e].lower_ in _ZONES
+                                                 and doc[e].lower_ not in (",", "on", "(", ")")):
+            e += 1
+        if e == i + 1 and not (i > 0 and doc[i - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about")):
+            return None  # "3:1" in a score, "10:30" as a ratio: only a clock when it reads like one
+        return (i, e)
     refs = L["references"]
     if low in ("current", "recent") and tok.pos_ == "ADJ" and i + 1 < len(doc) and \
             doc[i + 1].lower_ in ("years", "months", "weeks", "days"):
