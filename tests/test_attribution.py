@@ -336,3 +336,13 @@ def test_title_abbreviations_do_not_end_the_frame(analyze):
         ("direct", "told", "It was a big day"),
     ]
     assert "Podesta" in rows[0][2] and "Ann Lee" in rows[1][2]
+
+
+def test_long_speaker_phrase_after_quote_and_its_follow_on(analyze):
+    led = analyze(
+        "“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of "
+        "Oklahoma, one of the states suing the agency, said at an event. “We will fight it.”"
+    )
+    rows = table(led)
+    assert [r[4] for r in rows] == ["It’s an invasion of the state regulatory domain", "We will fight it."]
+    assert {r[2] for r in rows} == {"Scott Pruitt"} and {r[3] for r in rows} == {"said"}

@@ -89,6 +89,20 @@ def _cue_for_quote(ctx: Context, qi: int, prev_end: int) -> Optional[tuple[Token
     def pick_after():
         if content.endswith(".") and not content.endswith("..."):
             return None
+        if words_after:
+            # a long speaker phrase ("Scott Pruitt, the attorney general of Oklahoma, ...
+            # said"): the cue is the verb whose subject opens the frame
+            head = words_after[0]
+            for _ in range(6):
+                if head.dep_ in ("nsubj", "nsubjpass") and head.head.i >= head.i:
+                    verb = head.head
+                    cls = ctx.cues.cue_class(verb)
+                    if cls is not None and cls not in ctx.cues.clause_only and verb.idx < after_e:
+                        return verb, cls
+                    break
+                if head.head.i == head.i:
+                    break
+                head = head.head
         for n, t in enumerate(words_after[:AFTER_REACH]):
             cls = ctx.cues.loose_class(t)
             if cls is not None and cls not in ctx.cues.clause_only:
@@ -249,4 +263,11 @@ def _continues(ctx: Context, prev: Found, q: QuoteRec) -> bool:
     # the gap is the previous quote's own frame: one short clause holding its cue
     if prev.cue is None or not (gap_start <= prev.cue[0] < q["start"]):
         return False
-    return stripped.endswith((".", ",", ":")) and stripped.count(". ") == 0 and len(stripped.split()) <= 12
+    if not stripped.endswith((".", ",", ":")) or len(stripped.split()) > 25:
+        return False
+    # no sentence ends inside the frame (a title like "Sen." or "R." does not count)
+    return not any(
+        ctx.text[j] in ".!?" and ctx.text[j + 1] == " " and not _abbreviation(ctx, j)
+        for j in range(gap_start, q["start"] - 1)
+        if j + 1 < q["start"] and ctx.text[j + 1: q["start"]].strip()
+    )
