@@ -91,6 +91,12 @@ def _counted(doc: Doc, k: int) -> bool:
                       "once", "twice", "in", "after", "under") or after in ("ago", "later", "earlier", "long", "or")
 
 
+def _month_in_name(doc: Doc, i: int) -> bool:
+    """"the March for Life", "March of the Combatant Mothers": a name, not a month."""
+    return i + 2 < len(doc) and doc[i + 1].lower_ in ("for", "of") and doc[i + 2].text[:1].isupper() \
+        and not doc[i + 2].like_num
+
+
 def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
     """A duration or shift the model left out: "two more weeks", "at least 20 more years",
     "over a week", "three days later"."""
@@ -161,6 +167,8 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
         if doc[start:end].text.lower() in never_alone or _is_age(doc[start:end], L):
             continue
         if doc[start:end].text.lower() in idioms:
+            continue
+        if end - start == 1 and _month_in_name(doc, start):
             continue
         for piece in _split_ranges(doc, start, end, L):
             spans.append(piece)
@@ -325,8 +333,8 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             (low not in ("may", "march") or tok.pos_ == "PROPN"):
         if low == "may" and tok.tag_ == "MD":
             return None
-        if i + 2 < len(doc) and doc[i + 1].lower_ in ("for", "of") and doc[i + 2].text[:1].isupper():
-            return None  # "the March for Life", "March of Dimes": a name, not a month
+        if _month_in_name(doc, i):
+            return None
         if tok.ent_type_ in NAMED_THINGS or (low not in L["month_names"] and not tok.text.endswith(".")
                                              and not (i + 1 < len(doc) and doc[i + 1].like_num)):
             return None
