@@ -26,3 +26,9 @@ def test_render_reports_the_ratio():
              "peak_rss_mib": 200.0, "peak_worker_rss_mib": None} for c, s in (("bare", 1.0), ("hearsay", 1.25))]
     report = {"dataset": "x", "texts": 1, "words": 100, "repeat": 1, "best": runs, "ratio": {"1": 0.8}}
     assert "hearsay / bare spaCy, 1 process: 0.800" in bench.render(report)
+
+
+def test_stage_ratio_is_the_bare_share_of_profiled_time():
+    stages = {"ner": 6.0, "tokenizer": 2.0, "hearsay_quotes": 1.0, "build_ledger": 1.0}
+    assert bench.stage_ratio(stages) == 0.8
+    assert bench.stage_ratio({}) is None
