@@ -20,6 +20,7 @@ def conflicts(ledger) -> list:
     "kind, text",
     [
         ("age_vs_birth", "Jane Doe, 42, was born March 9, 1990, in Ohio. She runs a bakery in Dayton."),
+        ("age_vs_birth", "Born March 9, 1990, Jane Doe, 42, runs a bakery in Dayton."),
         ("age", "Mark Lee, 35, opened the bakery in 2010. His customers are loyal. Lee, 41, said business was steady."),
         ("anniversary_vs_wedding",
          "On June 1, 2022, Anna Berg and Tom Berg celebrated their 10th wedding anniversary. "
@@ -63,6 +64,8 @@ def test_child_older_than_the_meeting_is_named(analyze):
         "Sara Kim joined Acme in 2021, after graduating from Yale in 2019. She now leads its design team.",
         "In 2014, Sara Kim moved to Boston. Three years later, in 2017, she opened a shop on Newbury Street.",
         "In 2014, Sara Kim joined Acme. She then moved to Boston in 2016 to open a studio.",
+        # a child's birth date is not the parent's
+        "Chelsea Clinton, 35, spoke of her first child, a girl born Sept. 26, 2014, on Monday.",
         # the date of an embedded clause is not the date of the main one
         "The firm, founded in 2010, collapsed in 2020 after its chief executive left in 2015.",
         # past perfect steps back in time: "then" states no order here

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..extensions import CheckRec, get_list, warn
 from ..lexicon import LexiconLoader
 from .mentions_ages import born_from_age
+from .relation_index import EntityIndex
 from .relation_patterns import trigger_positions
 
 EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
@@ -114,8 +115,32 @@ def _different_people(text: str, ent: dict, ages: list[dict]) -> bool:
     return len(full) > 1
 
 
-def check_ages(entities: list[dict], claims: list[dict], reference: str | None, text: str = "") -> list[dict]:
-    """The same person given two ages; an age against a stated birth date."""
+def births_stated_of(doc: Doc, entities: list[dict]) -> set[str]:
+    """Entities the text itself says were born on a date: "born" whose subject, or the noun it
+    describes, is a mention of them ("Jane Doe was born ...", "Born March 9, 1990, Doe ...",
+    "Doe (born 1990)"). "her first child, a girl born Sept. 26, 2014" is the child's birth."""
+    found: set[str] = set()
+    if not any(e.get("born") for e in entities):
+        return found
+    idx = EntityIndex(doc, entities, [], {})
+    for i in trigger_positions(doc, {"born"}):
+        tok = doc[i]
+        who = None
+        if tok.dep_ in ("acl", "amod", "appos"):
+            who = tok.head
+        else:
+            who = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if who is None and tok.dep_ == "advcl":
+                who = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if who is not None:
+            found.update(idx.ents(who, ("PERSON",)))
+    return found
+
+
+def check_ages(entities: list[dict], claims: list[dict], reference: str | None, text: str = "",
+               births: set[str] | None = None) -> list[dict]:
+    """The same person given two ages; an age against a stated birth date (only for people the
+    text says were born then, when ``births`` is given)."""
     out = []
     for ent in entities:
         ages = ent.get("ages") or []
@@ -127,7 +152,7 @@ def check_ages(entities: list[dict], claims: list[dict], reference: str | None, 
                 _refs(ent["id"], claims_at(claims, *[a["start"] for a in ages])),
             ))
         born = stated_birth(ent, reference)
-        if born is None or ent.get("age") is None or not reference:
+        if born is None or ent.get("age") is None or not reference or (births is not None and ent["id"] not in births):
             continue
         implied = born_from_age(ent["age"], reference)
         if implied is None:
@@ -433,7 +458,7 @@ def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
     claims = get_list(doc, "hearsay_claims")
     times = sorted(get_list(doc, "hearsay_times"), key=lambda t: t["start"])
     reference = reference_date(doc)
-    found = check_ages(entities, claims, reference, doc.text)
+    found = check_ages(entities, claims, reference, doc.text, births_stated_of(doc, entities))
     found += check_couples(relations, entities, claims, reference)
     found += check_event_order(doc, times, claims, lexicon)
     seen, out = set(), []
