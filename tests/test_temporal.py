@@ -332,3 +332,17 @@ def test_24_hour_clock_with_zone(analyze):
 def test_month_inside_an_event_name_is_not_a_date(analyze):
     led = analyze("Protesters gathered at the annual March for Life on Capitol Hill.", published="1999-01-22")
     assert "March" not in times_of(led)
+
+
+def test_year_ranges_and_counts(analyze):
+    led = analyze("She served as mayor from 2009 to 2017. The index closed at 2017 points.", published="2024-05-02")
+    years = [t for t in led.times if t.span.text == "2017"]
+    assert [t.span.start for t in years] == [led.document.text.index("2017")]
+    assert value(led, "2009").value == "2009"
+
+
+def test_the_past_decade_is_a_duration(analyze):
+    led = analyze("In the past decade, prices have doubled.", published="2024-02-20")
+    t = value(led, "the past decade")
+    assert (t.type, t.value) == ("DURATION", "P10Y")
+    assert (t.range.start, t.range.end) == ("2014-02-20", "2024-02-20")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
@@ -49,6 +49,9 @@ def _is_age(span: Span, L: dict) -> bool:
     t = toks[0]
     if t.text.isdigit() and not (len(t.text) == 4 and 1000 <= int(t.text) <= 2099):
         return True
+    nxt = span.doc[t.i + 1] if t.i + 1 < len(span.doc) else None
+    if t.text.isdigit() and nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in L["units"]:
+        return True  # "2017 points", "1500 people": a count, not a year
     return False
 
 
@@ -177,7 +180,10 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     triggers = [doc.vocab.strings.add(w) for w in _triggers(L)]
     lowers = doc.to_array([LOWER]) if len(doc) else numpy.zeros(0, dtype="uint64")
     candidates = numpy.flatnonzero(numpy.isin(lowers, triggers)).tolist()
-    candidates += [t.i for t in doc if ":" in t.text and _CLOCK_TOKEN.match(t.text)]  # rare: few tokens have ":"
+    if len(doc):
+        shapes = doc.to_array([SHAPE])
+        wanted = [doc.vocab.strings.add(w) for w in ("dd:dd", "d:dd", "dddd")]
+        candidates += numpy.flatnonzero(numpy.isin(shapes, wanted)).tolist()
     for i in sorted(set(candidates)):
         if taken[i]:
             continue
@@ -192,6 +198,9 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     return _merge_clock_and_day(doc, spans, L)
 
 
+_YEAR_TOKEN = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+YEAR_INTRODUCERS = {"in", "to", "and", "through", "until", "since", "by", "from", "of", "-", "–", "early", "late",
+                    "mid", "during", "before", "after", "between", "till"}
 _CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
 _ZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "local", "time", ",", "on",
           "(", ")"}
@@ -273,6 +282,11 @@ def _triggers(L: dict) -> set[str]:
 def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
     tok = doc[i]
     low = tok.lower_
+    if _YEAR_TOKEN.match(low):
+        # a year the model left out ("from 2009 to 2017"): only after a word that introduces one
+        if i > 0 and doc[i - 1].lower_ in YEAR_INTRODUCERS and not (i + 1 < len(doc) and doc[i + 1].like_num):
+            return (i, i + 1)
+        return None
     if _CLOCK_TOKEN.match(low):
         e = i + 1
         while e < len(doc) and not taken[e] and (doc[e].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[e].lower_ in _ZONES

@@ -235,6 +235,13 @@ def _relative_unit(words, joined, ctx, L, mod):
     unit = L["units"][w][0]
     if unit in ("S", "M") and L["units"][w][1]:
         return None
+    if unit in ("DE", "CE") and direction == -1 and det in ("past", "last", "the past", "the last"):
+        # "the past decade": the ten years up to now
+        years = 10 if unit == "DE" else 100
+        start = ref.replace(year=ref.year - years) if not (ref.month == 2 and ref.day == 29) else \
+            ref.replace(year=ref.year - years, day=28)
+        return Resolved("DURATION", f"P{years}Y", {"start": start.isoformat(), "end": ref.isoformat()}, "published",
+                        None, True)
     p = _unit_point(unit, ref, ctx)
     if p is None:
         return None
