@@ -94,6 +94,11 @@ def subject_of(verb: Token, passive: bool = False) -> Optional[Token]:
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head   # "one saying that ...", "a statement saying ..."
+        if tok.dep_ == "xcomp":
+            # "urged Smith to say": the object speaks; "declined to say": the subject does
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             tok = tok.head
             continue

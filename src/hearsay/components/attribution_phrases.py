@@ -52,7 +52,7 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
             else:
                 content_tok = (sent.start, sent.end)
             chars = trim_content(ctx, *content_tok)
-            if chars is None:
+            if chars is None or len(ctx.text[chars[0]:chars[1]].split()) < 3:
                 continue
             kind = classify_content(ctx, *chars)
             if kind is None:
@@ -84,6 +84,10 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                                      alignment_mode="expand")
                 if span is not None and span.root.pos_ in ("PROPN", "NOUN") and ctx.outside(span.root) and \
                         all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "ADJ") or t.is_upper for t in span):
+                    named = ctx.entities.at(span.start_char, span.end_char, ("name",))
+                    if not (name.isupper() or (named and ctx.entities.entities[named]["type"] in ("PERSON", "ORG", "OUTLET"))):
+                        pos = end + 1
+                        continue   # "Stealth Over Health: ..." is a headline, not a speaker
                     source = ctx.table.resolve(span.root, (span.start, span.end))
                     cs = colon + 1
                     while cs < end and text[cs] in " \t":

@@ -348,9 +348,9 @@ class SourceTable:
                 return self.voice(lemma, head, start, end, definite)
             # "the family", "fans": a group voice named by its role, not an anonymous source
         if lemma in self.orgs or low in self.orgs:
-            eid = self.entities.first_with_word(head.text, {"ORG", "GPE"}) or self.entities.last_before(
-                head.idx, {"ORG"}
-            )
+            eid = self.entities.first_with_word(head.text, {"ORG", "GPE"})
+            if eid is None and self.entities.fallback:
+                eid = self.entities.last_before(head.idx, {"ORG"})
             if eid is not None and head.pos_ != "PROPN":
                 return self.for_entity(eid, "organization", start, end)
             return self.keyed("organization", "org:" + lemma, label, start, end)
