@@ -22,8 +22,9 @@ WARMUP_TEXTS = 3
 
 
 def default_dir(shared: str | None = None) -> Path:
-    root = Path(shared) if shared else Path(os.environ.get("HEARSAY_SHARED", Path.cwd().parent / "shared"))
-    return root / DEFAULT_SPLIT
+    from .eval.gate import shared_dir
+
+    return shared_dir(shared) / DEFAULT_SPLIT
 
 
 def read_texts(path: str | Path, limit: int | None = None) -> list[str]:

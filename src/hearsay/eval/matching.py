@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 Span = tuple[int, int]
 
@@ -108,11 +108,7 @@ def match_by_overlap(gold: Sequence[Span], pred: Sequence[Span], min_gold_fracti
             return 0
         return ov
 
-    return match_by_score(len(gold), len(pred), score)
-
-
-def match_by_score(n_gold: int, n_pred: int, score: Callable[[int, int], float]) -> list[tuple[int, int]]:
-    return greedy_match(n_gold, n_pred, score)
+    return greedy_match(len(gold), len(pred), score)
 
 
 def trim_span(text: str, span: Span) -> Span:
@@ -153,8 +149,3 @@ def find_all(text: str, needle: str) -> list[Span]:
         return []
     pattern = re.compile(r"\s+".join(parts), re.IGNORECASE)
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-def mean(values: Iterable[float]) -> float:
-    values = list(values)
-    return sum(values) / len(values) if values else 0.0
