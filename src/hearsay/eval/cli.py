@@ -23,13 +23,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--polnear", required=True, metavar="DIR", help="a split: text/*.txt and attributions/*.ann")
     p.add_argument("--peer", action="append", choices=PEERS_ATTRIBUTION, default=[])
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N texts")
+    p.add_argument("--every", type=int, default=1, metavar="N", help="one text in N (a quick fixed subset)")
     p.add_argument("--errors", type=int, default=0, metavar="N", help="show N missed and N spurious contents")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("times", help="TimeML temporal expressions, TempEval-3 scoring")
     p.add_argument("--timeml", required=True, action="append", metavar="DIR", help="folder of .tml files (repeatable)")
     p.add_argument("--peer", action="append", choices=PEERS_TIMES, default=[])
-    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N documents of each folder")
+    p.add_argument("--every", type=int, default=1, metavar="N", help="one document in N (a quick fixed subset)")
     p.add_argument("--errors", type=int, default=0, metavar="N", help="show N value errors")
     p.add_argument("--json", action="store_true")
 
@@ -62,7 +64,7 @@ def run(args) -> int:
     if cmd == "attribution":
         from .run_polnear import evaluate, render
 
-        report = evaluate(args.polnear, peers=args.peer, limit=args.limit, n_errors=args.errors)
+        report = evaluate(args.polnear, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every))
         if not report["texts"]:
             print("hearsay eval: no PolNeAR text could be read", file=sys.stderr)
             return 2
@@ -71,7 +73,7 @@ def run(args) -> int:
     if cmd == "times":
         from .run_times import evaluate, render
 
-        report = evaluate(args.timeml, peers=args.peer, limit=args.limit, n_errors=args.errors)
+        report = evaluate(args.timeml, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every))
         if not report["documents"]:
             print("hearsay eval: no TimeML document could be read", file=sys.stderr)
             return 2
