@@ -23,7 +23,7 @@ from .. import extensions
 from ..lexicon import load_lexicon
 from .mentions_ages import age_after, born_from_age, find_birth_statements
 from .mentions_coref import Layout, Resolver
-from .mentions_descriptors import _name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
+from .mentions_descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
 from .mentions_names import STRONG, cluster_names, find_name_spans
 from .mentions_tokens import TokenTable
 
@@ -60,7 +60,7 @@ def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
         if top not in ("ORG", "GPE", "OUTLET") or cluster["votes"]["PERSON"] >= STRONG:
             continue
         for start, end in cluster["names"]:
-            head = _name_head(doc, start, end)
+            head = name_head(doc, start, end)
             if (head.dep_ in ("dobj", "dative") and head.head.lemma_ in told) or (
                 head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
             ):
@@ -91,7 +91,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
         if top not in DESCRIBED_TYPES:
             continue  # places and works: "Austin, Texas" is not a description of Austin
         for start, end in list(cluster["names"]):
-            head = _name_head(doc, start, end, table).i
+            head = name_head(doc, start, end, table).i
             premodifier = find_premodifier(doc, start, end, lex)
             if premodifier is not None:
                 first, gender, person = premodifier
@@ -137,7 +137,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     events = list(direct_events)
     for index, cluster in enumerate(clusters):
         for start, end in cluster["names"]:
-            events.append((start, "name", index, start, end, _name_head(doc, start, end, table).i, None))
+            events.append((start, "name", index, start, end, name_head(doc, start, end, table).i, None))
     for rec in find_anaphoric_descriptors(doc, lex, taken, table):
         events.append((rec["start"], "desc", None, rec["start"], rec["end"], rec["head"], rec))
     pronouns = lex["pronouns"]["pronouns"]
@@ -190,6 +190,8 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
         for kind, spans in (("name", cluster["names"]), ("descriptor", cluster["descriptors"]),
                             ("pronoun", cluster["pronouns"])):
             for start, end in spans:
+                if end <= start:
+                    continue
                 cs, ce = _chars(doc, start, end)
                 mentions.setdefault((cs, ce), {"start": cs, "end": ce, "kind": kind})
         born = cluster["born"]

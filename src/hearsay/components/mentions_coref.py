@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .mentions_names import new_cluster
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PRONOUN_WINDOW = 5       # sentences back a pronoun may reach
 DESCRIPTOR_WINDOW = 12   # ... and a definite descriptor
@@ -48,8 +50,10 @@ class Layout:
             if newline:
                 para += 1
         for quote in quotes or []:
-            for token in doc.char_span(quote["content_start"], quote["content_end"], alignment_mode="expand") or []:
-                self.in_quote[token.i] = True
+            span = doc.char_span(quote["content_start"], quote["content_end"], alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    self.in_quote[i] = True
 
 
 def clause_verb(token: Token) -> Token:
@@ -144,7 +148,7 @@ class Resolver:
         gender = self.gender_of(index)
         for pc in reversed(self.pending):
             pcl = self.clusters[pc]
-            if pcl.get("merged_into") is not None or pcl.get("dropped"):
+            if pcl.get("merged_into") is not None:
                 continue
             if not 0 < sent - pcl["opened_sent"] <= INDEFINITE_WINDOW:
                 continue
@@ -446,8 +450,6 @@ class Resolver:
 
     def _new_provisional(self, rec: dict) -> int:
         """An entity known so far only by a description."""
-        from .mentions_names import new_cluster
-
         cluster = new_cluster()
         cluster["votes"]["PERSON"] += 1
         cluster["gender"] = rec.get("gender")

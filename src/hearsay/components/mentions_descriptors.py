@@ -21,10 +21,6 @@ from .mentions_ages import age_after, year_old_age
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
 
-def _lemma(token: Token) -> str:
-    return token.lower_
-
-
 def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, str | None, bool] | None:
     """(start of descriptor, gender, names a person role) for role words right before a name in
     the same noun phrase."""
@@ -67,7 +63,7 @@ def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, st
     return first, gender, person
 
 
-def _name_head(doc: Doc, start: int, end: int, table=None) -> Token:
+def name_head(doc: Doc, start: int, end: int, table=None) -> Token:
     """The token of a name whose head lies outside it (the name's syntactic head)."""
     if table is not None:
         for i in range(start, end):
@@ -87,7 +83,7 @@ def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> l
     Returns [{"start","end","role": noun lemma, "gender", "org_class", "possessor": token index|None}]."""
     roles = lex["descriptors"]["person_roles"]
     org_nouns = lex["descriptors"]["org_nouns"]
-    head = _name_head(doc, start, end, table)
+    head = name_head(doc, start, end, table)
     found = []
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= end:
@@ -96,6 +92,8 @@ def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> l
                 right -= 1
             while left < right and doc[left].is_punct:
                 left += 1
+            if left >= right or left < end:
+                continue
             found.append(_describe(doc, child, left, right, roles, org_nouns))
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < start and head.head.tag_ == "NN":
         noun = head.head

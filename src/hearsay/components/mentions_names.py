@@ -31,6 +31,7 @@ PLACE_NAMED_ORGS = {"police", "agency", "court", "school", "government", "hospit
 
 
 def new_cluster() -> dict:
+    """One entity under construction: type votes, spans by kind (token indices), gender votes, age."""
     return {
         "votes": Counter(), "names": [], "descriptors": [], "pronouns": [], "gender": None,
         "gender_votes": Counter(), "age": None, "born": None, "org_class": None,
@@ -250,7 +251,3 @@ def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[d
 def _distance_before(cluster: dict, position: int) -> int:
     before = [position - s for s, _ in cluster["names"] if s < position]
     return min(before) if before else 100_000 + min(s - position for s, _ in cluster["names"])
-
-
-def name_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text
