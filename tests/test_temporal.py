@@ -346,3 +346,11 @@ def test_the_past_decade_is_a_duration(analyze):
     t = value(led, "the past decade")
     assert (t.type, t.value) == ("DURATION", "P10Y")
     assert (t.range.start, t.range.end) == ("2014-02-20", "2024-02-20")
+
+
+def test_verbs_and_head_nouns_trimmed_from_model_spans(analyze):
+    led = analyze("The trial, expected to last six weeks, begins Monday. Forecasters expect a hotter season this year.",
+                  published="2024-05-10")
+    assert value(led, "six weeks").value == "P6W"
+    assert value(led, "Monday").value == "2024-05-13"
+    assert value(led, "this year").value == "2024"

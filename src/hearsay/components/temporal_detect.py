@@ -64,6 +64,13 @@ def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
                 _is_hedge_part(doc, start):
             break
         start += 1
+    while start < end and doc[start].pos_ in ("VERB", "AUX"):
+        start += 1  # "expected to last six weeks": the verb is not part of the time
+    for k in range(start + 1, min(end - 1, start + 3)):
+        if doc[k].lower_ in ("this", "last", "next", "that", "every", "each") and \
+                all(doc[m].pos_ in ("NOUN", "ADJ") for m in range(start, k)):
+            start = k  # "season this year": the head noun before belongs to the clause
+            break
     while end > start and (doc[end - 1].lower_ in _TRAIL_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
