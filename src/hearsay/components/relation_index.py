@@ -258,7 +258,8 @@ def coordinated(token: Token) -> list[Token]:
     while todo:
         t = todo.pop(0)
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"))
+        # names only: in "his daughter Ivanka and her husband, Jared" the husband is no daughter
+        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN")
     return out
 
 

@@ -128,7 +128,8 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
                 found = idx.np_entities(c)
                 if found:
                     break
-    if not found and noun.dep_ == "appos":
+    if not found and noun.dep_ == "appos" and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
+        # "Evan, his son," -- but in "Gov. Jack Dalrymple, his wife, Betsy," the wife is Betsy
         found = idx.np_entities(noun.head)
     if not found and noun.dep_ == "attr":
         subj = subject_of(noun.head)
@@ -193,6 +194,8 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]
     kin = lex["kin_nouns"].get(noun.lemma_.lower()) or lex["kin_nouns"].get(noun.lower_)
     if not kin or noun.pos_ not in ("NOUN", "PROPN"):
         return []
+    if idx.is_name(noun.i) and any(noun.text in idx.entities[e]["name"].split() for e in idx.ents(noun)):
+        return []  # "Beau" in "his son Beau" is a name, not a boyfriend
     holders = kin_holders(idx, noun)
     if not holders:
         return []
@@ -204,7 +207,7 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]
         anchors, holders = [holders[1]], [holders[0]]
     out = []
     near = [t for t in anchor_tokens if abs(t.i - noun.i) <= 3]
-    named = [t for t in noun.sent if abs(t.i - noun.i) <= 12 and any(e in holders for e in idx.tok.get(t.i, ()))]
+    named = [t for t in noun.sent if abs(t.i - noun.i) <= 6 and idx.is_name(t.i) and any(e in holders for e in idx.tok.get(t.i, ()))]
     start, end = char_span([noun] + near + named)
     for h in holders:
         for a in anchors:
