@@ -328,3 +328,11 @@ def test_a_relative_mentioned_before_being_named(analyze):
     walter = entity_with(ledger, "Walter")
     assert {"My husband", "Her husband"} <= set(mention_texts(walter, "descriptor"))
     assert entity_with(ledger, "Dolores Pike").age == 81
+
+
+def test_it_said_is_the_organisation(analyze):
+    ledger = analyze(
+        "Shares of Verizon Communications fell after analysts questioned the deal. "
+        "In a statement, it said the purchase would add to earnings next year."
+    )
+    assert "it" in mention_texts(entity_with(ledger, "Verizon Communications"), "pronoun")

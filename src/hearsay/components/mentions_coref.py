@@ -307,10 +307,13 @@ class Resolver:
             if token.dep_ not in SUBJECT_DEPS or token.head.lemma_ in self.pleonastic:
                 return None
         sent = self.layout.sent[token.i]
-        subjects = {
-            self.find(c) for h, c in self.seen
-            if sent - self.layout.sent[h] <= 1 and self.doc[h].dep_ in SUBJECT_DEPS
-        }
+        speaking = self._is_speech_subject(token)  # "it said in a statement": an organisation speaks
+        subjects = set()
+        for h, c in reversed(self.seen):
+            if sent - self.layout.sent[h] > 1:
+                break
+            if speaking or self.doc[h].dep_ in SUBJECT_DEPS:
+                subjects.add(self.find(c))
         scores = self.salience(token.i, 1)
         scores = {i: s for i, s in scores.items() if self.type_of(i) == "ORG" and i in subjects}
         chosen, _ = self._best(scores)
