@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from ..extensions import RelationRec, get_list, warn
 from ..lexicon import LexiconLoader
 from .relation_index import EntityIndex
-from .relation_patterns import SYMMETRIC, find_employment, find_kin_and_couples, trigger_positions, trigger_words
+from .relation_patterns import SYMMETRIC, find_kin_and_couples, trigger_positions, trigger_words
+from .relation_titles import find_employment
 
 #: when several statements give one relation, the firmest word on it wins; a denial is news
 STATUS_RANK = {"denied": 4, "asserted": 3, "alleged": 2, "reported": 1}
