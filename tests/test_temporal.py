@@ -354,3 +354,19 @@ def test_verbs_and_head_nouns_trimmed_from_model_spans(analyze):
     assert value(led, "six weeks").value == "P6W"
     assert value(led, "Monday").value == "2024-05-13"
     assert value(led, "this year").value == "2024"
+
+
+def test_holiday_dated_by_a_shift_from_the_story(analyze):
+    led = analyze("They first met back in 2016 and got engaged on Valentine's Day two years later.",
+                  published="2024-03-12")
+    t = value(led, "Valentine's Day two years later")
+    assert t.value == "2018-02-14"
+    assert t.anchor == value(led, "2016").id
+
+
+def test_vague_months_ago_and_this_past_weekend(analyze):
+    led = analyze("A few months ago, the actor was seen house-hunting; this past weekend he closed on a home.",
+                  published="2024-03-12")
+    assert value(led, "A few months ago").value == "PAST_REF"
+    weekend = value(led, "this past weekend")
+    assert (weekend.range.start, weekend.range.end) == ("2024-03-09", "2024-03-10")

@@ -234,6 +234,8 @@ def _merge_clock_and_day(doc: Doc, spans: list[tuple[int, int]], L: dict) -> lis
                 a, b = doc[ps:pe], doc[s:e]
                 if (_is_clock(a, L) and _is_day(b, L)) or (_is_clock(b, L) and _is_day(a, L)) or \
                         (len(a) == 1 and a[0].lower_ in L["weekdays"] and _is_day(b, L) and len(b) > 1) or \
+                        (not gap and b[-1].lower_ in ("later", "earlier") and not any(t.like_num and len(t) == 4
+                                                                                    for t in a)) or \
                         (b.text.lower() in ("yesterday", "today") and a[-1].lower_ in L["parts_of_day"]):
                     out[-1] = (ps, e)
                     continue
@@ -281,7 +283,7 @@ def _triggers(L: dict) -> set[str]:
         words |= {"current", "recent", "future", "past", "every", "each", "period", "year-ago", "year-earlier", "year",
                   "anniversary", "night", "day", "quarter", "season", "morning", "evening",
                   "afternoon"}
-        words |= {h.split()[0] for h in L["holidays"]}
+        words |= {h.split()[0].replace("'s", "") for h in L["holidays"]} | {h.split()[0] for h in L["holidays"]}
         _TRIGGERS[key] = words
     return _TRIGGERS[key]
 
@@ -373,8 +375,10 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             low in L["units"] and i > 1 and doc[i - 1].lower_ in COUNT_FILLERS and _is_count(doc[i - 2], L)):
         return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
-            doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming"):
+            doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming", "past"):
         s = i - 1
+        if s > 0 and doc[s].lower_ == "past" and doc[s - 1].lower_ in ("this", "the"):
+            s -= 1
         if s > 0 and doc[s - 1].lower_ in ("earlier", "later", "early", "late"):
             s -= 1
         return (s, i + 1)
@@ -394,11 +398,14 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             if s >= 0 and doc[s : i + 1].text.lower() in L["event_days"] and not any(taken[k] for k in range(s, i + 1)):
                 return (s, i + 1)
     if tok.text[:1].isupper():
-        for name in L["holidays"]:
-            parts = name.split()
-            if parts[0] == low and doc[i : i + len(parts)].text.lower().replace("’", "'") == name:
-                if not any(taken[k] for k in range(i, i + len(parts))):
-                    return _extend_left(doc, i, i + len(parts), taken)
+        best = None
+        for k in range(1, 6):  # longest holiday name first wins ("Christmas Eve" over "Christmas")
+            if i + k > len(doc):
+                break
+            if doc[i : i + k].text.lower().replace("’", "'") in L["holidays"]:
+                best = k
+        if best and not any(taken[k] for k in range(i, i + best)):
+            return _extend_left(doc, i, i + best, taken)
     return None
 
 

@@ -167,6 +167,8 @@ def _unit_point(unit: str, ref: date, ctx: Context, code: str = "") -> Optional[
 def _relative_unit(words, joined, ctx, L, mod):
     """this/last/next/the past/the coming + week, month, year, quarter, decade, weekend, season."""
     words = [w for w in words if w not in ("fiscal", "calendar")]
+    if words[:2] == ["this", "past"]:
+        words = ["last"] + words[2:]  # "this past weekend"
     if len(words) == 3 and words[:2] in (["the", "following"], ["the", "next"], ["the", "previous"]) \
             and words[2] in ("week", "month", "year") and ctx.anchor is not None and ctx.anchor.gran in ("D", "M", "Y"):
         unit = L["units"][words[2]][0]

@@ -54,12 +54,37 @@ def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolve
     words, mod, _approx = _strip(words, L)
     if not words:
         return None
+    dated = _dated_by_shift(words, ctx, L)
+    if dated is not None:
+        return dated
     joined = " ".join(words)
     for fn in (_reference, _set, _clock, _anniversary, _year_end, _half, _quarter, _fiscal_year, _relative_unit, _shifted,
                _duration, _neighbour_day, _day_offset, _weekday, _holiday, _season, _month, _year, _bare_unit):
         r = fn(words, joined, ctx, L, mod)
         if r is not None:
             return r
+    return None
+
+
+def _dated_by_shift(words, ctx, L) -> Optional[Resolved]:
+    """"Valentine's Day two years later", "June 1 a year earlier": the day named, in the year
+    the shift from the story's date lands in."""
+    if len(words) < 4 or words[-1] not in ("later", "earlier"):
+        return None
+    for k in range(1, len(words) - 2):
+        shift = _shifted(words[k:], " ".join(words[k:]), ctx, L, None)
+        if shift is None or shift.point is None:
+            continue
+        land = shift.point.day
+        sub = Context(ref=land, tense=None, anchor=ctx.anchor, anchor_id=ctx.anchor_id, quarter_context=False,
+                      fiscal_end=ctx.fiscal_end)
+        head = words[:k]
+        for fn in (_holiday, _month, _season, _weekday):
+            r = fn(head, " ".join(head), sub, L, None)
+            if r is not None and r.point is not None:
+                r.anchor, r.uses_ref = shift.anchor, shift.uses_ref
+                return r
+        return None
     return None
 
 
@@ -228,7 +253,7 @@ def _shifted(words, joined, ctx, L, mod):
             a = shift(last_day(base), lo, unit)
             b = shift(last_day(base), hi, unit)
         start, end = min(a, b), max(a, b)
-        if unit in ("Y", "DE", "CE") and not base_is_anchor:
+        if unit in ("M", "Y", "DE", "CE") and not base_is_anchor:
             # "a few years ago": TimeML's past/future reference, with the span it may cover
             value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         else:
@@ -254,13 +279,16 @@ def _shifted(words, joined, ctx, L, mod):
 
 
 def _common_value(a: date, b: date) -> str:
+    """The most precise calendar value covering both days (the year most of the span falls in
+    when it crosses a new year)."""
     if a == b:
         return a.isoformat()
     if (a.year, a.month) == (b.year, b.month):
         return f"{a.year}-{a.month:02d}"
     if a.year == b.year:
         return str(a.year)
-    return f"{a.year // 10}"
+    new_year = date(b.year, 1, 1)
+    return str(a.year if (new_year - a).days >= (b - new_year).days else b.year)
 
 
 def _duration(words, joined, ctx, L, mod):
