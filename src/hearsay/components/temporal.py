@@ -24,15 +24,17 @@ from .temporal_calendar import Point, last_day, parse_iso
 from .temporal_detect import find_time_spans
 from .temporal_normalize import Context, Resolved, normalize
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
-QUARTER_WINDOW = 3
-#: words before "a week"/"a year" that make it a rate ("twice a week", "$1 billion a year")
-RATE_WORDS = {"once", "twice", "times", "million", "billion", "thousand", "hundred", "percent", "%", "dollars", "cents"}
-FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "go"}
+_TENSE = load_lexicon("time")["tense"]
+FUTURE_AUX = set(_TENSE["future_auxiliaries"])
+FUTURE_HEADS = set(_TENSE["future_heads"])
 #: words just before a date that put it ahead of the clause's time ("extended to Nov. 20", "effective Feb. 1")
-FUTURE_BEFORE = {"until", "till", "effective", "payable", "starting", "beginning"}
+FUTURE_BEFORE = set(_TENSE["future_before"])
 #: words before a date that make the clause's tense say nothing about it ("bought from May 3 to Oct. 19")
-OPEN_BEFORE = {"to", "through", "from", "since"}
+OPEN_BEFORE = set(_TENSE["open_before"])
+#: words before "a week"/"a year" that make it a rate ("twice a week", "$1 billion a year")
+RATE_WORDS = set(load_lexicon("time")["rate_words"])
+#: sentences back that an earnings report's "quarter" still colours "a year ago"
+QUARTER_WINDOW = 3
 
 
 @Language.factory(
@@ -104,7 +106,7 @@ def tense_of(span: Span, sentence: Optional[Span] = None) -> Optional[str]:
             return "future"
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return "future"
-    if tok.lemma_ in FUTURE_HEADS and tok.lemma_ != "go":
+    if tok.lemma_ in FUTURE_HEADS:
         return "future"
     if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = _governing_verb(tok.head.doc[tok.head.i : tok.head.i + 1]) if tok.head is not tok else None

@@ -16,12 +16,11 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon
 
-_LEFT_MODS = {"last", "this", "next", "early", "late", "mid", "the", "past", "coming", "earlier", "later",
-              "previous", "every", "each", "that", "same", "following", "-", "fiscal", "recent", "latest"}
+_LEX = load_lexicon("time")
+_LEFT_MODS = set(_LEX["left_modifiers"])
 #: kept inside an expression, as TimeBank does ("about two years ago", "exactly a year later")
-APPROXIMATORS = {"exactly", "just", "about", "nearly", "almost", "roughly", "approximately", "only", "barely",
-                 "precisely", "some"}
-_TRAIL_DROP = {"'s", "’s", "'", ",", ".", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "and", "or", "to"}
+APPROXIMATORS = set(_LEX["approximators"])
+_TRAIL_DROP = set(_LEX["trailing_drop"])
 
 
 def _time_words(L: dict) -> set[str]:
@@ -85,7 +84,7 @@ def _is_count(tok, L: dict) -> bool:
 NAMED_THINGS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
 
 #: between a count and its unit ("two more weeks", "20 straight years")
-COUNT_FILLERS = {"more", "additional", "straight", "consecutive", "full", "further", "extra"}
+COUNT_FILLERS = set(_LEX["count_fillers"])
 
 
 def _counted(doc: Doc, k: int) -> bool:
@@ -206,11 +205,9 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 _YEAR_TOKEN = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-YEAR_INTRODUCERS = {"in", "to", "and", "through", "until", "since", "by", "from", "of", "-", "–", "early", "late",
-                    "mid", "during", "before", "after", "between", "till"}
+YEAR_INTRODUCERS = set(_LEX["year_introducers"])
 _CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
-_ZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "local", "time", ",", "on",
-          "(", ")"}
+_ZONES = set(_LEX["time_zones"])
 
 
 def _is_clock(span: Span, L: dict) -> bool:

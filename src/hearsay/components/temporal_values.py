@@ -112,8 +112,7 @@ def _count(words: list[str], i: int, L: dict) -> tuple[Optional[float], int]:
 
 
 #: words between a count and its unit that change nothing ("20 more years", "three straight days")
-FILLERS = {"more", "additional", "straight", "consecutive", "full", "long", "whole", "further", "extra", "trading",
-           "business", "working", "calendar"}
+FILLERS = set(load_lexicon("time")["unit_fillers"])
 
 
 def _fmt_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
