@@ -346,3 +346,10 @@ def test_long_speaker_phrase_after_quote_and_its_follow_on(analyze):
     rows = table(led)
     assert [r[4] for r in rows] == ["It’s an invasion of the state regulatory domain", "We will fight it."]
     assert {r[2] for r in rows} == {"Scott Pruitt"} and {r[3] for r in rows} == {"said"}
+
+
+def test_quote_credited_with_according_to(analyze):
+    led = analyze("“The deal is dead,” according to a person familiar with the talks. Shares fell 4%.")
+    assert table(led) == [
+        ("according_to", "anonymous", "a person familiar with the talks", "according to", "The deal is dead")
+    ]

@@ -45,8 +45,11 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
             # the phrase's extent: from the cue to the end of its object (and a following comma)
             p_start, p_end = tok.i, obj.right_edge.i + 1
             sent = tok.sent
-            if p_start > sent.start and doc[p_start - 1].text == ",":
-                content_tok = (sent.start, p_start - 1)
+            before = p_start - 1
+            while before > sent.start and doc[before].text in ("\u201d", '"', "''"):
+                before -= 1   # '“…,” according to X': the comma sits inside the marks
+            if p_start > sent.start and doc[before].text == ",":
+                content_tok = (sent.start, before if before == p_start - 1 else p_start)
             elif p_start == sent.start or (p_start - sent.start <= 3 and all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in doc[sent.start:p_start])):
                 content_tok = (p_end, sent.end)
             else:
@@ -56,7 +59,15 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
                 continue
             kind = classify_content(ctx, *chars)
             if kind is None:
-                continue
+                # "“…,” according to X": the quote itself, inside its marks
+                hit = quotes_in(ctx, *chars)
+                if not hit:
+                    continue
+                q = ctx.quotes[hit[0]]
+                cs, ce = q["content_start"], q["content_end"]
+                while ce > cs and ctx.text[ce - 1] in " ,":
+                    ce -= 1
+                kind = (cs, ce, "according_to", hit[:1])
             cs, ce, type_, inside = kind
             ctx.absorbed.update(inside)
             found.append(Found((cs, ce), "according_to", source, {"start": ms, "end": me},
