@@ -57,6 +57,15 @@ def triples(ledger) -> set[tuple]:
          ("romantic", "Paul Grant", "Mia Torres", "denied", None)),
         ("Paul Grant and Mia Torres are not dating, his publicist said.",
          ("romantic", "Paul Grant", "Mia Torres", "denied", None)),
+        ("Paul Grant's publicist denied that he is dating Mia Torres.",
+         ("romantic", "Paul Grant", "Mia Torres", "denied", None)),
+        ("Paul Grant, who is rumored to be dating Mia Torres, declined to comment.",
+         ("romantic", "Paul Grant", "Mia Torres", "reported", None)),
+        ("Paul Grant and Mia Torres may be dating, fans speculated.",
+         ("romantic", "Paul Grant", "Mia Torres", "alleged", None)),
+        # a named person's own word stands as asserted
+        ("Mia Torres said her boyfriend, Paul Grant, would join her on tour.",
+         ("romantic", "Mia Torres", "Paul Grant", "asserted", None)),
         # employment: titles with the employer named
         ("Priya Raman, the chief executive of Corvid Analytics, said sales fell.",
          ("employee", "Priya Raman", "Corvid Analytics", "asserted", None)),

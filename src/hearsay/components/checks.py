@@ -473,7 +473,7 @@ def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
 
 @Language.factory(
     "hearsay_checks",
-    requires=["doc._.hearsay_claims", "doc._.hearsay_relations", "doc._.hearsay_times"],
+    requires=["doc._.hearsay_claims", "doc._.hearsay_relations", "doc._.hearsay_times", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_checks"],
     default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
 )

@@ -202,7 +202,8 @@ def find_relations(doc: Doc, lexicon: dict) -> list[RelationRec]:
 
 @Language.factory(
     "hearsay_relations",
-    requires=["doc._.hearsay_claims", "doc._.hearsay_entities"],
+    requires=["doc._.hearsay_claims", "doc._.hearsay_entities", "doc._.hearsay_times", "doc._.hearsay_attributions",
+              "doc._.hearsay_sources", "doc._.hearsay_hedges"],
     assigns=["doc._.hearsay_relations"],
     default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
 )
