@@ -93,8 +93,9 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
         start, end, title_start = _trim(doc, ent.start, ent.end, titles)
         if start >= end:
             continue
-        if ent.label_ == "NORP" and (doc[end - 1].pos_ != "PROPN" or doc[end - 1].dep_ == "amod"):
-            continue  # "French" in "a French activist" is an adjective, not an organisation
+        if ent.label_ == "NORP" and (doc[end - 1].pos_ != "PROPN" or doc[end - 1].dep_ == "amod"
+                                     or doc[end - 1].tag_ == "NNPS"):
+            continue  # "French" in "a French activist" is an adjective, "Americans" a group of people
         if ent.label_ in ("PERSON", "WORK_OF_ART") and _is_role_modifier(doc, start, end, roles):
             continue
         if end - start == 1 and (doc[start].lower_ in kinship or doc[start].tag_ == "NNS"):
