@@ -353,3 +353,11 @@ def test_quote_credited_with_according_to(analyze):
     assert table(led) == [
         ("according_to", "anonymous", "a person familiar with the talks", "according to", "The deal is dead")
     ]
+
+
+def test_mixed_sentence_with_inverted_cue_and_its_follow_on(analyze):
+    led = analyze("Natalie, 42, has been “leaning on her friends,” says the insider. “She is strong.”")
+    rows = table(led)
+    assert rows[0][0] == "mixed" and rows[0][4].startswith("Natalie, 42, has been “leaning on her friends")
+    assert rows[1] == ("direct", "anonymous", "the insider", "says", "She is strong.")
+    assert led.attributions[0].source == led.attributions[1].source

@@ -99,9 +99,9 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         cs, ce, type_, inside = kind
         if cls in cues.clause_only and type_ == "mixed":
             continue
-        ctx.absorbed.update(inside)
         polarity = "denied" if cls == "denial" else "asserted"
         found.append(Found((cs, ce), type_, source, mention, cue_span or cue_chars(ctx, tok), cls, polarity, verb=tok.i))
+        ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
 
 
 def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:

@@ -54,7 +54,7 @@ class Context:
             if qi < len(self.quotes) and self.quotes[qi]["start"] <= tok.idx < self.quotes[qi]["end"]:
                 self.tok_quote[tok.i] = qi
         self.quote_starts = [q["start"] for q in self.quotes]
-        self.absorbed: set[int] = set()
+        self.absorbed: dict[int, Optional["Found"]] = {}   # quote index -> the report holding it
         self.verb_source: dict[int, tuple] = {}
 
     def chars(self, start_tok: int, end_tok: int) -> tuple[int, int]:

@@ -188,7 +188,10 @@ def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:
     if subj is None:
         return None
     frame_start = min(subj.left_edge.i, verb.i)
-    if frame_start == 0 or not doc[frame_start - 1].is_punct or doc[frame_start - 1].text not in ",\u2014":
+    sep = frame_start - 1
+    if sep > 0 and doc[sep].text in ("\u201d", '"', "''") and doc[sep - 1].text == ",":
+        sep -= 1   # 'has been “leaning on her friends,” says the insider': the comma is inside the marks
+    if frame_start == 0 or sep < 0 or doc[sep].text not in (",", "\u2014"):
         return None
     frame_end = max(verb.i, subj.right_edge.i) + 1
     while frame_end < len(doc) and doc[frame_end].head.i == verb.i and not doc[frame_end].is_punct:
@@ -213,14 +216,14 @@ def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:
     sent_start = verb.sent.start
     start = sent_start
     # after a closing quote mark or a sentence end inside the same parse sentence
-    for k in range(frame_start - 2, sent_start - 1, -1):
+    for k in range(sep - 1, sent_start - 1, -1):
         if doc[k].text in (".", "!", "?") or doc[k].is_space or (
             doc[k].text in ("\u201d", '"') and k > 0 and doc[k - 1].text in (".", ",", "!", "?")
         ):
             start = k + 1
             break
     end = frame_start - 1
-    if end - start < 3:
+    if end - start < 3 and sep == end:
         return None
     if not any(t.tag_ in FINITE_TAGS for t in doc[start:end]):
         return None

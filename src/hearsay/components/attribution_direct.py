@@ -184,7 +184,8 @@ def quote_pass(ctx: Context, found: list[Found]) -> None:
     prev_end = 0
     for qi, q in enumerate(ctx.quotes):
         if qi in ctx.absorbed:
-            prev = None
+            # a quote inside a report (mixed speech): the next bare quote may continue it
+            prev = ctx.absorbed[qi]
             prev_end = q["end"]
             continue
         content = (q["content_start"], q["content_end"])

@@ -69,9 +69,9 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
                     ce -= 1
                 kind = (cs, ce, "according_to", hit[:1])
             cs, ce, type_, inside = kind
-            ctx.absorbed.update(inside)
             found.append(Found((cs, ce), "according_to", source, {"start": ms, "end": me},
                                 ctx.chars(tok.i, tok.i + n), "reportative" if source["kind"] == "reports" else "neutral"))
+            ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
             break
 
 
@@ -110,16 +110,17 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                         kind = classify_content(ctx, cs, ce)
                         if kind is not None:
                             type_ = "indirect" if kind[2] == "indirect" else "mixed"
-                            ctx.absorbed.update(kind[3])
                             found.append(Found((kind[0], kind[1]), type_, source,
-                                                {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
+                                               {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
+                            ctx.absorbed.update(dict.fromkeys(kind[3], found[-1]))
                         else:
                             hit = quotes_in(ctx, cs, cs + 1)
                             if hit:
                                 q = ctx.quotes[hit[0]]
-                                ctx.absorbed.add(hit[0])
                                 found.append(Found((q["content_start"], q["content_end"]), "direct", source,
-                                                    {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
+                                                   {"start": span.start_char, "end": span.end_char}, (colon, colon + 1),
+                                                   "neutral", quote=hit[0]))
+                                ctx.absorbed[hit[0]] = found[-1]
         pos = end + 1
 
 
