@@ -40,6 +40,11 @@ def triples(ledger) -> set[tuple]:
         # the wedding date an anniversary on a dated day gives
         ("Natalie Portman and Benjamin Millepied marked their 10th wedding anniversary on August 4, 2022.",
          ("spouse", "Natalie Portman", "Benjamin Millepied", "asserted", "2012-08-04")),
+        # a relative clause on a coordination is about both; "for 20 years" counts back from the article's date
+        ("Laura Chen and Daniel Ruiz, who have been married for 20 years, run a bakery in Lisbon.",
+         ("spouse", "Laura Chen", "Daniel Ruiz", "asserted", "2004")),
+        ("Mia Torres arrived with her longtime partner, Paul Grant.",
+         ("romantic", "Mia Torres", "Paul Grant", "asserted", None)),
         ("Laura Chen and Daniel Ruiz first met in 2004 at a party in Madrid.",
          ("met", "Laura Chen", "Daniel Ruiz", "asserted", "2004")),
         # romance, and the status its claim gives it
@@ -106,6 +111,11 @@ def test_children_of_a_couple_are_children_of_both(analyze):
 def test_child_named_in_a_participle(analyze):
     ledger = analyze("Lena Holt and Marco Vitti welcomed their first child, a son named Leo, in 2021.", published=PUBLISHED)
     assert {("child", "Leo", "Lena Holt"), ("child", "Leo", "Marco Vitti")} <= triples(ledger)
+
+
+def test_a_business_partner_is_no_romance(analyze):
+    ledger = analyze("Mia Torres founded the firm with her business partner, Paul Grant.", published=PUBLISHED)
+    assert not [r for r in ledger.relations if r.type == "romantic"]
 
 
 def test_a_bare_kin_word_names_no_one(analyze):

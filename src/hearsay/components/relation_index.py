@@ -263,6 +263,13 @@ def coordinated(token: Token) -> list[Token]:
     return out
 
 
+def _first_conjunct(token: Token) -> Token:
+    """"X and Y, who married in 2010": the relative clause hangs on Y but is about both."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, following control and coordination up the tree: "Smith and Jones
     began dating" (dating -> began -> Smith), "the pair — who first met ..." (met -> pair)."""
@@ -272,10 +279,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head
+                    return _first_conjunct(verb.head)
                 return child
         if verb.dep_ == "relcl":
-            return verb.head
+            return _first_conjunct(verb.head)
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and verb.head is not verb:
             if verb.dep_ == "ccomp":
                 return None

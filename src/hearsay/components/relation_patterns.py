@@ -56,9 +56,7 @@ def time_in(times: list[dict], start: int, end: int) -> dict | None:
     return None
 
 
-def clause_time(times: list[dict], pred: Token) -> dict | None:
-    """The date of the clause a predicate heads ("married in 2014", "first met on the 2009 set"),
-    not looking into clauses embedded under it."""
+def _clause_span(pred: Token) -> tuple[int, int]:
     tokens = [pred]
     todo = list(pred.children)
     while todo:
@@ -67,8 +65,33 @@ def clause_time(times: list[dict], pred: Token) -> dict | None:
             continue
         tokens.append(t)
         todo.extend(t.children)
-    start, end = char_span(tokens)
+    return char_span(tokens)
+
+
+def clause_time(times: list[dict], pred: Token) -> dict | None:
+    """The date of the clause a predicate heads ("married in 2014", "first met on the 2009 set"),
+    not looking into clauses embedded under it."""
+    start, end = _clause_span(pred)
     return time_in(times, start, end)
+
+
+def dated_since(times: list[dict], pred: Token) -> dict:
+    """``since`` fields from the clause's date, or from "for 20 years" counted back from the
+    article's date ("have been married for 20 years": since about 2004, year precision)."""
+    found = since_fields(clause_time(times, pred))
+    if found:
+        return found
+    start, end = _clause_span(pred)
+    doc = pred.doc
+    ref = (doc._.hearsay_meta or {}).get("published") or (doc._.hearsay_reference or {}).get("date")
+    for t in times:
+        m = re.match(r"^P(\d+)Y$", t.get("value") or "")
+        if not m or not ref or not (start <= t["start"] and t["end"] <= end) or t.get("type") != "DURATION":
+            continue
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "for":
+            return {"since": f"{int(ref[:4]) - int(m.group(1)):04d}", "since_time": t["id"], "since_how": "duration"}
+    return {}
 
 
 def since_fields(time: dict | None, how: str = "stated") -> dict:
@@ -197,6 +220,12 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]
         return []
     if idx.is_name(noun.i) and any(noun.text in idx.entities[e]["name"].split() for e in idx.ents(noun)):
         return []  # "Beau" in "his son Beau" is a name, not a boyfriend
+    allowed = lex.get("qualified_kin_nouns", {}).get(noun.lemma_.lower())
+    if allowed is not None and (
+        not any(c.dep_ == "poss" for c in noun.children)
+        or any(c.dep_ in ("amod", "compound") and c.lower_ not in allowed for c in noun.children)
+    ):
+        return []  # "her partner, John" -- not "a partner at the firm" or "his business partner"
     holders = kin_holders(idx, noun)
     if not holders:
         return []
@@ -287,7 +316,7 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
         if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ != "amod":
             people, toks = participants(idx, tok, ("to",), use_dobj=lemma in lex["marriage_verbs"])
             # a divorce says they were married, not since when
-            dated = since_fields(clause_time(times, tok)) if lemma not in lex.get("divorce_verbs", []) else {}
+            dated = dated_since(times, tok) if lemma not in lex.get("divorce_verbs", []) else {}
             out = pair_evidence("spouse", people, toks, tok, **dated)
     elif lemma in lex["anniversary_nouns"] and any(
         c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")
@@ -326,7 +355,7 @@ def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]
     if not (first or known):
         return []
     toks += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex["meet_markers"]]
-    out = pair_evidence("met", people, toks, tok, **since_fields(clause_time(times, tok)))
+    out = pair_evidence("met", people, toks, tok, **dated_since(times, tok))
     for ev in out:
         idx.add_pair(ev["a"], ev["b"], "met", ev["start"])
     return out
@@ -354,13 +383,13 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[di
         for eid in partner:
             if eid not in people:
                 people.append(eid)
-        out = pair_evidence("romantic", people[:2], toks + ptoks, tok, **since_fields(clause_time(times, tok)))
+        out = pair_evidence("romantic", people[:2], toks + ptoks, tok, **dated_since(times, tok))
     elif tok.pos_ in ("VERB", "ADJ") and lemma in lex["romantic_verbs"]:
         spec = lex["romantic_verbs"][lemma]
         people, toks = participants(idx, tok, tuple(p for p in spec if p != "dobj"), use_dobj="dobj" in spec)
         if lemma == "date" and len(people) == 2 and not any(c.dep_ in ("dobj",) for c in tok.children) and tok.tag_ != "VBG":
             people = []  # "dated May 5" is a document's date, not romance
-        out = pair_evidence("romantic", people, toks, tok, **since_fields(clause_time(times, tok)))
+        out = pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
     elif tok.pos_ == "VERB":
         for phrase, preps in lex["romantic_phrases"].items():
             words = phrase.split()
@@ -370,7 +399,7 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[di
             if not all(w in rest for w in words[1:]):
                 continue
             people, toks = participants(idx, tok, tuple(p for p in preps if p != "pobj") or ("for",), use_dobj=False)
-            out = pair_evidence("romantic", people, toks, tok, **since_fields(clause_time(times, tok)))
+            out = pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
             break
         else:
             # "romantically linked to": the adverb carries the phrase

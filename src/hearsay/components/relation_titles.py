@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .relation_index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, subject_of
-from .relation_patterns import char_span, clause_time, evidence, since_fields
+from .relation_patterns import char_span, dated_since, evidence
 
 
 def is_title_word(t: Token, title_words: frozenset[str] = frozenset()) -> bool:
@@ -194,7 +194,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: list[dict]) ->
     orgs = [(org, otok) for org, otok in orgs if named(otok)]  # "leads its design team" names no employer
     for org, otok in orgs[:1]:
         start, end = char_span([subj, tok, otok])
-        out.append(evidence("employee", people[0], org, start, end, tok.i, **since_fields(clause_time(times, tok))))
+        out.append(evidence("employee", people[0], org, start, end, tok.i, **dated_since(times, tok)))
     return out
 
 
