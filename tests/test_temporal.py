@@ -370,3 +370,11 @@ def test_vague_months_ago_and_this_past_weekend(analyze):
     assert value(led, "A few months ago").value == "PAST_REF"
     weekend = value(led, "this past weekend")
     assert (weekend.range.start, weekend.range.end) == ("2024-03-09", "2024-03-10")
+
+
+def test_horizons(analyze):
+    led = analyze("The firm plans an offering in the near future. These days, few investors care about the short term.",
+                  published="2024-01-01")
+    assert value(led, "the near future").value == "FUTURE_REF"
+    assert value(led, "These days").value == "PRESENT_REF"
+    assert value(led, "the short term").value == "FUTURE_REF"

@@ -278,7 +278,7 @@ def _triggers(L: dict) -> set[str]:
         words = set(L["detect_alone"]) | set(L["sets"]) | set(L["units"]) | set(L["day_offsets"]) | set(L["seasons"])
         words |= set(L["weekdays"]) | set(L["months"]) | {m + "." for m in L["months"]}
         words |= {"current", "recent", "future", "past", "every", "each", "period", "year-ago", "year-earlier", "year",
-                  "anniversary", "night", "day", "quarter", "season", "morning", "evening",
+                  "anniversary", "night", "day", "quarter", "season", "morning", "evening", "term", "days",
                   "afternoon"}
         words |= {h.split()[0].replace("'s", "") for h in L["holidays"]} | {h.split()[0] for h in L["holidays"]}
         _TRIGGERS[key] = words
@@ -311,15 +311,19 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if low == "current" and tok.pos_ != "ADJ":
             return None
         return (i, i + 1)
-    if low in ("future", "past") and tok.pos_ == "NOUN" and i > 0 and doc[i - 1].lower_ == "the":
-        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-        if nxt in L["units"] or doc[i + 1:i + 2].text[:1].isdigit() if i + 1 < len(doc) else False:
+    if low in ("future", "past", "term") and tok.pos_ == "NOUN" and i > 0:
+        # "the future", "the near future", "the short term", "the past" (not "the past two years")
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in L["units"] or nxt.like_num or nxt.pos_ == "NOUN"):
             return None
         s = i - 1
-        if s > 0 and doc[s - 1].lower_ in ("near", "distant", "foreseeable", "recent") :
+        if doc[s].lower_ in L["horizon_words"] and s > 0:
             s -= 1
-        if i - 2 >= 0 and doc[i - 2].lower_ in ("near", "foreseeable", "distant", "recent"):
-            return (i - 3 if i - 3 >= 0 and doc[i - 3].lower_ == "the" else i - 2, i + 1)
+        if doc[s].lower_ != "the" or (low == "term" and s == i - 1):
+            return None
+        phrase = doc[s : i + 1].text.lower()
+        return (s, i + 1) if phrase in L["references"] else None
+    if low == "days" and i > 0 and doc[i - 1].lower_ == "these":
         return (i - 1, i + 1)
     if low in L["sets"] and L["sets"][low] and tok.pos_ in ("ADV", "ADJ") and low not in L["never_alone"]:
         return (i, i + 1)
