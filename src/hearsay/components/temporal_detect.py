@@ -55,12 +55,12 @@ def _is_age(span: Span, L: dict) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
+    """The TIMEX3 extent of a model entity: prepositions and comparison words cut, approximators
+    kept as TimeBank keeps them ("about three years", "just days later")."""
     preps = set(L["prepositions"])
     while start < end and (doc[start].lower_ in preps or doc[start].is_punct or doc[start].lower_ in
-                           ("about", "around", "some", "nearly", "almost", "exactly", "just", "only", "roughly",
-                            "approximately", "than", "more", "less", "least")):
-        if doc[start].lower_ in ("about", "around", "some", "nearly", "almost", "exactly", "just", "only") and \
-                _is_hedge_part(doc, start):
+                           ("than", "more", "less", "least")):
+        if doc[start].lower_ in APPROXIMATORS or doc[start].lower_ == "around":
             break
         start += 1
     while start < end and doc[start].pos_ in ("VERB", "AUX"):
@@ -126,12 +126,6 @@ def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int]
     if e < len(doc) and doc[e].text == "-" and e + 1 < len(doc) and doc[e + 1].lower_ == "old":
         return None
     return (s, e)
-
-
-def _is_hedge_part(doc: Doc, i: int) -> bool:
-    """TimeBank keeps approximators inside durations and narrative shifts ("about three years",
-    "just days later"); only prepositions are cut."""
-    return True
 
 
 _NUMERIC_TIME = re.compile(r"^(?:\d{1,2}:\d{2}|['’]?\d{2,4}['’]?s|\d{4})$")

@@ -158,7 +158,7 @@ def _fiscal_year(words, joined, ctx, L, mod):
     return Resolved("DATE", str(year), range_of(p), None, p, False)
 
 
-def _unit_point(unit: str, ref: date, ctx: Context, code: str = "") -> Optional[Point]:
+def _unit_point(unit: str, ref: date, ctx: Context) -> Optional[Point]:
     if unit in ("D", "W", "M", "Q", "Y", "DE", "CE", "H"):
         return point_for(ref, unit, fiscal_end=ctx.fiscal_end if unit == "Q" else None)
     return None
@@ -181,8 +181,6 @@ def _relative_unit(words, joined, ctx, L, mod):
         return None
     head, w = words[:-1], words[-1]
     det = " ".join(head)
-    if det in ("the past", "the last") and w in ("year",) and False:
-        return None
     direction = None
     if det in L["relative_this"] or det in ("this", "that", "the same", "the"):
         direction = 0
@@ -372,8 +370,6 @@ def _season(words, joined, ctx, L, mod):
         p = move(p, -1)
     elif ctx.tense == "future" and last_day(p) < ref:
         p = move(p, 1)
-    elif ctx.tense != "past" and det == "the" and last_day(p) < ref:
-        pass
     return _res(p, ctx, "published", True, mod, L=L)
 
 
@@ -509,8 +505,6 @@ def _year(words, joined, ctx, L, mod):
         return Resolved("DATE", f"{n - 1:02d}", None, None, None, False)
     body = [w for w in words if w not in ("the", "year", "of", "calendar", "'s", "s")]
     if len(body) != 1:
-        if len(body) == 2 and body[0] in ("nineteen", "twenty"):
-            pass
         return None
     w = body[0]
     if _YEAR.match(w):

@@ -104,8 +104,7 @@ def _set(words, joined, ctx, L, mod):
     if len(words) == 1 and words[0] in L["sets"]:
         v = L["sets"][words[0]]
         return Resolved("SET", v) if v else None
-    if words[0] in ("every", "each", "per") or (len(words) >= 2 and words[0] in ("a", "an") and words[1] in L["units"]
-                                                 and len(words) == 2 and False):
+    if words[0] in ("every", "each", "per"):
         rest = words[1:]
         if not rest:
             return None
@@ -334,9 +333,6 @@ def _duration(words, joined, ctx, L, mod):
         n = None
     elif vague:
         n = 1 if body[:j] in (["a"], ["an"]) and singular else None
-    if (lead is None and k == 0 and n == 1 and body[0] in ("a", "an", "one") and not time_unit
-            and unit in ("Y", "M", "W", "D")):
-        pass
     if lead in ("last", "past") and n == 1 and singular and k >= 1 and words[0] == "the" and not time_unit:
         # "the past year": the year-long stretch ending now, valued as the previous year in TimeBank
         if ctx.ref is not None and unit in ("Y", "M", "W", "Q"):

@@ -147,11 +147,6 @@ def _strip(words: list[str], L: dict) -> tuple[list[str], Optional[str], bool]:
     mod = None
     approx = False
     preps = set(L["prepositions"])
-    hedges = {"exactly", "just", "only", "about", "around", "nearly", "almost", "some", "roughly", "approximately",
-              "more", "less", "than", "over", "up", "least", "at", "barely", "fully", "precisely", "since", "until",
-              "as", "late", "early", "mid", "the", "end", "beginning", "start", "middle", "of", "earlier", "later",
-              "by", "in", "on", "during", "from", "to", "within", "before", "after", "through", "throughout", "into",
-              "for", "a", "an"}
     i = 0
     while i < len(words):
         w = words[i]
@@ -182,5 +177,4 @@ def _strip(words: list[str], L: dict) -> tuple[list[str], Optional[str], bool]:
             i += 1
             continue
         break
-    del hedges
     return words[i:], mod, approx
