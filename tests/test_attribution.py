@@ -361,3 +361,9 @@ def test_mixed_sentence_with_inverted_cue_and_its_follow_on(analyze):
     assert rows[0][0] == "mixed" and rows[0][4].startswith("Natalie, 42, has been “leaning on her friends")
     assert rows[1] == ("direct", "anonymous", "the insider", "says", "She is strong.")
     assert led.attributions[0].source == led.attributions[1].source
+
+
+def test_vows_report_their_infinitive(analyze):
+    led = analyze("Donald J. Trump has vowed to bring back lost mining jobs. The union refused to discuss the offer.")
+    assert table(led) == [("indirect", "person", "Donald J. Trump", "vowed", "to bring back lost mining jobs")]
+    assert [n.kind for n in led.no_comment] == ["declined"]

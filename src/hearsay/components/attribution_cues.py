@@ -38,6 +38,8 @@ class CueLexicon:
         self.needs_frame = {k: set(v) for k, v in data.get("needs_frame", {}).items()}
         #: verbs naming who was told; their clause may be misparsed as a relative clause of it
         self.recipient_verbs = set(data.get("recipient_verbs", []))
+        #: verbs whose infinitive is the undertaking reported ("vowed to fight the charges")
+        self.commissive = set(data.get("commissive", []))
 
     def loose_class(self, tok: Token) -> Optional[str]:
         """A cue right after a quote that the tagger took for a plural noun ("the insider
@@ -156,6 +158,11 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         if verb.i < head.i:
             return verb.right_edge.i + 1, head.right_edge.i + 1, "clause"
         return head.left_edge.i, verb.left_edge.i, "clause"
+    if verb.lemma_.lower() in lex.commissive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if xcomp is not None:
+            return xcomp.left_edge.i, xcomp.right_edge.i + 1, "clause"
     if not allow_object and cls in ("neutral", "speech_act"):
         # "told his advisers to figure out ...", "asked voters to stay home": an object with
         # an infinitive reports a request
