@@ -78,6 +78,14 @@ def triples(ledger) -> set[tuple]:
          ("employee", "Tom Hale", "Harbor Freight", "asserted", None)),
         ("Mark Ortiz, a spokesman for the Denver Police Department, said two men were arrested.",
          ("employee", "Mark Ortiz", "Denver Police Department", "asserted", None)),
+        ("The Tulsa Police Department made the arrest. Detective Sgt. Maria Lopez of the Tulsa Police Department "
+         "said a handgun was found.",
+         ("employee", "Maria Lopez", "Tulsa Police Department", "asserted", None)),
+        ("Police arrested Jordan Wells, 29, on Friday. Wells's mother, Denise Wells, said her son was innocent.",
+         ("child", "Jordan Wells", "Denise Wells", "asserted", None)),
+        ("Brightline Foods said its finance chief will leave. Brightline named Sonia Patel, the company's treasurer, "
+         "to replace him. Brightline shares fell.",
+         ("employee", "Sonia Patel", "Brightline Foods", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
         ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",

@@ -28,6 +28,7 @@ class EntityIndex:
         self.entities = {e["id"]: e for e in entities}
         self.tok: dict[int, list[str]] = {}     # token index -> entity ids (sparse: most tokens name no one)
         self.kinds: dict[int, set[str]] = {}    # token index -> mention kinds covering it
+        self.named: dict[int, set[str]] = {}    # token index -> entities whose proper name covers it
         self.first: dict[str, int] = {}
         self.positions: dict[str, list[int]] = {}
         for ent in entities:
@@ -40,6 +41,8 @@ class EntityIndex:
                     if ent["id"] not in ids:
                         ids.append(ent["id"])
                     self.kinds.setdefault(t.i, set()).add(m.get("kind") or "name")
+                    if (m.get("kind") or "name") == "name":
+                        self.named.setdefault(t.i, set()).add(ent["id"])
                 self.positions.setdefault(ent["id"], []).append(span.start)
                 self.first[ent["id"]] = min(self.first.get(ent["id"], span.start), span.start)
         for pos in self.positions.values():
@@ -64,7 +67,11 @@ class EntityIndex:
         return "name" in self.kinds.get(i, ()) and (eid is None or eid in self.tok[i])
 
     def one(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:
+        """The entity a token stands for; where mentions overlap ("Wells" inside the descriptor
+        "Wells's mother" of Denise Wells), the one whose proper name it is."""
         found = self.ents(token, types)
+        if len(found) > 1:
+            found = [e for e in found if e in self.named.get(token.i, ())]
         return found[0] if len(found) == 1 else None
 
     def np_entity(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:

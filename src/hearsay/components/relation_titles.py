@@ -21,6 +21,9 @@ def is_title_word(t: Token, title_words: frozenset[str] = frozenset()) -> bool:
     small model often takes "Shortstop" or "shortstop" for a verb."""
     if t.tag_ == "HYPH" or t.lower_ in title_words:
         return True
+    if t.text == "." and t.i > 0:
+        abbr = t.doc[t.i - 1]  # "Sgt. Maria Lopez", not "... the manager. Curtis Bellamy said"
+        return abbr.lower_ in title_words and abbr.is_title and len(abbr.text) <= 4 and not abbr.whitespace_
     if not t.is_alpha or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "NUM"):
         return False
     return t.pos_ != "VERB" or t.is_title
@@ -33,9 +36,13 @@ def title_words(lex: dict) -> frozenset[str]:
     """Every word of every title phrase (cached per lexicon; lexicons are read-only)."""
     cached = _TITLE_WORDS.get(id(lex))
     if cached is None:
-        words = {w for kind in ("contextual", "explicit") for p in lex["titles"][kind] for w in p.replace("-", " ").split()}
+        words = {w.rstrip(".") for kind in ("contextual", "explicit") for p in lex["titles"][kind] for w in p.replace("-", " ").split()}
         cached = _TITLE_WORDS[id(lex)] = frozenset(words)
     return cached
+
+
+def _title_only(idx: EntityIndex, eid: str, words: frozenset[str]) -> bool:
+    return idx.type_of(eid) == PERSON and all(w.lower().rstrip(".") in words for w in idx.entities[eid]["name"].split())
 
 
 def match_title(words: str, lex: dict) -> tuple[str, str] | None:
@@ -69,6 +76,8 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str 
                         return eid, [c, p]
         if c.dep_ == "poss":
             eid = idx.np_entity(c, EMPLOYER_TYPES)
+            if eid is None and c.lemma_.lower() in idx.lexicon["org_kind_nouns"]:
+                eid = idx.topic_org()  # "the company's treasurer" in a story about one company
             if eid:
                 return eid, [c]
     nxt = noun.i + 1
@@ -120,11 +129,16 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
     # 1. a title right before the name: "general manager Dana Whitfield"
     left: list[Token] = []
     i = name_start.i - 1
-    while i >= name_start.sent.start:
+    while i >= 0:  # not bounded by the sentence: the small model ends one at "Sgt."
         t = idx.doc[i]
+        if t.is_space:
+            break
         # stop at another person's words, or at a name (the mentions stage may have folded the
-        # title into a descriptor mention of this very person: "manager Curtis Bellamy")
-        if len(left) < 6 and is_title_word(t, title_words(lex)) and not idx.is_name(t.i) and all(e == person for e in idx.ents(t, (PERSON,))):
+        # title into a descriptor mention of this very person: "manager Curtis Bellamy"); a
+        # "person" named only by title words ("Detective Sgt") is a title taken for a name
+        words = title_words(lex)
+        others = [e for e in idx.ents(t) if e != person and not _title_only(idx, e, words)]
+        if len(left) < 6 and is_title_word(t, words) and not others:
             left.insert(0, t)
             i -= 1
             continue
