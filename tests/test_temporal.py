@@ -378,3 +378,10 @@ def test_horizons(analyze):
     assert value(led, "the near future").value == "FUTURE_REF"
     assert value(led, "These days").value == "PRESENT_REF"
     assert value(led, "the short term").value == "FUTURE_REF"
+
+
+def test_reported_speech_with_its_own_day(analyze):
+    led = analyze("\u201cWe will decide tomorrow,\u201d the mayor said Monday.", published="2024-03-14")
+    tomorrow, monday = value(led, "tomorrow"), value(led, "Monday")
+    assert monday.value == "2024-03-11"
+    assert (tomorrow.value, tomorrow.anchor) == ("2024-03-12", monday.id)

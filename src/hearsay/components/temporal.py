@@ -203,8 +203,10 @@ def _fiscal_end(doc: Doc, spans: list[tuple[int, int]], L: dict) -> Optional[int
     return found_year or found_quarter
 
 
-def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, fiscal_end, quotes) -> list[tuple]:
-    """One pass over the expressions in order, carrying the narrative anchor and focus year."""
+def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, fiscal_end, quotes,
+               spoken: Optional[list[tuple[int, int, date, str]]] = None) -> list[tuple]:
+    """One pass over the expressions in order, carrying the narrative anchor and focus year.
+    ``spoken`` gives (start, end, day) for reported speech whose day of speaking is known."""
     out: list[tuple] = []
     anchor: Optional[Point] = None
     anchor_id: Optional[str] = None
@@ -220,7 +222,10 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         quarter_ctx = any(k_sent - q in layout.quarter_sents for q in range(QUARTER_WINDOW + 1))
         anchor_near = anchor if anchor_sent >= k_sent - 1 else None
         speech_ref = ref
-        if quotes and _quote_at(quotes, span.start_char) is not None:
+        said_on = next(((d, tid) for a, b, d, tid in spoken or () if a <= span.start_char < b), None)
+        if said_on is not None:
+            speech_ref = said_on[0]
+        elif quotes and _quote_at(quotes, span.start_char) is not None:
             if not lead_done:
                 lead = _lead_date(out, layout, ref)
                 lead_done = True
@@ -238,6 +243,8 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         res = normalize(texts, ctx, span.text)
         if res is not None:
             res.tense = ctx.tense
+            if said_on is not None and res.anchor == "published":
+                res.anchor = said_on[1]  # resolved against the day the words were said
         out.append((span.start_char, span.end_char, res))
         if res is not None and res.point is not None and _is_backref(span):
             anniversary = res.point.day
@@ -269,6 +276,25 @@ def _date_event_days(doc: Doc, layout: _Layout, recs: list[tuple], L: dict) -> l
             m, r2 = best
             out[n] = (start, end, Resolved("DATE", r2.point.day.isoformat(), dict(r2.range or {}) or None,
                                            f"T{m + 1}", r2.point, r2.uses_ref))
+    return out
+
+
+def _speech_days(doc: Doc, spans, recs: list[tuple], attributions: list[dict]) -> list[tuple[int, int, date, str]]:
+    """Reported speech whose cue carries its own day ("'We'll decide tomorrow,' she said Monday"):
+    (content start, content end, the day it was said). Time words inside resolve against it."""
+    out = []
+    for att in attributions:
+        cue, content = att.get("cue"), att.get("content")
+        if not cue or not content:
+            continue
+        for n, ((s, e), (start, _, res)) in enumerate(zip(spans, recs)):
+            if res is None or res.point is None or res.point.gran != "D" or \
+                    content["start"] <= start < content["end"]:
+                continue
+            verb = _governing_verb(doc[s:e])
+            if verb is not None and cue["start"] <= verb.idx < cue["end"]:
+                out.append((content["start"], content["end"], res.point.day, f"T{n + 1}"))
+                break
     return out
 
 
@@ -312,6 +338,9 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
             recs = first
     if ref is not None:
         recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes)
+        spoken = _speech_days(doc, spans, recs, extensions.get_list(doc, "hearsay_attributions"))
+        if spoken:
+            recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes, spoken)
     recs = _date_event_days(doc, layout, recs, L)
     times = []
     renumber: dict[str, str] = {}
