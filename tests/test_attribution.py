@@ -367,3 +367,10 @@ def test_vows_report_their_infinitive(analyze):
     led = analyze("Donald J. Trump has vowed to bring back lost mining jobs. The union refused to discuss the offer.")
     assert table(led) == [("indirect", "person", "Donald J. Trump", "vowed", "to bring back lost mining jobs")]
     assert [n.kind for n in led.no_comment] == ["declined"]
+
+
+def test_channel_outlet_found_however_parsed(analyze):
+    led = analyze("“They’re done,” a second source reveals to In Touch. A witness told WISN-TV that the car was speeding.")
+    sources = {s.id: s for s in led.sources}
+    vias = [sources[sources[a.source].via].label for a in led.attributions]
+    assert vias == ["In Touch", "WISN-TV"]

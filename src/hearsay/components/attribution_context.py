@@ -126,6 +126,26 @@ def via_outlet(ctx: Context, verb: Token) -> Optional[SourceRec]:
         text = ctx.text[cs:ce]
         if (eid and ctx.entities.entities[eid]["type"] == "OUTLET") or ctx.table.is_outlet_name(text):
             return ctx.table.outlet(cs, ce)
+    return _outlet_named_after(ctx, verb)
+
+
+def _outlet_named_after(ctx: Context, verb: Token) -> Optional[SourceRec]:
+    """A known outlet right after the cue, however the parser split it: "reveals to In
+    Touch", "tells Us Weekly exclusively"."""
+    if verb.lemma_.lower() not in ctx.cues.recipient_verbs | {"reveal", "confide", "confirm", "admit", "say", "explain"}:
+        return None
+    text = ctx.text
+    pos = verb.idx + len(verb)
+    rest = text[pos: pos + 60]
+    skip = len(rest) - len(rest.lstrip())
+    for word in ("exclusively ", "to ", "the "):
+        if rest[skip:].startswith(word):
+            skip += len(word)
+    start = pos + skip
+    for name in ctx.table.outlet_display:
+        end = start + len(name)
+        if text.startswith(name, start) and (end >= len(text) or not text[end].isalnum()):
+            return ctx.table.outlet(start, end)
     return None
 
 

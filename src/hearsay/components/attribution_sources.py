@@ -183,6 +183,8 @@ class SourceTable:
         self.orgs = set(lexicon["organization"])
         self.outlet_words = set(lexicon["outlet_words"])
         self.outlet_names = {n.lower() for n in lexicon["outlets"]}
+        #: outlet names as written, longest first (so "E! News" wins over "E!")
+        self.outlet_display = sorted(lexicon["outlets"], key=len, reverse=True)
         self.section_labels = set(lexicon.get("section_labels", []))
         self.abbreviations = set(lexicon.get("abbreviations", []))
         self.sources: list[SourceRec] = []
@@ -228,6 +230,8 @@ class SourceTable:
         if low in self.outlet_names:
             return True
         words = low.replace("'s", "").split()
+        if words and t[:1].isupper() and (words[-1].endswith(("-tv", "-fm", "-am")) or words[-1] in ("tv", "radio")):
+            return True   # "WISN-TV", "Fox 6 TV": broadcasters
         return bool(words) and t[:1].isupper() and words[-1] in self.outlet_words and len(words) >= 2
 
     def outlet(self, start: int, end: int) -> SourceRec:
