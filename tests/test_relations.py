@@ -121,6 +121,13 @@ def test_child_named_in_a_participle(analyze):
     assert {("child", "Leo", "Lena Holt"), ("child", "Leo", "Marco Vitti")} <= triples(ledger)
 
 
+def test_the_two_are_the_couple_already_named(analyze):
+    ledger = analyze("Anna Berg married Tom Hale in 2015. The two met in 2011 while studying in Paris.", published=PUBLISHED)
+    got = relations(ledger)
+    assert ("spouse", "Anna Berg", "Tom Hale", "asserted", "2015") in got
+    assert ("met", "Anna Berg", "Tom Hale", "asserted", "2011") in got
+
+
 def test_a_business_partner_is_no_romance(analyze):
     ledger = analyze("Mia Torres founded the firm with her business partner, Paul Grant.", published=PUBLISHED)
     assert not [r for r in ledger.relations if r.type == "romantic"]

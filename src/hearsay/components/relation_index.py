@@ -146,6 +146,8 @@ class EntityIndex:
             return [eid] if eid else []
         if token.lemma_.lower() in self.lexicon.get("couple_nouns", []) and token.pos_ == "NOUN":
             return list(self.couple(token))
+        if low in self.lexicon.get("couple_numbers", []) and any(c.lower_ == "the" for c in token.children):
+            return list(self.couple(token))  # "the two met in college"
         people = [e for e in self.np_entities(token, (PERSON,)) if e not in exclude]
         return people
 

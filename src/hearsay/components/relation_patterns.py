@@ -210,7 +210,7 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
 def _is_couple_word(idx: EntityIndex, token: Token) -> bool:
     return token.lower_ in idx.lexicon.get("plural_pronouns", []) or (
         token.pos_ == "NOUN" and token.lemma_.lower() in idx.lexicon.get("couple_nouns", [])
-    )
+    ) or (token.lower_ in idx.lexicon.get("couple_numbers", []) and any(c.lower_ == "the" for c in token.children))
 
 
 def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]:
