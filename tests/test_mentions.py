@@ -336,3 +336,17 @@ def test_it_said_is_the_organisation(analyze):
         "In a statement, it said the purchase would add to earnings next year."
     )
     assert "it" in mention_texts(entity_with(ledger, "Verizon Communications"), "pronoun")
+
+
+@pytest.mark.parametrize(
+    "sentence, name, age",
+    [
+        ("Former senator Joe Lieberman, aged 82, died on Wednesday.", "Joe Lieberman", 82),
+        ("Police arrested 42-year-old Dwayne Carter on Friday.", "Dwayne Carter", 42),
+        ("The 42-year-old actress Natalie Portman filed for divorce.", "Natalie Portman", 42),
+        ("The reporter spoke to Maria Ortiz (35) outside the court.", "Maria Ortiz", 35),
+    ],
+)
+def test_other_ways_of_stating_an_age(analyze, sentence, name, age):
+    entity = entity_with(analyze(sentence, published="2024-05-01"), name)
+    assert entity.age == age and entity.born is not None

@@ -79,6 +79,15 @@ def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:
                 break
 
 
+def _add_age(doc: Doc, cluster: dict, value: int, start: int, end: int) -> None:
+    """A stated age (the words stating it at token [start, end)) makes the entity a person."""
+    cs, ce = _chars(doc, start, end)
+    cluster.setdefault("ages", []).append({"value": value, "start": cs, "end": ce})
+    cluster["votes"]["PERSON"] += STRONG
+    if cluster["age"] is None:
+        cluster["age"] = value
+
+
 def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenTable) -> tuple[list[tuple], set[int]]:
     """Premodifiers, appositions and ages attached to each name; the tokens they take."""
     events = []
@@ -94,7 +103,9 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
             head = name_head(doc, start, end, table).i
             premodifier = find_premodifier(doc, start, end, lex)
             if premodifier is not None:
-                first, gender, person = premodifier
+                first, gender, person, age = premodifier
+                if age is not None:
+                    _add_age(doc, cluster, age, first, start)
                 cluster["descriptors"].append((first, end))
                 events.append((first, "direct", index, first, end, head, None))
                 taken.update(range(first, start))
@@ -108,6 +119,8 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
                 cluster["descriptors"].append((rec["start"], rec["end"]))
                 taken.update(i for i in range(rec["start"], rec["end"]) if doc[i].pos_ != "PROPN")
                 events.append((rec["start"], "direct", index, rec["start"], rec["end"], head, rec))
+                if rec["age"] is not None:
+                    _add_age(doc, cluster, rec["age"], rec["start"], rec["end"])
                 if rec["person"]:
                     cluster["votes"]["PERSON"] += STRONG
                     if rec["gender"]:
@@ -118,11 +131,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
             age = age_after(table, end)
             if age is not None:
                 value, number = age
-                cluster.setdefault("ages", []).append({"value": value, "start": doc[number].idx,
-                                                        "end": doc[number].idx + len(doc[number].text)})
-                cluster["votes"]["PERSON"] += STRONG
-                if cluster["age"] is None:
-                    cluster["age"] = value
+                _add_age(doc, cluster, value, number, number + 1)
     return events, taken
 
 

@@ -40,6 +40,8 @@ def age_after(table, position: int) -> tuple[int, int] | None:
     if position + 1 >= n:
         return None
     first = text[position]
+    if first == "," and table.lower[position + 1] == "aged":  # "Joe Lieberman, aged 82,"
+        position += 1
     if first == "," or first == "(":
         value = _small_int(text[position + 1])
         if value is None:

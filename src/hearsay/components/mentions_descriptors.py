@@ -19,11 +19,12 @@ from spacy.tokens import Doc, Token
 from .mentions_ages import age_after, year_old_age
 
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+YEAR_OLD_WORDS = {"old", "year-old", "year", "years"}
 
 
-def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, str | None, bool] | None:
-    """(start of descriptor, gender, names a person role) for role words right before a name in
-    the same noun phrase."""
+def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, str | None, bool, int | None] | None:
+    """(start of descriptor, gender, names a person role, age) for role words right before a
+    name in the same noun phrase: "manager Curtis Bellamy", "42-year-old Dwayne Carter"."""
     roles = lex["descriptors"]["person_roles"]
     titles = lex["descriptors"]["titles"]
     groups = set(lex["descriptors"]["group_nouns"])
@@ -32,10 +33,16 @@ def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, st
     first = None
     has_role = False
     person = False
+    age = None
     gender = None
     while j >= 0:
         token = doc[j]
         if token.text == "-" and first is not None:
+            j -= 1
+            continue
+        if token.like_num and token.dep_ == "nummod" and token.head.i in span_tokens:
+            span_tokens.add(j)  # the 42 of "42-year-old"
+            first = j
             j -= 1
             continue
         # the small model sometimes makes the role word govern the name ("Shortstop Kenji Moreau")
@@ -46,10 +53,14 @@ def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, st
             break
         if token.tag_ in ("NNS", "NNPS") or token.lower_ in groups:
             break  # "kids Aleph, 12": a list head, not a title
-        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and token.lower_ not in YEAR_OLD_WORDS:
             break
         word = token.lower_
-        if word in roles or token.text in titles or (token.pos_ == "NOUN" and token.text.islower()):
+        if word in ("old", "year-old"):
+            age = age or year_old_age(doc, j)
+            if age is not None:
+                has_role = person = True
+        elif word in roles or token.text in titles or (token.pos_ == "NOUN" and token.text.islower()):
             has_role = True
             person = person or word in roles or token.text in titles
             gender = gender or roles.get(word) or titles.get(token.text)
@@ -60,7 +71,7 @@ def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, st
         return None
     while first < start and doc[first].text == "-":
         first += 1
-    return first, gender, person
+    return first, gender, person, age
 
 
 def name_head(doc: Doc, start: int, end: int, table=None) -> Token:
@@ -104,7 +115,9 @@ def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> l
 
 def _describe(doc: Doc, noun: Token, left: int, right: int, roles: dict, org_nouns: dict) -> dict:
     possessor = next((c.i for c in noun.children if c.dep_ == "poss"), None)
+    old = next((c for c in noun.children if c.lower_ in ("old", "year-old") and c.i < noun.i), None)
     return {
+        "age": year_old_age(doc, old.i) if old is not None else None,
         "start": left, "end": right, "role": noun.lower_,
         "gender": roles.get(noun.lower_), "person": noun.lower_ in roles,
         "org_class": org_nouns.get(noun.lower_), "possessor": possessor,
