@@ -81,3 +81,10 @@ def test_two_apostrophes_as_a_double_quote():
     assert [text[q["content_start"]:q["content_end"]] for q in quotes] == ["It's anti-reform,"]
     assert text[quotes[0]["start"]:quotes[0]["end"]] == "''It's anti-reform,''"
     assert warnings == []
+
+
+def test_leading_elisions_are_not_quote_marks():
+    text = "And ‘tis the season, says the shop. The Joneses’ dog barked at ’em all. 'We won,' he said."
+    found, warnings = contents(text)
+    assert [f[0] for f in found] == ["We won,"]
+    assert warnings == []

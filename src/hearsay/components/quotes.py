@@ -11,12 +11,15 @@ mark never costs the rest of the article.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
 from ..errors import UNBALANCED_QUOTES
 from ..extensions import QuoteRec
+from ..lexicon import LexiconLoader, load_lexicon
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"     # “ „ «
 DOUBLE_CLOSE = "\u201d\u00bb"          # ” »
@@ -56,7 +59,7 @@ def _paragraph_break(text: str, i: int) -> int | None:
     return j
 
 
-def find_quotes(text: str) -> tuple[list[QuoteRec], list[str]]:
+def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list[QuoteRec], list[str]]:
     """Quote spans in ``text`` (outermost and nested, in order of opening) and warnings.
 
     One left-to-right pass keeps a stack of open quotes. Double marks (curly or straight)
@@ -65,6 +68,8 @@ def find_quotes(text: str) -> tuple[list[QuoteRec], list[str]]:
     one after a word and before a space or punctuation, with a single quote open) and are
     apostrophes otherwise.
     """
+    if elisions is None:
+        elisions = default_elisions()
     quotes: list[QuoteRec] = []
     warnings: list[str] = []
     stack: list[_Open] = []
@@ -169,6 +174,8 @@ def find_quotes(text: str) -> tuple[list[QuoteRec], list[str]]:
                 pass  # don't, it's, O'Brien: apostrophe
             elif ch != SINGLE_OPEN and nxt.isdigit() and not word_before:
                 pass  # ’90s, '08: elided century
+            elif not word_before and _word_at(text, i + 1).lower() in elisions:
+                pass  # ‘tis, ’em, 'til: an elision
             elif single_open and word_before or (single_open and prev in ".,!?;:\u2026" and not word_after):
                 close(stack.pop(), i)
             elif (
@@ -186,6 +193,18 @@ def find_quotes(text: str) -> tuple[list[QuoteRec], list[str]]:
         unbalanced(op.start)
     quotes.sort(key=lambda q: (q["start"], q["depth"]))
     return quotes, warnings
+
+
+def _word_at(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return text[i:j]
+
+
+@lru_cache(maxsize=1)
+def default_elisions() -> frozenset[str]:
+    return frozenset(load_lexicon("quotes")["elisions"])
 
 
 def _closing_single_ahead(text: str, i: int) -> bool:
@@ -216,14 +235,18 @@ def quote_at(quotes: list[QuoteRec], start: int, end: int) -> QuoteRec | None:
     "hearsay_quotes",
     requires=[],
     assigns=["doc._.hearsay_quotes"],
+    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_quotes(nlp: Language, name: str):
-    return HearsayQuotes()
+def make_hearsay_quotes(nlp: Language, name: str, lexicon: LexiconLoader):
+    return HearsayQuotes(frozenset(lexicon("quotes")["elisions"]))
 
 
 class HearsayQuotes:
+    def __init__(self, elisions: frozenset[str]):
+        self.elisions = elisions
+
     def __call__(self, doc: Doc) -> Doc:
-        quotes, warnings = find_quotes(doc.text)
+        quotes, warnings = find_quotes(doc.text, self.elisions)
         doc._.hearsay_quotes = quotes
         for message in warnings:
             extensions.warn(doc, message)
