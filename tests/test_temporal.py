@@ -385,3 +385,22 @@ def test_reported_speech_with_its_own_day(analyze):
     tomorrow, monday = value(led, "tomorrow"), value(led, "Monday")
     assert monday.value == "2024-03-11"
     assert (tomorrow.value, tomorrow.anchor) == ("2024-03-12", monday.id)
+
+
+def test_numeric_dates_and_decades(analyze):
+    led = analyze("The band was big in the '90s. The filing, dated 10/12/2023, was updated 2023-05-04.",
+                  published="2024-05-01")
+    assert value(led, "the '90s").value == "199"
+    assert value(led, "10/12/2023").value == "2023-10-12"
+    assert value(led, "2023-05-04").value == "2023-05-04"
+
+
+def test_times_outside_the_calendar_lose_nothing_else(analyze):
+    led = analyze("They met 30 years ago; humans settled the valley 3000 years ago.", published="2024-05-01")
+    assert value(led, "30 years ago").value == "1994"
+    assert not any("temporal" in w for w in led.summary.warnings)
+
+
+def test_clock_with_a_full_date(analyze):
+    led = analyze("The offer expires at midnight Dec. 31, 1999.", published="1999-11-02")
+    assert value(led, "midnight Dec. 31, 1999").value == "1999-12-31T24:00"

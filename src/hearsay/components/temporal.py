@@ -240,7 +240,10 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):
             ctx.tense = None if ctx.tense == "past" else ctx.tense
         texts = [t.text for t in span]
-        res = normalize(texts, ctx, span.text)
+        try:
+            res = normalize(texts, ctx, span.text)
+        except (ValueError, OverflowError):  # "3000 years ago": outside the calendar we can write
+            res = None
         if res is not None:
             res.tense = ctx.tense
             if said_on is not None and res.anchor == "published":

@@ -182,7 +182,8 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     candidates = numpy.flatnonzero(numpy.isin(lowers, triggers)).tolist()
     if len(doc):
         shapes = doc.to_array([SHAPE])
-        wanted = [doc.vocab.strings.add(w) for w in ("dd:dd", "d:dd", "dddd")]
+        wanted = [doc.vocab.strings.add(w) for w in ("dd:dd", "d:dd", "dddd", "ddx", "ddddx", "dd/dd/dddd",
+                                                     "d/dd/dddd", "dd/d/dddd", "d/d/dddd", "dd/dd/dd", "d/d/dd")]
         candidates += numpy.flatnonzero(numpy.isin(shapes, wanted)).tolist()
     for i in sorted(set(candidates)):
         if taken[i]:
@@ -198,6 +199,9 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     return _merge_clock_and_day(doc, spans, L)
 
 
+_SLASH_DATE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$")
+_DECADE_TOKEN = re.compile(r"^(?:1[89]|20)?\d0s$")
+_ISO_PART = re.compile(r"^\d{2}$")
 _YEAR_TOKEN = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 YEAR_INTRODUCERS = set(_LEX["year_introducers"])
 _CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
@@ -282,6 +286,16 @@ def _triggers(L: dict) -> set[str]:
 def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
     tok = doc[i]
     low = tok.lower_
+    if "/" in low and _SLASH_DATE.match(low):
+        return (i, i + 1)  # "10/12/2023"
+    if _DECADE_TOKEN.match(low):
+        s = i - 1 if i > 0 and doc[i - 1].text in ("'", "’") else i
+        if s > 0 and doc[s - 1].lower_ in ("the", "early", "late", "mid", "-") or low.startswith(("1", "2")):
+            return (s, i + 1)  # "the '90s", "the 1990s"
+        return None
+    if _YEAR_TOKEN.match(low) and i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 3].text == "-" \
+            and _ISO_PART.match(doc[i + 2].text) and _ISO_PART.match(doc[i + 4].text):
+        return (i, i + 5)  # "2023-05-04"
     if _YEAR_TOKEN.match(low):
         # a year the model left out ("from 2009 to 2017"): only after a word that introduces one
         if i > 0 and doc[i - 1].lower_ in YEAR_INTRODUCERS and not (i + 1 < len(doc) and doc[i + 1].like_num):

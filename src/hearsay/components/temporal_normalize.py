@@ -8,6 +8,7 @@ never touches the whole text and each rule can be tested on its own.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Optional
 
@@ -54,7 +55,7 @@ def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolve
     words, mod, _approx = _strip(words, L)
     if not words:
         return None
-    dated = _dated_by_shift(words, ctx, L)
+    dated = _dated_by_shift(words, ctx, L) or _numeric_date(words)
     if dated is not None:
         return dated
     joined = " ".join(words)
@@ -64,6 +65,29 @@ def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolve
         if r is not None:
             return r
     return None
+
+
+def _numeric_date(words: list[str]) -> Optional[Resolved]:
+    """"2023-05-04" and US-style "10/12/2023" (month first, as American news writes it)."""
+    text = "-".join(words) if len(words) == 3 and len(words[0]) == 4 else (words[0] if len(words) == 1 else "")
+    m = _ISO_DATE.match(text) or _US_DATE.match(text)
+    if not m:
+        return None
+    if m.re is _ISO_DATE:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y += 2000 if y < 100 and y <= 50 else (1900 if y < 100 else 0)
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return None
+    return Resolved("DATE", day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, None,
+                    Point(day, "D"), False)
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 
 
 def _dated_by_shift(words, ctx, L) -> Optional[Resolved]:
@@ -132,28 +156,28 @@ def _set(words, joined, ctx, L, mod):
 
 
 def _clock(words, joined, ctx, L, mod):
-    i = 0
+    i = width = 0
     day = ctx.ref
     uses_ref = True
     hh = mm = None
     for idx, w in enumerate(words):
         if w in L["fixed_time"]:
             hh, mm = (int(x) for x in L["fixed_time"][w].split(":"))
-            i = idx
+            i, width = idx, 1
             break
         m = _CLOCK.match(w)
         if m and idx + 1 < len(words) and words[idx + 1] in _AMPM:
             hh = int(m.group(1)) % 12 + _AMPM[words[idx + 1]]
             mm = int(m.group(2) or 0)
-            i = idx
+            i, width = idx, 2
             break
         if m and m.group(2) and int(m.group(1)) < 25:
             hh, mm = int(m.group(1)), int(m.group(2))
-            i = idx
+            i, width = idx, 1
             break
     if hh is None:
         return None
-    other = [w for k, w in enumerate(words) if k != i and k != i + 1 and w not in _AMPM
+    other = [w for k, w in enumerate(words) if not i <= k < i + width and w not in _AMPM
              and w not in ("o'clock", "et", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "local", "time", "the",
                            "of", "on", "at", "about", "around", "midnight", "noon")]
     if other:

@@ -67,7 +67,7 @@ def words_of(texts: list[str]) -> list[str]:
         if w in _AMPM:
             out.append(w)
             continue
-        if w in {"-", ",", ".", "—", "–", "(", ")", '"', "“", "”", ":", ";"}:
+        if w in {"-", ",", ".", "—", "–", "(", ")", '"', "“", "”", ":", ";", "'"}:
             continue
         if w.endswith(".") and len(w) > 1:
             w = w[:-1]
