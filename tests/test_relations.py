@@ -35,6 +35,8 @@ def triples(ledger) -> set[tuple]:
         # marriage stated by a verb, dated by its clause
         ("Laura Chen married Daniel Ruiz in 2010 in a small ceremony in Lisbon.",
          ("spouse", "Laura Chen", "Daniel Ruiz", "asserted", "2010")),
+        ("Blake Carter tied the knot with Ryan Moss in 2012.",
+         ("spouse", "Blake Carter", "Ryan Moss", "asserted", "2012")),
         ("Laura Chen has been married to Daniel Ruiz since 2010.",
          ("spouse", "Laura Chen", "Daniel Ruiz", "asserted", "2010")),
         # the wedding date an anniversary on a dated day gives

@@ -318,6 +318,12 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
             # a divorce says they were married, not since when
             dated = dated_since(times, tok) if lemma not in lex.get("divorce_verbs", []) else {}
             out = pair_evidence("spouse", people, toks, tok, **dated)
+    elif lemma in lex.get("marriage_phrases", {}) and tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == lex["marriage_phrases"][lemma] for c in tok.children
+    ):
+        # "tied the knot in 2012"
+        people, toks = participants(idx, tok, ("with", "to"), use_dobj=False)
+        out = pair_evidence("spouse", people, toks, tok, **dated_since(times, tok))
     elif lemma in lex["anniversary_nouns"] and any(
         c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")
     ):
@@ -413,7 +419,7 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[di
 
 def trigger_words(lex: dict) -> set[str]:
     """Every word that can start a relation statement (lemmas and lower-case forms)."""
-    words = set(lex["kin_nouns"]) | set(lex["marriage_verbs"]) | set(lex["spouse_adjectives"])
+    words = set(lex["kin_nouns"]) | set(lex["marriage_verbs"]) | set(lex["spouse_adjectives"]) | set(lex.get("marriage_phrases", {}))
     words |= set(lex["anniversary_nouns"]) | set(lex["romantic_nouns"]) | set(lex["romantic_verbs"])
     words |= {p.split()[0] for p in lex["romantic_phrases"]} | {"link"} | set(lex["meet_verbs"])
     return words | set(lex["employment_verbs"])
@@ -438,7 +444,8 @@ def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: list[dict
     out: list[dict] = []
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"] or lemma in lex["anniversary_nouns"]:
+        if (lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"] or lemma in lex["anniversary_nouns"]
+                or lemma in lex.get("marriage_phrases", {})):
             out += marriage_evidence(idx, tok, times)
         elif lemma in lex["romantic_nouns"] or tok.pos_ == "VERB":
             out += romance_evidence(idx, tok, times)
