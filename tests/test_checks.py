@@ -85,6 +85,15 @@ def test_consistent_facts_worth_confirming_give_ok(analyze):
     assert [(c.kind, c.status) for c in ledger.checks] == [("wedding_vs_meeting", "ok")]
 
 
+def test_anniversary_agreeing_with_the_wedding_is_confirmed(analyze):
+    ledger = analyze(
+        "On June 1, 2022, Anna Berg and Tom Berg celebrated their 10th wedding anniversary. "
+        "The couple married in 2012 in Denver.",
+        published=PUBLISHED,
+    )
+    assert [(c.kind, c.status) for c in ledger.checks] == [("anniversary_vs_wedding", "ok")]
+
+
 def test_plain_ages_and_dates_give_no_checks_at_all(analyze):
     ledger = analyze(
         "Darnell Pryce, 31, and Kevin Lusk, 27, were arrested Sunday. They return to court April 24.",

@@ -230,6 +230,12 @@ def check_couples(relations: list[dict], entities: list[dict], claims: list[dict
                 f"The anniversary puts {couple}'s wedding in {min(ann)}, but the text says they married in {min(stated)}.",
                 _refs(r["id"], times, r.get("claims", [])),
             ))
+        elif ann and stated:
+            out.append(_check(
+                "anniversary_vs_wedding", "ok",
+                f"The anniversary agrees with {couple}'s stated wedding year ({min(ann & stated)}).",
+                _refs(r["id"], times, r.get("claims", [])),
+            ))
         elif len(stated) > 1:
             out.append(_check(
                 "wedding_date", "conflict",
