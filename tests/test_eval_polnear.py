@@ -91,3 +91,14 @@ def test_split_reader_first_annotator_and_metadata(tmp_path):
     assert [d.name for d in docs] == ["a"] and len(docs[0].attributions) == 2
     assert docs[0].published == "2016-09-12"
     assert any("b.txt: no annotation file" in p for p in problems)
+
+
+def test_quoted_detection_and_exact_trimming_with_curly_marks():
+    text = "He said \u201cwe will win.\u201d Then he left, saying the vote was rigged."
+    q = text.index("we will")
+    quoted = ((q, q + len("we will win.")),)
+    plain = ((text.index("the vote"), len(text) - 1),)
+    assert score_polnear.is_quoted(text, quoted)
+    assert not score_polnear.is_quoted(text, plain)
+    with_marks = ((q - 1, q + len("we will win.\u201d")),)
+    assert score_polnear.trimmed(text, with_marks) == score_polnear.trimmed(text, quoted)
