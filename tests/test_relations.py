@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import NEWS_GOLD, need
+from conftest import NEWS_GOLD, SEED, need
 from hearsay.components.relations import find_relations
 from hearsay.eval.score_gold import score_relations
 from hearsay.lexicon import load_lexicon
@@ -216,6 +216,12 @@ def test_seed_relations(seed_ledger):
     # every relation points at the claims holding its words
     claims = {c.id: c for c in seed_ledger.claims}
     assert all(set(r.claims) <= set(claims) for r in seed_ledger.relations)
+
+
+def test_seed_relations_without_a_publication_date(analyze, seed_ledger):
+    ledger = analyze(need(SEED).read_text(encoding="utf-8"))
+    assert relations(ledger) == relations(seed_ledger)
+    assert not [c for c in ledger.checks if c.status == "conflict"]
 
 
 def test_news_gold_relations(analyze):
