@@ -404,3 +404,10 @@ def test_times_outside_the_calendar_lose_nothing_else(analyze):
 def test_clock_with_a_full_date(analyze):
     led = analyze("The offer expires at midnight Dec. 31, 1999.", published="1999-11-02")
     assert value(led, "midnight Dec. 31, 1999").value == "1999-12-31T24:00"
+
+
+def test_without_any_date_relative_times_are_kept_unvalued(analyze):
+    led = analyze("The Herons lost on Sunday and will hold a news conference on Wednesday.")
+    assert led.document.published_basis == "unknown"
+    sunday = value(led, "Sunday")
+    assert sunday.value is None and sunday.type == "DATE"

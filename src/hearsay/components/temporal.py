@@ -301,6 +301,26 @@ def _speech_days(doc: Doc, spans, recs: list[tuple], attributions: list[dict]) -
     return out
 
 
+#: a stand-in reference: only used to tell which expressions need one
+_ANY_DAY = date(2001, 6, 15)
+
+
+def _unplaced(recs: list[tuple], probe: list[tuple]) -> list[tuple]:
+    """With no date to stand on, "on Sunday" cannot be placed, but it is still a time the
+    article gives: kept with its type and no value (expressions that name no time stay out)."""
+    out = []
+    for (start, end, res), (_, _, guess) in zip(recs, probe):
+        if res is None and guess is not None and guess.value is not None and guess.uses_ref:
+            res = Resolved(guess.type, None, unplaced=True)
+        out.append((start, end, res))
+    return out
+
+
+def _reported(res: Optional[Resolved]) -> bool:
+    """Times with a value, and those that only lack the date to count from."""
+    return res is not None and (res.value is not None or res.unplaced)
+
+
 def _is_backref(span: Span) -> bool:
     return any(t.lower_ in ("anniversary", "anniversaries") for t in span)
 
@@ -338,7 +358,7 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
             basis, inferred = "inferred", True
         else:
             basis = "unknown"
-            recs = first
+            recs = _unplaced(first, _value_all(doc, layout, spans, _ANY_DAY, L, fiscal_end, quotes))
     if ref is not None:
         recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes)
         spoken = _speech_days(doc, spans, recs, extensions.get_list(doc, "hearsay_attributions"))
@@ -348,12 +368,12 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
     times = []
     renumber: dict[str, str] = {}
     for n, (_, _, res) in enumerate(recs):
-        if res is not None and res.value is not None:
+        if _reported(res):
             renumber[f"T{n + 1}"] = f"T{len(renumber) + 1}"
     depends: dict[str, bool] = {}  # original id -> rests on the inferred reference date
     for n, (start, end, res) in enumerate(recs):
-        if res is None or res.value is None:
-            continue  # named no time we can place: not reported
+        if not _reported(res):
+            continue
         own = f"T{n + 1}"
         depends[own] = bool(inferred and (res.uses_ref or depends.get(res.anchor or "", False)))
         anchor = res.anchor

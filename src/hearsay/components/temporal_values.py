@@ -52,6 +52,7 @@ class Resolved:
     point: Optional[Point] = None           # for narrative anchoring of later times
     uses_ref: bool = False                  # depends on the reference date
     tense: Optional[str] = None             # of the clause it sits in (set by the stage)
+    unplaced: bool = False                  # needs a reference date the article does not give
 
 
 def lex() -> dict:
