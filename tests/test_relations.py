@@ -70,6 +70,9 @@ def triples(ledger) -> set[tuple]:
          ("romantic", "Paul Grant", "Mia Torres", "reported", None)),
         ("Paul Grant and Mia Torres may be dating, fans speculated.",
          ("romantic", "Paul Grant", "Mia Torres", "alleged", None)),
+        # a denial by the person holding the title denies something else
+        ("Jane Doe, the chief executive of Acme Corp., denied the report on Monday.",
+         ("employee", "Jane Doe", "Acme Corp.", "asserted", None)),
         # a named person's own word stands as asserted
         ("Mia Torres said her boyfriend, Paul Grant, would join her on tour.",
          ("romantic", "Mia Torres", "Paul Grant", "asserted", None)),

@@ -86,7 +86,14 @@ def is_denied(pred: Token, lexicon: dict) -> bool:
         return True
     if pred.dep_ in ("attr", "acomp") and any(c.dep_ == "neg" for c in pred.head.children):
         return True
-    return any(a.lemma_.lower() in lexicon.get("denial_verbs", []) for a in _ancestors(pred, 3))
+    # "denied dating Mia Torres", "denied that he is dating": the words sit in what is denied,
+    # not in the subject ("Jane Doe, the CEO of Acme, denied the report")
+    child = pred
+    for a in _ancestors(pred, 3):
+        if a.lemma_.lower() in lexicon.get("denial_verbs", []):
+            return child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp")
+        child = a
+    return False
 
 
 def local_hedge_kinds(doc: Doc, ev: dict, claim: dict | None, hedges: list[dict]) -> set[str]:
