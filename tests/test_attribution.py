@@ -374,3 +374,14 @@ def test_channel_outlet_found_however_parsed(analyze):
     sources = {s.id: s for s in led.sources}
     vias = [sources[sources[a.source].via].label for a in led.attributions]
     assert vias == ["In Touch", "WISN-TV"]
+
+
+def test_hard_wrapped_lines_keep_quote_and_speaker_together(analyze):
+    led = analyze(
+        "Intro paragraph here.\n\n“This quote is wrapped\nover two lines,” the mayor\nsaid on Monday. "
+        "Police said the\nsuspect fled.\n\nNext paragraph."
+    )
+    rows = table(led)
+    assert rows[0][:4] == ("direct", "person", "the mayor", "said")
+    assert rows[0][4] == "This quote is wrapped\nover two lines"
+    assert rows[1][4] == "the\nsuspect fled"

@@ -88,3 +88,14 @@ def test_leading_elisions_are_not_quote_marks():
     found, warnings = contents(text)
     assert [f[0] for f in found] == ["We won,"]
     assert warnings == []
+
+
+def test_line_wrapped_quote_stays_one_quote():
+    text = "Intro paragraph.\n\n“This quote is wrapped\nover two lines,” she said.\n\nNext paragraph."
+    found, warnings = contents(text)
+    assert found == [("This quote is wrapped\nover two lines,", 0, "curly")] and warnings == []
+
+
+def test_single_newline_paragraphs_still_end_an_unclosed_quote():
+    found, warnings = contents("“Never closed.\nThe next paragraph “is fine” here.")
+    assert [f[0] for f in found] == ["is fine"] and len(warnings) == 1

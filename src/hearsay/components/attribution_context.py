@@ -54,8 +54,19 @@ class Context:
             if qi < len(self.quotes) and self.quotes[qi]["start"] <= tok.idx < self.quotes[qi]["end"]:
                 self.tok_quote[tok.i] = qi
         self.quote_starts = [q["start"] for q in self.quotes]
+        # paragraphs are separated by blank lines, or by line breaks when the text has none
+        self.para_sep = "\n\n" if ("\n\n" in self.text or "\n\r\n" in self.text) else "\n"
         self.absorbed: dict[int, Optional["Found"]] = {}   # quote index -> the report holding it
         self.verb_source: dict[int, tuple] = {}
+
+    def paragraph_break(self, j: int) -> bool:
+        """Whether the newline at ``j`` ends a paragraph (not a line wrapped inside one)."""
+        if self.para_sep == "\n":
+            return True
+        k = j + 1
+        while k < len(self.text) and self.text[k] in " \t\r":
+            k += 1
+        return k >= len(self.text) or self.text[k] == "\n" or (j > 0 and self.text[j - 1] == "\n")
 
     def chars(self, start_tok: int, end_tok: int) -> tuple[int, int]:
         d = self.doc
@@ -203,8 +214,10 @@ def paragraph_clip(ctx: Context, tok: Token, chars: Optional[tuple[int, int]]) -
     if chars is None:
         return None
     start, end = chars
-    para_start = ctx.text.rfind("\n", 0, tok.idx) + 1
-    para_end = ctx.text.find("\n", tok.idx)
+    sep = ctx.para_sep
+    para_start = ctx.text.rfind(sep, 0, tok.idx)
+    para_start = 0 if para_start < 0 else para_start + len(sep)
+    para_end = ctx.text.find(sep, tok.idx)
     para_end = len(ctx.text) if para_end < 0 else para_end
     # a multi-paragraph quote the content runs into stays whole
     for i in quotes_in(ctx, start, end):

@@ -29,7 +29,7 @@ def _window_after(ctx: Context, q: QuoteRec) -> tuple[int, int]:
     j = end
     while j < limit:
         ch = text[j]
-        if ch == "\n" or ch in "\u201c" or (ch == '"' and j > end):
+        if (ch == "\n" and ctx.paragraph_break(j)) or ch in "\u201c" or (ch == '"' and j > end):
             break
         if ch in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \n\u201c\"\u201d") and not _abbreviation(ctx, j):
             break
@@ -56,7 +56,7 @@ def _window_before(ctx: Context, q: QuoteRec, prev_end: int) -> tuple[int, int]:
     floor = max(prev_end, start - 400, 0)
     while j >= floor:
         ch = text[j]
-        if ch == "\n":
+        if ch == "\n" and ctx.paragraph_break(j):
             # 'He said:' ending the paragraph before introduces this quote
             k = j
             while k > floor and text[k - 1] in " \n\r\t":
@@ -259,8 +259,9 @@ def _continues(ctx: Context, prev: Found, q: QuoteRec) -> bool:
     stripped = gap.strip()
     if not stripped:
         return True
-    if "\n" in gap.strip():
-        return False
+    inner = gap_start + (len(gap) - len(gap.lstrip()))          # the frame between the quotes,
+    if any(ctx.paragraph_break(inner + k) for k, ch in enumerate(stripped) if ch == "\n"):
+        return False                                            # not a paragraph of its own
     # the gap is the previous quote's own frame: one short clause holding its cue
     if prev.cue is None or not (gap_start <= prev.cue[0] < q["start"]):
         return False

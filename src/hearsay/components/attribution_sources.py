@@ -42,9 +42,9 @@ def naming_span(tok: Token) -> tuple[int, int]:
             break
         end = max(end, child.right_edge.i + 1)
     doc = tok.doc
-    while start < end - 1 and doc[start].is_punct:
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 

@@ -73,6 +73,8 @@ def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list
     quotes: list[QuoteRec] = []
     warnings: list[str] = []
     stack: list[_Open] = []
+    # paragraphs are separated by blank lines, or (when the text has none) by line breaks
+    blank_lines = "\n\n" in text or "\n\r\n" in text
     n = len(text)
     i = 0
 
@@ -105,6 +107,9 @@ def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
 
+        if ch == "\n" and blank_lines and "\n" not in text[i + 1: _paragraph_break(text, i)]:
+            i += 1   # a line wrapped inside a paragraph (the text separates paragraphs by blank lines)
+            continue
         if ch == "\n":
             # a paragraph ends: a quote still open continues only if the next paragraph
             # re-opens it with the same kind of mark (the multi-paragraph convention)
