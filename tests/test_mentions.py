@@ -350,3 +350,13 @@ def test_it_said_is_the_organisation(analyze):
 def test_other_ways_of_stating_an_age(analyze, sentence, name, age):
     entity = entity_with(analyze(sentence, published="2024-05-01"), name)
     assert entity.age == age and entity.born is not None
+
+
+def test_she_inside_a_quote_is_not_the_woman_speaking_it(analyze):
+    ledger = analyze(
+        '"We argued about everything for the first year," Rosa Delgado said.\n\n'
+        'Her sister, Lucia Delgado, remembers it differently. "She argued," she said with a laugh.'
+    )
+    rosa, lucia = entity_with(ledger, "Rosa Delgado"), entity_with(ledger, "Lucia Delgado")
+    assert "She" in mention_texts(rosa, "pronoun")
+    assert "she" in mention_texts(lucia, "pronoun")

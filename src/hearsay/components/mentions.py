@@ -153,9 +153,23 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     for i, word in enumerate(table.lower):
         if word in pronouns and table.pos[i] == "PRON":
             events.append((i, "pron", None, i, i + 1, i, None))
-    events.sort(key=lambda e: (e[0], _ORDER[e[1]]))
+    layout = Layout(doc, extensions.get_list(doc, "hearsay_quotes"), table)
+    speech = set(lex["pronouns"]["speech_verbs"])
 
-    resolver = Resolver(doc, clusters, Layout(doc, extensions.get_list(doc, "hearsay_quotes"), table), lex)
+    def order(event: tuple) -> tuple:
+        position, kind = event[0], event[1]
+        if kind == "pron" and not layout.in_quote[position] and table.dep[position] in ("nsubj", "nsubjpass"):
+            # '"She argued," she said': the speaker is resolved before the words she speaks
+            token = doc[position]
+            if token.head.lemma_ in speech:
+                quoted = [i for i in range(token.sent.start, position) if layout.in_quote[i]]
+                if quoted:
+                    return (quoted[0], -1)
+        return (position, _ORDER[kind])
+
+    events.sort(key=order)
+
+    resolver = Resolver(doc, clusters, layout, lex)
     for position, kind, index, start, end, head, rec in events:
         if kind == "name":
             resolver.name(index, start, end, head)

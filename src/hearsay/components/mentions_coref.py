@@ -28,7 +28,7 @@ QUOTE_DECAY = 0.5
 UNKNOWN_GENDER = 0.7
 FIRST_IN_SENTENCE = 1.25
 NEAR, NEAR_TOKENS = 1.5, 8
-SPEAKER_IN_OWN_QUOTE = 0.2
+SPEAKER_IN_OWN_QUOTE = 0.05
 EMBEDDED = 0.5
 SAME_CLAUSE = 2.0        # "Martin's affection for his girlfriends": a possessive's own clause first
 
@@ -171,6 +171,8 @@ class Resolver:
             distance = s0 - lay.sent[head]
             if distance > window:
                 break
+            if head > anaphor:
+                continue  # a speaker resolved ahead of the quote it follows
             token = self.doc[head]
             weight = 3.0 if token.dep_ in SUBJECT_DEPS else 1.5 if token.dep_ == "poss" else 1.0
             if k == 0 or lay.sent[seen[k - 1][0]] != lay.sent[head]:
@@ -264,7 +266,7 @@ class Resolver:
                 found.add(self.find(cluster))
         for t in token.sent:
             if t.i > token.i and not lay.in_quote[t.i] and self._is_speech_subject(t):
-                index = self.name_cluster.get(t.i)
+                index = self.name_cluster.get(t.i, self.token_cluster.get(t.i))
                 if index is not None:
                     found.add(self.find(index))
         return found
