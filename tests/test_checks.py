@@ -29,6 +29,8 @@ def conflicts(ledger) -> list:
         ("child_vs_meeting",
          "Anna Berg, 40, and Tom Berg, 42, first met in 2015 at a concert. "
          "The couple lives in Denver with their kids Lily, 14, and Max, 9."),
+        ("parent_vs_child_age",
+         "Gary Lindqvist, 22, spent the winter rewiring the property with his son, Evan, 26."),
         ("event_order", "Sara Kim joined Acme in 2019, after graduating from Yale in 2021. She now leads its design team."),
         ("event_order", "In 2018, Sara Kim moved to Boston. Three years later, in 2016, she opened a shop on Newbury Street."),
         ("event_order", "In 2018, Sara Kim joined Acme. She then moved to Boston in 2016 to open a studio."),

@@ -261,6 +261,30 @@ def check_couples(relations: list[dict], entities: list[dict], claims: list[dict
                     refs,
                 ))
     out += _children_vs_meeting(relations, met, by_id, names, reference)
+    out += _parents_older_than_children(relations, by_id)
+    return out
+
+
+#: the smallest believable age gap between a parent and a child
+MIN_PARENT_GAP = 12
+
+
+def _parents_older_than_children(relations: list[dict], by_id: dict) -> list[dict]:
+    """A parent given an age too close to (or below) their child's: "his son, Evan, 26" beside
+    "Gary Lindqvist, 22". Consistent ages are no news, so they give no check."""
+    out = []
+    for r in relations:
+        if r["type"] != "child":
+            continue
+        child, parent = by_id.get(r["a"]), by_id.get(r["b"])
+        if not child or not parent or child.get("age") is None or parent.get("age") is None:
+            continue
+        if parent["age"] - child["age"] < MIN_PARENT_GAP:
+            out.append(_check(
+                "parent_vs_child_age", "conflict",
+                f"{parent['name']} ({parent['age']}) is given as the parent of {child['name']} ({child['age']}).",
+                _refs(parent["id"], child["id"], r["id"], r.get("claims", [])),
+            ))
     return out
 
 
