@@ -174,6 +174,8 @@ class Resolver:
             if head > anaphor:
                 continue  # a speaker resolved ahead of the quote it follows
             token = self.doc[head]
+            if token.dep_ == "appos":  # "Her sister, Lucia Delgado, remembers": the subject's role
+                token = token.head
             weight = 3.0 if token.dep_ in SUBJECT_DEPS else 1.5 if token.dep_ == "poss" else 1.0
             if k == 0 or lay.sent[seen[k - 1][0]] != lay.sent[head]:
                 weight *= FIRST_IN_SENTENCE  # the sentence's first-mentioned entity leads it
