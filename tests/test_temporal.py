@@ -411,3 +411,15 @@ def test_without_any_date_relative_times_are_kept_unvalued(analyze):
     assert led.document.published_basis == "unknown"
     sunday = value(led, "Sunday")
     assert sunday.value is None and sunday.type == "DATE"
+
+
+def test_until_looks_ahead_only_when_the_verb_moves_a_deadline(analyze):
+    led = analyze("Protesters kept going until nearly 2 a.m. Friday. Officials postponed until Tuesday morning "
+                  "any action on the case.", published="2016-09-25")
+    assert value(led, "nearly 2 a.m. Friday").value == "2016-09-23T02:00"
+    assert value(led, "Tuesday morning").value == "2016-09-27"
+
+
+def test_holiday_naming_a_thing_is_not_a_date(analyze):
+    led = analyze("Mexico retaliated against Christmas trees from Oregon.", published="2016-09-28")
+    assert "Christmas" not in times_of(led)

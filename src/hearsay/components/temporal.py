@@ -31,6 +31,8 @@ FUTURE_HEADS = set(_TENSE["future_heads"])
 FUTURE_BEFORE = set(_TENSE["future_before"])
 #: words before a date that make the clause's tense say nothing about it ("bought from May 3 to Oct. 19")
 OPEN_BEFORE = set(_TENSE["open_before"])
+#: verbs that move a deadline: a date after "until" is ahead of them
+DEFERRALS = set(_TENSE["deferral_verbs"])
 #: words before "a week"/"a year" that make it a rate ("twice a week", "$1 billion a year")
 RATE_WORDS = set(load_lexicon("time")["rate_words"])
 #: sentences back that an earnings report's "quarter" still colours "a year ago"
@@ -102,8 +104,14 @@ def tense_of(span: Span, sentence: Optional[Span] = None) -> Optional[str]:
         return None
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if (before[-1:] and before[-1] in FUTURE_BEFORE) or before[-3:] == ["as", "soon", "as"]:
-        if not any(a.lower_ in ("had", "'d") for a in auxes):
-            return "future"
+        if any(a.lower_ in ("had", "'d") for a in auxes):
+            return "past"
+        # "extended until Tuesday" looks ahead, "kept going until 2 a.m. Friday" back: the nearer one
+        main = tok.head if tok.tag_ == "VBG" and not auxes and tok.head.pos_ in ("VERB", "AUX") else tok
+        if main.lemma_ in DEFERRALS:
+            return "future"  # "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday"
+        return "near" if main.tag_ == "VBD" and not [c for c in main.children if c.dep_ in ("aux", "auxpass")] \
+            else "future"
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return "future"
     if tok.lemma_ in FUTURE_HEADS:

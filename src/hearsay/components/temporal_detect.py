@@ -100,6 +100,14 @@ def _counted(doc: Doc, k: int) -> bool:
                       "once", "twice", "in", "after", "under") or after in ("ago", "later", "earlier", "long", "or")
 
 
+def _modifies_a_thing(tok, L: dict) -> bool:
+    """"Christmas trees", "Thanksgiving turkey": the holiday names a kind of thing, not a day."""
+    head = tok.head
+    return tok.dep_ == "compound" and head is not tok and head.pos_ == "NOUN" and head.lower_ not in L["units"] \
+        and head.lower_ not in L["parts_of_day"] and head.lower_ not in ("eve", "season", "holiday", "holidays",
+                                                                      "weekend", "break", "period")
+
+
 def _month_in_name(doc: Doc, i: int) -> bool:
     """"the March for Life", "March of the Combatant Mothers": a name, not a month."""
     return i + 2 < len(doc) and doc[i + 1].lower_ in ("for", "of") and doc[i + 2].text[:1].isupper() \
@@ -171,7 +179,8 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         if doc[start:end].text.lower() in idioms:
             continue
-        if end - start == 1 and _month_in_name(doc, start):
+        if end - start == 1 and (_month_in_name(doc, start) or
+                                 (doc[start].lower_ in L["holidays"] and _modifies_a_thing(doc[start], L))):
             continue
         for piece in _split_ranges(doc, start, end, L):
             spans.append(piece)
@@ -260,8 +269,10 @@ def _standalone(span: Span, L: dict) -> bool:
     if not toks:
         return False
     if len(toks) == 1 and (toks[0].isdigit() and len(toks[0]) == 4 or toks[0] in L["weekdays"] or toks[0] in L["months"]
-                           or toks[0] in L["day_offsets"]):
+                           or toks[0] in L["day_offsets"] or toks[0] in L["fixed_time"]):
         return True
+    if len(toks) == 2 and toks[1] in ("a.m", "p.m", "am", "pm") and toks[0].isdigit():
+        return True  # "midnight to 6 a.m."
     return any(t in L["months"] for t in toks) and any(t.isdigit() for t in toks)
 
 
@@ -413,7 +424,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
                 break
             if doc[i : i + k].text.lower().replace("’", "'") in L["holidays"]:
                 best = k
-        if best and not any(taken[k] for k in range(i, i + best)):
+        if best and not any(taken[k] for k in range(i, i + best)) and not _modifies_a_thing(doc[i + best - 1], L):
             return _extend_left(doc, i, i + best, taken)
     return None
 

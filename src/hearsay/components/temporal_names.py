@@ -286,6 +286,9 @@ def _weekday(words, joined, ctx, L, mod):
         day = ref - timedelta(days=ref.weekday()) + timedelta(days=wd)
     elif direction in ("future", "present"):
         day = ref + timedelta(days=(wd - ref.weekday()) % 7)
+    elif direction == "near":
+        ahead, back = (wd - ref.weekday()) % 7, (ref.weekday() - wd) % 7
+        day = ref + timedelta(days=ahead) if ahead < back else ref - timedelta(days=back)
     else:
         day = ref - timedelta(days=(ref.weekday() - wd) % 7)
     return Resolved("DATE", day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, "published",
