@@ -40,6 +40,7 @@ def load_mention_lexicons(load: Callable[[str], dict] = load_lexicon) -> dict:
     outlets = dict(load("outlets"))
     outlets["names_set"] = set(outlets["names"])
     outlets["name_words_set"] = set(outlets["name_words"])
+    outlets["common_words_set"] = set(outlets.get("common_word_names", []))
     names = load("given_names")
     given = {name: gender for gender in ("f", "m") for name in names[gender]}
     return {"descriptors": load("descriptors"), "pronouns": load("pronouns"), "outlets": outlets, "given_names": given}

@@ -165,7 +165,10 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
         cluster["votes"][span["label"]] += weight
         if "age" in span["evidence"]:
             cluster["votes"]["PERSON"] += STRONG
-        _vote_by_name_words(cluster, words, lex)
+        # "People familiar with ..." opening a sentence is not the magazine
+        initial = len(words) == 1 and words[0] in lex["outlets"]["common_words_set"] \
+            and bool(doc[span["start"]].is_sent_start)
+        _vote_by_name_words(cluster, words, lex, initial)
         if span.get("title_start") is not None:
             cluster["votes"]["PERSON"] += STRONG
             cluster["descriptors"].append((span["title_start"], span["end"]))
@@ -179,12 +182,12 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
     return clusters
 
 
-def _vote_by_name_words(cluster: dict, words: list[str], lex: dict) -> None:
+def _vote_by_name_words(cluster: dict, words: list[str], lex: dict, sentence_initial: bool = False) -> None:
     """Organisation suffixes ("Analytics", "Police Department") and outlet names decide types."""
     outlets = lex["outlets"]
     org_words = lex["descriptors"]["org_name_words"]
     text = " ".join(words)
-    if text in outlets["names_set"] or (len(words) > 1 and words[-1] in outlets["name_words_set"]):
+    if (text in outlets["names_set"] and not sentence_initial) or (len(words) > 1 and words[-1] in outlets["name_words_set"]):
         cluster["votes"]["OUTLET"] += 2 * STRONG
         cluster["org_class"] = "outlet"
         return
