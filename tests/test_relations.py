@@ -133,6 +133,17 @@ def test_the_two_are_the_couple_already_named(analyze):
     assert ("met", "Anna Berg", "Tom Hale", "asserted", "2011") in got
 
 
+def test_kin_in_a_list_without_names_is_no_one(analyze):
+    """Common nouns listed beside a named father are nobody named: no stepmother or brother
+    relation may borrow a name from elsewhere in the list."""
+    ledger = analyze(
+        "Cuba asked for visas for Elian's father, Juan Miguel Gonzalez, his stepmother, "
+        "his baby half-brother and a dozen classmates.",
+        published=PUBLISHED,
+    )
+    assert {(t, a, b) for t, a, b in triples(ledger) if t != "child"} == set()
+
+
 def test_a_business_partner_is_no_romance(analyze):
     ledger = analyze("Mia Torres founded the firm with her business partner, Paul Grant.", published=PUBLISHED)
     assert not [r for r in ledger.relations if r.type == "romantic"]

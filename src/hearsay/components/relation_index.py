@@ -74,10 +74,12 @@ class EntityIndex:
             found = [e for e in found if e in self.named.get(token.i, ())]
         return found[0] if len(found) == 1 else None
 
-    def np_entity(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:
+    def np_entity(self, token: Token, types: tuple[str, ...] | None = None, names_only: bool = False) -> str | None:
         """The entity a noun phrase headed by ``token`` names: the head itself, a name in
-        apposition ("his assistant, Laura Kent"), or a compound name inside it."""
-        eid = self.one(token, types)
+        apposition ("his assistant, Laura Kent"), or a compound name inside it. With
+        ``names_only`` a common-noun head counts only through a name inside it ("a son named
+        Leo"), not through a descriptor mention the mentions stage hung on it."""
+        eid = self.one(token, types) if not names_only or token.pos_ == "PROPN" else None
         if eid:
             return eid
         for child in token.children:
@@ -94,11 +96,11 @@ class EntityIndex:
                             return eid
         return None
 
-    def np_entities(self, token: Token, types: tuple[str, ...] | None = None) -> list[str]:
+    def np_entities(self, token: Token, types: tuple[str, ...] | None = None, names_only: bool = False) -> list[str]:
         """``np_entity`` for a head and every phrase coordinated with it ("Aleph, 12, and Amalia")."""
         out = []
         for t in coordinated(token):
-            eid = self.np_entity(t, types)
+            eid = self.np_entity(t, types, names_only)
             if eid and eid not in out:
                 out.append(eid)
         return out

@@ -146,18 +146,21 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
         found = [e for e in idx.ents(noun) if idx.type_of(e) == PERSON and idx.entities[e]["name"].lower() != noun.lower_]
     if not found and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         found = idx.np_entities(noun.head)
+    # a holder is named: in "Elian's father, his stepmother" the stepmother is no one named
     if not found:
         for c in noun.children:
             if c.dep_ == "appos":
-                found = idx.np_entities(c)
+                found = idx.np_entities(c, names_only=True)
                 if found:
                     break
-    if not found and noun.dep_ == "appos" and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
+    if not found and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and not any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children
+    ):
         # "Evan, his son," -- but in "Gov. Jack Dalrymple, his wife, Betsy," the wife is Betsy
         found = idx.np_entities(noun.head)
     if not found and noun.dep_ == "attr":
         subj = subject_of(noun.head)
-        if subj is not None:
+        if subj is not None and subj.pos_ == "PROPN":
             found = idx.np_entities(subj)
     if not found:
         # "son Evan" without a comma, mis-attached: the name right after the noun
@@ -218,6 +221,8 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]
     kin = lex["kin_nouns"].get(noun.lemma_.lower()) or lex["kin_nouns"].get(noun.lower_)
     if not kin or noun.pos_ not in ("NOUN", "PROPN"):
         return []
+    if noun.dep_ in ("amod", "compound") and noun.head.pos_ == "NOUN":
+        return []  # "his baby half-brother", "a family business": the kin word only modifies
     if idx.is_name(noun.i) and any(noun.text in idx.entities[e]["name"].split() for e in idx.ents(noun)):
         return []  # "Beau" in "his son Beau" is a name, not a boyfriend
     allowed = lex.get("qualified_kin_nouns", {}).get(noun.lemma_.lower())
