@@ -26,7 +26,7 @@ from hearsay.ledger import Ledger  # noqa: E402
 from hearsay.render.html import Mark, article_html, date_position, layer, timeline_points  # noqa: E402
 from hearsay.web import create_app  # noqa: E402
 
-from conftest import EXAMPLE, assert_spans_valid  # noqa: E402
+from conftest import EXAMPLE, SEED, assert_spans_valid  # noqa: E402
 
 PUBLISHED = "2024-03-14"
 PAYLOAD = (
@@ -180,6 +180,18 @@ def test_ledger_page_has_every_panel(client, example):
         assert f'data-source="{source}" aria-pressed="false"' in html
     for entry in example["timeline"]:
         assert f'data-date="{entry["date"]}"' in html
+
+
+def test_every_link_on_the_page_has_its_target(client, example):
+    pages = [client.get(f"/ledger/{example['id']}").text]
+    if SEED.exists():  # the seed article has consistency checks that refer to relations
+        seed = client.post("/api/analyze", json={"text": SEED.read_text(encoding="utf-8"), "published": "2023-08-16"}).json()
+        pages.append(client.get(f"/ledger/{seed['id']}").text)
+    for html in pages:
+        tags = parse(html).tags
+        ids = {a["id"] for _, a in tags if "id" in a}
+        anchors = {a["href"][1:] for _, a in tags if a.get("href", "").startswith("#")}
+        assert anchors <= ids
 
 
 # --- safety -------------------------------------------------------------------------------

@@ -419,7 +419,7 @@ def create_app(
             mark_class=article_view.mark_class,
             kind_labels=views.KIND_LABELS,
             people=article_view.people(ledger),
-            relations=views.relation_lines(ledger),
+            relations=list(zip([r.id for r in ledger.relations], views.relation_lines(ledger))),
             no_comment=[(sources.get(n.source), n) for n in ledger.no_comment],
             targets=article_view.ref_targets(ledger),
             timeline=article_view.timeline_points(ledger),

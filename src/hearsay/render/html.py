@@ -273,10 +273,12 @@ def people(ledger: Ledger) -> list[PersonView]:
 
 def ref_targets(ledger: Ledger) -> dict[str, str]:
     """Page anchors of the ledger ids that checks refer to: claims and times are marked in the
-    article, people are listed beside it."""
+    article; people, relations and sources with claims are listed beside it."""
     targets = {c.id: f"#claim-{c.id}" for c in ledger.claims}
     targets.update({t.id: f"#time-{t.id}" for t in ledger.times if t.span.end > t.span.start})
     targets.update({e.id: f"#person-{e.id}" for e in ledger.entities if e.type == "PERSON"})
+    targets.update({r.id: f"#relation-{r.id}" for r in ledger.relations})
+    targets.update({s.id: f"#source-{s.id}" for s in ledger.sources if any(c.source == s.id for c in ledger.claims)})
     return targets
 
 
