@@ -112,6 +112,15 @@
       });
     });
 
+    // a link into a folded list (a check naming a relation) unfolds it first
+    document.querySelectorAll('a.ref[href^="#"]:not([data-claim])').forEach(function (a) {
+      a.addEventListener("click", function () {
+        var target = document.getElementById(a.getAttribute("href").slice(1));
+        var folded = target && target.closest("details:not([open])");
+        if (folded) { folded.open = true; }
+      });
+    });
+
     // links to claims (timeline, checks) focus the claim they name
     document.querySelectorAll("a.ref[data-claim]").forEach(function (a) {
       a.addEventListener("click", function (e) {
