@@ -423,3 +423,10 @@ def test_until_looks_ahead_only_when_the_verb_moves_a_deadline(analyze):
 def test_holiday_naming_a_thing_is_not_a_date(analyze):
     led = analyze("Mexico retaliated against Christmas trees from Oregon.", published="2016-09-28")
     assert "Christmas" not in times_of(led)
+
+
+def test_vague_spans_and_ages_in_decades(analyze):
+    led = analyze("The exit will raise many questions in the coming years. Once in my early 20s, I moved away.",
+                  published="2016-10-05")
+    assert value(led, "the coming years").value == "PXY"
+    assert not any("20s" in t.span.text for t in led.times)

@@ -40,9 +40,9 @@ def _is_age(span: Span, L: dict) -> bool:
     if any(t.lower_ in L["age_words"] or t.lower_.endswith("-old") for t in toks):
         return True
     first = toks[0]
-    if re.match(r"^\d0s$", toks[-1].lower_) and first.i > 0 and \
-            span.doc[first.i - 1].lower_ in ("their", "his", "her", "my", "your", "our", "its"):
-        return True  # "in their 30s": an age
+    if re.match(r"^\d0s$", toks[-1].lower_) and any(
+            t.lower_ in ("their", "his", "her", "my", "your", "our") for t in span.doc[max(0, first.i - 2) : toks[-1].i]):
+        return True  # "in their 30s", "in my early 20s": an age
     if len(toks) != 1:
         return False
     t = toks[0]
@@ -301,7 +301,8 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return (i, i + 1)  # "10/12/2023"
     if _DECADE_TOKEN.match(low):
         s = i - 1 if i > 0 and doc[i - 1].text in ("'", "’") else i
-        if s > 0 and doc[s - 1].lower_ in ("the", "early", "late", "mid", "-") or low.startswith(("1", "2")):
+        if (s > 0 and doc[s - 1].lower_ in ("the", "early", "late", "mid", "-") or low.startswith(("1", "2"))) \
+                and not _is_age(doc[s : i + 1], L):
             return (s, i + 1)  # "the '90s", "the 1990s"
         return None
     if _YEAR_TOKEN.match(low) and i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 3].text == "-" \

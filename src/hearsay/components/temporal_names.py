@@ -230,8 +230,8 @@ def _relative_unit(words, joined, ctx, L, mod):
                         Point(sat, "D"), True)
     if w in L["weekdays"] or w in L["months"]:
         return None
-    if w not in L["units"]:
-        return None
+    if w not in L["units"] or (w.endswith("s") and w not in ("weekends",)):
+        return None  # "the coming years" is a vague span, not next year
     unit = L["units"][w][0]
     if unit in ("S", "M") and L["units"][w][1]:
         return None
