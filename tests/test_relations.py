@@ -182,6 +182,13 @@ def test_analyst_is_not_given_the_story_company(analyze):
     assert not [r for r in analyze(text, published=PUBLISHED).relations if r.type == "employee"]
 
 
+def test_a_place_before_a_title_says_where_not_for_whom(analyze):
+    ledger = analyze("Ronald Fieldstone, a Miami lawyer, said the program was legal.", published=PUBLISHED)
+    assert not [r for r in ledger.relations if r.type == "employee"]
+    ledger = analyze("Helena Cordeiro, the housing minister of Portugal, said rents would be capped.", published=PUBLISHED)
+    assert ("employee", "Helena Cordeiro", "Portugal") in triples(ledger)
+
+
 def test_relations_without_people_are_not_invented(analyze):
     ledger = analyze("The council met on Tuesday and agreed to repair the bridge before winter.", published=PUBLISHED)
     assert ledger.relations == []

@@ -15,6 +15,8 @@ from spacy.tokens import Token
 from .relation_index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, subject_of
 from .relation_patterns import char_span, dated_since, evidence
 
+EMPLOYERS_NOT_PLACES = tuple(t for t in EMPLOYER_TYPES if t != "GPE")
+
 
 def is_title_word(t: Token, title_words: frozenset[str] = frozenset()) -> bool:
     """A word that can sit in a title before a name. Read off the surface, not the parse: the
@@ -67,15 +69,21 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str 
     """An organisation named with the title: "of/at/for/with" it, its possessive, or a name
     compounded into the title ("Corvid CEO")."""
     preps = idx.lexicon["employment_preps"]
+
+    def types_after(prep: Token) -> tuple[str, ...]:
+        # a place employs only "of" it ("Senator Ron Wyden of Oregon", "mayor of New York
+        # City"); "a Miami lawyer" or "Tulsa police Chief" says where, not for whom
+        return EMPLOYER_TYPES if prep.lower_ == "of" else EMPLOYERS_NOT_PLACES
+
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    eid = idx.np_entity(p, EMPLOYER_TYPES)
+                    eid = idx.np_entity(p, types_after(c))
                     if eid:
                         return eid, [c, p]
         if c.dep_ == "poss":
-            eid = idx.np_entity(c, EMPLOYER_TYPES)
+            eid = idx.np_entity(c, EMPLOYERS_NOT_PLACES)
             if eid is None and c.lemma_.lower() in idx.lexicon["org_kind_nouns"]:
                 eid = idx.topic_org()  # "the company's treasurer" in a story about one company
             if eid:
@@ -84,18 +92,18 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str 
     if nxt < noun.sent.end and idx.doc[nxt].lower_ in preps and idx.doc[nxt].pos_ == "ADP":
         for p in idx.doc[nxt].children:
             if p.dep_ == "pobj":
-                eid = idx.np_entity(p, EMPLOYER_TYPES)
+                eid = idx.np_entity(p, types_after(idx.doc[nxt]))
                 if eid:
                     return eid, [idx.doc[nxt], p]
     for t in left:
-        eid = idx.one(t, EMPLOYER_TYPES)
+        eid = idx.one(t, EMPLOYERS_NOT_PLACES)
         if eid:
             return eid, [t]
     if left and left[0].i > 0:
         # "Corvid's chief executive", "the Herons' manager", "Acme CEO Jane Doe"
         before = idx.doc[left[0].i - 1]
         owner = idx.doc[before.i - 1] if before.tag_ == "POS" and before.i > 0 else before
-        eid = idx.one(owner, EMPLOYER_TYPES) if idx.is_name(owner.i) else idx.org_with_word(owner)
+        eid = idx.one(owner, EMPLOYERS_NOT_PLACES) if idx.is_name(owner.i) else idx.org_with_word(owner)
         if eid:
             return eid, [owner]
     for t in left:
