@@ -360,3 +360,15 @@ def test_she_inside_a_quote_is_not_the_woman_speaking_it(analyze):
     rosa, lucia = entity_with(ledger, "Rosa Delgado"), entity_with(ledger, "Lucia Delgado")
     assert "She" in mention_texts(rosa, "pronoun")
     assert "she" in mention_texts(lucia, "pronoun")
+
+
+def test_tabloid_descriptors_and_an_outlet_ner_missed(analyze):
+    ledger = analyze(
+        "Avril Lavigne and Deryck Whibley were seen arguing outside a restaurant on Friday, an eyewitness "
+        "tells In Touch. The Complicated singer, 39, stormed off while her rocker husband stayed behind."
+    )
+    avril, deryck = entity_with(ledger, "Avril Lavigne"), entity_with(ledger, "Deryck Whibley")
+    assert "The Complicated singer" in mention_texts(avril, "descriptor") and avril.age == 39
+    assert "her rocker husband" in mention_texts(deryck, "descriptor")
+    assert entity_with(ledger, "In Touch").type == "OUTLET"
+    assert not [e for e in ledger.entities if e.name == "Complicated"]

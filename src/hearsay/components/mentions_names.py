@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .mentions_ages import age_after
@@ -64,6 +65,18 @@ def _is_role_modifier(doc: Doc, start: int, end: int, roles: dict) -> bool:
     )
 
 
+def _outlet_matches(doc: Doc, lex: dict) -> list[tuple[int, int]]:
+    """Token spans of outlet names from the lexicon (exact case; ordinary-word names left out)."""
+    outlets = lex["outlets"]
+    matcher = outlets.get("_matcher")
+    if matcher is None or matcher.vocab is not doc.vocab:
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        names = [n for n in outlets["names"] if n not in outlets["common_words_set"]]
+        matcher.add("OUTLET", [Doc(doc.vocab, words=name.split()) for name in names])
+        outlets["_matcher"] = matcher
+    return [(start, end) for _, start, end in matcher(doc)]
+
+
 def _split_coordination(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """"Aleph and Amalia" is two names: split an entity at its coordinating conjunctions."""
     parts, first = [], start
@@ -96,14 +109,28 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
         if ent.label_ == "NORP" and (doc[end - 1].pos_ != "PROPN" or doc[end - 1].dep_ == "amod"
                                      or doc[end - 1].tag_ == "NNPS"):
             continue  # "French" in "a French activist" is an adjective, "Americans" a group of people
-        if ent.label_ in ("PERSON", "WORK_OF_ART") and _is_role_modifier(doc, start, end, roles):
-            continue
+        if _is_role_modifier(doc, start, end, roles) and (
+            ent.label_ in ("PERSON", "WORK_OF_ART")
+            or (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the")
+        ):
+            continue  # "The Complicated singer": a work or a name describing someone
         if end - start == 1 and (doc[start].lower_ in kinship or doc[start].tag_ == "NNS"):
             continue  # "Dad does the wiring": a relative of the speaker; "Detectives said": a plural noun
         for part_start, part_end in _split_coordination(doc, start, end):
             spans[(part_start, part_end)] = {"start": part_start, "end": part_end, "label": label,
                                              "title_start": title_start if part_start == start else None,
                                              "evidence": []}
+        covered.update(range(start, end))
+    # outlets NER did not see ("a source tells In Touch")
+    for start, end in _outlet_matches(doc, lex):
+        inside = [k for k in spans if start <= k[0] and k[1] <= end]
+        if any(i in covered for i in range(start, end)) and not inside:
+            continue  # part of a longer name
+        if any((k[0] < start < k[1]) or (k[0] < end < k[1]) for k in spans):
+            continue
+        for k in inside:  # "Touch" (GPE) inside "In Touch"
+            del spans[k]
+        spans[(start, end)] = {"start": start, "end": end, "label": "ORG", "title_start": None, "evidence": []}
         covered.update(range(start, end))
     # "Aleph, 12," / "Dolores Pike, 81,": a capitalised name followed by an age is a person
     text, pos = table.text, table.pos
