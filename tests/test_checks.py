@@ -139,3 +139,14 @@ def test_value_range():
     assert value_range("2023-02").__repr__() == "(datetime.date(2023, 2, 1), datetime.date(2023, 2, 28))"
     assert value_range("2009")[1].isoformat() == "2009-12-31"
     assert value_range("2023-W32") is None
+
+
+def test_a_malformed_upstream_record_is_a_warning_not_a_crash(nlp):
+    doc = nlp.make_doc("Anna Berg married Tom Hale in 2015.")
+    doc._.hearsay_meta = {"published": PUBLISHED}
+    for name, proc in nlp.pipeline:
+        if name == "hearsay_relations":
+            doc._.hearsay_entities = [{"id": "E1", "ages": [{"value": 3, "start": 0, "end": 1}, {"value": 4, "start": 2, "end": 3}]}]
+        doc = proc(doc)
+    assert doc._.hearsay_checks == []
+    assert any(w.startswith("checks:") for w in doc._.hearsay_warnings)

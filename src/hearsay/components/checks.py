@@ -518,7 +518,7 @@ class HearsayChecks:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.hearsay_checks = find_checks(doc, self.lexicon)
-        except (KeyError, IndexError, TypeError, ValueError) as exc:  # a malformed record upstream
+        except Exception as exc:  # noqa: BLE001 -- a malformed record upstream must not lose the document
             warn(doc, f"checks: skipped ({type(exc).__name__}: {exc})")
             doc._.hearsay_checks = []
         return doc

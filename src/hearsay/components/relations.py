@@ -225,7 +225,7 @@ class HearsayRelations:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.hearsay_relations = find_relations(doc, self.lexicon)
-        except (KeyError, IndexError, TypeError, ValueError) as exc:  # a malformed record upstream
+        except Exception as exc:  # noqa: BLE001 -- a malformed record upstream must not lose the document
             warn(doc, f"relations: skipped ({type(exc).__name__}: {exc})")
             doc._.hearsay_relations = []
         return doc
