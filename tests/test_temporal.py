@@ -430,3 +430,9 @@ def test_vague_spans_and_ages_in_decades(analyze):
                   published="2016-10-05")
     assert value(led, "the coming years").value == "PXY"
     assert not any("20s" in t.span.text for t in led.times)
+
+
+def test_over_the_weekend_early_in_the_week_is_the_one_just_gone(analyze):
+    led = analyze("It features a Times report from over the weekend.", published="2016-10-03")
+    t = value(led, "the weekend")
+    assert (t.range.start, t.range.end) == ("2016-10-01", "2016-10-02")

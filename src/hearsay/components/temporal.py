@@ -244,7 +244,7 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
                       followed_by=doc[e].lower_ if e < len(doc) else "",
                       then_mentions_anniversary=any(t.lower_ in L["anniversary_words"] for t in doc[e : e + 4]),
                       anniversary=anniversary,
-                      preceded_by=(doc[s - 1].tag_ if doc[s - 1].lower_ not in RATE_WORDS else "RATE") if s > 0 else "")
+                      preceded_by=_preceding(doc, s))
         if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):
             ctx.tense = None if ctx.tense == "past" else ctx.tense
         texts = [t.text for t in span]
@@ -327,6 +327,15 @@ def _unplaced(recs: list[tuple], probe: list[tuple]) -> list[tuple]:
 def _reported(res: Optional[Resolved]) -> bool:
     """Times with a value, and those that only lack the date to count from."""
     return res is not None and (res.value is not None or res.unplaced)
+
+
+def _preceding(doc: Doc, s: int) -> str:
+    """What the word before an expression tells: "RATE" ("twice a week"), "OVER" ("over the
+    weekend"), else its fine-grained tag."""
+    if s == 0:
+        return ""
+    low = doc[s - 1].lower_
+    return "RATE" if low in RATE_WORDS else "OVER" if low == "over" else doc[s - 1].tag_
 
 
 def _is_backref(span: Span) -> bool:

@@ -222,8 +222,8 @@ def _relative_unit(words, joined, ctx, L, mod):
     if w == "weekend":
         monday = ref - timedelta(days=ref.weekday())
         sat = monday + timedelta(days=5 + 7 * direction)
-        if direction == 0 and ref.weekday() < 4 and ctx.tense == "past":
-            sat -= timedelta(days=7)
+        if direction == 0 and ref.weekday() < 4 and (ctx.tense == "past" or ctx.preceded_by == "OVER"):
+            sat -= timedelta(days=7)  # "over the weekend", early in the week: the one just gone
         y, wk, _ = sat.isocalendar()
         return Resolved("DATE", f"{y}-W{wk:02d}-WE",
                         {"start": sat.isoformat(), "end": (sat + timedelta(days=1)).isoformat()}, "published",
