@@ -436,3 +436,12 @@ def test_over_the_weekend_early_in_the_week_is_the_one_just_gone(analyze):
     led = analyze("It features a Times report from over the weekend.", published="2016-10-03")
     t = value(led, "the weekend")
     assert (t.range.start, t.range.end) == ("2016-10-01", "2016-10-02")
+
+
+def test_period_codes_in_business_news(analyze):
+    led = analyze("The company will post 3Q results soon; H1 2025 sales rose and Q3 2024 was flat. The G7 met.",
+                  published="2024-10-15")
+    assert value(led, "Q3 2024").value == "2024-Q3"
+    assert value(led, "H1 2025").value == "2025-H1"
+    assert value(led, "3Q").value == "2024-Q3"
+    assert "G7" not in times_of(led)

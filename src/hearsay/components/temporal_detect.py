@@ -191,7 +191,8 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
     candidates = numpy.flatnonzero(numpy.isin(lowers, triggers)).tolist()
     if len(doc):
         shapes = doc.to_array([SHAPE])
-        wanted = [doc.vocab.strings.add(w) for w in ("dd:dd", "d:dd", "dddd", "ddx", "ddddx", "dd/dd/dddd",
+        wanted = [doc.vocab.strings.add(w) for w in ("XXdddd", "XXdd", "dd:dd", "d:dd", "dddd", "ddx", "ddddx",
+                                                     "dd/dd/dddd",
                                                      "d/dd/dddd", "dd/d/dddd", "d/d/dddd", "dd/dd/dd", "d/d/dd")]
         candidates += numpy.flatnonzero(numpy.isin(shapes, wanted)).tolist()
     for i in sorted(set(candidates)):
@@ -211,6 +212,7 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
 _SLASH_DATE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$")
 _DECADE_TOKEN = re.compile(r"^(?:1[89]|20)?\d0s$")
 _ISO_PART = re.compile(r"^\d{2}$")
+_PERIOD_CODE = re.compile(r"^(?:q[1-4]|[1-4]q|h[12]|fy(?:\d{2}|\d{4}))$")
 _YEAR_TOKEN = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 YEAR_INTRODUCERS = set(_LEX["year_introducers"])
 _CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
@@ -288,6 +290,7 @@ def _triggers(L: dict) -> set[str]:
         words |= set(L["weekdays"]) | set(L["months"]) | {m + "." for m in L["months"]}
         words |= {"current", "recent", "future", "past", "every", "each", "period", "year-ago", "year-earlier", "year",
                   "anniversary", "night", "day", "quarter", "season", "morning", "evening", "term", "days",
+                  "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2",
                   "afternoon"}
         words |= {h.split()[0].replace("'s", "") for h in L["holidays"]} | {h.split()[0] for h in L["holidays"]}
         _TRIGGERS[key] = words
@@ -304,6 +307,14 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if (s > 0 and doc[s - 1].lower_ in ("the", "early", "late", "mid", "-") or low.startswith(("1", "2"))) \
                 and not _is_age(doc[s : i + 1], L):
             return (s, i + 1)  # "the '90s", "the 1990s"
+        return None
+    if _PERIOD_CODE.match(low):
+        # "Q3 2024", "3Q results", "H1", "FY2024": only where a year or results are in view
+        e = i + 1
+        if e < len(doc) and _YEAR_TOKEN.match(doc[e].text):
+            e += 1
+        if e > i + 1 or low.startswith("fy") or (e < len(doc) and doc[e].lower_ in L["report_nouns"]):
+            return (i, e)
         return None
     if _YEAR_TOKEN.match(low) and i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 3].text == "-" \
             and _ISO_PART.match(doc[i + 2].text) and _ISO_PART.match(doc[i + 4].text):

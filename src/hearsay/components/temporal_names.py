@@ -20,13 +20,13 @@ def _quarter_index(words, L) -> tuple[Optional[int], list[str]]:
     for k, w in enumerate(words):
         if w in L["ordinals"] and L["ordinals"][w] <= 4 and k + 1 < len(words) and words[k + 1] in ("quarter", "period"):
             return L["ordinals"][w], words[:k] + words[k + 1 :]
-        if re.match(r"^q[1-4]$", w):
-            return int(w[1]), words[:k] + ["quarter"] + words[k + 1 :]
+        if re.match(r"^(?:q[1-4]|[1-4]q)$", w):  # "Q3", "3Q"
+            return int(w.strip("q")), words[:k] + ["quarter"] + words[k + 1 :]
     return None, words
 
 
 def _quarter(words, joined, ctx, L, mod):
-    if "quarter" not in words and "quarters" not in words and not any(re.match(r"^q[1-4]$", w) for w in words):
+    if "quarter" not in words and "quarters" not in words and not any(re.match(r"^(?:q[1-4]|[1-4]q)$", w) for w in words):
         if not (ctx.quarter_context and ("period" in words and any(_YEAR.match(w) for w in words))) and \
                 not (ctx.quarter_context and joined in ("the latest period", "the period", "the year-earlier period",
                                                       "the year earlier period", "the year ago period",
@@ -109,7 +109,9 @@ def _year_end(words, joined, ctx, L, mod):
 
 
 def _half(words, joined, ctx, L, mod):
-    """"the first half", "the last half of 1989", "the second half of the year"."""
+    """"the first half", "the last half of 1989", "the second half of the year", "H1 2025"."""
+    if words and words[0] in ("h1", "h2", "1h", "2h"):
+        words = ["first" if "1" in words[0] else "second", "half"] + words[1:]
     if "half" not in words:
         return None
     k = words.index("half")
@@ -137,6 +139,10 @@ def _half(words, joined, ctx, L, mod):
 
 
 def _fiscal_year(words, joined, ctx, L, mod):
+    fy = re.match(r"^fy['’]?(\d{2}|\d{4})$", words[0])
+    if fy:  # "FY2024", "FY24"
+        digits = fy.group(1)
+        words = ["fiscal", digits if len(digits) == 4 else f"'{digits}"] + words[1:]
     if words[0] not in L["fiscal_words"]:
         return None
     rest = words[1:]
