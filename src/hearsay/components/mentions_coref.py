@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .mentions_names import new_cluster
+from .mentions_names import STRONG as STRONG_VOTE, new_cluster
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PRONOUN_WINDOW = 5       # sentences back a pronoun may reach
@@ -274,17 +274,20 @@ class Resolver:
         return found
 
     def _may_be_person(self, index: int) -> bool:
-        """A person, or a lone name NER typed otherwise on no stronger evidence ("MacKenzie" ORG)."""
+        """A person, or a name NER typed otherwise on no stronger evidence ("MacKenzie" ORG,
+        "Avril Lavigne" ORG): no organisation word, no construction vote, used as an argument."""
         cluster = self.clusters[index]
         if self.type_of(index) == "PERSON":
             return True
         votes = cluster["votes"]
         heads = (self.doc[end - 1] for start, end in cluster["names"])
+        doc = self.doc
         return (
-            any(h.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") for h in heads)
-            and not cluster.get("org_class") and sum(votes.values()) <= 2
+            not cluster.get("org_class") and max(votes.values()) < STRONG_VOTE
             and self.type_of(index) in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK")
-            and all(end - start == 1 for start, end in cluster["names"])
+            and any(h.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj") for h in heads)
+            # "the Starlite Drive-In": a person's name takes no article
+            and not any(start > 0 and doc[start - 1].lower_ == "the" for start, _ in cluster["names"])
         )
 
     def _cataphor(self, token: Token, gender: str) -> int | None:
@@ -371,7 +374,7 @@ class Resolver:
                 known = self.gender_of(index)
                 age = self.clusters[index]["age"]
                 if (
-                    self.type_of(index) != "PERSON"
+                    not self._may_be_person(index)
                     or (known and rec["gender"] and known != rec["gender"])
                     or index in same_sentence
                     or index == possessor
@@ -381,6 +384,8 @@ class Resolver:
                     del scores[index]
                 elif rec.get("age") is not None and age == rec["age"]:
                     scores[index] *= 10
+                if index in scores and self.type_of(index) != "PERSON":
+                    scores[index] *= UNKNOWN_GENDER
             chosen, _ = self._best(scores)
         if chosen is None and possessor is not None:
             chosen = self._new_provisional(rec)  # "my husband": someone the text may name later
@@ -438,6 +443,8 @@ class Resolver:
     def _attach_descriptor(self, index: int, rec: dict) -> None:
         cluster = self.clusters[index]
         cluster["descriptors"].append((rec["start"], rec["end"]))
+        if rec["kind"] == "person":
+            cluster["votes"]["PERSON"] += 3  # "the singer" says person where NER said ORG
         if rec.get("age") is not None:  # "the 31-year-old"
             head = self.doc[rec["head"]]
             cluster.setdefault("ages", []).append(
