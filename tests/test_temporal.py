@@ -177,7 +177,9 @@ def test_inside_a_quote_time_words_use_the_day_the_speaker_spoke(analyze):
             "\u201cI'm worried about tonight,\u201d Moreau said after Sunday's game.")
     led = analyze(text, published="2025-09-29")
     # the quote was spoken on game day (the lead's Sunday), not on the publication date
-    assert value(led, "tonight").value == "2025-09-28"
+    tonight = value(led, "tonight")
+    assert tonight.value == "2025-09-28"
+    assert tonight.anchor == led.times[0].id
 
 
 # --- the seed article and the project's gold ------------------------------------------------------

@@ -170,19 +170,19 @@ def _quote_at(quotes: list[dict], char: int) -> Optional[dict]:
     return None
 
 
-def _lead_date(recs: list[tuple], layout: _Layout, ref: Optional[date]) -> Optional[date]:
+def _lead_date(recs: list[tuple], layout: _Layout, ref: Optional[date]) -> Optional[tuple[date, str]]:
     """The day the main event happened: the first day-precise time of the first two sentences,
     when it falls within three days before the reference (reporters speak to people that day)."""
     if ref is None:
         return None
     limit = layout.end_chars[min(1, len(layout.end_chars) - 1)] if layout.end_chars else 0
-    for start, _, res in recs:
+    for n, (start, _, res) in enumerate(recs):
         if start > limit:
             break
         if res is not None and res.point is not None and res.point.gran == "D":
             d = res.point.day
             if ref - timedelta(days=3) <= d <= ref:
-                return d
+                return d, f"T{n + 1}"
             return None
     return None
 
@@ -221,7 +221,7 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
     anchor_sent = -10
     anniversary: Optional[date] = None
     focus_year: Optional[int] = None
-    lead: Optional[date] = None
+    lead: Optional[tuple[date, str]] = None
     lead_done = False
     focus_sent = -10
     for n, (s, e) in enumerate(spans):
@@ -237,7 +237,8 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
             if not lead_done:
                 lead = _lead_date(out, layout, ref)
                 lead_done = True
-            speech_ref = lead or ref
+            if lead is not None:
+                speech_ref, said_on = lead[0], lead
         ctx = Context(ref=speech_ref, tense=tense_of(span, doc[layout.starts[k_sent] : layout.ends[k_sent]]), anchor=anchor, anchor_id=anchor_id,
                       focus_year=focus_year if ref is None else None,
                       quarter_context=quarter_ctx, fiscal_end=fiscal_end, near_anchor=anchor_near,
