@@ -447,3 +447,10 @@ def test_period_codes_in_business_news(analyze):
     assert value(led, "H1 2025").value == "2025-H1"
     assert value(led, "3Q").value == "2024-Q3"
     assert "G7" not in times_of(led)
+
+
+def test_fractional_durations():
+    from hearsay.components.temporal_values import _fmt_duration
+
+    assert _fmt_duration(2.5, "Y", False) == "P2Y6M"
+    assert _fmt_duration(5.5, "H", True) == "PT5H30M"

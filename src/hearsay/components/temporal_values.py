@@ -117,6 +117,8 @@ FILLERS = set(load_lexicon("time")["unit_fillers"])
 
 
 def _fmt_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
+    """TIMEX3 duration ("P3D", "PT90M", "PXY"); fractions carried into the next smaller unit
+    ("2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M)."""
     if unit == "DE":
         unit, n = "Y", (n * 10 if n is not None else None)
     elif unit == "CE":
@@ -130,6 +132,11 @@ def _fmt_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
     else:
         if time_unit and unit == "H":
             return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if not time_unit and unit in ("Y", "M", "D"):
+            smaller, per = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24)}[unit]
+            rest = int(round((n - int(n)) * per))
+            whole = f"{int(n)}{unit}" if int(n) else ""
+            return f"P{whole}T{rest}H" if smaller == "H" else f"P{whole}{rest}{smaller}"
         amount = str(n)
     return f"PT{amount}{unit}" if time_unit else f"P{amount}{unit}"
 
