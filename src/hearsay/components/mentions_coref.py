@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from .mentions_names import STRONG as STRONG_VOTE, new_cluster
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+THING_TYPES = ("ORG", "PRODUCT")  # what "it" / "its" may name
 PRONOUN_WINDOW = 5       # sentences back a pronoun may reach
 DESCRIPTOR_WINDOW = 12   # ... and a definite descriptor
 INDEFINITE_WINDOW = 4    # sentences after "a French activist" in which its name may come
@@ -322,7 +323,7 @@ class Resolver:
             if speaking or self.doc[h].dep_ in SUBJECT_DEPS:
                 subjects.add(self.find(c))
         scores = self.salience(token.i, 1)
-        scores = {i: s for i, s in scores.items() if self.type_of(i) == "ORG" and i in subjects}
+        scores = {i: s for i, s in scores.items() if self.type_of(i) in THING_TYPES and i in subjects}
         chosen, _ = self._best(scores)
         if chosen is None:
             return None
