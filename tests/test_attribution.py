@@ -385,3 +385,52 @@ def test_hard_wrapped_lines_keep_quote_and_speaker_together(analyze):
     assert rows[0][:4] == ("direct", "person", "the mayor", "said")
     assert rows[0][4] == "This quote is wrapped\nover two lines"
     assert rows[1][4] == "the\nsuspect fled"
+
+
+def test_poll_shares_and_unnamed_they_are_voices(analyze):
+    led = analyze(
+        "One in four voters in the poll said illegal immigrants should be required to leave. "
+        "More than six in 10 said they were not looking forward to the campaign. "
+        "By nearly 2-1, they say the bathrooms should be open to everyone."
+    )
+    rows = table(led)
+    assert [(r[2], r[4]) for r in rows] == [
+        ("One in four voters in the poll", "illegal immigrants should be required to leave"),
+        ("More than six in 10", "they were not looking forward to the campaign"),
+        ("they", "the bathrooms should be open to everyone"),
+    ]
+
+
+def test_a_clause_set_in_a_poll_is_the_polls_finding(analyze):
+    led = analyze("In a Des Moines Register poll released Saturday, Mr. Cruz had a 10-point lead.")
+    assert table(led) == [("indirect", "document", "a Des Moines Register poll", "In", "Mr. Cruz had a 10-point lead")]
+    # a poll inside a subordinate clause is not the sentence's finding
+    led = analyze("While he is running third in most polls, a strong showing would help him.")
+    assert table(led) == []
+
+
+def test_records_and_data_show(analyze):
+    led = analyze("Data show that the average income for college graduates is higher.")
+    assert [(r[1], r[4]) for r in table(led)] == [("document", "the average income for college graduates is higher")]
+
+
+def test_accused_of_and_questions_asked(analyze):
+    led = analyze("Trump accused Cruz of being soft on terrorism. NBC's Chuck Todd asked the frontrunner about the tweet. "
+                  "Vargas asked the candidate if she would commit to the pledge.")
+    rows = table(led)
+    assert [(r[4], r[3]) for r in rows] == [
+        ("Cruz of being soft on terrorism", "accused"),
+        ("about the tweet", "asked"),
+        ("if she would commit to the pledge", "asked"),
+    ]
+    assert led.attributions[0].cue_class == "allegation"
+
+
+def test_a_cue_coordinated_into_the_clause_reports_separately(analyze):
+    led = analyze("The justice said she regretted her remarks and promised to stay out of politics.")
+    assert [r[4] for r in table(led)] == ["she regretted her remarks", "to stay out of politics"]
+
+
+def test_a_that_clause_all_in_quotes_is_a_direct_quote(analyze):
+    led = analyze("Bret Stephens, a columnist, said on the show that “too much of the party became an echo chamber.”")
+    assert table(led) == [("direct", "person", "Bret Stephens", "said", "too much of the party became an echo chamber.")]

@@ -26,6 +26,7 @@ from .attribution_context import (
     classify_content,
     cue_chars,
     paragraph_clip,
+    quotes_in,
     source_for_verb,
     through_colon_quote,
     trim_content,
@@ -33,7 +34,7 @@ from .attribution_context import (
 )
 from .attribution_cues import content_of, subject_of
 from .attribution_direct import quote_pass
-from .attribution_phrases import according_pass, no_comment_pass, reportedly_pass, speaker_line_pass
+from .attribution_phrases import according_pass, in_document_pass, no_comment_pass, reportedly_pass, speaker_line_pass
 
 
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
@@ -56,7 +57,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         subj_lemma = subj.lemma_.lower() if subj is not None else ""
         cue_span = None
         if cls is None and subj is not None and subj.dep_ == "nsubj":
-            if lemma in cues.document_verbs and subj_lemma in ctx.table.documents:
+            if lemma in cues.document_verbs and (subj_lemma in ctx.table.documents or subj.lower_ in ctx.table.documents):
                 cls = cues.document_verb_class.get(lemma, "neutral")
             elif lemma in cues.reports_verbs and subj_lemma in ctx.table.reports:
                 cls = "reportative"
@@ -95,6 +96,8 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         chars = through_colon_quote(ctx, chars)
         kind = classify_content(ctx, *chars)
         if kind is None:
+            if how == "clause":
+                _quoted_clause(ctx, found, tok, chars, source, mention, cue_span, cls)
             continue
         cs, ce, type_, inside = kind
         if cls in cues.clause_only and type_ == "mixed":
@@ -102,6 +105,23 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         polarity = "denied" if cls == "denial" else "asserted"
         found.append(Found((cs, ce), type_, source, mention, cue_span or cue_chars(ctx, tok), cls, polarity, verb=tok.i))
         ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[int, int], source, mention, cue_span, cls) -> None:
+    """"said on the show that “too much of the party became an echo chamber”": a reported
+    clause that is all quote is a direct quote on this cue."""
+    hit = [qi for qi in quotes_in(ctx, *chars) if qi not in ctx.absorbed]
+    if not hit:
+        return
+    q = ctx.quotes[hit[-1]]
+    cs, ce = q["content_start"], q["content_end"]
+    while ce > cs and ctx.text[ce - 1] in " \n,":
+        ce -= 1
+    if ce <= cs:
+        return
+    found.append(Found((cs, ce), "direct", source, mention, cue_span or cue_chars(ctx, verb), cls,
+                       "denied" if cls == "denial" else "asserted", quote=hit[-1], verb=verb.i))
+    ctx.absorbed[hit[-1]] = found[-1]
 
 
 def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
@@ -163,6 +183,7 @@ def find_attributions(
     speaker_line_pass(ctx, found)
     verb_pass(ctx, found)
     quote_pass(ctx, found)
+    in_document_pass(ctx, found)
     reportedly_pass(ctx, found, [f.content for f in found])
     no_comment = no_comment_pass(ctx)
 

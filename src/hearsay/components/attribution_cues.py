@@ -40,6 +40,14 @@ class CueLexicon:
         self.recipient_verbs = set(data.get("recipient_verbs", []))
         #: verbs whose infinitive is the undertaking reported ("vowed to fight the charges")
         self.commissive = set(data.get("commissive", []))
+        #: verbs whose object and preposition are the charge ("accused Cruz of opposing ...")
+        self.object_with_prep = {k: set(v) for k, v in data.get("object_with_prep", {}).items()}
+        #: "In a Des Moines Register poll, ...": documents whose findings the clause reports
+        self.in_document = set(data.get("in_document", []))
+        #: verbs that put a question ("asked the senator if he would run", "asked about the tweet")
+        self.question_verbs = set(data.get("question_verbs", []))
+        #: verbs whose direct object is what was said ("he said Ryan", "tweeted a warning")
+        self.object_speech = set(data.get("object_speech", []))
 
     def loose_class(self, tok: Token) -> Optional[str]:
         """A cue right after a quote that the tagger took for a plural noun ("the insider
@@ -104,6 +112,11 @@ def subject_of(verb: Token, passive: bool = False) -> Optional[Token]:
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             tok = tok.head
             continue
+        if tok.dep_ == "ccomp" and tok is not verb:
+            # "Clark said there are two ... but said the outcome was open": a cue verb the
+            # parser coordinated into a subjectless reported clause is the outer speaker's
+            tok = tok.head
+            continue
         return None
     return None
 
@@ -118,6 +131,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         after = [c for c in comps if c.i > verb.i]
         c = after[0] if after else comps[-1]
         start, end = c.left_edge.i, c.right_edge.i + 1
+        end = _before_coordinated_cue(c, end, lex)
         if c.i > verb.i:
             # "said he did not plan ..., but he expected ...": a coordinated clause with its own
             # subject continues the report; "... and declined to comment" (no subject) does not
@@ -158,6 +172,16 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         if verb.i < head.i:
             return verb.right_edge.i + 1, head.right_edge.i + 1, "clause"
         return head.left_edge.i, verb.left_edge.i, "clause"
+    if verb.lemma_.lower() in lex.question_verbs:
+        got = _question_of(verb)
+        if got is not None:
+            return got
+    preps = lex.object_with_prep.get(verb.lemma_.lower())
+    if preps:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and obj is not None and c.i > obj.i), None)
+        if obj is not None and prep is not None:
+            return obj.left_edge.i, prep.right_edge.i + 1, "object"
     if verb.lemma_.lower() in lex.commissive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
@@ -170,6 +194,12 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
         if objs and xcomps and xcomps[0].i > objs[0].i:
             return objs[0].left_edge.i, xcomps[0].right_edge.i + 1, "object"
+    if not allow_object and verb.lemma_.lower() in lex.object_speech:
+        obj = next((c for c in verb.children if c.i > verb.i and (
+            (c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"))
+            or (c.dep_ in ("intj", "dobj") and c.lower_ in ("yes", "no")))), None)
+        if obj is not None:
+            return obj.left_edge.i, obj.right_edge.i + 1, "object"
     if allow_object:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
         if objs:
@@ -185,7 +215,41 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
             first = preps[0].i + 1
             if first <= verb.right_edge.i:
                 return first, verb.right_edge.i + 1, "object"
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "that" and nxt.head.i == verb.i and nxt.dep_ in ("prep", "dobj", "det", "nsubj", "mark") \
+            and verb.right_edge.i > nxt.i + 2:
+        # "who noted that during the years ... the price had cratered": a that-clause the
+        # parser broke into pieces still runs to the end of the cue's phrase
+        return nxt.i + 1, verb.right_edge.i + 1, "clause"
     return frame_content(verb)
+
+
+def _question_of(verb: Token) -> Optional[tuple[int, int, str]]:
+    """The question put: an "if"/"whether" clause ("asked the contender if he had ..."), or
+    the "about" phrase ("asked the frontrunner about the kerfuffle")."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("advcl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+            return c.left_edge.i, c.right_edge.i + 1, "clause"
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i:
+                return c.left_edge.i, c.right_edge.i + 1, "object"
+    return None
+
+
+def _before_coordinated_cue(clause: Token, end: int, lex: CueLexicon) -> int:
+    """End of a reported clause before a cue verb coordinated into it: "said she regretted
+    her remarks [and promised to stay out of it]" reports two things, each with its cue."""
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.i > clause.i and conj.tag_.startswith("VB") and lex.cue_class(conj) is not None:
+            cut = conj.left_edge.i
+            prev = [t for t in clause.children if t.i < cut and t.i > clause.i and t.dep_ in ("cc", "punct")]
+            while prev and prev[-1].i == cut - 1:
+                cut = prev.pop().i
+            return min(end, cut)
+    return end
 
 
 def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:

@@ -5,7 +5,7 @@ speaker lines ("PENCE: ..."), "reportedly", and refusals to comment.
 from __future__ import annotations
 
 from ..extensions import NoCommentRec
-from .attribution_context import Context, Found, classify_content, quotes_in, trim_content
+from .attribution_context import Context, Found, classify_content, paragraph_clip, quotes_in, trim_content
 from .attribution_cues import subject_of
 from .attribution_sources import naming_span
 
@@ -73,6 +73,44 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
                                 ctx.chars(tok.i, tok.i + n), "reportative" if source["kind"] == "reports" else "neutral"))
             ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
             break
+
+
+def in_document_pass(ctx: Context, found: list[Found]) -> None:
+    """ "In a Des Moines Register poll, Cruz had a 10-point lead", "Trump leads in the polls":
+    a clause set in a poll or study reports that document's findings."""
+    doc = ctx.doc
+    nouns = ctx.cues.in_document
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or not ctx.outside(tok):
+            continue
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT" or ctx.cues.cue_class(head) is not None:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or (obj.lower_ not in nouns and obj.lemma_.lower() not in nouns):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+            continue
+        c_start, c_end = head.left_edge.i, head.right_edge.i + 1
+        p_start, p_end = tok.left_edge.i, tok.right_edge.i + 1
+        if p_start <= c_start:
+            c_start = p_end
+        elif p_end >= c_end or all(t.is_punct for t in doc[p_end:c_end]):
+            c_end = p_start
+        chars = paragraph_clip(ctx, head, trim_content(ctx, c_start, c_end))
+        if chars is None or len(ctx.text[chars[0]:chars[1]].split()) < 3:
+            continue
+        kind = classify_content(ctx, *chars)
+        if kind is None:
+            continue
+        span = naming_span(obj)
+        source = ctx.table.resolve(obj, span)
+        if source is None or source["kind"] == "author":
+            continue
+        ms, me = ctx.chars(*span)
+        cs, ce, type_, inside = kind
+        found.append(Found((cs, ce), type_, source, {"start": ms, "end": me}, ctx.chars(tok.i, tok.i + 1), "neutral"))
+        ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
 
 
 def speaker_line_pass(ctx: Context, found: list[Found]) -> None:

@@ -187,6 +187,8 @@ class SourceTable:
         self.outlet_display = sorted(lexicon["outlets"], key=len, reverse=True)
         self.section_labels = set(lexicon.get("section_labels", []))
         self.abbreviations = set(lexicon.get("abbreviations", []))
+        self.group_shares = set(lexicon.get("group_shares", []))
+        self.vague_groups = set(lexicon.get("vague_groups", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
@@ -259,6 +261,9 @@ class SourceTable:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.resolve_noun(p, start, end, definite=True)
+        group = self.resolve_group(head, start, end)
+        if group is not None:
+            return group
         if head.pos_ == "PRON" or low in PRONOUNS_PERSON:
             return self.resolve_pronoun(head, start, end)
         # an apposition with a name: "Pryce's attorney, Joanna Whitcomb"
@@ -281,6 +286,23 @@ class SourceTable:
         if lemma in self.reports or low in self.reports:
             return self.resolve_report(head, start, end)
         return self.resolve_noun(head, start, end, definite=None)
+
+    def resolve_group(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
+        """A share of a group speaking as one, as poll results do ("One in four voters",
+        "75 percent of Democrats", "those surveyed"): one voice per phrase; a bare crowd
+        ("some say", "critics argue") is an anonymous voice."""
+        low, lemma = head.lower_, head.lemma_.lower()
+        label = self.text[start:end]
+        if low in self.vague_groups and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in head.children):
+            return self.voice(low, head, start, end, None)
+        share = low in self.group_shares or lemma in self.group_shares
+        if not share and head.like_num and head.pos_ in ("NUM", "NOUN", "PRON"):
+            # "One in four voters", "More than six in 10", "Those over 60": a count that speaks
+            share = head.dep_.startswith("nsubj") or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "of", "out") for c in head.children)
+        if not share:
+            return None
+        return self.keyed("person", "group:" + label.lower(), label, start, end)
 
     def resolve_report(self, head: Token, start: int, end: int) -> SourceRec:
         """"reports" -> vague reports, unless they are an outlet's ("a report in the Times")."""
@@ -318,6 +340,9 @@ class SourceTable:
                     return rec
             if eid is not None:
                 return self.for_entity(eid, "organization", start, end)
+            if low == "they":
+                # a group the text never names as such ("By nearly 2-1, they say"): still a voice
+                return self.keyed("person", "pronoun:they", head.text, start, end)
         return None
 
     def in_quote(self, pos: int) -> bool:
