@@ -372,3 +372,13 @@ def test_tabloid_descriptors_and_an_outlet_ner_missed(analyze):
     assert "her rocker husband" in mention_texts(deryck, "descriptor")
     assert entity_with(ledger, "In Touch").type == "OUTLET"
     assert not [e for e in ledger.entities if e.name == "Complicated"]
+
+
+def test_an_acronym_is_the_organisation_it_abbreviates(analyze):
+    ledger = analyze(
+        "The United Nations has struggled to raise money for refugees. U.N. officials said donors had "
+        "pledged less than half of what the agency asked for, and U.N. Women reported similar gaps."
+    )
+    un = entity_with(ledger, "United Nations")
+    assert "U.N." in mention_texts(un, "name")
+    assert entity_with(ledger, "U.N. Women").id != un.id

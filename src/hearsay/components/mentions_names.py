@@ -170,6 +170,7 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
     clusters: list[dict] = []
     by_text: dict[str, int] = {}
     by_word: dict[str, list] = {}
+    full_names: list[tuple[int, int, list[str]]] = []
     order = sorted(spans, key=lambda s: (-len(_words(table, s["start"], s["end"])), s["start"]))
     for span in order:
         words = _words(table, span["start"], span["end"])
@@ -177,6 +178,8 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
             continue
         key = " ".join(words)
         index = by_text.get(key)
+        if index is None and len(words) == 1:
+            index = _match_acronym(clusters, words[0], span, full_names)
         if index is None:
             index = _match_short_form(table, clusters, words, span, by_word)
         if index is None:
@@ -186,6 +189,7 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
         cluster = clusters[index]
         cluster["names"].append((span["start"], span["end"]))
         if len(words) > 1:
+            full_names.append((index, span["start"], words))
             for word in set(words):
                 by_word.setdefault(word, []).append((index, span["start"], words))
         weight = 2 if len(words) > 1 else 1
@@ -222,6 +226,27 @@ def _vote_by_name_words(cluster: dict, words: list[str], lex: dict, sentence_ini
     if org_class:
         cluster["votes"]["ORG"] += STRONG
         cluster["org_class"] = cluster["org_class"] or org_class
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _match_acronym(clusters: list[dict], word: str, span: dict, full_names: list) -> int | None:
+    """"U.N." / "MPD" for "United Nations" / "Milwaukee Police Department": the capitals of the
+    full name's capitalised words, nearest full name before it if several."""
+    letters = word.replace(".", "")
+    if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
+        return None
+    best, best_rank = None, None
+    for index, start, full in full_names:
+        if _initials(full) != letters or clusters[index]["votes"]["PERSON"] >= STRONG:
+            continue
+        distance = span["start"] - start
+        rank = distance if distance > 0 else 100_000 - distance
+        if best_rank is None or rank < best_rank:
+            best, best_rank = index, rank
+    return best
 
 
 def _match_short_form(table, clusters: list[dict], words: list[str], span: dict, by_word: dict) -> int | None:
