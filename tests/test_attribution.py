@@ -434,3 +434,14 @@ def test_a_cue_coordinated_into_the_clause_reports_separately(analyze):
 def test_a_that_clause_all_in_quotes_is_a_direct_quote(analyze):
     led = analyze("Bret Stephens, a columnist, said on the show that “too much of the party became an echo chamber.”")
     assert table(led) == [("direct", "person", "Bret Stephens", "said", "too much of the party became an echo chamber.")]
+
+
+def test_what_a_speech_verb_names_or_argues_against(analyze):
+    led = analyze("He argued against intervention by outside powers in Syria. "
+                  "Rubio explained the utility of more visas, citing Canada's efforts to lure American companies.")
+    rows = table(led)
+    assert [(r[3], r[4]) for r in rows] == [
+        ("argued", "intervention by outside powers in Syria"),
+        ("explained", "the utility of more visas"),
+        ("citing", "Canada's efforts to lure American companies"),
+    ]

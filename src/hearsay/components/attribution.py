@@ -70,7 +70,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         source, mention, cls = got
         if source["kind"] == "author":
             continue
-        allow_object = cls in cues.object_content or source["kind"] == "document"
+        allow_object = cls in cues.object_content or source["kind"] == "document" or lemma in cues.object_topic
         comp = content_of(tok, cls, cues, allow_object)
         if comp is None and mention is None:
             comp = _said_to(ctx, tok)

@@ -48,6 +48,10 @@ class CueLexicon:
         self.question_verbs = set(data.get("question_verbs", []))
         #: verbs whose direct object is what was said ("he said Ryan", "tweeted a warning")
         self.object_speech = set(data.get("object_speech", []))
+        #: verbs whose direct object names what was reported ("described the meeting")
+        self.object_topic = set(data.get("object_topic", []))
+        #: verbs reporting the object of a preposition ("argued against intervention")
+        self.prep_content = {k: set(v) for k, v in data.get("prep_content", {}).items()}
 
     def loose_class(self, tok: Token) -> Optional[str]:
         """A cue right after a quote that the tagger took for a plural noun ("the insider
@@ -176,6 +180,12 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         got = _question_of(verb)
         if got is not None:
             return got
+    about = lex.prep_content.get(verb.lemma_.lower())
+    if about and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in about and c.i > verb.i), None)
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if pobj is not None:
+            return pobj.left_edge.i, pobj.right_edge.i + 1, "object"
     preps = lex.object_with_prep.get(verb.lemma_.lower())
     if preps:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -206,7 +216,8 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
             start = objs[0].left_edge.i
             end = verb.right_edge.i + 1
             for c in verb.rights:
-                if c.i > objs[0].i and (c.dep_ in ("conj", "cc") or (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with"))):
+                if c.i > objs[0].i and (c.dep_ in ("conj", "cc", "advcl") or (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with"))
+                                        or (c.dep_ == "punct" and c.text in (",", ";", "\u2014", "--"))):
                     end = min(end, c.left_edge.i)
             return start, end, "object"
         preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "about") and c.i > verb.i]
