@@ -382,3 +382,9 @@ def test_an_acronym_is_the_organisation_it_abbreviates(analyze):
     un = entity_with(ledger, "United Nations")
     assert "U.N." in mention_texts(un, "name")
     assert entity_with(ledger, "U.N. Women").id != un.id
+
+
+def test_event_names_are_events(analyze):
+    ledger = analyze("Natalie Portman spoke at the Angel City Equity Summit in Sydney, Australia.")
+    assert entity_with(ledger, "Angel City Equity Summit").type == "EVENT"
+    assert entity_with(ledger, "Sydney").type == "GPE"

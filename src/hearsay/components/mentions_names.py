@@ -222,6 +222,9 @@ def _vote_by_name_words(cluster: dict, words: list[str], lex: dict, sentence_ini
         cluster["votes"]["OUTLET"] += 2 * STRONG
         cluster["org_class"] = "outlet"
         return
+    if len(words) > 1 and words[-1] in lex["descriptors"]["event_name_words"]:
+        cluster["votes"]["EVENT"] += STRONG  # "the Angel City Equity Summit"
+        return
     org_class = next((org_words[w] for w in words if w in org_words), None) if len(words) > 1 else None
     if org_class:
         cluster["votes"]["ORG"] += STRONG
