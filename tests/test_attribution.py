@@ -445,3 +445,14 @@ def test_what_a_speech_verb_names_or_argues_against(analyze):
         ("explained", "the utility of more visas"),
         ("citing", "Canada's efforts to lure American companies"),
     ]
+
+
+def test_statement_nouns_with_a_that_clause(analyze):
+    led = analyze("Clinton's statement that she never sent classified material was contradicted by the FBI. "
+                  "Amid allegations that the vote was rigged, officials ordered a recount. "
+                  "The claim that he made was false.")
+    rows = table(led)
+    assert [(r[1], r[3], r[4]) for r in rows] == [
+        ("person", "statement", "she never sent classified material"),
+        ("reports", "allegations", "the vote was rigged"),
+    ]

@@ -34,7 +34,14 @@ from .attribution_context import (
 )
 from .attribution_cues import content_of, subject_of
 from .attribution_direct import quote_pass
-from .attribution_phrases import according_pass, in_document_pass, no_comment_pass, reportedly_pass, speaker_line_pass
+from .attribution_phrases import (
+    according_pass,
+    in_document_pass,
+    no_comment_pass,
+    noun_cue_pass,
+    reportedly_pass,
+    speaker_line_pass,
+)
 
 
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
@@ -184,6 +191,7 @@ def find_attributions(
     verb_pass(ctx, found)
     quote_pass(ctx, found)
     in_document_pass(ctx, found)
+    noun_cue_pass(ctx, found)
     reportedly_pass(ctx, found, [f.content for f in found])
     no_comment = no_comment_pass(ctx)
 

@@ -50,6 +50,9 @@ class CueLexicon:
         self.object_speech = set(data.get("object_speech", []))
         #: verbs whose direct object names what was reported ("described the meeting")
         self.object_topic = set(data.get("object_topic", []))
+        #: nouns whose that-clause is a statement ("his claim that ..."), by class
+        self.noun_cues: dict[str, str] = dict(data.get("noun_cues", {}))
+        self.noun_cue_verbs = set(data.get("noun_cue_verbs", []))
         #: verbs reporting the object of a preposition ("argued against intervention")
         self.prep_content = {k: set(v) for k, v in data.get("prep_content", {}).items()}
 

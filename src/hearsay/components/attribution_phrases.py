@@ -113,6 +113,63 @@ def in_document_pass(ctx: Context, found: list[Found]) -> None:
         ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
 
 
+def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
+    """ "his claim that ...", "a warning from officials that ...", "amid allegations that
+    ...": a statement noun with a that-clause (not a relative clause) reports the clause."""
+    doc = ctx.doc
+    nouns = ctx.cues.noun_cues
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not ctx.outside(tok):
+            continue
+        cls = nouns.get(tok.lemma_.lower())
+        if cls is None:
+            continue
+        clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "appos")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        owner = _noun_cue_owner(ctx, tok)
+        if owner is not None:
+            span = naming_span(owner)
+            source = ctx.table.resolve(owner, span)
+            mention = {"start": ctx.chars(*span)[0], "end": ctx.chars(*span)[1]} if source is not None else None
+        elif tok.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+                or not any(c.dep_ in ("det", "poss") for c in tok.children):
+            source = ctx.table.keyed("reports", "reports", "reports", tok.idx, tok.idx + len(tok))
+            mention, cls = None, "reportative"
+        else:
+            continue
+        if source is None or source["kind"] == "author":
+            continue
+        chars = paragraph_clip(ctx, tok, trim_content(ctx, clause.left_edge.i, clause.right_edge.i + 1))
+        if chars is None:
+            continue
+        kind = classify_content(ctx, *chars)
+        if kind is None:
+            continue
+        cs, ce, type_, inside = kind
+        found.append(Found((cs, ce), type_, source, mention, (tok.idx, tok.idx + len(tok)), cls,
+                           "denied" if cls == "denial" else "asserted"))
+        ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def _noun_cue_owner(ctx: Context, noun):
+    """Whose statement a statement noun is: its possessor ("Trump's claim"), a "by"/"from"
+    phrase, or the subject of a verb that makes it ("Trump repeated the claim")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            p = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if p is not None:
+                return p
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.cues.noun_cue_verbs:
+        return subject_of(head)
+    return None
+
+
 def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
     """Transcripts and headlines: "PENCE: Well, look ..." / "Pat Caddell: Voters worried".
     A paragraph opening with a short name and a colon is that speaker's."""
