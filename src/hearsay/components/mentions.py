@@ -163,7 +163,8 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
             # '"She argued," she said': the speaker is resolved before the words she speaks
             token = doc[position]
             if token.head.lemma_ in speech:
-                quoted = [i for i in range(token.sent.start, position) if layout.in_quote[i]]
+                first = layout.bounds[layout.sent[position]][0]
+                quoted = [i for i in range(first, position) if layout.in_quote[i]]
                 if quoted:
                     return (quoted[0], -1)
         return (position, _ORDER[kind])

@@ -42,7 +42,10 @@ class Layout:
         self.sent = [0] * n
         self.para = [0] * n
         self.in_quote = [False] * n
+        #: per sentence: (first token, end token, root token)
+        self.bounds: list[tuple[int, int, int]] = []
         for s_index, sent in enumerate(doc.sents):
+            self.bounds.append((sent.start, sent.end, sent.root.i))
             for i in range(sent.start, sent.end):
                 self.sent[i] = s_index
         para = 0
@@ -267,8 +270,9 @@ class Resolver:
                 break
             if not lay.in_quote[head] and self._is_speech_subject(self.doc[head]):
                 found.add(self.find(cluster))
-        for t in token.sent:
-            if t.i > token.i and not lay.in_quote[t.i] and self._is_speech_subject(t):
+        for i in range(token.i + 1, lay.bounds[sent][1]):
+            t = self.doc[i]
+            if not lay.in_quote[i] and self._is_speech_subject(t):
                 index = self.name_cluster.get(t.i, self.token_cluster.get(t.i))
                 if index is not None:
                     found.add(self.find(index))
@@ -294,8 +298,7 @@ class Resolver:
     def _cataphor(self, token: Token, gender: str) -> int | None:
         """"In his list, Robert Christgau named ..." / "Living with her aunt, Kelsey studied":
         a pronoun in a phrase fronted before its sentence's subject refers to that subject."""
-        sent = token.sent
-        root = sent.root
+        root = self.doc[self.layout.bounds[self.layout.sent[token.i]][2]]
         subject = subject_of(root)
         if subject is None or token.i >= subject.left_edge.i:
             return None  # after the subject, or inside it ("his son" is not the son)
