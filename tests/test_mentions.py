@@ -388,3 +388,13 @@ def test_event_names_are_events(analyze):
     ledger = analyze("Natalie Portman spoke at the Angel City Equity Summit in Sydney, Australia.")
     assert entity_with(ledger, "Angel City Equity Summit").type == "EVENT"
     assert entity_with(ledger, "Sydney").type == "GPE"
+
+
+def test_the_suspect_is_not_the_suspects_lawyer(analyze):
+    ledger = analyze(
+        "Marcus Reed was arrested Sunday night. He is accused of shooting a teenager outside a store. "
+        "Reed's lawyer, Sandra Kim, said her client would plead not guilty. "
+        "The suspect is being held at the county jail."
+    )
+    assert "The suspect" in mention_texts(entity_with(ledger, "Marcus Reed"), "descriptor")
+    assert "The suspect" not in mention_texts(entity_with(ledger, "Sandra Kim"))

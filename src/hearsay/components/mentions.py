@@ -108,6 +108,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
                 if age is not None:
                     _add_age(doc, cluster, age, first, start)
                 cluster["descriptors"].append((first, end))
+                cluster.setdefault("roles", set()).update(t.lower_ for t in doc[first:start])
                 events.append((first, "direct", index, first, end, head, None))
                 taken.update(range(first, start))
                 if person:
@@ -118,6 +119,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
                 if (rec["start"], rec["end"]) in cluster["descriptors"]:
                     continue
                 cluster["descriptors"].append((rec["start"], rec["end"]))
+                cluster.setdefault("roles", set()).add(rec["role"])
                 taken.update(i for i in range(rec["start"], rec["end"]) if doc[i].pos_ != "PROPN")
                 events.append((rec["start"], "direct", index, rec["start"], rec["end"], head, rec))
                 if rec["age"] is not None:

@@ -96,6 +96,7 @@ class Resolver:
         self.speech = set(lex["pronouns"]["speech_verbs"])
         self.pleonastic = set(lex["pronouns"]["pleonastic_heads"])
         self.prefs = lex["descriptors"]["org_type_preferences"]
+        self.exclusive = [frozenset(g) for g in lex["descriptors"].get("exclusive_roles", {}).get("groups", [])]
         self.seen: list[tuple[int, int]] = []   # (head token, cluster)
         self.token_cluster: dict[int, int] = {}
         self.kin_links: list[tuple[str, int, int]] = []  # (role, possessor token, cluster)
@@ -383,6 +384,7 @@ class Resolver:
                     or index in same_sentence
                     or index == possessor
                     or index not in self.named
+                    or self._role_clash(index, rec.get("role"))
                     or (rec.get("age") is not None and age is not None and age != rec["age"])
                 ):
                     del scores[index]
@@ -402,6 +404,13 @@ class Resolver:
         if rec["kin"] and possessor is not None:
             self.kin_links.append((rec["role"], rec["possessor"], chosen))
         return chosen
+
+    def _role_clash(self, index: int, role: str | None) -> bool:
+        """"The suspect" is not someone the text already called the suspect's lawyer."""
+        held = self.clusters[index].get("roles")
+        if not role or not held or role in held:
+            return False
+        return any(role in group and held & set(group) for group in self.exclusive)
 
     def _first_person_speaker(self, token_index: int) -> int | None:
         """"My husband" in a quote: the one person speaking it, if the text says who."""
@@ -437,6 +446,7 @@ class Resolver:
         source["merged_into"] = target
         dest["descriptors"].extend(source["descriptors"])
         dest["pronouns"].extend(source["pronouns"])
+        dest.setdefault("roles", set()).update(source.get("roles", ()))
         dest["gender_votes"].update(source["gender_votes"])
         if source.get("gender"):
             dest["gender_votes"][source["gender"]] += 10
@@ -447,6 +457,8 @@ class Resolver:
     def _attach_descriptor(self, index: int, rec: dict) -> None:
         cluster = self.clusters[index]
         cluster["descriptors"].append((rec["start"], rec["end"]))
+        if rec.get("role"):
+            cluster.setdefault("roles", set()).add(rec["role"])
         if rec["kind"] == "person":
             cluster["votes"]["PERSON"] += 3  # "the singer" says person where NER said ORG
         if rec.get("age") is not None:  # "the 31-year-old"
