@@ -456,3 +456,15 @@ def test_statement_nouns_with_a_that_clause(analyze):
         ("person", "statement", "she never sent classified material"),
         ("reports", "allegations", "the vote was rigged"),
     ]
+
+
+def test_naming_something_in_quotes(analyze):
+    led = analyze("She called his executive actions “a crucial step forward on gun violence.” "
+                  "Romney went after Trump, calling it “disqualifying” and asserting that the only explanation "
+                  "must be “a bombshell of unusual size.”")
+    rows = table(led)
+    assert [(r[2], r[3], r[4]) for r in rows] == [
+        ("She", "called", "his executive actions “a crucial step forward on gun violence.”"),
+        ("Romney", "calling", "disqualifying"),
+        ("Romney", "asserting", "the only explanation must be “a bombshell of unusual size.”"),
+    ]

@@ -103,8 +103,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         chars = through_colon_quote(ctx, chars)
         kind = classify_content(ctx, *chars)
         if kind is None:
-            if how == "clause":
-                _quoted_clause(ctx, found, tok, chars, source, mention, cue_span, cls)
+            _quoted_clause(ctx, found, tok, chars, source, mention, cue_span, cls)
             continue
         cs, ce, type_, inside = kind
         if cls in cues.clause_only and type_ == "mixed":
@@ -115,8 +114,8 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
 
 
 def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[int, int], source, mention, cue_span, cls) -> None:
-    """"said on the show that “too much of the party became an echo chamber”": a reported
-    clause that is all quote is a direct quote on this cue."""
+    """"said on the show that “too much of the party became an echo chamber”", "calling it
+    “disqualifying”": a reported clause or object that is all quote is a direct quote on this cue."""
     hit = [qi for qi in quotes_in(ctx, *chars) if qi not in ctx.absorbed]
     if not hit:
         return

@@ -79,7 +79,9 @@ class CueLexicon:
         if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
             return None
         frames = self.needs_frame.get(lemma)
-        if frames and not any(c.dep_ in frames or (c.dep_ in ("prep", "prt") and c.lower_ in frames) for c in tok.children):
+        if frames and not any(c.dep_ in frames or (c.dep_ in ("prep", "prt") and c.lower_ in frames)
+                              or ("dobj>appos" in frames and c.dep_ == "dobj" and any(a.dep_ == "appos" for a in c.children))
+                              for c in tok.children):
             return None
         return cls
 

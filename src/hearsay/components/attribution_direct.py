@@ -166,6 +166,8 @@ def _dash_speaker(ctx: Context, q: QuoteRec) -> Optional[tuple[Token, str]]:
 def _adjacent_speaker(ctx: Context, verb: Token) -> Optional[Token]:
     """A speaker the parse did not make the subject: "..., shares the source" (an object),
     "..., said Smith"."""
+    if verb.lemma_.lower() in ctx.cues.needs_frame:
+        return None   # "labeling Obama's actions “an abuse”": the object is what is named, not who names it
     for c in verb.rights:
         if c.dep_ in ("dobj", "nsubj", "attr", "dative", "appos") and ctx.outside(c) and c.pos_ in ("PROPN", "NOUN", "PRON") \
                 and c.ent_type_ not in ("DATE", "TIME"):
