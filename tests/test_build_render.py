@@ -84,3 +84,15 @@ def test_renderers_and_web_never_import_spacy():
     paths += list((SRC / "web").glob("*.py")) if (SRC / "web").is_dir() else []
     for path in paths:
         assert "spacy" not in _imports(path), f"{path.name} imports spaCy; it must work from Ledger objects only"
+
+
+def test_birth_range_from_age_uses_the_inferred_reference_date(analyze):
+    text = (
+        "Dolores Pike, 81, sat in the third row on Friday, May 9, 2025. "
+        "She said she would come back the next night."
+    )
+    ledger = analyze(text)
+    assert ledger.document.published_basis == "inferred"
+    pike = next(e for e in ledger.entities if e.name == "Dolores Pike")
+    assert pike.age == 81 and pike.born is not None
+    assert pike.born.latest[:4] in ("1943", "1944")

@@ -6,6 +6,7 @@ import calendar
 
 from spacy.tokens import Doc
 
+from .components.mentions_ages import born_from_age
 from .extensions import get_list
 from .ledger import (
     Attribution,
@@ -51,7 +52,7 @@ def build_ledger(doc: Doc) -> Ledger:
             name=e["name"],
             mentions=[_span(text, m, Mention, kind=m["kind"]) for m in e.get("mentions", [])],
             age=e.get("age"),
-            born=e.get("born"),
+            born=e.get("born") or (born_from_age(e["age"], published) if e.get("age") is not None else None),
         )
         for e in get_list(doc, "hearsay_entities")
     ]
