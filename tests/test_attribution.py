@@ -468,3 +468,14 @@ def test_naming_something_in_quotes(analyze):
         ("Romney", "calling", "disqualifying"),
         ("Romney", "asserting", "the only explanation must be “a bombshell of unusual size.”"),
     ]
+
+
+def test_proposals_named_by_a_noun_or_a_gerund(analyze):
+    led = analyze("Trump's controversial proposal to ban Muslims from entering the country drew criticism. "
+                  "Mr. Obama had proposed paying for the tax cuts by raising taxes. "
+                  "The proposal to raise taxes failed.")
+    rows = table(led)
+    assert [(r[2], r[3], r[4]) for r in rows] == [
+        ("Trump", "proposal", "to ban Muslims from entering the country"),
+        ("Obama", "proposed", "paying for the tax cuts by raising taxes"),
+    ]

@@ -53,6 +53,8 @@ class CueLexicon:
         #: nouns whose that-clause is a statement ("his claim that ..."), by class
         self.noun_cues: dict[str, str] = dict(data.get("noun_cues", {}))
         self.noun_cue_verbs = set(data.get("noun_cue_verbs", []))
+        #: nouns whose infinitive or "for" phrase is proposed or demanded ("his proposal to ban ...")
+        self.noun_proposals: dict[str, str] = dict(data.get("noun_proposals", {}))
         #: verbs reporting the object of a preposition ("argued against intervention")
         self.prep_content = {k: set(v) for k, v in data.get("prep_content", {}).items()}
 
@@ -215,6 +217,11 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
             or (c.dep_ in ("intj", "dobj") and c.lower_ in ("yes", "no")))), None)
         if obj is not None:
             return obj.left_edge.i, obj.right_edge.i + 1, "object"
+    if allow_object and verb.lemma_.lower() in lex.object_topic:
+        ger = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i), None)
+        if ger is not None:
+            # "had proposed paying for the tax cuts by raising taxes"
+            return ger.left_edge.i, ger.right_edge.i + 1, "object"
     if allow_object:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
         if objs:

@@ -118,14 +118,26 @@ def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
     ...": a statement noun with a that-clause (not a relative clause) reports the clause."""
     doc = ctx.doc
     nouns = ctx.cues.noun_cues
+    proposals = ctx.cues.noun_proposals
     for tok in doc:
         if tok.pos_ != "NOUN" or not ctx.outside(tok):
             continue
-        cls = nouns.get(tok.lemma_.lower())
-        if cls is None:
-            continue
-        clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "appos")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        lemma = tok.lemma_.lower()
+        cls = nouns.get(lemma)
+        clause = None
+        if cls is not None:
+            clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "appos")
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None and lemma in proposals:
+            # "Trump's proposal to ban Muslims", "her call for a temporary ban": an owner is needed
+            if _noun_cue_owner(ctx, tok) is None:
+                continue
+            cls = proposals[lemma]
+            clause = next((c for c in tok.children if c.i > tok.i and (
+                (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                or (c.dep_ == "prep" and c.lower_ == "for" and lemma in ("call", "demand", "plea", "appeal")))), None)
+            if clause is not None and clause.dep_ == "prep":
+                clause = next((p for p in clause.children if p.dep_ == "pobj"), None)
         if clause is None:
             continue
         owner = _noun_cue_owner(ctx, tok)
