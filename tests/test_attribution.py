@@ -479,3 +479,14 @@ def test_proposals_named_by_a_noun_or_a_gerund(analyze):
         ("Trump", "proposal", "to ban Muslims from entering the country"),
         ("Obama", "proposed", "paying for the tax cuts by raising taxes"),
     ]
+
+
+def test_a_report_ends_where_the_next_cue_or_an_aside_begins(analyze):
+    led = analyze("Trump said the U.S. should outsource the fight to Syria, arguing that Russia would help. "
+                  "Hours later, Sanders said he was encouraged by the plan — a modest boost for Obama.")
+    rows = table(led)
+    assert [(r[2], r[3], r[4]) for r in rows] == [
+        ("Trump", "said", "the U.S. should outsource the fight to Syria"),
+        ("Trump", "arguing", "Russia would help"),
+        ("Sanders", "said", "he was encouraged by the plan"),
+    ]

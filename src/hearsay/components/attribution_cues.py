@@ -120,10 +120,19 @@ def subject_of(verb: Token, passive: bool = False) -> Optional[Token]:
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
             if obj is not None:
                 return obj
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i < tok.i:
+            # "a strategist said Clinton will have to choose, saying, “...”": the participle
+            # goes on with the report, so it is the reporter's
+            up = tok.head
+            while up.dep_ in ("xcomp", "conj") and up.head.i != up.i:
+                up = up.head
+            if up.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children if tok.head.i != up.i):
+                tok = up.head
+                continue
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             tok = tok.head
             continue
-        if tok.dep_ == "ccomp" and tok is not verb:
+        if tok.dep_ == "ccomp" and tok.i != verb.i:
             # "Clark said there are two ... but said the outcome was open": a cue verb the
             # parser coordinated into a subjectless reported clause is the outer speaker's
             tok = tok.head
@@ -265,13 +274,23 @@ def _question_of(verb: Token) -> Optional[tuple[int, int, str]]:
 def _before_coordinated_cue(clause: Token, end: int, lex: CueLexicon) -> int:
     """End of a reported clause before a cue verb coordinated into it: "said she regretted
     her remarks [and promised to stay out of it]" reports two things, each with its cue."""
-    for conj in clause.children:
-        if conj.dep_ == "conj" and conj.i > clause.i and conj.tag_.startswith("VB") and lex.cue_class(conj) is not None:
+    for conj in clause.subtree:
+        if conj.dep_ in ("conj", "advcl") and conj.i > clause.i and conj.i < end and conj.tag_.startswith("VB") \
+                and lex.cue_class(conj) is not None:
             cut = conj.left_edge.i
-            prev = [t for t in clause.children if t.i < cut and t.i > clause.i and t.dep_ in ("cc", "punct")]
+            prev = [t for t in conj.head.children if t.i < cut and t.i > clause.i and t.dep_ in ("cc", "punct")]
             while prev and prev[-1].i == cut - 1:
                 cut = prev.pop().i
             return min(end, cut)
+    doc = clause.doc
+    for t in doc[clause.i + 1: end]:
+        if t.text in ("\u2014", "--", "\u2013") and t.i + 1 < end:
+            # "said he was “encouraged” by the plan — a modest boost for Obama": an aside on
+            # the report, not part of it
+            nxt = doc[t.i + 1]
+            if any(a.dep_ == "appos" and a.i > t.i for a in [nxt, *nxt.ancestors] if a.i >= clause.i) \
+                    and not any(a.i == clause.i for a in [nxt] if a.dep_ == "appos"):
+                return min(end, t.i)
     return end
 
 
