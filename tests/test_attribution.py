@@ -490,3 +490,9 @@ def test_a_report_ends_where_the_next_cue_or_an_aside_begins(analyze):
         ("Trump", "arguing", "Russia would help"),
         ("Sanders", "said", "he was encouraged by the plan"),
     ]
+
+
+def test_inverted_cue_with_a_misparsed_speaker(analyze):
+    led = analyze('"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
+                  'the pro-Clinton super PAC Correct the Record.')
+    assert table(led) == [("direct", "person", "David Brock", "said", "What's shaping up is a battle for the ages")]

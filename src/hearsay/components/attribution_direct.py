@@ -174,6 +174,16 @@ def _adjacent_speaker(ctx: Context, verb: Token) -> Optional[Token]:
             if c.i - verb.i <= 4:
                 return c
         break
+    doc = ctx.doc
+    if verb.i >= 2 and doc[verb.i - 1].text in ("\u201d", '"', "''") and doc[verb.i - 2].text in (",", "?", "!"):
+        # '“…,” said David Brock, a Clinton confidant ...' misparsed: the name right after the cue
+        j = verb.i + 1
+        while j < len(doc) and j <= verb.i + 5 and doc[j].pos_ in ("PROPN", "DET", "ADJ", "NOUN") and ctx.outside(doc[j]):
+            if doc[j].pos_ in ("PROPN", "NOUN") and (j + 1 >= len(doc) or doc[j + 1].pos_ not in ("PROPN", "NOUN")):
+                if doc[j].ent_type_ not in ("DATE", "TIME"):
+                    return doc[j]
+                break
+            j += 1
     before = ctx.doc[verb.i - 1] if verb.i > 0 else None
     if not verb.tag_.startswith("VB") and before is not None and ctx.outside(before) and before.pos_ in ("PROPN", "NOUN", "PRON"):
         return before   # "the insider dishes" tagged as a noun phrase
