@@ -496,3 +496,8 @@ def test_inverted_cue_with_a_misparsed_speaker(analyze):
     led = analyze('"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
                   'the pro-Clinton super PAC Correct the Record.')
     assert table(led) == [("direct", "person", "David Brock", "said", "What's shaping up is a battle for the ages")]
+
+
+def test_a_judgement_with_its_judge_named_in_the_passive(analyze):
+    led = analyze("The move was hotly criticized by left-leaning economists. The coach praised the bullpen.")
+    assert [(r[2], r[3], r[4]) for r in table(led)] == [("left-leaning economists", "criticized", "The move")]
