@@ -501,3 +501,8 @@ def test_inverted_cue_with_a_misparsed_speaker(analyze):
 def test_a_judgement_with_its_judge_named_in_the_passive(analyze):
     led = analyze("The move was hotly criticized by left-leaning economists. The coach praised the bullpen.")
     assert [(r[2], r[3], r[4]) for r in table(led)] == [("left-leaning economists", "was hotly criticized", "The move")]
+
+
+def test_the_author_speaking_in_the_first_person(analyze):
+    led = analyze("I told him the plan would fail. I think it will rain. Smith said it was fair.")
+    assert [(r[1], r[4]) for r in table(led)] == [("author", "the plan would fail"), ("person", "it was fair")]

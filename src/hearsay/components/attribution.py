@@ -75,7 +75,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         if got is None:
             continue
         source, mention, cls = got
-        if source["kind"] == "author":
+        if source["kind"] == "author" and (mention is None or cls in cues.clause_only):
             continue
         allow_object = cls in cues.object_content or source["kind"] == "document" or lemma in cues.object_topic
         comp = content_of(tok, cls, cues, allow_object)
