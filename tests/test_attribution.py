@@ -506,3 +506,13 @@ def test_a_judgement_with_its_judge_named_in_the_passive(analyze):
 def test_the_author_speaking_in_the_first_person(analyze):
     led = analyze("I told him the plan would fail. I think it will rain. Smith said it was fair.")
     assert [(r[1], r[4]) for r in table(led)] == [("author", "the plan would fail"), ("person", "it was fair")]
+
+
+def test_a_quote_announced_before_a_colon(analyze):
+    led = analyze("As Tom Ridge, a former secretary of homeland security, put it: “The barbarians are inside.” "
+                  "President Clinton released the following statement: “We offer our condolences.” "
+                  "The sign read: “Welcome home.”")
+    assert [(r[0], r[2], r[4]) for r in table(led)] == [
+        ("direct", "Tom Ridge", "The barbarians are inside."),
+        ("direct", "Clinton", "We offer our condolences."),
+    ]

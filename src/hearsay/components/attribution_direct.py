@@ -248,6 +248,8 @@ def quote_pass(ctx: Context, found: list[Found]) -> None:
             if got is not None:
                 rec = Found((cs, ce), "direct", source, mention, cue_span or cue_chars(ctx, verb), cls,
                              "denied" if cls == "denial" else "asserted", quote=qi, verb=verb.i)
+        if rec is None and got is None:
+            rec = _colon_frame(ctx, qi, cs, ce)
         if rec is None and prev is not None and _continues(ctx, prev, q):
             rec = Found((cs, ce), "direct", prev.source, prev.mention, prev.cue, prev.cue_class, prev.polarity,
                          quote=qi, verb=prev.verb)
@@ -258,6 +260,54 @@ def quote_pass(ctx: Context, found: list[Found]) -> None:
         found.append(rec)
         prev = rec
         prev_end = q["end"]
+
+
+def _colon_frame(ctx: Context, qi: int, cs: int, ce: int) -> Optional[Found]:
+    """A quote announced by the clause before a colon: "As Tom Ridge put it: “…”",
+    "Auerbach went so far as to say: “…”", "Clinton released the following statement: “…”".
+    The speaker is the subject of the announcing verb in that clause."""
+    q = ctx.quotes[qi]
+    text = ctx.text
+    j = q["start"] - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    span = ctx.doc.char_span(j, j + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    colon = span[0]
+    sent_start = colon.sent.start
+    frame = ctx.doc[sent_start: colon.i]
+    if not len(frame) or any(not ctx.outside(t) for t in frame):
+        return None
+    docs = ctx.table.documents
+    for t in reversed(frame):
+        if not t.tag_.startswith("VB"):
+            continue
+        cls = ctx.cues.cue_class(t)
+        if cls is None and not (
+            (t.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children))
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in docs for c in t.children)
+        ):
+            continue
+        if cls in ctx.cues.clause_only:
+            return None
+        res = source_for_verb(ctx, t, cls or "neutral")
+        if res is None:
+            # "As Tom Ridge put it:", "Auerbach went so far as to say:": the frame's first name
+            who = next((x for x in frame if x.dep_ in ("nsubj", "pobj") and x.pos_ in ("PROPN", "NOUN")), None)
+            src = ctx.table.resolve(who, naming_span(who)) if who is not None else None
+            if src is None:
+                return None
+            s0, e0 = ctx.chars(*naming_span(who))
+            res = (src, {"start": s0, "end": e0}, cls or "neutral")
+        source, mention, cls = res
+        if source["kind"] == "author":
+            return None
+        return Found((cs, ce), "direct", source, mention, cue_chars(ctx, t), cls,
+                     "denied" if cls == "denial" else "asserted", quote=qi, verb=t.i)
+    return None
 
 
 def _continues(ctx: Context, prev: Found, q: QuoteRec) -> bool:
