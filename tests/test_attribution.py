@@ -516,3 +516,9 @@ def test_a_quote_announced_before_a_colon(analyze):
         ("direct", "Tom Ridge", "The barbarians are inside."),
         ("direct", "Clinton", "We offer our condolences."),
     ]
+
+
+def test_calling_someone_a_name_and_calling_upon(analyze):
+    led = analyze("Trump entered the race with harsh words, calling them rapists. "
+                  "Sen. Bernie Sanders also called upon the U.S. to press China.")
+    assert [(r[3], r[4]) for r in table(led)] == [("calling", "them rapists"), ("called", "the U.S. to press China")]

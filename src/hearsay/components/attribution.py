@@ -95,9 +95,9 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         if how == "object" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "records did not list an attorney": nothing is reported
-        if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ in ("xcomp", "agent") for c in tok.children):
+        if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ in ("xcomp", "agent", "oprd") for c in tok.children):
             continue  # "praised the bullpen": an act, not a statement; "urged fans to stay" reports one,
-            # and so does "the move was criticized by economists", which names who judged what
+            # and so do "the move was criticized by economists" and "called them rapists"
         chars = paragraph_clip(ctx, tok, trim_content(ctx, s, e))
         if chars is None:
             continue

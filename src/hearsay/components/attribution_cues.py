@@ -241,7 +241,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
                                         or (c.dep_ == "punct" and c.text in (",", ";", "\u2014", "--"))):
                     end = min(end, c.left_edge.i)
             return start, end, "object"
-        preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "about") and c.i > verb.i]
+        preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "about") and c.i > verb.i]
         if preps and cls == "speech_act":
             # "called on Trump to stop", "called for an inquiry"
             first = preps[0].i + 1
