@@ -332,17 +332,7 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
     elif lemma in lex["anniversary_nouns"] and any(
         c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")
     ):
-        people: list[str] = []
-        toks = [tok]
-        for c in tok.children:
-            if c.dep_ == "poss":
-                people = idx.person(c)
-                toks.append(c)
-        if not people:
-            verb = governing_verb(tok)
-            subj = subject_of(verb) if verb is not None else None
-            if subj is not None and _is_couple_word(idx, subj):
-                people = idx.person(subj)
+        people, toks = noun_owners(idx, tok, accept=lambda subj: _is_couple_word(idx, subj), keep_subject=False)
         if len(people) == 1:
             # "her wedding anniversary with Ben Cole"
             partner, ptoks = participants(idx, tok, ("with",), use_dobj=False)
@@ -352,6 +342,26 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
     for ev in out:
         idx.add_pair(ev["a"], ev["b"], "spouse", ev["start"])
     return out
+
+
+def noun_owners(idx: EntityIndex, tok: Token, accept=lambda subj: True, keep_subject: bool = True):
+    """The people a relation noun belongs to and the tokens saying so: its possessor ("her
+    affair"), else the subject of the verb governing it ("he had an affair") when ``accept``
+    takes that subject."""
+    people: list[str] = []
+    toks = [tok]
+    for c in tok.children:
+        if c.dep_ == "poss":
+            people = idx.person(c)
+            toks.append(c)
+    if not people:
+        verb = governing_verb(tok)
+        subj = subject_of(verb) if verb is not None else None
+        if subj is not None and accept(subj):
+            people = idx.person(subj)
+            if keep_subject:
+                toks.append(subj)
+    return people, toks
 
 
 def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
@@ -378,18 +388,7 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[di
     out: list[dict] = []
     if tok.pos_ == "NOUN" and lemma in lex["romantic_nouns"]:
         preps = tuple(lex["romantic_nouns"][lemma])
-        people: list[str] = []
-        toks = [tok]
-        for c in tok.children:
-            if c.dep_ == "poss":
-                people = idx.person(c)
-                toks.append(c)
-        if not people:
-            verb = governing_verb(tok)
-            subj = subject_of(verb) if verb is not None else None
-            if subj is not None:
-                people = idx.person(subj)
-                toks.append(subj)
+        people, toks = noun_owners(idx, tok)
         partner, ptoks = participants(idx, tok, preps, use_dobj=False)
         for eid in partner:
             if eid not in people:
