@@ -203,6 +203,10 @@ def fill_note(note: str) -> str:
         values["SPEED_PROFILE"] = "-" if prof is None else f"{prof:.3f}"
         yn = lambda v: "-" if v is None else ("yes" if v >= 0.85 else "no")  # noqa: E731
         values["SPEED_OK"] = f"timed: {yn(timed)}; profile: {yn(prof)}"
+        ones = [x for x in bench.get("runs", []) if x["n_process"] == 1]
+        pairs = [(ones[i], ones[i + 1]) for i in range(0, len(ones) - 1, 2)]
+        values["SPEED_REPEATS"] = " and ".join(f"{h['words_per_s'] / b['words_per_s']:.2f}" for b, h in pairs) or "-"
+        values["BARE_WPS"] = f"{max((x['words_per_s'] for x in ones if x['config'] == 'bare'), default=0):,.0f}"
         values["OURS_SHARE"] = "-" if prof is None else f"{(1 - prof) * 100:.0f}%"
     for key, value in sorted(values.items(), key=lambda kv: -len(kv[0])):
         note = note.replace(f"@{key}@", value)
