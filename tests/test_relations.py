@@ -260,3 +260,15 @@ def test_news_gold_relations(analyze):
     assert n_gold and tp / n_gold >= 0.85, (tp, n_gold)
     assert n_pred and tp / n_pred >= 0.85, (tp, n_pred)
     assert right == tp
+
+
+def test_unresolved_possessor_of_a_title_is_not_the_storys_organisation(analyze):
+    text = (
+        "Eastport Harbor Council voted on Monday to pause the ferry contract. The Eastport Harbor Council "
+        "said the review would take a month, and the Eastport Harbor Council will meet again in May.\n\n"
+        "The company, Blue Gull Marine, denied the report. Its owner, Tobias Wren, 49, declined to comment."
+    )
+    ledger = analyze(text, published="2024-03-14")
+    names = {e.id: e.name for e in ledger.entities}
+    employers = {names[r.b] for r in ledger.relations if r.type == "employee" and names.get(r.a) == "Tobias Wren"}
+    assert not any("Council" in n for n in employers)

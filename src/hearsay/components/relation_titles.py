@@ -176,7 +176,9 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         if org is None and noun is phrase[-1] and noun.i < name_start.i:
             # a title before the name, the employer after it: "Sen. Ron Wyden of Oregon"
             org, otoks = org_of_title(idx, name_head, [])
-        if org is None and kind == "contextual":
+        if org is None and kind == "contextual" and not any(c.dep_ == "poss" for c in noun.children):
+            # a possessor we could not resolve ("Its owner", "her lawyer") names someone else's
+            # outfit, never simply the one the story is about
             org = contextual_org(idx, person, title, qualifiers)
         if org is None or org == person:
             continue
