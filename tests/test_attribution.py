@@ -522,3 +522,11 @@ def test_calling_someone_a_name_and_calling_upon(analyze):
     led = analyze("Trump entered the race with harsh words, calling them rapists. "
                   "Sen. Bernie Sanders also called upon the U.S. to press China.")
     assert [(r[3], r[4]) for r in table(led)] == [("calling", "them rapists"), ("called", "the U.S. to press China")]
+
+
+def test_sentence_opening_reportedly_is_the_cue_not_the_content(analyze):
+    ledger = analyze("Reportedly, the auditors may release their findings by June.", published="2024-03-14")
+    (att,) = ledger.attributions
+    assert att.cue.text == "Reportedly"
+    assert att.content.text.startswith("the auditors may release their findings by June")
+    assert next(s for s in ledger.sources if s.id == att.source).kind == "reports"

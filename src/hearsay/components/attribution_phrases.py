@@ -240,7 +240,9 @@ def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, i
         head = tok.head
         if ctx.cues.cue_class(head) is not None:
             continue
-        chars = trim_content(ctx, head.left_edge.i, head.right_edge.i + 1)
+        # "Reportedly, the auditors may …": the cue opening the clause is not its content
+        start = tok.i + 1 if head.left_edge.i == tok.i else head.left_edge.i
+        chars = trim_content(ctx, start, head.right_edge.i + 1)
         if chars is None or any(s <= chars[0] < e for s, e in covered):
             continue
         source = ctx.table.keyed("reports", "reports", "reports", tok.idx, tok.idx + len(tok))
