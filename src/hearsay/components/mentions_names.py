@@ -241,11 +241,19 @@ def _match_acronym(clusters: list[dict], word: str, span: dict, full_names: list
     letters = word.replace(".", "")
     if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
         return None
+    matches = [
+        (index, start)
+        for index, start, full in full_names
+        if _initials(full) == letters and clusters[index]["votes"]["PERSON"] < STRONG
+    ]
+    return _nearest_before(matches, span["start"])
+
+
+def _nearest_before(matches: list[tuple[int, int]], at: int) -> int | None:
+    """The cluster of the (cluster, start) match nearest before ``at``; one after counts as far away."""
     best, best_rank = None, None
-    for index, start, full in full_names:
-        if _initials(full) != letters or clusters[index]["votes"]["PERSON"] >= STRONG:
-            continue
-        distance = span["start"] - start
+    for index, start in matches:
+        distance = at - start
         rank = distance if distance > 0 else 100_000 - distance
         if best_rank is None or rank < best_rank:
             best, best_rank = index, rank
@@ -257,7 +265,7 @@ def _match_short_form(table, clusters: list[dict], words: list[str], span: dict,
 
     ``by_word`` maps each word of every multi-word name seen so far to (cluster, start, words)."""
     n = len(words)
-    best, best_distance = None, None
+    matches = []
     for index, start, full in by_word.get(words[0], ()):
         if len(full) <= n:
             continue
@@ -271,14 +279,9 @@ def _match_short_form(table, clusters: list[dict], words: list[str], span: dict,
                 # "Corvid" for "Corvid Analytics", but not "Dayton" for "Dayton Police Department"
                 or (full[:n] == words and cluster["org_class"] not in PLACE_NAMED_ORGS)
             )
-        if not ok:
-            continue
-        distance = span["start"] - start
-        # prefer the nearest fuller name before; one after counts as far away
-        rank = distance if distance > 0 else 100_000 - distance
-        if best_distance is None or rank < best_distance:
-            best, best_distance = index, rank
-    return best
+        if ok:
+            matches.append((index, start))
+    return _nearest_before(matches, span["start"])
 
 
 def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[dict], table) -> None:

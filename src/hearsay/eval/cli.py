@@ -50,35 +50,32 @@ def _emit(report: dict, text: str, as_json: bool) -> None:
         sys.stdout.write(text)
 
 
+def _finish(report: dict, key: str, what: str, text, as_json: bool) -> int:
+    """Print a report (tables, or JSON with --json); exit 2 when nothing could be read."""
+    if not report[key]:
+        print(f"hearsay eval: no {what} could be read", file=sys.stderr)
+        return 2
+    _emit(report, text(), as_json)
+    return 0
+
+
 def run(args) -> int:
     cmd = args.eval_command
     if cmd == "gold":
         from .run_gold import evaluate, render
 
         report = evaluate(args.paths, peers=args.peer)
-        if not report["articles"]:
-            print("hearsay eval: no gold article could be read", file=sys.stderr)
-            return 2
-        _emit(report, render(report, show_errors=args.errors), args.json)
-        return 0
+        return _finish(report, "articles", "gold article", lambda: render(report, show_errors=args.errors), args.json)
     if cmd == "attribution":
         from .run_polnear import evaluate, render
 
         report = evaluate(args.polnear, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every))
-        if not report["texts"]:
-            print("hearsay eval: no PolNeAR text could be read", file=sys.stderr)
-            return 2
-        _emit(report, render(report), args.json)
-        return 0
+        return _finish(report, "texts", "PolNeAR text", lambda: render(report), args.json)
     if cmd == "times":
         from .run_times import evaluate, render
 
         report = evaluate(args.timeml, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every))
-        if not report["documents"]:
-            print("hearsay eval: no TimeML document could be read", file=sys.stderr)
-            return 2
-        _emit(report, render(report), args.json)
-        return 0
+        return _finish(report, "documents", "TimeML document", lambda: render(report), args.json)
     if cmd == "gate":
         from .gate import run_gate
 
