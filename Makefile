@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser eval bench schema clean
+.PHONY: demo test install install-test browser eval bench schema clean train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,16 @@ eval: install
 bench: install
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/hearsay bench
+
+# The learned attribution tagger: PolNeAR train -> DocBin (ignored build folder, never
+# committed) -> spacy train (pinned config and seed, CPU) -> weights into the package.
+TRAIN_DIR := build/attribution
+train: install
+	nice -n 10 $(BIN)/python train/polnear_docbin.py $(SHARED)/datasets/polnear/train $(TRAIN_DIR)/train.spacy
+	nice -n 10 $(BIN)/python train/polnear_docbin.py $(SHARED)/datasets/polnear/dev $(TRAIN_DIR)/dev.spacy
+	nice -n 10 $(BIN)/python -m spacy train train/attribution.cfg --output $(TRAIN_DIR)/run \
+		--paths.train $(TRAIN_DIR)/train.spacy --paths.dev $(TRAIN_DIR)/dev.spacy
+	$(BIN)/python train/export_weights.py $(TRAIN_DIR)/run/model-best
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json

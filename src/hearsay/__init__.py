@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 __all__ = ["analyze", "analyze_article", "analyze_many", "load_pipeline", "Ledger", "__version__"]
 
 
-def load_pipeline(model: str | None = None):
+def load_pipeline(model: str | None = None, attribution: str | None = None):
+    """The pipeline; ``attribution`` is "rules", "model" or "combined" (see pipeline.py)."""
     from .pipeline import load_pipeline as _load
 
-    return _load(model)
+    return _load(model, attribution)
 
 
 #: texts longer than this are parsed in paragraph-aligned pieces and joined into one Doc, so a

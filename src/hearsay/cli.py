@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: terminal view on a tty, else json)")
     p.add_argument("--input-format", choices=("auto", "text", "html", "json", "jsonl"), default="auto")
     p.add_argument("--model", default=None, help="spaCy pipeline package to use")
+    p.add_argument("--attribution", choices=("rules", "model", "combined"), default=None,
+                   help="how attributions are found (default: combined, or $HEARSAY_ATTRIBUTION)")
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema")
     p.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated schema")
@@ -51,7 +53,7 @@ def cmd_analyze(args) -> int:
     from .render import render
 
     fmt = args.format or ("terminal" if sys.stdout.isatty() else "json")
-    nlp = load_pipeline(args.model)
+    nlp = load_pipeline(args.model, args.attribution)
     failures = 0
     articles = []
     for path in args.paths:

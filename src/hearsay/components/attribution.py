@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import extensions
+from ..errors import HearsayError
 from ..extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ..lexicon import LexiconLoader, load_lexicon
 from .attribution_context import (
@@ -34,6 +35,7 @@ from .attribution_context import (
 )
 from .attribution_cues import content_of, subject_of
 from .attribution_direct import quote_pass
+from .attribution_learned import MODES, learned_found
 from .attribution_phrases import (
     according_pass,
     in_document_pass,
@@ -178,21 +180,25 @@ def _parent(f: Found, kept: list[Found], starts: list[int]) -> Optional[Found]:
 
 
 def find_attributions(
-    doc: Doc, quotes: list[QuoteRec], entities: list[EntityRec], lexicon: dict
+    doc: Doc, quotes: list[QuoteRec], entities: list[EntityRec], lexicon: dict, mode: str = "rules"
 ) -> tuple[list[SourceRec], list[AttributionRec], list[NoCommentRec]]:
     """Sources, attributions (ordered by content) and no-comment records of one parsed article.
 
     ``lexicon`` is `load_attribution_lexicon()`; ``entities`` the mentions stage's output
-    (empty: spaCy NER stands in)."""
+    (empty: spaCy NER stands in); ``mode`` one of `attribution_learned.MODES` (the learned
+    tagger's spans are read from the Doc when it ran)."""
     ctx = Context(doc, quotes, entities, lexicon)
     found: list[Found] = []
-    according_pass(ctx, found)
-    speaker_line_pass(ctx, found)
-    verb_pass(ctx, found)
-    quote_pass(ctx, found)
-    in_document_pass(ctx, found)
-    noun_cue_pass(ctx, found)
-    reportedly_pass(ctx, found, [f.content for f in found])
+    if mode != "model":
+        according_pass(ctx, found)
+        speaker_line_pass(ctx, found)
+        verb_pass(ctx, found)
+        quote_pass(ctx, found)
+        in_document_pass(ctx, found)
+        noun_cue_pass(ctx, found)
+        reportedly_pass(ctx, found, [f.content for f in found])
+    if mode != "rules":
+        found += learned_found(ctx, found)
     no_comment = no_comment_pass(ctx)
 
     # one attribution per content span: the first pass to claim it wins; the headline only
@@ -232,20 +238,25 @@ def find_attributions(
     "hearsay_attribution",
     requires=["doc._.hearsay_quotes", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
-    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}, "mode": "rules"},
 )
-def make_hearsay_attribution(nlp: Language, name: str, lexicon: LexiconLoader):
-    return HearsayAttribution(load_attribution_lexicon(lexicon))
+def make_hearsay_attribution(nlp: Language, name: str, lexicon: LexiconLoader, mode: str):
+    """``mode``: rules, model or combined (see `attribution_learned`); the last two read the
+    spans of `hearsay_attribution_model`, which the pipeline adds for them."""
+    if mode not in MODES:
+        raise HearsayError(f"hearsay_attribution: mode must be one of {', '.join(MODES)}, not {mode!r}")
+    return HearsayAttribution(load_attribution_lexicon(lexicon), mode)
 
 
 class HearsayAttribution:
-    def __init__(self, lexicon: dict):
+    def __init__(self, lexicon: dict, mode: str = "rules"):
         self.lexicon = lexicon
+        self.mode = mode
 
     def __call__(self, doc: Doc) -> Doc:
         try:
             sources, attributions, no_comment = find_attributions(
-                doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
+                doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon, self.mode
             )
         except Exception as exc:  # a parse we did not foresee must not lose the document
             extensions.warn(doc, f"attribution failed on this text ({type(exc).__name__}: {exc}); no sources listed")

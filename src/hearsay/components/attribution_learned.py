@@ -1,0 +1,145 @@
+"""The learned tagger's spans as attributions, and how they join the rules' (the mode switch).
+
+`hearsay_attribution_model` leaves three span groups (contents, cues, sources) with no links
+between them. Here each content gets the cue nearest to it in its sentence (or the sentence
+before or after: "..., he said." / "He said: ..."), and that cue the source nearest to it; the
+source phrase is resolved by the same `SourceTable` the rules use, so a model-found "the
+senator" is the same voice as a rule-found one. Modes:
+
+- ``rules``: the rules alone;
+- ``model``: the tagger alone (quoted contents typed by their marks, like the rules');
+- ``combined``: the rules, plus each model attribution whose content and cue overlap nothing
+  the rules found (`learned_found`): the rules stay precise on quotes and the constructions
+  they cover, the model adds unquoted reports and cues outside the lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from .attribution_context import Context, Found, classify_content, source_for_verb, trim_content
+from .attribution_model import SPAN_KEYS
+from .attribution_sources import naming_span
+
+MODES = ("rules", "model", "combined")
+#: the cue class of a learned cue whose verb the lexicon does not list
+LEARNED_CLASS = "learned"
+#: how far (tokens) a content's cue or a cue's source may lie from it
+REACH = 25
+#: O-tokens between two content pieces of one sentence that still make them one content
+GAP = 2
+
+
+def _groups(doc: Doc) -> Optional[tuple[list[Span], list[Span], list[Span]]]:
+    if SPAN_KEYS["content"] not in doc.spans:
+        return None
+    return tuple(list(doc.spans.get(SPAN_KEYS[role], [])) for role in ("content", "cue", "source"))
+
+
+def joined_contents(contents: list[Span], cues: list[Span]) -> list[tuple[int, int]]:
+    """Token ranges of contents, pieces a few tokens apart in one sentence joined (the tagger
+    loses the thread inside a long clause) unless a cue lies between them."""
+    out: list[tuple[int, int]] = []
+    cue_toks = {i for c in cues for i in range(c.start, c.end)}
+    for span in sorted(contents, key=lambda s: s.start):
+        if out:
+            s, e = out[-1]
+            doc = span.doc
+            if 0 < span.start - e <= GAP and doc[s].sent.start == span.sent.start \
+                    and not any(i in cue_toks for i in range(e, span.start)):
+                out[-1] = (s, span.end)
+                continue
+        out.append((span.start, span.end))
+    return out
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return REACH + 1   # inside: a cue within the content belongs to a nested report
+
+
+def nearest(target: tuple[int, int], spans: list[Span], sent_range: tuple[int, int]) -> Optional[Span]:
+    """The span closest to ``target`` (token range) within the token range ``sent_range``."""
+    best, best_d = None, REACH + 1
+    for sp in spans:
+        if sp.start < sent_range[0] or sp.end > sent_range[1]:
+            continue
+        d = _distance(target, (sp.start, sp.end))
+        if d < best_d:
+            best, best_d = sp, d
+    return best
+
+
+def _around(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range of the sentences holding [start, end) and one sentence either side."""
+    first, last = doc[start].sent, doc[end - 1].sent
+    lo = doc[first.start - 1].sent.start if first.start > 0 else first.start
+    hi = doc[last.end].sent.end if last.end < len(doc) else last.end
+    return lo, hi
+
+
+def _source(ctx: Context, cue: Span, src: Optional[Span]):
+    """(source, mention) for a cue: the tagged source phrase resolved by the source table, else
+    the cue verb's subject as the rules find it."""
+    if src is not None:
+        head = src.root
+        s, e = naming_span(head)
+        s, e = max(s, src.start), min(e, src.end) if head.i < src.end else src.end
+        if e <= s:
+            s, e = src.start, src.end
+        rec = ctx.table.resolve(head, (s, e))
+        if rec is not None:
+            start, end = ctx.chars(s, e)
+            return rec, {"start": start, "end": end}
+    verb = cue.root
+    if verb.pos_ in ("VERB", "AUX"):
+        got = source_for_verb(ctx, verb, "neutral")
+        if got is not None and got[0]["kind"] != "author":
+            return got[0], got[1]
+    return None
+
+
+def _overlaps(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def learned_found(ctx: Context, taken: list[Found]) -> list[Found]:
+    """Attributions from the tagger's spans whose content and cue overlap nothing in ``taken``
+    (the rules' findings in ``combined`` mode, nothing in ``model`` mode); none when the tagger
+    did not run. Overlaps are checked before a source is resolved, so a dropped proposal
+    leaves no voice behind in the source table."""
+    groups = _groups(ctx.doc)
+    if groups is None:
+        return []
+    contents, cues, sources = groups
+    doc = ctx.doc
+    out: list[Found] = []
+    for s, e in joined_contents(contents, cues):
+        cue = nearest((s, e), cues, _around(doc, s, e))
+        if cue is None:
+            continue
+        chars = trim_content(ctx, s, e)
+        if chars is None or chars[1] - chars[0] < 2:
+            continue
+        kind = classify_content(ctx, *chars)
+        if kind is None:
+            type_, (cs, ce) = "direct", chars
+        else:
+            cs, ce, type_, _ = kind
+        cue_chars = ctx.chars(cue.start, cue.end)
+        if any(_overlaps((cs, ce), f.content) or _overlaps(cue_chars, f.cue) for f in taken + out):
+            continue
+        sent = doc[cue.start].sent
+        src = nearest((cue.start, cue.end), [x for x in sources if x.end <= s or x.start >= e], (sent.start, sent.end))
+        got = _source(ctx, cue, src)
+        if got is None:
+            continue
+        cls = ctx.cues.cue_class(cue.root) or LEARNED_CLASS
+        out.append(Found((cs, ce), type_, got[0], got[1], cue_chars, cls,
+                         "denied" if cls == "denial" else "asserted", verb=cue.root.i))
+    return out
