@@ -197,9 +197,10 @@ def find_attributions(
         in_document_pass(ctx, found)
         noun_cue_pass(ctx, found)
         reportedly_pass(ctx, found, [f.content for f in found])
-    if mode != "rules":
-        found += learned_found(ctx, found)
     no_comment = no_comment_pass(ctx)
+    if mode != "rules":
+        found += learned_found(ctx, found, [(n["cue"]["start"], n["cue"]["end"]) for n in no_comment],
+                               governed=mode == "combined")
 
     # one attribution per content span: the first pass to claim it wins; the headline only
     # restates what the body attributes, so counting it would weigh its voice twice

@@ -30,6 +30,9 @@ LEARNED_CLASS = "learned"
 REACH = 25
 #: O-tokens between two content pieces of one sentence that still make them one content
 GAP = 2
+#: in combined mode, the least confidence (mean probability) of a content and of its cue that
+#: the ledger adds to the rules' findings (chosen on PolNeAR dev, docs/benchmarks.md)
+MIN_CONFIDENCE = 0.7
 
 
 def _groups(doc: Doc) -> Optional[tuple[list[Span], list[Span], list[Span]]]:
@@ -38,20 +41,26 @@ def _groups(doc: Doc) -> Optional[tuple[list[Span], list[Span], list[Span]]]:
     return tuple(list(doc.spans.get(SPAN_KEYS[role], [])) for role in ("content", "cue", "source"))
 
 
-def joined_contents(contents: list[Span], cues: list[Span]) -> list[tuple[int, int]]:
-    """Token ranges of contents, pieces a few tokens apart in one sentence joined (the tagger
-    loses the thread inside a long clause) unless a cue lies between them."""
-    out: list[tuple[int, int]] = []
+def _scores(doc: Doc, role: str) -> list[float]:
+    group = doc.spans[SPAN_KEYS[role]]
+    return list(group.attrs.get("scores") or [1.0] * len(group))
+
+
+def joined_contents(contents: list[Span], cues: list[Span], scores: list[float]) -> list[tuple[int, int, float]]:
+    """Token ranges of contents with their confidence, pieces a few tokens apart in one
+    sentence joined (the tagger loses the thread inside a long clause) unless a cue lies
+    between them; a joined content's confidence is its pieces' mean, weighted by length."""
+    out: list[tuple[int, int, float]] = []
     cue_toks = {i for c in cues for i in range(c.start, c.end)}
-    for span in sorted(contents, key=lambda s: s.start):
+    for span, score in sorted(zip(contents, scores), key=lambda p: p[0].start):
         if out:
-            s, e = out[-1]
+            s, e, sc = out[-1]
             doc = span.doc
             if 0 < span.start - e <= GAP and doc[s].sent.start == span.sent.start \
                     and not any(i in cue_toks for i in range(e, span.start)):
-                out[-1] = (s, span.end)
+                out[-1] = (s, span.end, (sc * (e - s) + score * len(span)) / (e - s + len(span)))
                 continue
-        out.append((span.start, span.end))
+        out.append((span.start, span.end, score))
     return out
 
 
@@ -108,19 +117,45 @@ def _overlaps(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> boo
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def learned_found(ctx: Context, taken: list[Found]) -> list[Found]:
+def governs(cue: Span, start: int, end: int) -> bool:
+    """Whether the parse links the cue and the content [start, end) (tokens) directly: a word of
+    the content hangs on a cue word ("said [that ...]", "mocked [the plan]"), or the cue hangs
+    on a content word ("[...], he said", "according to X, [...]"). An infinitive the cue's own
+    subject performs ("declined [to comment]", "asked [not to be named]") is an act, not a
+    statement."""
+    doc = cue.doc
+    cue_ids = range(cue.start, cue.end)
+    for tok in doc[start:end]:
+        if (tok.head.i < start or tok.head.i >= end) and tok.head.i in cue_ids:
+            if tok.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+                return False
+            return True
+    head = cue.root.head
+    return head.i != cue.root.i and start <= head.i < end
+
+
+def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int]], governed: bool) -> list[Found]:
     """Attributions from the tagger's spans whose content and cue overlap nothing in ``taken``
-    (the rules' findings in ``combined`` mode, nothing in ``model`` mode); none when the tagger
-    did not run. Overlaps are checked before a source is resolved, so a dropped proposal
-    leaves no voice behind in the source table."""
+    (the rules' findings in ``combined`` mode) and whose cue overlaps no ``blocked`` range (the
+    refusals to comment); none when the tagger did not run. With ``governed`` a content is kept
+    only when the parse links it to its cue (`governs`) and the tagger is confident of both
+    (`MIN_CONFIDENCE`): what the ledger adds to the rules must be a statement somebody made,
+    not a fragment the tagger half-saw. Overlaps are checked
+    before a source is resolved, so a dropped proposal leaves no voice behind."""
     groups = _groups(ctx.doc)
     if groups is None:
         return []
     contents, cues, sources = groups
     doc = ctx.doc
+    floor = MIN_CONFIDENCE if governed else 0.0
+    cues = [c for c, sc in zip(cues, _scores(doc, "cue")) if sc >= floor]
     out: list[Found] = []
-    for s, e in joined_contents(contents, cues):
-        cue = nearest((s, e), cues, _around(doc, s, e))
+    for s, e, score in joined_contents(contents, cues, _scores(doc, "content")):
+        if score < floor:
+            continue
+        around = _around(doc, s, e)
+        linked = [c for c in cues if around[0] <= c.start and c.end <= around[1] and governs(c, s, e)]
+        cue = nearest((s, e), linked, around) or (None if governed else nearest((s, e), cues, around))
         if cue is None:
             continue
         chars = trim_content(ctx, s, e)
@@ -132,7 +167,8 @@ def learned_found(ctx: Context, taken: list[Found]) -> list[Found]:
         else:
             cs, ce, type_, _ = kind
         cue_chars = ctx.chars(cue.start, cue.end)
-        if any(_overlaps((cs, ce), f.content) or _overlaps(cue_chars, f.cue) for f in taken + out):
+        if any(_overlaps((cs, ce), f.content) or _overlaps(cue_chars, f.cue) for f in taken + out) \
+                or any(_overlaps(cue_chars, b) for b in blocked):
             continue
         sent = doc[cue.start].sent
         src = nearest((cue.start, cue.end), [x for x in sources if x.end <= s or x.start >= e], (sent.start, sent.end))

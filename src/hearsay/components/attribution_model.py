@@ -21,6 +21,8 @@ from importlib import resources
 from itertools import islice
 from typing import Iterable, Optional
 
+import numpy
+
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.scorer import Scorer
@@ -30,11 +32,12 @@ from spacy.util import registry
 from thinc.api import Model, SequenceCategoricalCrossentropy, chain, with_array
 
 from ..errors import HearsayError
+from ..extensions import LEARNED_SPAN_GROUPS
 
 #: the three layers of a tag, in the order their letters appear ("BOO": content begins here)
 ROLES = ("content", "cue", "source")
 #: span group keys this stage writes (declared with the rest of hearsay's Doc state)
-SPAN_KEYS = {role: f"hearsay_model_{role}" for role in ROLES}
+SPAN_KEYS = LEARNED_SPAN_GROUPS
 #: where the trained weights live inside the package
 WEIGHTS = ("models", "attribution")
 
@@ -89,9 +92,29 @@ def reference_tags(example: Example) -> list[Optional[str]]:
     return list(tags_for_spans(len(example.predicted), ranges))
 
 
-def write_spans(doc: Doc, tags: list[str]) -> None:
+def write_spans(doc: Doc, tags: list[str], inside: Optional[dict[str, list[float]]] = None) -> None:
+    """Span groups per role; with ``inside`` (per role, each token's probability of lying in a
+    span of that role) every group carries ``attrs["scores"]``: each span's mean probability,
+    the confidence a reader of the proposals can ask for."""
     for role, ranges in spans_from_tags(tags).items():
         doc.spans[SPAN_KEYS[role]] = [Span(doc, s, e) for s, e in ranges]
+        if inside is not None:
+            probs = inside[role]
+            doc.spans[SPAN_KEYS[role]].attrs["scores"] = [round(sum(probs[s:e]) / (e - s), 4) for s, e in ranges]
+
+
+def role_probabilities(labels: tuple[str, ...], scores) -> dict[str, list[float]]:
+    """Per role, each token's probability of lying inside a span of that role (the softmax
+    mass of every tag whose letter for the role is B or I). ``scores`` are the tagger's outputs:
+    spaCy's tagger leaves them unnormalized at inference, so they are normalized here."""
+    scores = scores - scores.max(axis=1, keepdims=True)
+    scores = numpy.exp(scores)
+    scores = scores / scores.sum(axis=1, keepdims=True)
+    out = {}
+    for k, role in enumerate(ROLES):
+        cols = [i for i, tag in enumerate(labels) if tag[k] != "O"]
+        out[role] = [float(x) for x in scores[:, cols].sum(axis=1)] if cols else [0.0] * len(scores)
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -130,14 +153,20 @@ class AttributionTagger(Tagger):
     """A spaCy tagger whose tags are written as span groups instead of ``token.tag_`` (the
     English model's own tags stay as they are) and learned from span groups."""
 
-    def set_annotations(self, docs, batch_tag_ids):
+    def predict(self, docs):
+        """The softmax scores themselves (not only their argmax): the spans keep a confidence."""
+        if not any(len(doc) for doc in docs):
+            return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
+        return self.model.predict(docs)
+
+    def set_annotations(self, docs, batch_scores):
         if isinstance(docs, Doc):
             docs = [docs]
         labels = self.labels
-        for doc, tag_ids in zip(docs, batch_tag_ids):
-            if hasattr(tag_ids, "get"):
-                tag_ids = tag_ids.get()
-            write_spans(doc, [labels[int(t)] for t in tag_ids])
+        for doc, scores in zip(docs, batch_scores):
+            scores = self.model.ops.to_numpy(scores)
+            tags = [labels[int(i)] for i in scores.argmax(axis=1)] if len(scores) else []
+            write_spans(doc, tags, role_probabilities(labels, scores) if len(scores) else None)
 
     def get_loss(self, examples, scores):
         loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False,

@@ -1,0 +1,72 @@
+"""The learned attribution tagger: its tag encoding, the shipped weights, and the mode switch."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import hearsay
+from hearsay.components.attribution_model import (
+    ROLES,
+    SPAN_KEYS,
+    package_weights_dir,
+    spans_from_tags,
+    tags_for_spans,
+)
+from hearsay.errors import HearsayError
+
+from conftest import EXAMPLE
+
+
+def test_tags_keep_a_cue_and_source_inside_a_content_and_nested_contents_apart():
+    # tokens: 0 Smith 1 said 2 Jones 3 claimed 4 the 5 plan 6 failed
+    spans = {"content": [(2, 7), (4, 7)], "cue": [(1, 2), (3, 4)], "source": [(0, 1), (2, 3)]}
+    tags = tags_for_spans(7, spans)
+    assert tags[2] == "BOB"   # the outer content starts on the inner source
+    assert tags[4] == "BOO"   # the inner content starts inside the outer one
+    back = spans_from_tags(tags)
+    assert back["cue"] == [(1, 2), (3, 4)]
+    assert back["source"] == [(0, 1), (2, 3)]
+    assert back["content"] == [(2, 4), (4, 7)]   # both contents still overlap their gold
+
+
+def test_an_inside_tag_with_no_span_open_starts_one():
+    assert spans_from_tags(["OOO", "IOO", "IOO", "OOO"])["content"] == [(1, 3)]
+
+
+def test_shipped_weights_are_arrays_and_tag_names_only():
+    folder = package_weights_dir()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["meta.json", "model.bin"]
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"[OBI]{%d}" % len(ROLES), t) for t in meta["labels"])
+    assert meta["weights_bytes"] == len((folder / "model.bin").read_bytes()) < 8_000_000
+
+
+def test_combined_adds_a_report_whose_verb_is_outside_the_lexicon():
+    text = "Clinton fretted that the polls were tightening in Ohio."
+    assert not hearsay.analyze(text, nlp=hearsay.load_pipeline(attribution="rules")).attributions
+    nlp = hearsay.load_pipeline(attribution="combined")
+    assert nlp(text).spans[SPAN_KEYS["cue"]], "no cue tagged"
+    ledger = hearsay.analyze(text, nlp=nlp)
+    assert len(ledger.attributions) == 1
+    att = ledger.attributions[0]
+    assert (att.cue.text, att.cue_class, att.type) == ("fretted", "learned", "indirect")
+    assert att.content.text == "the polls were tightening in Ohio"
+    source = next(s for s in ledger.sources if s.id == att.source)
+    assert source.kind == "person" and source.label == "Clinton"
+
+
+def test_combined_keeps_every_rule_attribution():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    rules = hearsay.analyze(text, published="2024-03-14", nlp=hearsay.load_pipeline(attribution="rules"))
+    combined = hearsay.analyze(text, published="2024-03-14", nlp=hearsay.load_pipeline(attribution="combined"))
+    got = {(a.content.start, a.content.end, a.type) for a in combined.attributions}
+    assert {(a.content.start, a.content.end, a.type) for a in rules.attributions} <= got
+
+
+def test_an_unknown_mode_is_refused_with_the_choices():
+    with pytest.raises(HearsayError, match="rules, model, combined"):
+        hearsay.load_pipeline(attribution="neural")
