@@ -144,10 +144,15 @@ class Store:
             conn.execute(delete(table).where(key == aid))
 
     def put_failure(self, input: str, record: str | None, error: str) -> None:
-        """Remember an input that could not be analysed, so a run's losses can be listed later."""
+        """Remember an input that could not be analysed, so a run's losses can be listed later.
+        The same failure met again (a rerun retries what failed) is kept once."""
+        f = t.failures.c
+        same = and_(f.input == str(input), f.error == str(error),
+                    f.record.is_(None) if record is None else f.record == record)
         try:
             with self.engine.begin() as conn:
-                conn.execute(insert(t.failures).values(input=str(input), record=record, error=str(error), at=_now()))
+                if conn.execute(select(f.id).where(same).limit(1)).first() is None:
+                    conn.execute(insert(t.failures).values(input=str(input), record=record, error=str(error), at=_now()))
         except SQLAlchemyError as exc:
             raise StoreError(f"store {display_url(self.url)}: cannot record failure of {input}: {_reason(exc)}") from None
 
