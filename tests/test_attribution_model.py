@@ -8,7 +8,7 @@ import re
 import pytest
 
 import hearsay
-from hearsay.components.attribution_model import (
+from hearsay.components.attribution.model import (
     ROLES,
     SPAN_KEYS,
     package_weights_dir,

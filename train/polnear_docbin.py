@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from hearsay.components.attribution_model import ROLES, SPAN_KEYS
+from hearsay.components.attribution.model import ROLES, SPAN_KEYS
 from hearsay.eval.polnear import read_split
 from hearsay.pipeline import load_base
 

@@ -56,7 +56,7 @@ PRE_PARSE = ("hearsay_paragraphs",)
 #: the learned attribution tagger runs with the model (it reads the model's tok2vec output)
 LEARNED = "hearsay_attribution_model"
 #: how attributions are found: "rules", "model" or "combined" (see
-#: components/attribution_learned.py; docs/benchmarks.md has the measurements behind the default)
+#: components/attribution/learned.py; docs/benchmarks.md has the measurements behind the default)
 ATTRIBUTION_MODES = ("rules", "model", "combined")
 DEFAULT_ATTRIBUTION = "combined"
 

@@ -1,3 +1,3 @@
 """hearsay's analysis stages, one module per stage; importing this registers the factories."""
 
-from . import paragraphs, quotes, mentions, attribution, attribution_model, hedging, temporal, claims, relations, checks, summary  # noqa: F401
+from . import paragraphs, quotes, mentions, attribution, hedging, temporal, claims, relations, checks, summary  # noqa: F401
