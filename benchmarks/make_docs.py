@@ -2,7 +2,7 @@
 and its speed against bare spaCy, each measured in one run.
 
     python benchmarks/make_docs.py                 # measure everything, then write the page
-    python benchmarks/make_docs.py --steps gold    # re-measure one part (gold|polnear|times|bench)
+    python benchmarks/make_docs.py --steps gold    # re-measure one part (gold|polnear|modes|times|bench)
     python benchmarks/make_docs.py --render-only   # rewrite the page from benchmarks/results/*.json
 
 Each step runs the same code as the `hearsay eval` / `hearsay bench` command shown beside its
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "polnear", "times", "bench")
+STEPS = ("gold", "polnear", "modes", "times", "bench")
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
 
 
@@ -36,6 +36,7 @@ def command(step: str) -> str:
     return {
         "gold": "hearsay eval gold ../shared/datasets/news-gold ../shared/articles --peer textacy",
         "polnear": "hearsay eval attribution --polnear ../shared/datasets/polnear/dev --peer textacy",
+        "modes": "hearsay eval attribution --polnear ../shared/datasets/polnear/dev --modes rules,model,combined",
         "times": "hearsay eval times --timeml ../shared/datasets/tempeval3/TBAQ-cleaned/TimeBank "
                  "--timeml ../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT --peer dateparser --peer heideltime",
         "bench": "hearsay bench ../shared/datasets/polnear/dev --processes 1,2 --repeat 2 --stages",
@@ -52,6 +53,10 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.eval.run_polnear import evaluate
 
         report = evaluate(str(shared / "datasets" / "polnear" / "dev"), peers=["textacy"], n_errors=8)
+    elif step == "modes":
+        from hearsay.eval.run_polnear import evaluate
+
+        report = evaluate(str(shared / "datasets" / "polnear" / "dev"), modes=["rules", "model", "combined"])
     elif step == "times":
         from hearsay.eval.run_times import evaluate
 
@@ -109,7 +114,7 @@ def polnear_section(r: dict) -> str:
             rows.append([label, s, _f(ex["f1"]) if ex else "-", _f(ov["precision"]), _f(ov["recall"]), _f(ov["f1"]), ov["gold"]])
     out = [f"{r['texts']} texts, {r['words']} words, {r['gold_attributions']} gold attributions (first annotator per text).\n",
            table(["span", "system", "exact F1", "overlap P", "overlap R", "overlap F1", "gold"], rows, markdown=True)]
-    ec = r["systems"]["hearsay"].get("error_classes", {})
+    ec = r["systems"].get("hearsay", {}).get("error_classes", {})
     if ec:
         out.append("\nhearsay's misses and spurious attributions by class (content overlap):\n")
         out.append(table(["class", "missed"], [[k, v] for k, v in ec.get("missed", {}).items()], markdown=True))
@@ -144,9 +149,17 @@ def bench_section(r: dict) -> str:
     return "\n".join(out)
 
 
+def modes_section(r: dict) -> str:
+    """The three attribution modes side by side (see src/hearsay/components/attribution/learned.py)."""
+    return ("*rules*: the rule passes alone; *model*: the learned tagger alone (trained on PolNeAR train by `make train`); "
+            "*combined*: the rules plus each confident, parse-linked model attribution that overlaps none of theirs.\n\n"
+            + polnear_section(r))
+
+
 SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("polnear", "Attribution: PolNeAR dev", polnear_section),
+    ("modes", "Attribution modes: rules, learned model, combined (PolNeAR dev)", modes_section),
     ("times", "Times: TimeBank + AQUAINT (TempEval-3 training data)", times_section),
     ("bench", "Speed: hearsay against bare spaCy", bench_section),
 ]

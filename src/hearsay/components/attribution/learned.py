@@ -30,9 +30,11 @@ LEARNED_CLASS = "learned"
 REACH = 25
 #: O-tokens between two content pieces of one sentence that still make them one content
 GAP = 2
-#: in combined mode, the least confidence (mean probability) of a content and of its cue that
-#: the ledger adds to the rules' findings (chosen on PolNeAR dev, docs/benchmarks.md)
-MIN_CONFIDENCE = 0.7
+#: in combined mode, the least confidence (mean probability) of a cue and of its content that
+#: the ledger adds to the rules' findings (chosen on PolNeAR dev, docs/benchmarks.md): a long
+#: content's edges are less certain than the cue that introduces it
+MIN_CUE_CONFIDENCE = 0.7
+MIN_CONTENT_CONFIDENCE = 0.5
 
 
 def _groups(doc: Doc) -> Optional[tuple[list[Span], list[Span], list[Span]]]:
@@ -147,11 +149,11 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
         return []
     contents, cues, sources = groups
     doc = ctx.doc
-    floor = MIN_CONFIDENCE if governed else 0.0
-    cues = [c for c, sc in zip(cues, _scores(doc, "cue")) if sc >= floor]
+    cue_floor, content_floor = (MIN_CUE_CONFIDENCE, MIN_CONTENT_CONFIDENCE) if governed else (0.0, 0.0)
+    cues = [c for c, sc in zip(cues, _scores(doc, "cue")) if sc >= cue_floor]
     out: list[Found] = []
     for s, e, score in joined_contents(contents, cues, _scores(doc, "content")):
-        if score < floor:
+        if score < content_floor:
             continue
         around = _around(doc, s, e)
         linked = [c for c in cues if around[0] <= c.start and c.end <= around[1] and governs(c, s, e)]
