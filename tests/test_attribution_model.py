@@ -70,3 +70,27 @@ def test_combined_keeps_every_rule_attribution():
 def test_an_unknown_mode_is_refused_with_the_choices():
     with pytest.raises(HearsayError, match="rules, model, combined"):
         hearsay.load_pipeline(attribution="neural")
+
+
+def test_the_parse_links_a_cue_to_its_clause_but_not_to_an_act_it_names(nlp):
+    from hearsay.components.attribution.learned import governs
+
+    doc = nlp("Smith said the plan failed, and Jones declined to comment.")
+    said, declined = doc[1:2], doc[8:9]
+    assert said.text == "said" and declined.text == "declined"
+    assert governs(said, 2, 5)          # "the plan failed"
+    assert not governs(said, 9, 11)     # "to comment" belongs to another verb
+    assert not governs(declined, 9, 11)  # declining to comment states nothing
+
+
+def test_content_pieces_split_by_a_cue_stay_apart(nlp):
+    from spacy.tokens import Span
+
+    from hearsay.components.attribution.learned import joined_contents
+
+    doc = nlp("The plan , critics said , was doomed from the start .")
+    pieces = [Span(doc, 0, 2), Span(doc, 6, 11)]
+    assert [(s, e) for s, e, _ in joined_contents(pieces, [Span(doc, 4, 5)], [0.9, 0.8])] == [(0, 2), (6, 11)]
+    # one token apart with no cue between: one content, its confidence weighted by length
+    [(s, e, score)] = joined_contents([Span(doc, 6, 8), Span(doc, 9, 11)], [], [0.9, 0.5])
+    assert (s, e) == (6, 11) and abs(score - 0.7) < 1e-9

@@ -100,7 +100,7 @@ def _source(ctx: Context, cue: Span, src: Optional[Span]):
     if src is not None:
         head = src.root
         s, e = naming_span(head)
-        s, e = max(s, src.start), min(e, src.end) if head.i < src.end else src.end
+        s, e = max(s, src.start), min(e, src.end)   # the naming words the tagger also marked
         if e <= s:
             s, e = src.start, src.end
         rec = ctx.table.resolve(head, (s, e))
