@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "polnear", "times", "bench")
+STEPS = ("gold", "polnear", "times", "bench", "corpus")
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
 
 
@@ -39,6 +39,8 @@ def command(step: str) -> str:
         "times": "hearsay eval times --timeml ../shared/datasets/tempeval3/TBAQ-cleaned/TimeBank "
                  "--timeml ../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT --peer dateparser --peer heideltime",
         "bench": "hearsay bench ../shared/datasets/polnear/dev --processes 1,2 --repeat 2 --stages",
+        "corpus": "hearsay bench corpus ../shared/datasets/polnear/dev",
+        "corpus-scale": "python benchmarks/corpus_scale.py --articles 10000 --processes 2",
     }[step]
 
 
@@ -56,6 +58,11 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.eval.run_times import evaluate
 
         report = evaluate([str(shared / p) for p in TBAQ], peers=["dateparser", "heideltime"], n_errors=15)
+    elif step == "corpus":
+        from hearsay.bench import read_texts
+        from hearsay.corpus.bench import benchmark_corpus
+
+        report = benchmark_corpus(read_texts(shared / "datasets" / "polnear" / "dev"))
     else:
         from hearsay.bench import benchmark, profile
 
@@ -144,11 +151,42 @@ def bench_section(r: dict) -> str:
     return "\n".join(out)
 
 
+def corpus_section(r: dict) -> str:
+    from hearsay.corpus.bench import render_corpus
+
+    m = r["machine"]
+    return "\n".join([
+        f"{r['texts']} texts, {r['words']} words (PolNeAR dev) as one JSONL corpus; each configuration in a fresh process "
+        f"into a fresh SQLite store; steady rate (after the first results, so model loading and worker start-up are not "
+        f"counted). Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured "
+        f"(load average {', '.join(f'{x:.1f}' for x in r.get('load_average', []))} at the start).\n",
+        render_corpus(r, markdown=True)])
+
+
+def scale_section(r: dict) -> str:
+    per_worker = r["articles_per_s_resumed_run"] / max(1, r["processes"])
+    hours = {n: 1_000_000 / (per_worker * n) / 3600 for n in (2, 16, 64, 256)}
+    return "\n".join([
+        f"{r['articles_requested']} articles ({r['words']} words; two consecutive paragraphs of a PolNeAR text each), "
+        f"`--processes {r['processes']}` into SQLite. The first run was killed with SIGKILL after {r['killed_after_s']} s "
+        f"with {r['stored_when_killed']} articles stored; the same command then ran to the end in {r['resumed_s']} s "
+        f"(`{r['resumed_summary']}`, exit {r['resumed_exit']}).\n",
+        f"End state: {r['articles']} articles, {r['distinct_ids']} distinct ids, {r['distinct_texts']} distinct texts, "
+        f"{r['ledgers']} ledgers, {r['claims']} claims, {r['failures']} failures; store file {r['store_mib']} MiB.\n",
+        f"Rate of the resumed run: {r['articles_per_s_resumed_run']} articles/s on {r['cpus']} shared CPUs "
+        f"({per_worker:.2f} per worker). Extrapolated to 1 M articles of this length, assuming each Ray worker keeps this "
+        "per-worker rate and the single writer keeps up (the corpus benchmark above measures what storing costs; a "
+        "cluster would write to PostgreSQL): " + ", ".join(f"{n} workers ≈ {h:.1f} h" for n, h in hours.items()) + ". "
+        "Full news articles are about 8 times longer than these; time grows with words.\n"])
+
+
 SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("polnear", "Attribution: PolNeAR dev", polnear_section),
     ("times", "Times: TimeBank + AQUAINT (TempEval-3 training data)", times_section),
     ("bench", "Speed: hearsay against bare spaCy", bench_section),
+    ("corpus", "Corpus runs: storing, processes and Ray", corpus_section),
+    ("corpus-scale", "A 10,000-article run, killed and resumed", scale_section),
 ]
 
 CONVENTIONS = """## How the scores are computed
