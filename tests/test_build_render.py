@@ -28,7 +28,7 @@ def test_timeline_date_prefers_a_narrower_range():
     assert timeline_date(_time("T1", 0, "PAST_REF")) is None
 
 
-def test_timeline_places_claim_at_its_first_date_sorted():
+def test_timeline_keeps_every_date_of_a_claim_sorted_by_start():
     times = [_time("T1", 3, "2022-08-04"), _time("T2", 40, "2012-08-04"), _time("T3", 80, "2023-03")]
     claims = [
         Claim(id="C1", span=Span(start=0, end=60, text="a" * 60), source="S1", times=["T2", "T1"]),
@@ -36,7 +36,25 @@ def test_timeline_places_claim_at_its_first_date_sorted():
         Claim(id="C3", span=Span(start=95, end=99, text="cccc"), source="S1"),
     ]
     timeline = build_timeline(claims, times)
-    assert [(e.date, e.claim, e.time) for e in timeline] == [("2022-08-04", "C1", "T1"), ("2023-03", "C2", "T3")]
+    assert [(e.date, e.claim, e.time) for e in timeline] == [
+        ("2012-08-04", "C1", "T2"),
+        ("2022-08-04", "C1", "T1"),
+        ("2023-03", "C2", "T3"),
+    ]
+    assert [(e.start, e.end) for e in timeline][-1] == ("2023-03-01", "2023-03-31")
+
+
+def test_seasons_and_weeks_sort_by_their_first_day_among_months():
+    times = [
+        _time("T1", 0, "2022-06"),
+        _time("T2", 10, "2022-SP", ("2022-03-01", "2022-05-31")),
+        _time("T3", 20, "2022-W10", ("2022-03-07", "2022-03-13")),
+        _time("T4", 30, "2022-02-10"),
+    ]
+    claims = [Claim(id=f"C{i}", span=Span(start=i * 10, end=i * 10 + 5, text="x" * 5), source="S1", times=[f"T{i}"]) for i in range(1, 5)]
+    timeline = build_timeline(claims, times, {"S1": "anonymous"}, "2022-07-01")
+    assert [e.label for e in timeline] == ["10 February 2022", "spring 2022", "week of 7 March 2022", "June 2022"]
+    assert {e.source_kind for e in timeline} == {"anonymous"}
 
 
 @pytest.fixture(scope="module")
