@@ -114,3 +114,30 @@ def test_birth_range_from_age_uses_the_inferred_reference_date(analyze):
     pike = next(e for e in ledger.entities if e.name == "Dolores Pike")
     assert pike.age == 81 and pike.born is not None
     assert pike.born.latest[:4] in ("1943", "1944")
+
+
+def test_format_terminal_is_the_terminal_view_even_when_piped(tmp_path, capsys):
+    from hearsay.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Mayor Ana Ruiz said that the bridge would reopen on Monday.", encoding="utf-8")
+    assert main(["analyze", str(article), "--format", "terminal", "--published", "2024-05-08"]) == 0
+    out = capsys.readouterr().out  # captured: stdout is not a terminal here
+    assert "\x1b[" in out and not out.lstrip().startswith("{")
+    assert "The one attributed claim rests on a named source." in out
+    assert main(["analyze", str(article), "--published", "2024-05-08"]) == 0
+    assert capsys.readouterr().out.lstrip().startswith("{")
+
+
+def test_terminal_rows_lead_with_claim_ids_and_cues_do_not_wrap(analyze):
+    from hearsay.render.terminal import to_text
+
+    ledger = analyze(
+        "The ferry will stop running in October, according to a long-serving harbour official who asked "
+        "not to be named because the plan has not been announced publicly.",
+        published="2024-05-08",
+    )
+    out = to_text(ledger, color=False, width=80)
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    assert any(row.split("│")[1].strip() == "C1" for row in rows)
+    assert any("according to" in row for row in rows), "the cue is split over two lines"

@@ -208,8 +208,6 @@ def date_label(
         if _names_weekday(text):
             words = " ".join((text or "").split())
             label = f"{words[:1].upper()}{words[1:]}, {_day_label(d, year or d.year, True)}"
-            if year is not None and year != d.year:
-                label += f" {d.year}"
         else:
             label = _day_label(d)
         c = _CLOCK.match(clock)
