@@ -49,6 +49,30 @@ def falsity_frame(verb: Token, lexicon: dict) -> bool:
     return False
 
 
+def frame_content(verb: Token, lexicon: dict) -> tuple[int, int] | None:
+    """The token range a falsity frame is about, with its complement: "branded [the allegations
+    baseless]", "called [the story fiction]"; None when the verb gives nothing a falsity complement."""
+    if not falsity_frame(verb, lexicon):
+        return None
+    parts = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENT_DEPS]
+    if not parts:
+        return None
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    while end > start and verb.doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def denies_by_wording(doc: Doc, verb: int | None, content: tuple[int, int], lexicon: dict) -> bool:
+    """Whether an attribution found on a non-denial cue is a denial by its wording: its verb
+    gives a falsity complement, or its content says a telling is false."""
+    if verb is not None and falsity_frame(doc[verb], lexicon):
+        return True
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    return span is not None and says_telling_is_false(span, lexicon)
+
+
 def says_telling_is_false(content: Span, lexicon: dict) -> bool:
     """Content that calls a telling false: "the rumours were untrue", "the report is a lie"."""
     nouns, falsity = set(lexicon.get("report_nouns", [])), set(lexicon.get("falsity", []))
@@ -72,11 +96,14 @@ def _words(span: Span, skip: set) -> set[str]:
     }
 
 
-def denial_target(content: Span, lexicon: dict) -> tuple[str, Span | None]:
+def denial_target(content: Span, lexicon: dict, cue: Span | None = None) -> tuple[str, Span | None]:
     """("reports", None) when the content is a telling noun on its own; ("content", span) with
     the words to match otherwise — a telling noun's own clause ("reports that they split") or
-    the whole content."""
+    the whole content. A quoted complement alone ("called the report “fiction”") points at
+    the cue verb's object."""
     nouns = set(lexicon.get("report_nouns", []))
+    if says_telling_is_false(content, lexicon):
+        return "reports", None  # "the rumours were untrue"
     for root in _roots(content):
         if root.pos_ in ("NOUN", "PROPN") and _lex_has(root, nouns):
             clause = next((c for c in root.children if c.dep_ in CLAUSE_DEPS and c.i < content.end), None)
@@ -84,6 +111,10 @@ def denial_target(content: Span, lexicon: dict) -> tuple[str, Span | None]:
                 return "reports", None
             sub = list(clause.subtree)
             return "content", content.doc[sub[0].i : min(sub[-1].i + 1, content.end)]
+    if cue is not None and not _words(content, set(lexicon.get("falsity", []))):
+        objects = (t for c in cue.root.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+        if any(t.pos_ == "NOUN" and _lex_has(t, nouns) for t in objects):
+            return "reports", None
     return "content", content
 
 
@@ -119,7 +150,8 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
             and polarity.get(c.get("attribution")) != "denied"
             and not (lo <= c["start"] and c["end"] <= hi)
         ]
-        reading, span = denial_target(content, lexicon)
+        cue = doc.char_span(att["cue"]["start"], att["cue"]["end"], alignment_mode="expand") if att.get("cue") else None
+        reading, span = denial_target(content, lexicon, cue)
         if reading == "reports":
             hits = [c for c in candidates if c.get("attribution") and kind_of.get(c["source"]) in UNNAMED_TELLERS and c["end"] <= lo]
         else:
