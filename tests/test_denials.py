@@ -76,3 +76,15 @@ def test_terminal_and_markdown_mark_disputed_claims(analyze):
         row = next(line for line in out.splitlines() if leaving.id in line and "leaving" in line)
         assert f"disputed: denied in {denial_claim.id}" in row
         assert f"denies {leaving.id}" in out
+
+
+def test_a_falsity_complement_makes_a_denial(analyze):
+    for sentence in (
+        "She labelled the report a lie.",
+        "Officials said the rumours were untrue.",
+        "The club dismissed the claims as nonsense.",
+    ):
+        ledger = analyze("The coach will be fired, reports say. " + sentence, published="2024-03-12")
+        denial = [a for a in ledger.attributions if a.polarity == "denied"]
+        assert denial, sentence
+        assert denial[0].cue_class == "denial"
