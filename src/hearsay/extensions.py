@@ -52,6 +52,8 @@ class SourceRec(TypedDict):
     entity: Optional[str]
     mentions: list[dict]  # [{"start","end"}]
     via: Optional[str]
+    represents: Optional[dict]  # unnamed representative: {"label": whom they speak for, "entity": id|None}
+    unresolved: bool      # a pronoun speaker the text never names ("he said")
 
 
 class AttributionRec(TypedDict):

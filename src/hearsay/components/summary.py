@@ -117,8 +117,8 @@ def verdict_line(claims: list[dict], attributed: list[dict], by_id: dict, per_so
             if n_att == 1:
                 return "The one attributed claim rests on a named source."
             return f"All {n_att} attributed claims rest on named sources ({_plural(named, 'source')})."
-        head = f"No attributed claim rests on an anonymous source: {readings['named']} of {_plural(n_att, 'attributed claim')} {_agree(readings['named'], 'rests', 'rest')} on named sources"
-        return head + "; " + "; ".join(others) + "."
+        parts = ([f"{readings['named']} on {_agree(readings['named'], 'a named source', 'named sources')}"] if readings["named"] else []) + others
+        return f"Of {_plural(n_att, 'attributed claim')}, none rests on an anonymous source: " + "; ".join(parts) + "."
     verdict = f"{unnamed} of {_plural(n_att, 'attributed claim')} {_agree(unnamed, 'rests', 'rest')} on anonymous or unnamed sources"
     top_id, top_n = per_source.most_common(1)[0]
     if by_id.get(top_id, {}).get("kind") == "anonymous" and reading_of(by_id[top_id]) == "unnamed" and top_n > 1:
