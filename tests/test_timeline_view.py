@@ -54,3 +54,22 @@ def test_without_a_publication_date_the_guessed_dates_are_listed(analyze):
     assert {"Last week", "Saturday night"} <= unresolved
     assert "June 2022" not in unresolved and "the spring of 2022" not in unresolved
     assert analyze(ARTICLE, published="2024-03-12").summary.unresolved_times == []
+
+
+def test_the_season_of_a_year_is_one_time(analyze):
+    for sentence, value in (
+        ("In the spring of 2022, they moved to Paris.", "2022-SP"),
+        ("The romance began in the autumn of 2021, a friend said.", "2021-FA"),
+    ):
+        ledger = analyze(sentence, published="2024-03-12")
+        assert [(t.value) for t in ledger.times] == [value], sentence
+
+
+def test_midnight_after_an_evening_is_that_evening_not_the_publication_day(analyze):
+    ledger = analyze("On Saturday night they hosted a party that ran until after midnight.", published="2024-03-12")
+    midnight = next(t for t in ledger.times if t.span.text == "midnight")
+    assert midnight.value.startswith("2024-03-09")
+    ledger = analyze("Last week the couple hosted a dinner that ran until after midnight.", published="2024-03-12")
+    midnight = next(t for t in ledger.times if t.span.text == "midnight")
+    assert not (midnight.value or "").startswith("2024-03-12")
+    assert all(e.date != "2024-03-12" for e in ledger.timeline)
