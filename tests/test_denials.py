@@ -88,3 +88,17 @@ def test_a_falsity_complement_makes_a_denial(analyze):
         denial = [a for a in ledger.attributions if a.polarity == "denied"]
         assert denial, sentence
         assert denial[0].cue_class == "denial"
+
+
+def test_denying_the_report_points_at_the_telling_named_a_report(analyze):
+    text = (
+        "Reports surfaced on Monday that the orchestra had cancelled its spring tour. "
+        '"The players are furious," a musician told the Evening Star. '
+        "The orchestra's board denied the report."
+    )
+    ledger = analyze(text, published="2024-04-09")
+    denial = next(a for a in ledger.attributions if a.polarity == "denied")
+    cancelled = _claim_with(ledger, "cancelled its spring tour")
+    furious = _claim_with(ledger, "players are furious")
+    assert denial.denies == [cancelled.id]
+    assert not furious.disputed

@@ -96,26 +96,40 @@ def _words(span: Span, skip: set) -> set[str]:
     }
 
 
-def denial_target(content: Span, lexicon: dict, cue: Span | None = None) -> tuple[str, Span | None]:
-    """("reports", None) when the content is a telling noun on its own; ("content", span) with
+def denial_target(content: Span, lexicon: dict, cue: Span | None = None) -> tuple[str, Span | Token | None]:
+    """("reports", noun) when the content is a telling noun on its own; ("content", span) with
     the words to match otherwise — a telling noun's own clause ("reports that they split") or
     the whole content. A quoted complement alone ("called the report “fiction”") points at
     the cue verb's object."""
     nouns = set(lexicon.get("report_nouns", []))
     if says_telling_is_false(content, lexicon):
-        return "reports", None  # "the rumours were untrue"
+        return "reports", next((t for t in content if t.dep_ in ("nsubj", "nsubjpass") and _lex_has(t, nouns)), None)
     for root in _roots(content):
         if root.pos_ in ("NOUN", "PROPN") and _lex_has(root, nouns):
             clause = next((c for c in root.children if c.dep_ in CLAUSE_DEPS and c.i < content.end), None)
             if clause is None:
-                return "reports", None
+                return "reports", root
             sub = list(clause.subtree)
             return "content", content.doc[sub[0].i : min(sub[-1].i + 1, content.end)]
     if cue is not None and not _words(content, set(lexicon.get("falsity", []))):
         objects = (t for c in cue.root.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
-        if any(t.pos_ == "NOUN" and _lex_has(t, nouns) for t in objects):
-            return "reports", None
+        noun = next((t for t in objects if t.pos_ == "NOUN" and _lex_has(t, nouns)), None)
+        if noun is not None:
+            return "reports", noun
     return "content", content
+
+
+def telling_words(doc: Doc, claim: dict, attributions: dict, sources: dict) -> set[str]:
+    """Lemmas of the words that name how a claim was told: its cue and its source's mentions
+    ("reports surfaced", "a source told")."""
+    att = attributions.get(claim.get("attribution") or "", {})
+    spans = [att.get("cue"), att.get("source_mention")] + list(sources.get(claim["source"], {}).get("mentions", []))
+    out: set[str] = set()
+    for rec in spans:
+        if rec:
+            span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
+            out.update(t.lemma_.lower() for t in span or ())
+    return out
 
 
 def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources: list[dict], lexicon: dict) -> None:
@@ -124,6 +138,8 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
     if not denials:
         return
     kind_of = {s["id"]: s["kind"] for s in sources}
+    by_att = {a["id"]: a for a in attributions}
+    by_source = {s["id"]: s for s in sources}
     polarity = {a["id"]: a.get("polarity") for a in attributions}
     skip = set(lexicon.get("report_nouns", [])) | set(lexicon.get("falsity", []))
     min_shared, min_share = int(lexicon.get("min_shared", 2)), float(lexicon.get("min_share", 0.5))
@@ -151,10 +167,16 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
             and not (lo <= c["start"] and c["end"] <= hi)
         ]
         cue = doc.char_span(att["cue"]["start"], att["cue"]["end"], alignment_mode="expand") if att.get("cue") else None
-        reading, span = denial_target(content, lexicon, cue)
+        reading, target = denial_target(content, lexicon, cue)
         if reading == "reports":
             hits = [c for c in candidates if c.get("attribution") and kind_of.get(c["source"]) in UNNAMED_TELLERS and c["end"] <= lo]
+            if target is not None and target.tag_ in ("NN", "NNP"):
+                # "denied the report": one telling, the one the article named with that word
+                # ("reports surfaced that …"), when it did; otherwise every earlier one
+                named = [c for c in hits if target.lemma_.lower() in telling_words(doc, c, by_att, by_source)]
+                hits = named or hits
         else:
+            span = target
             denied = _words(span, skip) | (own_entities & {e for c in candidates for e in c.get("entities", [])})
             hits = []
             for c in candidates:
