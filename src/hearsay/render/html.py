@@ -335,3 +335,10 @@ def timeline_points(ledger: Ledger, width: float = 300.0, gap: float = 14.0) -> 
     if span == 0:
         return points, points[0].date, ""
     return points, str(int(lo)), str(int(hi))
+
+
+def unresolved_times(ledger: Ledger) -> list[Time]:
+    """Dates and times in the article that could not be placed on the calendar (no value and no
+    range): without a publication date, "last week" has nothing to count from, and the page
+    asks for the date."""
+    return [t for t in ledger.times if t.type in ("DATE", "TIME") and not t.value and t.range is None and t.span.end > t.span.start]
