@@ -21,8 +21,16 @@ install: $(STAMP)
 demo: install
 	$(BIN)/hearsay analyze src/hearsay/examples/harbor-council.txt --published 2024-03-14 --format table
 
-# Debian's chromium drives the web page tests (no browser download).
-browser:
+# Debian's chromium drives the web page tests (no browser download); axe-core, from the npm
+# registry, is injected into the pages by those tests for the accessibility audit.
+AXE_VERSION := 4.14.1
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
+
+browser: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 test: install browser

@@ -9,71 +9,24 @@ where a missing browser is a failure.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import threading
-import time
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the [web] extra is not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the [test] extra) is not installed")
 
-import uvicorn  # noqa: E402
-
 from hearsay.web import create_app  # noqa: E402
 
 from conftest import EXAMPLE  # noqa: E402
+from webtools import LiveServer, browser, page  # noqa: E402,F401 (fixtures)
 
-CHROMIUM = os.environ.get("HEARSAY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 PUBLISHED = "2024-03-14"
 
 
 @pytest.fixture(scope="module")
 def server(nlp):
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    srv = uvicorn.Server(uvicorn.Config(create_app(nlp), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "the web server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"chromium is not installed at {CHROMIUM}; `make browser` installs it")
-        pytest.skip(f"chromium is not installed at {CHROMIUM}; `make browser` installs it")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    problems: list[str] = []
-    pg.on("pageerror", lambda exc: problems.append(f"script error: {exc}"))
-    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
-    pg.problems = problems
-    yield pg
-    context.close()
+    with LiveServer(create_app(nlp, rate_limit=0)) as url:
+        yield url
 
 
 def submit(page, server, text, **fields):
