@@ -18,7 +18,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the [t
 from hearsay.web import create_app  # noqa: E402
 
 from conftest import EXAMPLE  # noqa: E402
-from webtools import LiveServer, browser, page  # noqa: E402,F401 (fixtures)
+from webtools import LiveServer, browser, page, submit  # noqa: E402,F401 (fixtures)
 
 PUBLISHED = "2024-03-14"
 
@@ -27,16 +27,6 @@ PUBLISHED = "2024-03-14"
 def server(nlp):
     with LiveServer(create_app(nlp, rate_limit=0)) as url:
         yield url
-
-
-def submit(page, server, text, **fields):
-    page.goto(server + "/")
-    page.fill("#text", text)
-    for name, value in fields.items():
-        page.fill(f"input[name={name}]", value)
-    page.click("#analyze")
-    page.wait_for_url("**/ledger/*")
-    return page.request.get(page.url + ".json").json()
 
 
 def test_example_article_marked_navigable_and_filterable(page, server):

@@ -105,3 +105,14 @@ def page(browser):
     watch(pg)
     yield pg
     context.close()
+
+
+def submit(page, server: str, text: str, **fields) -> dict:
+    """Paste ``text`` (and fill ``fields``) on the form, press Analyse; the ledger's JSON."""
+    page.goto(server + "/")
+    page.fill("#text", text)
+    for name, value in fields.items():
+        page.fill(f"input[name={name}]", value)
+    page.click("#analyze")
+    page.wait_for_url("**/ledger/*")
+    return page.request.get(page.url + ".json").json()
