@@ -98,6 +98,7 @@ class ClaimRec(TypedDict):
     hedges: list[HedgeRec]
     entities: list[str]
     times: list[str]
+    disputed_by: list[str]  # denial attributions that deny this claim (only when there are any)
 
 
 class RelationRec(TypedDict):

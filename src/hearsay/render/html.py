@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from ..ledger import Claim, Ledger, Source, Time
+from .views import MARK_WORDS
 
 #: how the page groups source kinds for marking: what a reader needs to tell apart at a glance
 MARK_CLASS = {
@@ -32,15 +33,7 @@ MARK_CLASS = {
 }
 
 #: the short label drawn before each claim, so kinds differ without colour
-MARK_LABEL = {
-    "person": "named",
-    "organization": "named org",
-    "anonymous": "anonymous",
-    "reports": "reports",
-    "outlet": "outlet",
-    "document": "document",
-    "author": "author",
-}
+MARK_LABEL = MARK_WORDS
 
 #: nesting order inside one stretch of text: claims outermost, then the words inside them
 _RANK = {"claim": 0, "cue": 1, "hedge": 2, "time": 3}
