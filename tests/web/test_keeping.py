@@ -155,4 +155,7 @@ def test_store_keeper_keeps_ledgers_across_restarts(nlp, tmp_path):
         assert c.get(f"/ledger/{key}.json").json()["document"]["title"] == "Ferry"
         assert c.post("/api/analyze", json={"text": STORY, "title": "Ferry", "outlet": "Harbor Gazette"}).json()["id"] == key
         assert [a["id"] for a in c.get("/history.json", params={"outlet": "Harbor Gazette"}).json()["articles"]] == [key]
+        # the store keeps one analysis per text: the same text with another date is sent to it
+        r = c.post("/api/analyze", json={"text": STORY, "title": "Ferry", "outlet": "Harbor Gazette", "published": "2024-03-14"})
+        assert r.status_code == 409 and f"/ledger/{key}" in r.json()["error"]
     keeper.close()

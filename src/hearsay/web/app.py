@@ -24,7 +24,7 @@ from .. import __version__
 from . import pages, security
 from .guard import SECURITY_HEADERS, Guard, TooLarge, size_text
 from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from
-from .keeper import Keeper, MemoryKeeper, article_id
+from .keeper import AlreadyKept, Keeper, MemoryKeeper, article_id
 from .workers import AnalysisFailed, AnalysisTimeout, Analyser, InlineAnalyser
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -144,7 +144,11 @@ def create_app(
             if exc.user:
                 raise RequestProblem(422, str(exc)) from None
             raise RequestProblem(500, f"hearsay failed on this article ({exc}); please report it with the article") from None
-        return await run_in_threadpool(keeper.put, key, article, ledger)
+        try:
+            return await run_in_threadpool(keeper.put, key, article, ledger)
+        except AlreadyKept as kept:
+            raise RequestProblem(409, f"this text is already kept, with other details, at /ledger/{kept.key}: the store keeps one "
+                                 "analysis per text, so change the text to analyse it again, or open that analysis") from None
 
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request):

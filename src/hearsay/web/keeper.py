@@ -74,6 +74,15 @@ class HistoryQuery:
     offset: int = 0
 
 
+class AlreadyKept(Exception):
+    """The store already holds this text under another id (with other title, outlet, date or
+    address) and keeps one analysis per text; ``key`` is the stored one."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
 class Keeper(Protocol):
     where: str
 
@@ -167,7 +176,11 @@ class StoreKeeper:
         article.extra = {**(article.extra or {}), "id": key}
         if hasattr(article, "id"):
             article.id = key
-        return self.store.put(article, ledger)
+        stored = self.store.put(article, ledger)
+        if stored != key:
+            # the store keeps one analysis per text: this text is there already, with other details
+            raise AlreadyKept(stored)
+        return stored
 
     def get(self, key: str) -> Ledger | None:
         return self.store.get_ledger(key)
