@@ -93,14 +93,16 @@ def test_example_article_marked_navigable_and_filterable(page, server):
     button.click()
     expect(page.locator("#article .claim.hl")).to_have_count(0)
 
-    # the timeline lists the ledger's dated events in order, each linked to its claim
+    # the timeline lists the ledger's dated events in order of their start, by their readable
+    # labels, each linked to its claim
     rows = page.locator("#timeline li")
     expect(rows).to_have_count(len(ledger["timeline"]))
     dates = rows.evaluate_all("els => els.map(e => e.dataset.date)")
-    assert dates == [t["date"] for t in ledger["timeline"]] == sorted(dates)
+    starts = rows.evaluate_all("els => els.map(e => e.dataset.start)")
+    assert dates == [t["date"] for t in ledger["timeline"]] and starts == sorted(starts)
     if ledger["timeline"]:
         first = ledger["timeline"][0]
-        expect(rows.first).to_contain_text(first["date"])
+        expect(rows.first.locator(".date")).to_have_text(first["label"] or first["date"])
         rows.first.locator("a.ref").click()
         expect(page.locator(f"#claim-{first['claim']}")).to_be_focused()
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -99,14 +100,15 @@ def test_resubmission_and_history(page, server):
 def test_no_date_prompt_and_edit_and_reanalyse(page, server):
     ledger = submit(page, server, NO_DATE, title="Ferry talks", outlet="Harbor Gazette", url="https://example.org/ferry")
     assert ledger["document"]["published_basis"] != "given"
-    if not ledger["document"]["published"]:
-        prompt = page.locator("#date-prompt")
-        expect(prompt).to_be_visible()
-        prompt.locator("a", has_text="Add the date").click()
-        page.wait_for_url("**/edit#published")
-    else:
-        page.click("#edit-link")
-        page.wait_for_url("**/edit")
+    # no date given: the page says which dates rest on a guess, each linked, and asks for it
+    prompt = page.locator("#date-prompt")
+    expect(prompt).to_be_visible()
+    guessed = [t for t in ledger["times"] if t["id"] in ledger["summary"]["unresolved_times"]]
+    expect(prompt.locator("a.ref")).to_have_count(len(guessed))
+    for t in guessed:
+        expect(prompt).to_contain_text(t["span"]["text"])
+    prompt.locator("a", has_text="Add the date").click()
+    page.wait_for_url("**/edit#published")
     # the form comes back filled in: text and every field the reader gave
     assert page.input_value("#text") == NO_DATE
     assert (page.input_value("#title"), page.input_value("#outlet"), page.input_value("#url")) == (
@@ -150,6 +152,42 @@ def test_check_links_focus_the_claims_they_name(page, server):
     link.click()
     expect(page.locator(f"#claim-{claims[0]}")).to_be_focused()
     expect(page.locator("#tip")).to_contain_text(claims[0])
+    assert page.problems == []
+
+
+def test_disputed_claims_warning_links_and_timeline(page, example_url):
+    """The example article's denial: the claims it denies are marked disputed (label, stripes,
+    details), each warning links the claims it concerns, and the timeline reads as dates, in
+    order, with the kind of source each entry rests on."""
+    page.goto(example_url)
+    ledger = page.request.get(example_url + ".json").json()
+    disputed = [c["id"] for c in ledger["claims"] if c["disputed"]]
+    assert disputed, "the example article has a denial of earlier claims"
+    for cid in disputed:
+        claim = page.locator(f"#claim-{cid}")
+        expect(claim).to_have_class(re.compile(r"\bdisputed\b"))
+        assert claim.get_attribute("data-label").endswith("disputed")
+        expect(page.locator(f"#detail-{cid}")).to_contain_text("disputed: denied in")
+    assert page.locator("#article .claim.disputed[tabindex]").count() == len(disputed)
+
+    warnings = page.locator("#verdict .warnings > li")
+    expect(warnings).to_have_count(len(ledger["summary"]["warnings"]))
+    for i, ids in enumerate(ledger["summary"]["warning_claims"]):
+        links = warnings.nth(i).locator("a.ref")
+        assert links.evaluate_all("els => els.map(e => e.dataset.claim)") == ids
+    with_claims = next(i for i, ids in enumerate(ledger["summary"]["warning_claims"]) if ids)
+    target = ledger["summary"]["warning_claims"][with_claims][0]
+    warnings.nth(with_claims).locator("a.ref").first.click()
+    expect(page.locator(f"#claim-{target}")).to_be_focused()
+
+    rows = page.locator("#timeline li")
+    labels = rows.locator(".date").all_inner_texts()
+    assert labels == [t["label"] or t["date"] for t in ledger["timeline"]]
+    assert not any(re.fullmatch(r"\d{4}-(W\d\d|SU|SP|FA|WI|\d\d)", label) for label in labels), labels
+    starts = [t["start"] for t in ledger["timeline"]]
+    assert starts == sorted(starts)
+    kinds = rows.locator(".tl-kind").all_inner_texts()
+    assert len(kinds) == len(ledger["timeline"]) and "anonymous" in kinds
     assert page.problems == []
 
 
