@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "polnear", "times", "bench")
+STEPS = ("gold", "polnear", "times", "bench", "web")
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
 
 
@@ -39,6 +39,7 @@ def command(step: str) -> str:
         "times": "hearsay eval times --timeml ../shared/datasets/tempeval3/TBAQ-cleaned/TimeBank "
                  "--timeml ../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT --peer dateparser --peer heideltime",
         "bench": "hearsay bench ../shared/datasets/polnear/dev --processes 1,2 --repeat 2 --stages",
+        "web": "python benchmarks/web_load.py --requests 48 --concurrency 16 --quotes 20000",
     }[step]
 
 
@@ -56,6 +57,11 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.eval.run_times import evaluate
 
         report = evaluate([str(shared / p) for p in TBAQ], peers=["dateparser", "heideltime"], n_errors=15)
+    elif step == "web":
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from web_load import measure
+
+        report = measure(requests=48, concurrency=16, quotes=20_000)
     else:
         from hearsay.bench import benchmark, profile
 
@@ -144,11 +150,27 @@ def bench_section(r: dict) -> str:
     return "\n".join(out)
 
 
+def web_section(r: dict) -> str:
+    one, two, h = r["phases"]["workers_1"], r["phases"]["workers_2"], r["health"]
+    rows = [[f"{n} worker{'s' if n > 1 else ''}", p["requests"], p["concurrency"], p["per_second"], p["p50_ms"], p["p99_ms"], p["errors"]]
+            for n, p in ((1, one), (2, two))]
+    out = [f"A {r['article_words']}-word article (each request a different text), `hearsay serve` on loopback, "
+           f"{r['_run'].get('cores', '?')} cores shared with whatever else ran.\n",
+           table(["analysis", "requests", "concurrency", "req/s", "p50 ms", "p99 ms", "errors"], rows, markdown=True),
+           f"\n2 workers vs 1: **{r['speedup_2_vs_1']}×** the throughput (goal ≥ 1.7×).\n",
+           f"`/health` while one request of {h['quote_marks']:,} straight quote marks was analysed "
+           f"(answered {h['pathological_status']}: {h['pathological_answer']}): {h['health_requests']} polls, "
+           f"p50 {h['health_p50_ms']} ms, **p99 {h['health_p99_ms']} ms** (goal < 100 ms), max {h['health_max_ms']} ms, "
+           f"{h['health_errors']} errors. Errors over the whole run: {r['errors']}.\n"]
+    return "\n".join(out)
+
+
 SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("polnear", "Attribution: PolNeAR dev", polnear_section),
     ("times", "Times: TimeBank + AQUAINT (TempEval-3 training data)", times_section),
     ("bench", "Speed: hearsay against bare spaCy", bench_section),
+    ("web", "Web server under load", web_section),
 ]
 
 CONVENTIONS = """## How the scores are computed

@@ -8,8 +8,6 @@ where a missing browser is a failure.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 pytest.importorskip("fastapi", reason="the [web] extra is not installed")
@@ -151,24 +149,3 @@ def test_uploaded_html_page_is_read_for_its_article(page, server, tmp_path):
     assert "ferry contract would be reviewed" in text and "Sports" not in text
     assert page.locator("#article .claim[tabindex]").count() >= 1
     assert page.problems == []
-
-
-@pytest.mark.skipif(not os.environ.get("HEARSAY_SCREENSHOT"), reason="set HEARSAY_SCREENSHOT=docs/screenshot.png to retake the README's screenshot")
-def test_screenshot_for_docs(browser, server):
-    """The README's picture: the example article with the most-cited attributed source selected
-    and one of its claims' details open."""
-    context = browser.new_context(viewport={"width": 1360, "height": 1000}, device_scale_factor=1)
-    page = context.new_page()
-    ledger = submit(page, server, EXAMPLE.read_text(encoding="utf-8"), published=PUBLISHED, outlet="Eastport Ledger")
-    counts: dict[str, int] = {}
-    for c in ledger["claims"]:
-        counts[c["source"]] = counts.get(c["source"], 0) + 1
-    kinds = {s["id"]: s["kind"] for s in ledger["sources"]}
-    chosen = max(counts, key=lambda s: (kinds[s] != "author", counts[s]))
-    page.locator(f'.source-btn[data-source="{chosen}"]').click()
-    page.locator("details.legend > summary").click()  # fold the legend: more article in view
-    claim = next(c for c in ledger["claims"] if c["source"] == chosen)
-    page.locator(f"#claim-{claim['id']}").focus()
-    page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=os.environ["HEARSAY_SCREENSHOT"])
-    context.close()

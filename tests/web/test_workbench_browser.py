@@ -285,13 +285,24 @@ def test_keyboard_hint_on_desktop(page, example_url):
 
 @pytest.mark.skipif(not os.environ.get("HEARSAY_SCREENSHOTS"), reason="set HEARSAY_SCREENSHOTS=docs/screenshots to retake the docs' screenshots")
 def test_screenshots_for_docs(browser, server, example_url):
-    """docs/screenshots/: the article page, the history page, and the article at 390 px."""
+    """docs/screenshots/: the article page (the most-cited attributed source selected, one of
+    its claims' details open), the history page, and the article at 390 px."""
     out = Path(os.environ["HEARSAY_SCREENSHOTS"])
     out.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1360, "height": 1000})
     pg = context.new_page()
     pg.goto(example_url)
-    pg.locator("details.legend > summary").click()
+    ledger = pg.request.get(example_url + ".json").json()
+    counts: dict[str, int] = {}
+    for c in ledger["claims"]:
+        counts[c["source"]] = counts.get(c["source"], 0) + 1
+    kinds = {s["id"]: s["kind"] for s in ledger["sources"]}
+    chosen = max(counts, key=lambda s: (kinds[s] != "author", counts[s]))
+    pg.locator(f'.source-btn[data-source="{chosen}"]').click()
+    pg.locator("details.legend > summary").click()  # fold the legend: more article in view
+    claim = next(c for c in ledger["claims"] if c["source"] == chosen)
+    pg.locator(f"#claim-{claim['id']}").focus()
+    pg.evaluate("window.scrollTo(0, 0)")
     pg.screenshot(path=str(out / "article.png"))
     pg.goto(server + "/history")
     pg.screenshot(path=str(out / "history.png"))
