@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser eval bench schema clean
+.PHONY: demo test install install-test browser eval bench bench-web screenshots schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ eval: install
 bench: install
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/hearsay bench
+
+# bounded load on `hearsay serve` (loopback only): 1 vs 2 workers, /health under a pathological request
+bench-web: install
+	$(BIN)/python benchmarks/web_load.py --out benchmarks/results/web.json
+	$(BIN)/python benchmarks/make_docs.py --render-only
+
+# the web page's pictures in docs/screenshots/ (README)
+screenshots: install browser
+	HEARSAY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_workbench_browser.py -k screenshots
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json

@@ -155,7 +155,9 @@ def web_section(r: dict) -> str:
     rows = [[f"{n} worker{'s' if n > 1 else ''}", p["requests"], p["concurrency"], p["per_second"], p["p50_ms"], p["p99_ms"], p["errors"]]
             for n, p in ((1, one), (2, two))]
     out = [f"A {r['article_words']}-word article (each request a different text), `hearsay serve` on loopback, "
-           f"{r['_run'].get('cores', '?')} cores shared with whatever else ran.\n",
+           f"{r['_run'].get('cores', '?')} cores shared with whatever else ran"
+           + (f" (1-minute load average {r['_run']['load_average'][0]} at the start, {r['_run']['load_average'][1]} at the end)"
+              if r["_run"].get("load_average") else " (load average not recorded)") + ".\n",
            table(["analysis", "requests", "concurrency", "req/s", "p50 ms", "p99 ms", "errors"], rows, markdown=True),
            f"\n2 workers vs 1: **{r['speedup_2_vs_1']}×** the throughput (goal ≥ 1.7×).\n",
            f"`/health` while one request of {h['quote_marks']:,} straight quote marks was analysed "

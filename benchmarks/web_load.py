@@ -141,6 +141,7 @@ async def health_under_pathology(url: str, quotes: int) -> dict:
 
 def measure(requests: int = 48, concurrency: int = 16, quotes: int = 20_000, timeout: float = 60.0) -> dict:
     t0 = time.perf_counter()
+    load_before = os.getloadavg()[0]
     report: dict = {"article_words": len(article(0).split()), "phases": {}}
     for workers in (1, 2):
         with Server(workers, timeout) as server:
@@ -156,6 +157,8 @@ def measure(requests: int = 48, concurrency: int = 16, quotes: int = 20_000, tim
         "seconds": round(time.perf_counter() - t0, 1),
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cores": os.cpu_count(),
+        # other programs' load decides whether a second worker finds a free core
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
     return report
 

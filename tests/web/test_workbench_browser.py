@@ -304,6 +304,9 @@ def test_screenshots_for_docs(browser, server, example_url):
     pg.locator(f"#claim-{claim['id']}").focus()
     pg.evaluate("window.scrollTo(0, 0)")
     pg.screenshot(path=str(out / "article.png"))
+    for title, outlet, day in (("Ferry talks collapse", "Harbor Gazette", "2024-03-12"),
+                               ("Council member quits", "Eastport Ledger", "2024-03-13")):
+        pg.request.post(server + "/api/analyze", data={"text": NO_DATE, "title": title, "outlet": outlet, "published": day})
     pg.goto(server + "/history")
     pg.screenshot(path=str(out / "history.png"))
     context.close()
