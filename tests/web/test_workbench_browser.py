@@ -276,6 +276,19 @@ def test_narrow_screen_layout_and_touch_hints(browser, example_url):
     context.close()
 
 
+def test_print_shows_the_article_with_labels_and_the_sources(page, example_url):
+    page.goto(example_url)
+    page.emulate_media(media="print")
+    for hidden in (".top", ".skip", ".downloads", ".legend", "#people"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator("#article")).to_be_visible()
+    expect(page.locator("#sources .source-btn").first).to_be_visible()
+    label = page.locator("#article .claim[tabindex]").first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label.strip('"').startswith("C1")
+    page.emulate_media(media="screen")
+    expect(page.locator(".top")).to_be_visible()
+
+
 def test_keyboard_hint_on_desktop(page, example_url):
     page.goto(example_url)
     expect(page.locator(".legend .keys")).to_be_visible()
