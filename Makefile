@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser eval bench bench-web screenshots schema clean
+.PHONY: demo test install install-test browser postgresql ray eval bench bench-web screenshots schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,13 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 
 install: $(STAMP)
 
+DEMO_STORE ?= hearsay-demo.db
+
 demo: install
 	$(BIN)/hearsay analyze src/hearsay/examples/harbor-council.txt --published 2024-03-14 --format table
+	@echo "--- the bundled corpus, analysed into $(DEMO_STORE) (a rerun finds it already stored) ---"
+	$(BIN)/hearsay analyze src/hearsay/examples/corpus --store $(DEMO_STORE)
+	$(BIN)/hearsay stats --store $(DEMO_STORE)
 
 # Debian's chromium drives the web page tests (no browser download); axe-core, from the npm
 # registry, is injected into the pages by those tests for the accessibility audit.
@@ -33,7 +38,15 @@ $(AXE):
 browser: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install browser
+# The store tests start their own throw-away PostgreSQL cluster from Debian's server binaries.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
+
+# Ray Data for `--engine ray` (the [ray] extra); the tests start a local 2-CPU instance.
+ray: install
+	@$(BIN)/python -c "import ray.data" 2>/dev/null || $(BIN)/pip install --quiet -e ".[web,test,pg,ray]"
+
+test: install browser postgresql ray
 	$(BIN)/python -m pytest -q
 
 eval: install

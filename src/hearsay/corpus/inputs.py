@@ -120,36 +120,52 @@ def read_warc(path: str) -> Iterator[Article | InputError]:
         raise InputError(path, "no such file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    number = 0
+    number, end = 0, 0
+    truncated = "truncated WARC record (the file ends inside it)"
     with fh:
         try:
-            for rec in ArchiveIterator(fh):
+            records = ArchiveIterator(fh)
+            for rec in records:
                 number += 1
-                if rec.rec_type != "response" or rec.http_headers is None:
-                    continue
                 url = rec.rec_headers.get_header("WARC-Target-URI") or ""
-                where = f"{path}, record {number} ({url})"
-                payload = rec.content_stream().read()
-                if getattr(rec.raw_stream, "limit", 0):
-                    yield InputError(where, "truncated WARC record (the file ends inside it)", "a complete WARC record")
+                where = f"{path}, record {number}" + (f" ({url})" if url else "")
+                if rec.rec_type is None or not str(rec.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                    yield InputError(where, truncated, "a complete WARC record")
                     return
-                ctype = rec.http_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    continue
-                try:
-                    art = from_html(_html_of(payload, ctype, where), where)
-                except InputError as err:
-                    yield err
-                    continue
-                art.url = url or art.url
-                date = (rec.rec_headers.get_header("WARC-Date") or "")[:10]
-                if not art.published and date:
-                    art.published, art.published_basis = date, "given"   # the capture date bounds it
-                art.extra["id"] = url or f"{Path(path).name}:{number}"
-                yield art
-        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-            yield InputError(f"{path}, after record {number}", f"damaged WARC data ({' '.join(str(exc).split())[:200]})",
+                ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
+                wanted = rec.rec_type == "response" and "html" in ctype.lower()
+                payload = rec.content_stream().read() if wanted else None
+                while rec.raw_stream.read(1 << 16):   # skipped records are read through too, to find truncation
+                    pass
+                if getattr(rec.raw_stream, "limit", 0):
+                    yield InputError(where, truncated, "a complete WARC record")
+                    return
+                records.read_to_end(rec)
+                end = records.get_record_offset() + records.get_record_length()
+                if wanted:
+                    yield from _warc_article(payload, ctype, url, rec.rec_headers.get_header("WARC-Date"), where,
+                                             url or f"{Path(path).name}:{number}")
+            fh.seek(end)
+            if fh.read(1 << 16).strip():   # bytes after the last whole record: one was cut off
+                yield InputError(f"{path}, record {number + 1}", truncated, "a complete WARC record")
+        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError) as exc:
+            # AttributeError: warcio meets a header block cut short
+            yield InputError(f"{path}, record {number + 1}", f"damaged or truncated WARC data ({' '.join(str(exc).split())[:200]})",
                              "a complete WARC file")
+
+
+def _warc_article(payload: bytes, ctype: str, url: str, warc_date: str | None, where: str, aid: str) -> Iterator[Article | InputError]:
+    try:
+        art = from_html(_html_of(payload, ctype, where), where)
+    except InputError as err:
+        yield err
+        return
+    art.url = url or art.url
+    date = (warc_date or "")[:10]
+    if not art.published and date:
+        art.published, art.published_basis = date, "given"   # the capture date: the page existed by then
+    art.extra["id"] = aid
+    yield art
 
 
 def read_all(paths: Iterable[str], *, fmt: str = "auto", published: str | None = None) -> Iterator[Article | InputError]:

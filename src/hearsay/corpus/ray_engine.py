@@ -9,6 +9,7 @@ which need hearsay and its model installed.
 
 from __future__ import annotations
 
+import logging
 from typing import Iterator
 
 from ..errors import HearsayError
@@ -27,18 +28,13 @@ class RayAnalyzer:
         self.nlp = load_pipeline(model)
 
     def __call__(self, batch: dict) -> dict:
-        from .runner import ARTICLE_FIELDS, analyze_records
+        import json
 
-        n = len(batch["id"])
-        records = [{k: _plain(batch[k][i]) for k in ("id", *ARTICLE_FIELDS)} for i in range(n)]
-        out = analyze_records(self.nlp, records)
+        from .runner import analyze_records
+
+        out = analyze_records(self.nlp, [json.loads(str(raw)) for raw in batch["record"]])
         return {"id": [r["id"] for r in out], "ledger": [r["ledger"] or "" for r in out],
                 "error": [r["error"] or "" for r in out]}
-
-
-def _plain(value):
-    """A numpy/pyarrow scalar or None as a plain Python value."""
-    return value.item() if hasattr(value, "item") else value
 
 
 def init_ray(address: str | None, cpus: int) -> None:
@@ -50,24 +46,28 @@ def init_ray(address: str | None, cpus: int) -> None:
         return
     try:
         if address:
-            ray.init(address=address, log_to_driver=False)
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
         else:
-            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise HearsayError(f"cannot start or reach Ray{' at ' + address if address else ''}: {exc}") from None
     ray.data.DataContext.get_current().enable_progress_bars = False
+    for name in ("ray", "ray.data"):   # Ray's chatter would bury the run's own summary line
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def ray_results(records: list[dict], *, actors: int, address: str | None = None,
                 model: str | None = None) -> Iterator[dict]:
     """``{"id", "ledger", "error"}`` for each record, as the actors finish them."""
+    import json
+
     import ray
 
     init_ray(address, actors)
-    columns = ("id", "text", "title", "outlet", "url", "published", "published_basis", "origin")
-    rows = [{k: ("" if r.get(k) is None else str(r[k])) if k in ("id", "text") else r.get(k) for k in columns} for r in records]
-    ds = ray.data.from_items(rows)
-    out = ds.map_batches(RayAnalyzer, fn_constructor_kwargs={"model": model}, concurrency=actors,
+    # one JSON string per article: Ray's columnar batches would turn missing fields into NaN
+    ds = ray.data.from_items([{"record": json.dumps(r, ensure_ascii=False)} for r in records])
+    out = ds.map_batches(RayAnalyzer, fn_constructor_kwargs={"model": model} if model else None,
+                         compute=ray.data.ActorPoolStrategy(size=actors),
                          batch_size=BATCH, batch_format="numpy", num_cpus=1)
     for batch in out.iter_batches(batch_size=BATCH, batch_format="numpy"):
         for i in range(len(batch["id"])):

@@ -99,8 +99,12 @@ def analyze_records(nlp, records: list[dict]) -> list[dict]:
             try:
                 out.append({"id": r["id"], "ledger": analyze_article(art, nlp).to_json(indent=None), "error": None})
             except Exception as exc:  # noqa: BLE001 - a stage bug in one article must not stop the run
-                out.append({"id": r["id"], "ledger": None, "error": f"analysis failed: {type(exc).__name__}: {exc}"})
+                out.append({"id": r["id"], "ledger": None, "error": "analysis failed: " + _one_line(exc)})
         return out
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:limit]
 
 
 # -- local processes ----------------------------------------------------------------------------

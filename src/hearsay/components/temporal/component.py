@@ -18,11 +18,11 @@ from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import extensions
-from ..lexicon import load_lexicon
-from .temporal_calendar import Point, last_day, parse_iso
-from .temporal_detect import find_time_spans
-from .temporal_normalize import Context, Resolved, normalize
+from ... import extensions
+from ...lexicon import load_lexicon
+from .calendar import Point, last_day, parse_iso
+from .detect import find_time_spans
+from .normalize import Context, Resolved, normalize
 
 _TENSE = load_lexicon("time")["tense"]
 FUTURE_AUX = set(_TENSE["future_auxiliaries"])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .mentions_names import STRONG as STRONG_VOTE, new_cluster
+from .names import STRONG as STRONG_VOTE, new_cluster
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 THING_TYPES = ("ORG", "PRODUCT")  # what "it" / "its" may name

@@ -14,9 +14,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..extensions import EntityRec, QuoteRec, SourceRec
-from .attribution_cues import CueLexicon, is_passive, subject_of
-from .attribution_sources import EntityIndex, SourceTable, fallback_entities, naming_span
+from ...extensions import EntityRec, QuoteRec, SourceRec
+from .cues import CueLexicon, is_passive, subject_of
+from .sources import EntityIndex, SourceTable, fallback_entities, naming_span
 
 
 class Found:

@@ -6,7 +6,7 @@ Each ``*_evidence`` function looks at one kind of cue word and returns evidence 
 stating it, ``pred`` is the token index whose modifiers (negation, "alleged") qualify it, and
 ``couple`` marks a child given as the child of a couple ("their kids", "the couple ... with kids
 Aleph and Amalia"). Nothing here decides status; see ``relations.py``. Employment is read in
-``relation_titles.py``.
+``titles.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from .relation_index import GENDER_PRONOUNS, PERSON, EntityIndex, governing_verb, subject_of
+from .index import GENDER_PRONOUNS, PERSON, EntityIndex, governing_verb, subject_of
 
 SYMMETRIC = ("spouse", "romantic", "met", "sibling")
 ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")

@@ -13,10 +13,10 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from ..extensions import QuoteRec
-from .attribution_context import Context, Found, cue_chars, source_for_verb, via_outlet
-from .attribution_cues import subject_of
-from .attribution_sources import naming_span
+from ...extensions import QuoteRec
+from .context import Context, Found, cue_chars, source_for_verb, via_outlet
+from .cues import subject_of
+from .sources import naming_span
 
 #: how far (in tokens) a cue may sit from the quote it frames
 AFTER_REACH = 7

@@ -3,7 +3,7 @@
 A fact-checker reads an article as a set of statements resting on somebody's word. This stage
 finds those words (direct quotes, reported clauses, "according to X", "reportedly"), the cue
 that frames them, and the voice they rest on, one source per distinct voice (see
-`attribution_sources`). Direct quotes are paired with the nearest speech verb outside the
+`sources`). Direct quotes are paired with the nearest speech verb outside the
 marks; a quote with no cue of its own continues the previous speaker. Speech verbs with a
 clause are indirect speech, or mixed when the clause carries a quoted fragment. Refusals to
 comment are kept apart: they credit nothing to anyone.
@@ -17,10 +17,10 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .. import extensions
-from ..extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
-from ..lexicon import LexiconLoader, load_lexicon
-from .attribution_context import (
+from ... import extensions
+from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
+from ...lexicon import LexiconLoader, load_lexicon
+from .context import (
     Context,
     Found,
     classify_content,
@@ -32,9 +32,9 @@ from .attribution_context import (
     trim_content,
     via_outlet,
 )
-from .attribution_cues import content_of, subject_of
-from .attribution_direct import quote_pass
-from .attribution_phrases import (
+from .cues import content_of, subject_of
+from .direct import quote_pass
+from .phrases import (
     according_pass,
     in_document_pass,
     no_comment_pass,

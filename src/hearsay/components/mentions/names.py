@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .mentions_ages import age_after
+from .ages import age_after
 
 #: spaCy labels kept as entity names, mapped to ledger types
 NAME_LABELS = {

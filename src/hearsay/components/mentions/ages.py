@@ -34,7 +34,7 @@ def _small_int(text: str) -> int | None:
 def age_after(table, position: int) -> tuple[int, int] | None:
     """(age, token index) for ", 42," / ", 42." / " (42)" starting at ``position``, else None.
 
-    ``table`` is the doc's TokenTable (mentions_tokens.py)."""
+    ``table`` is the doc's TokenTable (tokens.py)."""
     text = table.text
     n = len(text)
     if position + 1 >= n:

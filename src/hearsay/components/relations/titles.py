@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .relation_index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, subject_of
-from .relation_patterns import char_span, dated_since, evidence
+from .index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, subject_of
+from .patterns import char_span, dated_since, evidence
 
 EMPLOYERS_NOT_PLACES = tuple(t for t in EMPLOYER_TYPES if t != "GPE")
 

@@ -4,10 +4,10 @@ speaker lines ("PENCE: ..."), "reportedly", and refusals to comment.
 
 from __future__ import annotations
 
-from ..extensions import NoCommentRec
-from .attribution_context import Context, Found, classify_content, paragraph_clip, quotes_in, trim_content
-from .attribution_cues import subject_of
-from .attribution_sources import naming_span
+from ...extensions import NoCommentRec
+from .context import Context, Found, classify_content, paragraph_clip, quotes_in, trim_content
+from .cues import subject_of
+from .sources import naming_span
 
 
 def according_pass(ctx: Context, found: list[Found]) -> None:

@@ -12,29 +12,29 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from .temporal_calendar import Point, last_day, move, point_for, range_of, shift, value_of
-from .temporal_names import (
-    _fiscal_year,
-    _half,
-    _holiday,
-    _month,
-    _quarter,
-    _relative_unit,
-    _season,
-    _weekday,
-    _year,
-    _year_end,
+from .calendar import Point, last_day, move, point_for, range_of, shift, value_of
+from .names import (
+    read_fiscal_year,
+    read_half,
+    read_holiday,
+    read_month,
+    read_quarter,
+    read_relative_unit,
+    read_season,
+    read_weekday,
+    read_year,
+    read_year_end,
 )
-from .temporal_values import (  # noqa: F401  (Context and Resolved are this module's API too)
-    _AMPM,
-    _CLOCK,
-    _ORD_NUM,
+from .values import (  # noqa: F401  (Context and Resolved are this module's API too)
+    AM_PM_OFFSET,
+    CLOCK_RE,
+    ORDINAL_RE,
     Context,
     Resolved,
-    _count,
-    _fmt_duration,
-    _res,
-    _strip,
+    read_count,
+    format_duration,
+    resolved_point,
+    strip_modifiers,
     lex,
     words_of,
 )
@@ -52,15 +52,15 @@ def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolve
     if joined in L["references"]:
         v = L["references"][joined]
         return Resolved("DATE", v) if v else None
-    words, mod, _approx = _strip(words, L)
+    words, mod, _approx = strip_modifiers(words, L)
     if not words:
         return None
     dated = _dated_by_shift(words, ctx, L) or _numeric_date(words)
     if dated is not None:
         return dated
     joined = " ".join(words)
-    for fn in (_reference, _set, _clock, _anniversary, _year_end, _half, _quarter, _fiscal_year, _relative_unit, _shifted,
-               _duration, _neighbour_day, _day_offset, _weekday, _holiday, _season, _month, _year, _bare_unit):
+    for fn in (_reference, _set, _clock, _anniversary, read_year_end, read_half, read_quarter, read_fiscal_year, read_relative_unit, _shifted,
+               _duration, _neighbour_day, _day_offset, read_weekday, read_holiday, read_season, read_month, read_year, _bare_unit):
         r = fn(words, joined, ctx, L, mod)
         if r is not None:
             return r
@@ -103,7 +103,7 @@ def _dated_by_shift(words, ctx, L) -> Optional[Resolved]:
         sub = Context(ref=land, tense=None, anchor=ctx.anchor, anchor_id=ctx.anchor_id, quarter_context=False,
                       fiscal_end=ctx.fiscal_end)
         head = words[:k]
-        for fn in (_holiday, _month, _season, _weekday):
+        for fn in (read_holiday, read_month, read_season, read_weekday):
             r = fn(head, " ".join(head), sub, L, None)
             if r is not None and r.point is not None:
                 r.anchor, r.uses_ref = shift.anchor, shift.uses_ref
@@ -120,7 +120,7 @@ def _reference(words, joined, ctx, L, mod):
                   "the whole year") and ctx.ref:
         if ctx.followed_by in ("ended", "ending", "ends", "to", "through"):
             return Resolved("DURATION", "P1Y")
-        return _res(point_for(ctx.ref, "Y"), ctx, "published", True, mod, L=L)
+        return resolved_point(point_for(ctx.ref, "Y"), ctx, "published", True, mod, L=L)
     return None
 
 
@@ -135,7 +135,7 @@ def _set(words, joined, ctx, L, mod):
         if rest[0] in ("other",):
             n, rest = 2.0, rest[1:]
         else:
-            n, j = _count(rest, 0, L)
+            n, j = read_count(rest, 0, L)
             rest = rest[j:] if n is not None else rest
             n = n or 1
         if not rest:
@@ -151,7 +151,7 @@ def _set(words, joined, ctx, L, mod):
             unit, tu = L["units"][w]
             if unit == "SEASON":
                 unit = "Y"
-            return Resolved("SET", _fmt_duration(n, unit, tu))
+            return Resolved("SET", format_duration(n, unit, tu))
     return None
 
 
@@ -165,9 +165,9 @@ def _clock(words, joined, ctx, L, mod):
             hh, mm = (int(x) for x in L["fixed_time"][w].split(":"))
             i, width = idx, 1
             break
-        m = _CLOCK.match(w)
-        if m and idx + 1 < len(words) and words[idx + 1] in _AMPM:
-            hh = int(m.group(1)) % 12 + _AMPM[words[idx + 1]]
+        m = CLOCK_RE.match(w)
+        if m and idx + 1 < len(words) and words[idx + 1] in AM_PM_OFFSET:
+            hh = int(m.group(1)) % 12 + AM_PM_OFFSET[words[idx + 1]]
             mm = int(m.group(2) or 0)
             i, width = idx, 2
             break
@@ -177,7 +177,7 @@ def _clock(words, joined, ctx, L, mod):
             break
     if hh is None:
         return None
-    other = [w for k, w in enumerate(words) if not i <= k < i + width and w not in _AMPM
+    other = [w for k, w in enumerate(words) if not i <= k < i + width and w not in AM_PM_OFFSET
              and w not in ("o'clock", "et", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "local", "time", "the",
                            "of", "on", "at", "about", "around", "midnight", "noon")]
     if other:
@@ -198,8 +198,8 @@ def _anniversary(words, joined, ctx, L, mod):
     for w in words:
         if w in L["ordinals"]:
             n = L["ordinals"][w]
-        elif _ORD_NUM.match(w) and not w.isdigit():
-            n = int(_ORD_NUM.match(w).group(1))
+        elif ORDINAL_RE.match(w) and not w.isdigit():
+            n = int(ORDINAL_RE.match(w).group(1))
     if n is None or ctx.anchor is None or ctx.anchor.gran != "D":
         return None
     d = ctx.anchor.day
@@ -226,7 +226,7 @@ def _shifted(words, joined, ctx, L, mod):
         return None
     if not body:
         return None
-    n, j = _count(body, 0, L)
+    n, j = read_count(body, 0, L)
     vague = False
     if n is None:
         if body[0] in ("several", "few", "a", "many", "some", "couple", "number"):
@@ -251,7 +251,7 @@ def _shifted(words, joined, ctx, L, mod):
         base_q = ctx.anchor if ctx.anchor is not None and ctx.anchor.gran == "Q" else \
             move(point_for(ctx.ref, "Q", fiscal_end=ctx.fiscal_end), -1)
         p = move(base_q, -4 * int(n) if sign < 0 else 4 * int(n))
-        return _res(p, ctx, "published", True, None, L=L)
+        return resolved_point(p, ctx, "published", True, None, L=L)
     if last == "earlier" and ctx.near_anchor is None:
         base_is_anchor = False
     if base_is_anchor and ctx.anchor is not None:
@@ -298,7 +298,7 @@ def _shifted(words, joined, ctx, L, mod):
         p = Point(shift(base.day, sign * amount, unit), "S", base.code)
     else:
         p = point_for(day, gran if gran in ("D", "W", "M", "Q", "Y", "DE", "CE", "H") else "D")
-    return _res(p, ctx, anchor_id, uses_ref, None, L=L)
+    return resolved_point(p, ctx, anchor_id, uses_ref, None, L=L)
 
 
 def _common_value(a: date, b: date) -> str:
@@ -325,7 +325,7 @@ def _duration(words, joined, ctx, L, mod):
     body = words[k:]
     if not body:
         return None
-    n, j = _count(body, 0, L)
+    n, j = read_count(body, 0, L)
     vague = False
     if n is None:
         m = 0
@@ -352,7 +352,7 @@ def _duration(words, joined, ctx, L, mod):
         unit = "Y"
     singular = not unit_word.endswith("s")
     if k == 0 and body[:j] in (["a"], ["an"]) and singular and not tail and ctx.preceded_by in ("NNS", "CD", "RATE"):
-        return Resolved("SET", _fmt_duration(1, unit, time_unit))  # "four flights a week": a rate
+        return Resolved("SET", format_duration(1, unit, time_unit))  # "four flights a week": a rate
     if vague and not body[:j] and not singular:
         n = None
     elif vague:
@@ -361,8 +361,8 @@ def _duration(words, joined, ctx, L, mod):
         # "the past year": the year-long stretch ending now, valued as the previous year in TimeBank
         if ctx.ref is not None and unit in ("Y", "M", "W", "Q"):
             p = move(point_for(ctx.ref, unit), -1)
-            return _res(p, ctx, "published", True, None, L=L)
-    value = _fmt_duration(n, unit, time_unit)
+            return resolved_point(p, ctx, "published", True, None, L=L)
+    value = format_duration(n, unit, time_unit)
     rng = None
     if ctx.ref is not None and n and lead in ("past", "last", "previous") and not time_unit:
         start = shift(ctx.ref, -int(n), unit) if n == int(n) else None
@@ -439,8 +439,8 @@ def _bare_unit(words, joined, ctx, L, mod):
         unit, tu = L["units"][words[0]]
         if unit == "SEASON":
             unit = "Y"
-        return Resolved("DURATION", _fmt_duration(None, unit, tu))
+        return Resolved("DURATION", format_duration(None, unit, tu))
     if len(words) == 2 and words[0] == "the" and words[1] in ("day", "week", "month", "year") and ctx.ref is not None:
         unit = L["units"][words[1]][0]
-        return _res(point_for(ctx.ref, unit), ctx, "published", True, mod, L=L)
+        return resolved_point(point_for(ctx.ref, unit), ctx, "published", True, mod, L=L)
     return None

@@ -2,7 +2,7 @@
 
 Fact-checkers need the relations a story rests on and on whose word each one stands: a marriage
 the author states is not an affair "sources" allege. Relations are read from the constructions
-news writing uses (see ``relation_patterns.py``); each piece of evidence takes its status from
+news writing uses (see ``patterns.py``); each piece of evidence takes its status from
 the claim that carries it — ``asserted`` (narration or a named source, unhedged), ``alleged``
 (an allegation hedge or cue: "his alleged affair", "alleges the source"), ``reported`` (it rests
 on reports or an anonymous voice), ``denied`` (negated or denied) — and the evidence for one
@@ -14,11 +14,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import RelationRec, get_list, warn
-from ..lexicon import LexiconLoader
-from .relation_index import EntityIndex
-from .relation_patterns import SYMMETRIC, find_kin_and_couples, trigger_positions, trigger_words
-from .relation_titles import find_employment
+from ...extensions import RelationRec, get_list, warn
+from ...lexicon import LexiconLoader
+from .index import EntityIndex
+from .patterns import SYMMETRIC, find_kin_and_couples, trigger_positions, trigger_words
+from .titles import find_employment
 
 #: when several statements give one relation, the firmest word on it wins; a denial is news
 STATUS_RANK = {"denied": 4, "asserted": 3, "alleged": 2, "reported": 1}

@@ -2,7 +2,7 @@
 resolved value, and the word-level helpers (numbers, modifiers, TIMEX3 duration strings).
 
 Why apart: the constructions live in two modules (calendar names and units in
-``temporal_names``, deictic words, shifts and durations in ``temporal_normalize``) that both
+``names``, deictic words, shifts and durations in ``normalize``) that both
 need these, and neither should import the other's internals.
 """
 
@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ..lexicon import load_lexicon
-from .temporal_calendar import Point, range_of, value_of
+from ...lexicon import load_lexicon
+from .calendar import Point, range_of, value_of
 
 _NUM = re.compile(r"^\d+(\.\d+)?$")
-_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
-_SHORT_YEAR = re.compile(r"^['’](\d{2})$")
-_DECADE = re.compile(r"^(?:(1[0-9]|20)(\d)0|['’]?(\d)0)['’]?s$")
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
-_ORD_NUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
-_AMPM = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
+YEAR_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+SHORT_YEAR_RE = re.compile(r"^['’](\d{2})$")
+DECADE_RE = re.compile(r"^(?:(1[0-9]|20)(\d)0|['’]?(\d)0)['’]?s$")
+CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
+ORDINAL_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+AM_PM_OFFSET = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 
 
 @dataclass
@@ -65,7 +65,7 @@ def words_of(texts: list[str]) -> list[str]:
     out = []
     for t in texts:
         w = t.lower().replace("’", "'")
-        if w in _AMPM:
+        if w in AM_PM_OFFSET:
             out.append(w)
             continue
         if w in {"-", ",", ".", "—", "–", "(", ")", '"', "“", "”", ":", ";", "'"}:
@@ -82,7 +82,7 @@ def _num(w: str, L: dict) -> Optional[float]:
     return L["numbers"].get(w)
 
 
-def _count(words: list[str], i: int, L: dict) -> tuple[Optional[float], int]:
+def read_count(words: list[str], i: int, L: dict) -> tuple[Optional[float], int]:
     """A number written in digits or words at ``words[i]`` ("twenty five", "5 1/2"), and the index after it."""
     if i >= len(words):
         return None, i
@@ -116,7 +116,7 @@ def _count(words: list[str], i: int, L: dict) -> tuple[Optional[float], int]:
 FILLERS = set(load_lexicon("time")["unit_fillers"])
 
 
-def _fmt_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
+def format_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
     """TIMEX3 duration ("P3D", "PT90M", "PXY"); fractions carried into the next smaller unit
     ("2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M)."""
     if unit == "DE":
@@ -141,13 +141,13 @@ def _fmt_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
     return f"PT{amount}{unit}" if time_unit else f"P{amount}{unit}"
 
 
-def _res(point: Point, ctx: Context, anchor: Optional[str], uses_ref: bool, mod: Optional[str] = None,
+def resolved_point(point: Point, ctx: Context, anchor: Optional[str], uses_ref: bool, mod: Optional[str] = None,
          typ: str = "DATE", L: Optional[dict] = None) -> Resolved:
     L = L or lex()
     return Resolved(typ, value_of(point), range_of(point, mod, L["mod_ranges"]), anchor, point, uses_ref)
 
 
-def _strip(words: list[str], L: dict) -> tuple[list[str], Optional[str], bool]:
+def strip_modifiers(words: list[str], L: dict) -> tuple[list[str], Optional[str], bool]:
     """Leading prepositions/hedges and the early/mid/late modifier."""
     words = [w for k, w in enumerate(words)
              if not (w == "or" and k + 1 < len(words) and words[k + 1] == "so")

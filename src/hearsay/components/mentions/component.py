@@ -6,10 +6,10 @@ that point at it) is gathered under one EntityRec, so later stages can ask "who 
 overlaps a span. Ages ("Natalie, 42,") and births ride on the entity.
 
 The work is split by construction:
-  mentions_names.py        proper names, their types, short forms
-  mentions_descriptors.py  premodifiers, appositions, anaphoric role nouns
-  mentions_coref.py        salience-based resolution of pronouns and descriptors
-  mentions_ages.py         ages, birth dates, birth ranges
+  names.py                 proper names, their types, short forms
+  descriptors.py           premodifiers, appositions, anaphoric role nouns
+  coref.py                 salience-based resolution of pronouns and descriptors
+  ages.py                  ages, birth dates, birth ranges
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions
-from ..lexicon import load_lexicon
-from .mentions_ages import age_after, born_from_age, find_birth_statements
-from .mentions_coref import Layout, Resolver
-from .mentions_descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
-from .mentions_names import STRONG, cluster_names, find_name_spans
-from .mentions_tokens import TokenTable
+from ... import extensions
+from ...lexicon import load_lexicon
+from .ages import age_after, born_from_age, find_birth_statements
+from .coref import Layout, Resolver
+from .descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
+from .names import STRONG, cluster_names, find_name_spans
+from .tokens import TokenTable
 
 #: events at the same token: names first, then what refers to them
 _ORDER = {"name": 0, "direct": 1, "pron": 2, "desc": 3}  # "her husband": "her" before "husband"

@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..extensions import EntityRec, SourceRec
+from ...extensions import EntityRec, SourceRec
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "multiple", "numerous", "many",

@@ -12,8 +12,8 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
-from .temporal_calendar import Point, add_months, last_day, month_end, move, point_for, range_of
-from .temporal_values import _DECADE, _ORD_NUM, _SHORT_YEAR, _YEAR, Context, Resolved, _res
+from .calendar import Point, add_months, last_day, month_end, move, point_for, range_of
+from .values import DECADE_RE, ORDINAL_RE, SHORT_YEAR_RE, YEAR_RE, Context, Resolved, resolved_point
 
 
 def _quarter_index(words, L) -> tuple[Optional[int], list[str]]:
@@ -25,9 +25,9 @@ def _quarter_index(words, L) -> tuple[Optional[int], list[str]]:
     return None, words
 
 
-def _quarter(words, joined, ctx, L, mod):
+def read_quarter(words, joined, ctx, L, mod):
     if "quarter" not in words and "quarters" not in words and not any(re.match(r"^(?:q[1-4]|[1-4]q)$", w) for w in words):
-        if not (ctx.quarter_context and ("period" in words and any(_YEAR.match(w) for w in words))) and \
+        if not (ctx.quarter_context and ("period" in words and any(YEAR_RE.match(w) for w in words))) and \
                 not (ctx.quarter_context and joined in ("the latest period", "the period", "the year-earlier period",
                                                       "the year earlier period", "the year ago period",
                                                       "the year-ago period", "the same period", "year earlier",
@@ -39,7 +39,7 @@ def _quarter(words, joined, ctx, L, mod):
     fiscal = ctx.fiscal_end if ("fiscal" in rest or ctx.fiscal_end) else None
     year = None
     for w in rest:
-        if _YEAR.match(w):
+        if YEAR_RE.match(w):
             year = int(w)
     if ctx.ref is None and year is None:
         return None
@@ -60,7 +60,7 @@ def _quarter(words, joined, ctx, L, mod):
                 p = Point(add_months(fy_start, 3 * (q - 1)), "Q", fiscal_end=fiscal)
             else:
                 p = Point(date(year, 3 * (q - 1) + 1, 1), "Q")
-            return _res(p, ctx, None, False, mod, L=L)
+            return resolved_point(p, ctx, None, False, mod, L=L)
         if fiscal:
             cur = point_for(ref, "Y", fiscal_end=fiscal).day
             p = Point(add_months(cur, 3 * (q - 1)), "Q", fiscal_end=fiscal)
@@ -70,7 +70,7 @@ def _quarter(words, joined, ctx, L, mod):
             p = move(p, -4)
         if "year" in rest and ("last" in rest or "earlier" in rest or "ago" in rest):
             p = move(p, -4)
-        return _res(p, ctx, "published", True, mod, L=L)
+        return resolved_point(p, ctx, "published", True, mod, L=L)
     if not any(w in ("the", "this", "last", "next", "latest", "current", "previous", "that", "its", "fiscal", "coming",
                      "past", "prior", "same", "year", "ago", "earlier") for w in rest):
         return None  # "a single quarter", "a rough quarter": no particular quarter
@@ -86,10 +86,10 @@ def _quarter(words, joined, ctx, L, mod):
         p = latest_done if ctx.tense != "future" else cur
     if year_back or any(w in ("year-earlier", "year-ago") for w in rest) or ("year" in rest and "ago" in rest):
         p = move(p, -4)
-    return _res(p, ctx, "published", True, mod, L=L)
+    return resolved_point(p, ctx, "published", True, mod, L=L)
 
 
-def _year_end(words, joined, ctx, L, mod):
+def read_year_end(words, joined, ctx, L, mod):
     """"year-end", "by year's end", "the end of the year": the current year's last stretch
     (the previous one when the clause looks back: "since year-end")."""
     body = [w for w in words if w not in ("the", "'s", "s", "of", "around", "by")]
@@ -99,16 +99,16 @@ def _year_end(words, joined, ctx, L, mod):
         if ctx.quarter_context:  # "year-earlier results" in an earnings report: the same quarter a year before
             base = ctx.anchor if ctx.anchor is not None and ctx.anchor.gran == "Q" else \
                 move(point_for(ctx.ref, "Q", fiscal_end=ctx.fiscal_end), -1)
-            return _res(move(base, -4), ctx, "published", True, None, L=L)
+            return resolved_point(move(base, -4), ctx, "published", True, None, L=L)
         p = move(point_for(ctx.ref, "Y"), -1)
-        return _res(p, ctx, "published", True, None, L=L)
+        return resolved_point(p, ctx, "published", True, None, L=L)
     p = point_for(ctx.ref, "Y")
     if ctx.tense == "past" and ctx.followed_by != "end":
         p = move(p, -1) if ctx.ref.month <= 2 else p
-    return _res(p, ctx, "published", True, "END", L=L)
+    return resolved_point(p, ctx, "published", True, "END", L=L)
 
 
-def _half(words, joined, ctx, L, mod):
+def read_half(words, joined, ctx, L, mod):
     """"the first half", "the last half of 1989", "the second half of the year", "H1 2025"."""
     if words and words[0] in ("h1", "h2", "1h", "2h"):
         words = ["first" if "1" in words[0] else "second", "half"] + words[1:]
@@ -123,7 +123,7 @@ def _half(words, joined, ctx, L, mod):
     if rest[:1] == ["of"]:
         rest = rest[1:]
     year = None
-    if rest and _YEAR.match(rest[-1]):
+    if rest and YEAR_RE.match(rest[-1]):
         year = int(rest[-1])
     elif rest in ([], ["the", "year"], ["this", "year"]) and ctx.ref is not None:
         year = ctx.ref.year
@@ -134,11 +134,11 @@ def _half(words, joined, ctx, L, mod):
     if year is None:
         return None
     p = Point(date(year, 1 if n == 1 else 7, 1), "H")
-    return _res(p, ctx, None if rest and _YEAR.match(rest[-1]) else "published", not (rest and _YEAR.match(rest[-1])),
+    return resolved_point(p, ctx, None if rest and YEAR_RE.match(rest[-1]) else "published", not (rest and YEAR_RE.match(rest[-1])),
                 None, L=L)
 
 
-def _fiscal_year(words, joined, ctx, L, mod):
+def read_fiscal_year(words, joined, ctx, L, mod):
     fy = re.match(r"^fy['’]?(\d{2}|\d{4})$", words[0])
     if fy:  # "FY2024", "FY24"
         digits = fy.group(1)
@@ -149,9 +149,9 @@ def _fiscal_year(words, joined, ctx, L, mod):
     if rest[:1] == ["year"]:
         rest = rest[1:]
     year = None
-    if rest and _YEAR.match(rest[0]):
+    if rest and YEAR_RE.match(rest[0]):
         year = int(rest[0])
-    elif rest and _SHORT_YEAR.match(rest[0]):
+    elif rest and SHORT_YEAR_RE.match(rest[0]):
         year = 1900 + int(rest[0][1:]) if int(rest[0][1:]) > 30 else 2000 + int(rest[0][1:])
     if year is None:
         return None
@@ -170,7 +170,7 @@ def _unit_point(unit: str, ref: date, ctx: Context) -> Optional[Point]:
     return None
 
 
-def _relative_unit(words, joined, ctx, L, mod):
+def read_relative_unit(words, joined, ctx, L, mod):
     """this/last/next/the past/the coming + week, month, year, quarter, decade, weekend, season."""
     words = [w for w in words if w not in ("fiscal", "calendar")]
     if words[:2] == ["this", "past"]:
@@ -179,7 +179,7 @@ def _relative_unit(words, joined, ctx, L, mod):
             and words[2] in ("week", "month", "year") and ctx.anchor is not None and ctx.anchor.gran in ("D", "M", "Y"):
         unit = L["units"][words[2]][0]
         p = move(point_for(ctx.anchor.day, unit), -1 if words[1] == "previous" else 1)
-        return _res(p, ctx, ctx.anchor_id, False, mod, L=L)
+        return resolved_point(p, ctx, ctx.anchor_id, False, mod, L=L)
     if words[:2] in (["the", "current"], ["the", "latest"], ["the", "previous"], ["the", "coming"], ["the", "next"],
                      ["the", "past"], ["the", "last"]):
         words = words[1:] if words[1] != "latest" else ["last"] + words[2:]
@@ -204,7 +204,7 @@ def _relative_unit(words, joined, ctx, L, mod):
         unit = L["units"][w][0]
         if unit not in ("D", "W", "M", "Q", "Y", "DE", "CE", "H"):
             return None
-        return _res(point_for(ctx.anchor.day, unit), ctx, ctx.anchor_id, False, mod, L=L)
+        return resolved_point(point_for(ctx.anchor.day, unit), ctx, ctx.anchor_id, False, mod, L=L)
     if ctx.ref is None:
         return None
     ref = ctx.ref
@@ -224,7 +224,7 @@ def _relative_unit(words, joined, ctx, L, mod):
         elif direction == 1:
             if p.day <= ref:
                 p = move(p, 1)
-        return _res(p, ctx, "published", True, mod, L=L)
+        return resolved_point(p, ctx, "published", True, mod, L=L)
     if w == "weekend":
         monday = ref - timedelta(days=ref.weekday())
         sat = monday + timedelta(days=5 + 7 * direction)
@@ -254,7 +254,7 @@ def _relative_unit(words, joined, ctx, L, mod):
     p = move(p, direction)
     if unit == "Q" and direction == -1 and ctx.fiscal_end:
         p = move(point_for(ref, "Q", fiscal_end=ctx.fiscal_end), -1)
-    r = _res(p, ctx, "published", True, mod, L=L)
+    r = resolved_point(p, ctx, "published", True, mod, L=L)
     if direction == 0 and mod == "START":
         r.range = {"start": p.day.isoformat(), "end": max(p.day, ref - timedelta(days=1)).isoformat()}
     elif direction == 0 and mod == "END":
@@ -262,7 +262,7 @@ def _relative_unit(words, joined, ctx, L, mod):
     return r
 
 
-def _weekday(words, joined, ctx, L, mod):
+def read_weekday(words, joined, ctx, L, mod):
     idx = [k for k, w in enumerate(words) if w in L["weekdays"] and (len(w) > 3 or len(words) == 1)]
     if not idx:
         return None
@@ -272,7 +272,7 @@ def _weekday(words, joined, ctx, L, mod):
     after = [w for w in words[k + 1 :] if w not in L["parts_of_day"]]
     # "Friday, Aug. 7": the explicit date wins
     if after:
-        sub = _month(after, " ".join(after), ctx, L, mod)
+        sub = read_month(after, " ".join(after), ctx, L, mod)
         if sub is not None:
             return sub
         if not all(w in ("'s", "s") for w in after):
@@ -317,13 +317,13 @@ def _holiday_date(spec, year: int) -> Optional[date]:
     return None
 
 
-def _holiday(words, joined, ctx, L, mod):
+def read_holiday(words, joined, ctx, L, mod):
     det = None
     body = words
     if words[0] in ("last", "this", "next", "the"):
         det, body = words[0], words[1:]
     year = None
-    if body and _YEAR.match(body[-1]):
+    if body and YEAR_RE.match(body[-1]):
         year, body = int(body[-1]), body[:-1]
     name = " ".join(body).replace(" 's", "'s")
     spec = L["holidays"].get(name)
@@ -349,7 +349,7 @@ def _holiday(words, joined, ctx, L, mod):
                     Point(d, "D"), True)
 
 
-def _season(words, joined, ctx, L, mod):
+def read_season(words, joined, ctx, L, mod):
     det = None
     body = words
     if words[0] in ("last", "this", "next", "the", "past", "coming"):
@@ -360,14 +360,14 @@ def _season(words, joined, ctx, L, mod):
     rest = body[1:]
     if rest and rest[0] == "of":
         rest = rest[1:]
-    if rest and (_YEAR.match(rest[0]) or spelled_year(rest, L)):
-        year = int(rest[0]) if _YEAR.match(rest[0]) else spelled_year(rest, L)
+    if rest and (YEAR_RE.match(rest[0]) or spelled_year(rest, L)):
+        year = int(rest[0]) if YEAR_RE.match(rest[0]) else spelled_year(rest, L)
         p = Point(date(year, m1, 1), "S", code)
-        return _res(p, ctx, None, False, mod, L=L)
+        return resolved_point(p, ctx, None, False, mod, L=L)
     if rest:
         return None
     if det in ("last", "this", "next", "past", "coming"):
-        return _relative_unit([det, body[0]], "", ctx, L, mod)
+        return read_relative_unit([det, body[0]], "", ctx, L, mod)
     ref = ctx.ref
     if ref is None:
         return None
@@ -379,10 +379,10 @@ def _season(words, joined, ctx, L, mod):
         p = move(p, -1)
     elif ctx.tense == "future" and last_day(p) < ref:
         p = move(p, 1)
-    return _res(p, ctx, "published", True, mod, L=L)
+    return resolved_point(p, ctx, "published", True, mod, L=L)
 
 
-def _month(words, joined, ctx, L, mod):
+def read_month(words, joined, ctx, L, mod):
     ks = [k for k, w in enumerate(words) if w in L["months"]]
     if not ks:
         return None
@@ -390,18 +390,18 @@ def _month(words, joined, ctx, L, mod):
     month = L["months"][words[k]]
     before, after = words[:k], words[k + 1 :]
     day = year = None
-    if after and _ORD_NUM.match(after[0]) and 1 <= int(_ORD_NUM.match(after[0]).group(1)) <= 31 and not _YEAR.match(after[0]):
-        day = int(_ORD_NUM.match(after[0]).group(1))
+    if after and ORDINAL_RE.match(after[0]) and 1 <= int(ORDINAL_RE.match(after[0]).group(1)) <= 31 and not YEAR_RE.match(after[0]):
+        day = int(ORDINAL_RE.match(after[0]).group(1))
         after = after[1:]
-    elif before and _ORD_NUM.match(before[-1]) and 1 <= int(_ORD_NUM.match(before[-1]).group(1)) <= 31:
-        day = int(_ORD_NUM.match(before[-1]).group(1))
+    elif before and ORDINAL_RE.match(before[-1]) and 1 <= int(ORDINAL_RE.match(before[-1]).group(1)) <= 31:
+        day = int(ORDINAL_RE.match(before[-1]).group(1))
         before = before[:-1]
     elif before and before[-1] in L["ordinals"] and len(before) >= 2 and before[-2] == "the":
         day = L["ordinals"][before[-1]]
         before = before[:-2]
     if after and after[0] == "of":
         after = after[1:]
-    if after and _YEAR.match(after[0]):
+    if after and YEAR_RE.match(after[0]):
         year = int(after[0])
         after = after[1:]
     elif len(after) >= 2 and after[0] in ("this", "last", "next") and after[1] == "year" and ctx.ref is not None:
@@ -410,7 +410,7 @@ def _month(words, joined, ctx, L, mod):
     elif spelled_year(after, L) is not None:
         year = spelled_year(after, L)
         after = []
-    elif after and _SHORT_YEAR.match(after[0]):
+    elif after and SHORT_YEAR_RE.match(after[0]):
         yy = int(after[0][1:])
         year = 1900 + yy if yy > 30 else 2000 + yy
         after = after[1:]
@@ -425,8 +425,8 @@ def _month(words, joined, ctx, L, mod):
                 d = date(year, month, day)
             except ValueError:
                 return None
-            return _res(Point(d, "D"), ctx, None, False, None, L=L)
-        return _res(Point(date(year, month, 1), "M"), ctx, None, False, mod, L=L)
+            return resolved_point(Point(d, "D"), ctx, None, False, None, L=L)
+        return resolved_point(Point(date(year, month, 1), "M"), ctx, None, False, mod, L=L)
     ref = ctx.ref
     if ref is None and ctx.focus_year is None:
         return None
@@ -455,7 +455,7 @@ def _month(words, joined, ctx, L, mod):
             return None
         return Resolved("DATE", d.isoformat(), {"start": d.isoformat(), "end": d.isoformat()}, anchor, Point(d, "D"),
                         uses_ref)
-    return _res(Point(date(year, month, 1), "M"), ctx, anchor, uses_ref, mod, L=L)
+    return resolved_point(Point(date(year, month, 1), "M"), ctx, anchor, uses_ref, mod, L=L)
 
 
 def _nearest_year(ref: date, month: int, day: int, tense: Optional[str]) -> int:
@@ -499,27 +499,27 @@ def spelled_year(words: list[str], L: dict) -> Optional[int]:
     return None
 
 
-def _year(words, joined, ctx, L, mod):
+def read_year(words, joined, ctx, L, mod):
     sy = spelled_year([w for w in words if w not in ("the", "year")], L)
     if sy is not None:
-        return _res(Point(date(sy, 1, 1), "Y"), ctx, None, False, mod, L=L)
+        return resolved_point(Point(date(sy, 1, 1), "Y"), ctx, None, False, mod, L=L)
     body = [w for w in words if w != "the"]
     if len(body) == 1 and body[0] in L["decade_words"] and ctx.ref is not None:
         y = (ctx.ref.year // 100) * 100 + 10 * L["decade_words"][body[0]]
         if y > ctx.ref.year:
             y -= 100
-        return _res(Point(date(y, 1, 1), "DE"), ctx, "published", True, mod, L=L)
-    if len(body) == 2 and body[1] in ("century", "centuries") and (body[0] in L["ordinals"] or _ORD_NUM.match(body[0])):
-        n = L["ordinals"].get(body[0]) or int(_ORD_NUM.match(body[0]).group(1))
+        return resolved_point(Point(date(y, 1, 1), "DE"), ctx, "published", True, mod, L=L)
+    if len(body) == 2 and body[1] in ("century", "centuries") and (body[0] in L["ordinals"] or ORDINAL_RE.match(body[0])):
+        n = L["ordinals"].get(body[0]) or int(ORDINAL_RE.match(body[0]).group(1))
         return Resolved("DATE", f"{n - 1:02d}", None, None, None, False)
     body = [w for w in words if w not in ("the", "year", "of", "calendar", "'s", "s")]
     if len(body) != 1:
         return None
     w = body[0]
-    if _YEAR.match(w):
+    if YEAR_RE.match(w):
         p = Point(date(int(w), 1, 1), "Y")
-        return _res(p, ctx, None, False, mod, L=L)
-    m = _DECADE.match(w)
+        return resolved_point(p, ctx, None, False, mod, L=L)
+    m = DECADE_RE.match(w)
     if m:
         if m.group(1):
             y = int(m.group(1) + m.group(2) + "0")
@@ -530,10 +530,10 @@ def _year(words, joined, ctx, L, mod):
             if ctx.ref and y > ctx.ref.year:
                 y -= 100
         p = Point(date(y, 1, 1), "DE")
-        return _res(p, ctx, None, False, mod, L=L)
-    m = _SHORT_YEAR.match(w)
+        return resolved_point(p, ctx, None, False, mod, L=L)
+    m = SHORT_YEAR_RE.match(w)
     if m:
         yy = int(m.group(1))
         y = 1900 + yy if yy > 30 else 2000 + yy
-        return _res(Point(date(y, 1, 1), "Y"), ctx, None, False, mod, L=L)
+        return resolved_point(Point(date(y, 1, 1), "Y"), ctx, None, False, mod, L=L)
     return None

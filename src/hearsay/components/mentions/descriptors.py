@@ -6,7 +6,7 @@ Three constructions attach a descriptor to a name directly, so they need no gues
   - an apposition after: "Marcus Oyelaran, an analyst at Pinegate Securities,"
   - an apposition before: "Pryce's attorney, Joanna Whitcomb"
 The others ("the choreographer", "her rocker husband", "the company", "police", "a French
-activist") are anaphors: ``find_anaphoric_descriptors`` only finds them; ``mentions_coref``
+activist") are anaphors: ``find_anaphoric_descriptors`` only finds them; ``coref``
 resolves them in reading order together with pronouns.
 
 Token indices throughout.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .mentions_ages import age_after, year_old_age
+from .ages import age_after, year_old_age
 
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 YEAR_OLD_WORDS = {"old", "year-old", "year", "years"}

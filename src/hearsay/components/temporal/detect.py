@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_lexicon
+from ...lexicon import load_lexicon
 
 _LEX = load_lexicon("time")
 _LEFT_MODS = set(_LEX["left_modifiers"])
