@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -170,7 +171,10 @@ class StoreKeeper:
             raise
         except Exception as exc:  # the store's own error (StoreError) names the URL and the problem
             raise HearsayError(f"cannot open the store {url}: {exc}") from None
-        self.where = url
+        from ..store.engine import display_url
+
+        # a plain path is shown in full, a URL without its password: /health shows this
+        self.where = display_url(url) if "://" in url else os.path.abspath(url)
 
     def put(self, key: str, article, ledger: Ledger) -> str:
         article.extra = {**(article.extra or {}), "id": key}
