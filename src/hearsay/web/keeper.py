@@ -65,7 +65,8 @@ class Entry:
 
 @dataclass
 class HistoryQuery:
-    """The history page's filters: words in the title or outlet, an outlet, a date range."""
+    """The history page's filters: words in the title or outlet, an outlet, a range of
+    publication dates (undated articles fall outside any range)."""
 
     q: str | None = None
     outlet: str | None = None
@@ -105,7 +106,7 @@ def _matches(entry: Entry, query: HistoryQuery) -> bool:
             return False
     if query.outlet and (entry.outlet or "").casefold() != query.outlet.casefold():
         return False
-    day = (entry.published or entry.ingested or "")[:10]
+    day = (entry.published or "")[:10]  # as the store does: the date range is of publication
     if query.since and (not day or day < query.since):
         return False
     if query.until and (not day or day > query.until):
