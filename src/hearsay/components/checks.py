@@ -17,7 +17,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import CheckRec, get_list, warn
+from ..extensions import CheckRec, get_list
 from ..lexicon import LexiconLoader
 from .mentions import born_from_age
 from .relations import EntityIndex, trigger_positions
@@ -515,9 +515,5 @@ class HearsayChecks:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.hearsay_checks = find_checks(doc, self.lexicon)
-        except Exception as exc:  # noqa: BLE001 -- a malformed record upstream must not lose the document
-            warn(doc, f"checks: skipped ({type(exc).__name__}: {exc})")
-            doc._.hearsay_checks = []
+        doc._.hearsay_checks = find_checks(doc, self.lexicon)
         return doc

@@ -17,7 +17,6 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ... import extensions
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
 from .context import (
@@ -243,13 +242,9 @@ class HearsayAttribution:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            sources, attributions, no_comment = find_attributions(
-                doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
-            )
-        except Exception as exc:  # a parse we did not foresee must not lose the document
-            extensions.warn(doc, f"attribution failed on this text ({type(exc).__name__}: {exc}); no sources listed")
-            sources, attributions, no_comment = [], [], []
+        sources, attributions, no_comment = find_attributions(
+            doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
+        )
         doc._.hearsay_sources = sources
         doc._.hearsay_attributions = attributions
         doc._.hearsay_no_comment = no_comment

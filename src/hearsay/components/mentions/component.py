@@ -253,11 +253,7 @@ class HearsayMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.hearsay_meta or {}
-        try:
-            doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
-        except Exception as exc:  # a local failure must not lose the document
-            extensions.warn(doc, f"mentions: could not cluster people and organisations ({exc})")
-            doc._.hearsay_entities = []
+        doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
         return doc
 
 

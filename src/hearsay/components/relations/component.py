@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...extensions import RelationRec, get_list, warn
+from ...extensions import RelationRec, get_list
 from ...lexicon import LexiconLoader
 from .index import EntityIndex
 from .patterns import SYMMETRIC, find_kin_and_couples, trigger_positions, trigger_words
@@ -223,9 +223,5 @@ class HearsayRelations:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.hearsay_relations = find_relations(doc, self.lexicon)
-        except Exception as exc:  # noqa: BLE001 -- a malformed record upstream must not lose the document
-            warn(doc, f"relations: skipped ({type(exc).__name__}: {exc})")
-            doc._.hearsay_relations = []
+        doc._.hearsay_relations = find_relations(doc, self.lexicon)
         return doc
