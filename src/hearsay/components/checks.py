@@ -531,12 +531,13 @@ def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
 
 @Language.factory(
     "hearsay_checks",
-    requires=["doc._.hearsay_claims", "doc._.hearsay_relations", "doc._.hearsay_times", "doc._.hearsay_entities"],
+    requires=["doc._.hearsay_claims", "doc._.hearsay_relations", "doc._.hearsay_times", "doc._.hearsay_reference",
+              "doc._.hearsay_entities", "doc._.hearsay_sources"],
     assigns=["doc._.hearsay_checks"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_checks(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayChecks(lexicon_loader("checks"))
+def make_hearsay_checks(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayChecks(lexicons("checks"))
 
 
 class HearsayChecks:

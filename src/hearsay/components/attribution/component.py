@@ -252,10 +252,10 @@ def find_attributions(
     "hearsay_attribution",
     requires=["doc._.hearsay_quotes", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
-    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_attribution(nlp: Language, name: str, lexicon: LexiconLoader):
-    return HearsayAttribution(load_attribution_lexicon(lexicon))
+def make_hearsay_attribution(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayAttribution(load_attribution_lexicon(lexicons))
 
 
 class HearsayAttribution:

@@ -239,7 +239,7 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
 
 @Language.factory(
     "hearsay_mentions",
-    requires=[],
+    requires=["doc._.hearsay_quotes"],
     assigns=["doc._.hearsay_entities"],
     default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )

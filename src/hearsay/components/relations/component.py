@@ -210,12 +210,12 @@ def find_relations(doc: Doc, lexicon: dict) -> list[RelationRec]:
 @Language.factory(
     "hearsay_relations",
     requires=["doc._.hearsay_claims", "doc._.hearsay_entities", "doc._.hearsay_times", "doc._.hearsay_attributions",
-              "doc._.hearsay_sources", "doc._.hearsay_hedges"],
+              "doc._.hearsay_sources", "doc._.hearsay_hedges", "doc._.hearsay_reference"],
     assigns=["doc._.hearsay_relations"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_relations(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayRelations(lexicon_loader("relations"))
+def make_hearsay_relations(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayRelations(lexicons("relations"))
 
 
 class HearsayRelations:

@@ -41,7 +41,7 @@ QUARTER_WINDOW = 3
 
 @Language.factory(
     "hearsay_temporal",
-    requires=[],
+    requires=["doc._.hearsay_quotes", "doc._.hearsay_attributions"],
     assigns=["doc._.hearsay_times", "doc._.hearsay_reference"],
 )
 def make_hearsay_temporal(nlp: Language, name: str):
