@@ -8,16 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..ledger import Attribution, Claim, Ledger, Source, TimelineEntry
+from ..source_kinds import kind_table
 
-KIND_LABELS = {
-    "person": "named person",
-    "organization": "organization",
-    "outlet": "outlet",
-    "anonymous": "anonymous",
-    "reports": "unnamed reports",
-    "document": "document",
-    "author": "the author (narration)",
-}
+KIND_LABELS = kind_table("label")
 
 
 @dataclass
@@ -129,15 +122,7 @@ def timeline_line(entry: TimelineEntry) -> tuple[str, str]:
 
 
 #: the short word for a source kind where space is tight (timeline, labels)
-MARK_WORDS = {
-    "person": "named",
-    "organization": "named org",
-    "anonymous": "anonymous",
-    "reports": "reports",
-    "outlet": "outlet",
-    "document": "document",
-    "author": "author",
-}
+MARK_WORDS = kind_table("word")
 
 
 # --- dates for readers -------------------------------------------------------------------------
