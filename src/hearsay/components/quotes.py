@@ -228,14 +228,6 @@ def _closing_single_ahead(text: str, i: int) -> bool:
         j += 1
 
 
-def quote_at(quotes: list[QuoteRec], start: int, end: int) -> QuoteRec | None:
-    """The outermost quote whose content covers ``[start, end)``, if any."""
-    for q in quotes:
-        if q["depth"] == 0 and q["content_start"] <= start and end <= q["content_end"]:
-            return q
-    return None
-
-
 @Language.factory(
     "hearsay_quotes",
     requires=[],

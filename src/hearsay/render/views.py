@@ -57,13 +57,6 @@ def claims_by_source(ledger: Ledger) -> list[SourceGroup]:
     return sorted(groups.values(), key=lambda g: (g.source.kind == "author", -len(g.claims)))
 
 
-def entity_line(ledger: Ledger, entity_id: str) -> str:
-    ent = next((e for e in ledger.entities if e.id == entity_id), None)
-    if ent is None:
-        return entity_id
-    return f"{ent.name}, {ent.age}" if ent.age is not None else ent.name
-
-
 def relation_lines(ledger: Ledger) -> list[str]:
     names = {e.id: e.name for e in ledger.entities}
     out = []

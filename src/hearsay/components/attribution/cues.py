@@ -14,9 +14,6 @@ from typing import Optional
 from spacy.tokens import Token
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-
-
 class CueLexicon:
     """cues.json compiled for lookups."""
 
