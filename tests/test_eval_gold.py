@@ -174,3 +174,26 @@ def test_cli_scores_a_gold_folder_and_prints_json(tmp_path, nlp, capsys):
     total = report["systems"]["hearsay"]["total"]
     assert report["articles"] == ["pier"]
     assert total["attribution"]["gold"] == 1 and 0.0 <= total["attribution"]["f1"] <= 1.0
+
+
+def test_gold_check_names_each_string_missing_from_its_article(tmp_path, capsys):
+    from hearsay.eval.cli import _check_gold
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Title\n\n“We are fine,” Ann Lee said on Monday.\n", encoding="utf-8")
+    gold = {"attributions": [{"content": "We are fine", "source": "Ann Lee", "cue": "said"},
+                             {"content": '"We are fine"', "source": "Ann Lee", "cue": "stated"}],
+            "times": [{"text": "Monday", "value": "2025-01-06"}, {"text": "Tuesday", "value": "2025-01-07"}],
+            "hedges": ["maybe"]}
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert _check_gold([str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "attribution 2: content not in the article" in out and "attribution 2: cue not in the article" in out
+    assert "time 2:" in out and "hedge 1:" in out
+    assert "attribution 1" not in out and "time 1:" not in out
+    gold["attributions"].pop()
+    gold["times"].pop()
+    gold["hedges"] = []
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert _check_gold([str(tmp_path)]) == 0
