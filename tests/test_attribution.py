@@ -530,3 +530,13 @@ def test_sentence_opening_reportedly_is_the_cue_not_the_content(analyze):
     assert att.cue.text == "Reportedly"
     assert att.content.text.startswith("the auditors may release their findings by June")
     assert next(s for s in ledger.sources if s.id == att.source).kind == "reports"
+
+
+def test_people_with_knowledge_and_guests_are_anonymous_voices(analyze):
+    led = analyze(
+        "The club is close to a deal, two people with knowledge of the negotiations said. "
+        "One guest said the host was stunned. Another guest said the couple renewed their vows."
+    )
+    kinds = [source_of(led, a).kind for a in led.attributions]
+    assert kinds == ["anonymous", "anonymous", "anonymous"]
+    assert len({a.source for a in led.attributions}) == 3
