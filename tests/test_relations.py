@@ -91,6 +91,10 @@ def triples(ledger) -> set[tuple]:
         ("Brightline Foods said its finance chief will leave. Brightline named Sonia Patel, the company's treasurer, "
          "to replace him. Brightline shares fell.",
          ("employee", "Sonia Patel", "Brightline Foods", "asserted", None)),
+        ("Dr. Paul Imre, a sleep specialist at Westbrook Children's Hospital, said the results were early.",
+         ("employee", "Paul Imre", "Westbrook Children's Hospital", "asserted", None)),
+        ("Ruth Osei, a marine biologist at the University of Lindale, said the reef had recovered.",
+         ("employee", "Ruth Osei", "University of Lindale", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
         ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",
