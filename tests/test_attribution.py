@@ -540,3 +540,26 @@ def test_people_with_knowledge_and_guests_are_anonymous_voices(analyze):
     kinds = [source_of(led, a).kind for a in led.attributions]
     assert kinds == ["anonymous", "anonymous", "anonymous"]
     assert len({a.source for a in led.attributions}) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The walkout was announced. According to state media, the ministry has called both sides to a meeting.",
+     [("outlet", "state media")]),
+    ("According to a police report obtained by the Courier, the driver had been drinking.",
+     [("document", "a police report")]),
+    ("According to a report by Kestrel Research, orders fell 22% in the third quarter. "
+     "The report's authors wrote that a recovery was unlikely.",
+     [("document", "a report by Kestrel Research"), ("document", "a report by Kestrel Research")]),
+    ("Teenagers slept longer, according to a study published Tuesday in a journal. "
+     "The authors said the effect was strongest among poor sleepers.",
+     [("document", "a study"), ("document", "a study")]),
+    ("Researchers at the Southern Sky Observatory said the comet's brightness was hard to predict.",
+     [("person", "Researchers at the Southern Sky Observatory")]),
+    ("According to a report by Bloomberg, the bank is cutting jobs.", [("outlet", "Bloomberg")]),
+    ('A spokeswoman for the governor, Carla Reyes, said the bill "looks fine."', [("person", "Carla Reyes")]),
+])
+def test_documents_outlets_and_apposed_names_as_sources(analyze, text, expected):
+    led = analyze(text)
+    assert [(source_of(led, a).kind, source_of(led, a).label) for a in led.attributions] == expected
+    if len(expected) == 2:
+        assert led.attributions[0].source == led.attributions[1].source
