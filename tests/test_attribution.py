@@ -563,3 +563,14 @@ def test_documents_outlets_and_apposed_names_as_sources(analyze, text, expected)
     assert [(source_of(led, a).kind, source_of(led, a).label) for a in led.attributions] == expected
     if len(expected) == 2:
         assert led.attributions[0].source == led.attributions[1].source
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Sen. Alicia Burke, the Democrat who led the opposition, voted no. "We won half a loaf," the Democrat said.',
+     "Alicia Burke"),
+    ("Grace Kiptoo broke the record on Sunday. The 27-year-old Kenyan said she had not expected it.", "Grace Kiptoo"),
+])
+def test_a_party_or_nationality_noun_describes_the_person_introduced(analyze, text, speaker):
+    led = analyze(text)
+    assert [source_of(led, a).label for a in led.attributions] == [speaker]
+    assert all(e.type == "PERSON" for e in led.entities)
