@@ -398,3 +398,14 @@ def test_the_suspect_is_not_the_suspects_lawyer(analyze):
     )
     assert "The suspect" in mention_texts(entity_with(ledger, "Marcus Reed"), "descriptor")
     assert "The suspect" not in mention_texts(entity_with(ledger, "Sandra Kim"))
+
+
+@pytest.mark.parametrize("text, name, age", [
+    ("Lorraine Abbott, a jazz pianist, died Sunday at her home in Harbor City. She was 87.", "Lorraine Abbott", 87),
+    ("Walter Brannigan died Monday at a hospice. He was 90 years old.", "Walter Brannigan", 90),
+    ("Marta Lind scored twice. The final score was 3.", "Marta Lind", None),
+    ("Marta Lind, the coach, was not 50 when she started.", "Marta Lind", None),
+])
+def test_an_age_stated_as_the_whole_predicate(analyze, text, name, age):
+    led = analyze(text, published="2025-11-20")
+    assert [(e.name, e.age) for e in led.entities if e.type == "PERSON"] == [(name, age)]
