@@ -276,3 +276,11 @@ def test_unresolved_possessor_of_a_title_is_not_the_storys_organisation(analyze)
     names = {e.id: e.name for e in ledger.entities}
     employers = {names[r.b] for r in ledger.relations if r.type == "employee" and names.get(r.a) == "Tobias Wren"}
     assert not any("Council" in n for n in employers)
+
+
+def test_names_listed_after_a_kin_noun_are_people_and_children(analyze):
+    led = analyze("Bree Calloway married Julian Frey in 2015. The couple have two sons, Milo and Theo, "
+                  "who attended the party.", published=PUBLISHED)
+    types = {e.name: e.type for e in led.entities}
+    assert types["Milo"] == types["Theo"] == "PERSON"
+    assert {("child", "Milo", "Bree Calloway"), ("child", "Theo", "Julian Frey")} <= triples(led)
