@@ -409,3 +409,10 @@ def test_the_suspect_is_not_the_suspects_lawyer(analyze):
 def test_an_age_stated_as_the_whole_predicate(analyze, text, name, age):
     led = analyze(text, published="2025-11-20")
     assert [(e.name, e.age) for e in led.entities if e.type == "PERSON"] == [(name, age)]
+
+
+def test_an_occupation_in_apposition_makes_a_person_and_refers_back(analyze):
+    led = analyze("Ruth Osei, a geologist, visited the site on Monday. The geologist said the ground was stable.",
+                  published="2025-11-20")
+    person = entity_with(led, "Ruth Osei")
+    assert person.type == "PERSON" and "The geologist" in mention_texts(person, "descriptor")
