@@ -33,7 +33,7 @@ from .context import (
     trim_content,
     via_outlet,
 )
-from .cues import content_of, subject_of
+from .cues import content_of, speaker_of
 from .direct import quote_pass
 from .phrases import (
     according_pass,
@@ -61,7 +61,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         cls = cues.cue_class(tok)
         lemma = tok.lemma_.lower()
-        subj = subject_of(tok)
+        subj = speaker_of(tok)
         subj_lemma = subj.lemma_.lower() if subj is not None else ""
         cue_span = None
         if cls is None and subj is not None and subj.dep_ == "nsubj":

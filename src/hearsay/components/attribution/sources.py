@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, SourceRec
+from .._internals.syntax import token_chars
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "multiple", "numerous", "many",
@@ -89,7 +90,7 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
     return entities
 
 
-class EntityIndex:
+class MentionIndex:
     """Which entity a character range names (from the mentions stage, or the fallback).
 
     Lookups bisect sorted mention starts, so a long article with thousands of mentions
@@ -168,7 +169,7 @@ class EntityIndex:
 class SourceTable:
     """The sources of one article, one per distinct voice, in order of first mention."""
 
-    def __init__(self, doc: Doc, entities: EntityIndex, lexicon: dict, quotes: list | None = None):
+    def __init__(self, doc: Doc, entities: MentionIndex, lexicon: dict, quotes: list | None = None):
         self.doc = doc
         self.text = doc.text   # Doc.text joins every token on each access: read it once
         self.quotes = sorted((q for q in (quotes or []) if q["depth"] == 0), key=lambda q: q["content_start"])
@@ -250,7 +251,7 @@ class SourceTable:
         """The source named by the speaker phrase headed by ``head`` (token range ``span``)."""
         doc = self.doc
         s_tok, e_tok = span
-        start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1])
+        start, end = token_chars(doc, s_tok, e_tok)
         low = head.lower_
         lemma = head.lemma_.lower()
         # "one of the people" -> the people
@@ -346,7 +347,7 @@ class SourceTable:
                 for p in c.children:
                     if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("ORG",)):
                         s, e = naming_span(p)
-                        return self.outlet(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+                        return self.outlet(*token_chars(self.doc, s, e))
         return self.keyed("reports", "reports", "reports", start, end)
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
@@ -411,7 +412,7 @@ class SourceTable:
             if lemma in ("report",) and not dets & {"the", "this", "that"}:
                 return self.resolve_report(head, start, end)
             s, e = _chunk_of(head)
-            label = self.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1])]
+            label = self.text[slice(*token_chars(doc, s, e))]
             return self.keyed("document", "document:" + head.lemma_.lower(), label, start, end)
         if lemma in self.anonymous or low in self.anonymous:
             needs = lemma in self.modifier_needed or low in self.modifier_needed
