@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -332,11 +333,18 @@ def render_page() -> str:
         parts.append(f"```\n{run.get('command', '')}\n```\n_{run.get('date', '')}, {run.get('seconds', '?')} s._\n")
         parts.append(fn(r))
         if r.get("problems"):
-            parts.append(f"\n_{len(r['problems'])} problem(s) during the run, e.g. {r['problems'][0][:200]}_\n")
+            parts.append(f"\n_{len(r['problems'])} problem(s) during the run, e.g. {portable(r['problems'][0])[:200]}_\n")
     parts.append(CONVENTIONS)
     if NOTE.exists():
         parts.append(fill_note(NOTE.read_text(encoding="utf-8")))
     return "\n".join(parts)
+
+
+def portable(text: str) -> str:
+    """A message with the paths of the machine it ran on made relative: files of the repository
+    from its root, shared data as ``../shared/...`` (the page is read on other machines)."""
+    text = text.replace(str(ROOT) + "/", "")
+    return re.sub(r"/\S*?/shared/", "../shared/", text)
 
 
 def main(argv=None) -> int:
