@@ -394,7 +394,11 @@ def _order_conflict(first: dict, second: dict) -> bool:
 
 
 def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: dict) -> list[dict]:
-    """Events whose stated order disagrees with their dates."""
+    """Events whose stated order disagrees with their dates.
+
+    Long on purpose: one walk over the sentences carries the state every comparison needs
+    (the last explicit date, the ordering word, the clause it governs); split up, that state
+    would have to travel between functions."""
     out = []
     text = doc.text
     by_id = {t["id"]: t for t in times}

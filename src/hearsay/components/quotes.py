@@ -68,6 +68,9 @@ def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list
     quote mark can (an opening one after a space or bracket and before a word, a closing
     one after a word and before a space or punctuation, with a single quote open) and are
     apostrophes otherwise.
+
+    Long on purpose: it is one character-level state machine over the stack of open quotes;
+    its branches share that state and are read best together.
     """
     if elisions is None:
         elisions = default_elisions()

@@ -142,7 +142,11 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
 def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Optional[tuple[int, int, str]]:
     """Token range [start, end) of what ``verb`` reports, and how it was found:
     "clause" (a that-clause, before or after), "object" (reportative/denial objects),
-    "frame" (the verb sits in a trailing frame ", police said")."""
+    "frame" (the verb sits in a trailing frame ", police said").
+
+    Long on purpose: the constructions are tried in a fixed order of precedence (clausal
+    complement, question, object, prepositional content, frame), and the first that fits
+    wins; one function keeps that order readable in one place."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:
