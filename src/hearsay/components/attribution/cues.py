@@ -144,9 +144,10 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
     "clause" (a that-clause, before or after), "object" (reportative/denial objects),
     "frame" (the verb sits in a trailing frame ", police said").
 
-    Long on purpose: the constructions are tried in a fixed order of precedence (clausal
-    complement, question, object, prepositional content, frame), and the first that fits
-    wins; one function keeps that order readable in one place."""
+    Long on purpose: a decision list. The constructions are tried in a fixed order of
+    precedence (clausal complement, recipient and passive readings, "as" clauses, questions,
+    prepositional and commissive objects, plain objects, a "that" the parser misattached, the
+    trailing frame) and the first that fits wins; one function keeps that order in one place."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:
