@@ -17,9 +17,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ... import extensions
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
+from ..denials import denies_by_wording, frame_content
 from .context import (
     Context,
     Found,
@@ -32,7 +32,7 @@ from .context import (
     trim_content,
     via_outlet,
 )
-from .cues import content_of, subject_of
+from .cues import content_of, speaker_of
 from .direct import quote_pass
 from .phrases import (
     according_pass,
@@ -45,7 +45,7 @@ from .phrases import (
 
 
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
-    return {"cues": load("cues"), "sources": load("sources")}
+    return {"cues": load("cues"), "sources": load("sources"), "denials": load("denials")}
 
 
 # ---------------------------------------------------------------------------------------
@@ -60,7 +60,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         cls = cues.cue_class(tok)
         lemma = tok.lemma_.lower()
-        subj = subject_of(tok)
+        subj = speaker_of(tok)
         subj_lemma = subj.lemma_.lower() if subj is not None else ""
         cue_span = None
         if cls is None and subj is not None and subj.dep_ == "nsubj":
@@ -112,6 +112,23 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         polarity = "denied" if cls == "denial" else "asserted"
         found.append(Found((cs, ce), type_, source, mention, cue_span or cue_chars(ctx, tok), cls, polarity, verb=tok.i))
         ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def denial_frame_pass(ctx: Context, found: list[Found], lexicon: dict) -> None:
+    """Denials by a falsity complement on a verb that is no speech cue of its own: "branded
+    the allegations baseless", "called the story fiction" (see ``denials``)."""
+    used = {f.verb for f in found if f.verb is not None}
+    for tok in ctx.doc:
+        if tok.i in used or not ctx.outside(tok) or not tok.tag_.startswith("VB"):
+            continue
+        span = frame_content(tok, lexicon)
+        if span is None:
+            continue
+        got = source_for_verb(ctx, tok, "denial")
+        if got is None or got[0]["kind"] == "author":
+            continue
+        source, mention, _ = got
+        found.append(Found(ctx.chars(*span), "indirect", source, mention, cue_chars(ctx, tok), "denial", "denied", verb=tok.i))
 
 
 def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[int, int], source, mention, cue_span, cls) -> None:
@@ -190,6 +207,7 @@ def find_attributions(
     speaker_line_pass(ctx, found)
     verb_pass(ctx, found)
     quote_pass(ctx, found)
+    denial_frame_pass(ctx, found, lexicon["denials"])
     in_document_pass(ctx, found)
     noun_cue_pass(ctx, found)
     reportedly_pass(ctx, found, [f.content for f in found])
@@ -212,6 +230,8 @@ def find_attributions(
     attributions: list[AttributionRec] = []
     for f in kept:
         parent = _parent(f, kept, starts)
+        if f.polarity != "denied" and denies_by_wording(doc, f.verb, f.content, lexicon["denials"]):
+            f.polarity, f.cue_class = "denied", "denial"  # "labelled the report a lie", "said the rumours were untrue"
         attributions.append(
             AttributionRec(
                 id=ids[id(f)],
@@ -232,10 +252,10 @@ def find_attributions(
     "hearsay_attribution",
     requires=["doc._.hearsay_quotes", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
-    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_attribution(nlp: Language, name: str, lexicon: LexiconLoader):
-    return HearsayAttribution(load_attribution_lexicon(lexicon))
+def make_hearsay_attribution(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayAttribution(load_attribution_lexicon(lexicons))
 
 
 class HearsayAttribution:
@@ -243,13 +263,9 @@ class HearsayAttribution:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            sources, attributions, no_comment = find_attributions(
-                doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
-            )
-        except Exception as exc:  # a parse we did not foresee must not lose the document
-            extensions.warn(doc, f"attribution failed on this text ({type(exc).__name__}: {exc}); no sources listed")
-            sources, attributions, no_comment = [], [], []
+        sources, attributions, no_comment = find_attributions(
+            doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
+        )
         doc._.hearsay_sources = sources
         doc._.hearsay_attributions = attributions
         doc._.hearsay_no_comment = no_comment

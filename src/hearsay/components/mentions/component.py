@@ -21,8 +21,10 @@ from spacy.tokens import Doc
 
 from ... import extensions
 from ...lexicon import load_lexicon
-from .ages import age_after, born_from_age, find_birth_statements
-from .coref import Layout, Resolver
+from .._internals.syntax import token_chars
+from .ages import age_after, born_from_age, copular_ages, find_birth_statements
+from .._internals.layout import TokenLayout
+from .coref import Resolver
 from .descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
 from .names import STRONG, cluster_names, find_name_spans
 from .tokens import TokenTable
@@ -46,11 +48,6 @@ def load_mention_lexicons(load: Callable[[str], dict] = load_lexicon) -> dict:
     return {"descriptors": load("descriptors"), "pronouns": load("pronouns"), "outlets": outlets, "given_names": given}
 
 
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
-
-
 def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
     """"told X" / "according to X" make an organisation-like name an outlet."""
     told = {v for v in lex["outlets"]["told_verbs"] if " " not in v}
@@ -70,6 +67,23 @@ def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
                 break
 
 
+def _kin_listed_names(doc: Doc, clusters: list[dict], lex: dict) -> None:
+    """Names listed in apposition to a kinship noun are people, whatever NER called them:
+    "two sons, Milo and Theo", "Their children, Ava and Cole", "a daughter, Grace Lin"."""
+    kin = set(lex["descriptors"]["kinship"]) | set(lex["descriptors"]["group_nouns"])
+    by_token = {i: cluster for cluster in clusters for start, end in cluster["names"] for i in range(start, end)}
+    for token in doc:
+        if token.lower_ not in kin or token.pos_ != "NOUN":
+            continue
+        for child in token.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
+            for name in [child, *child.conjuncts]:
+                cluster = by_token.get(name.i)
+                if cluster is not None and name.pos_ == "PROPN":
+                    cluster["votes"]["PERSON"] += STRONG
+
+
 def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:
     """A weak gender hint from a person's given name ("Natalie Portman" -> f)."""
     given = lex["given_names"]
@@ -82,7 +96,7 @@ def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:
 
 def _add_age(doc: Doc, cluster: dict, value: int, start: int, end: int) -> None:
     """A stated age (the words stating it at token [start, end)) makes the entity a person."""
-    cs, ce = _chars(doc, start, end)
+    cs, ce = token_chars(doc, start, end)
     cluster.setdefault("ages", []).append({"value": value, "start": cs, "end": ce})
     cluster["votes"]["PERSON"] += STRONG
     if cluster["age"] is None:
@@ -145,6 +159,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     clusters = cluster_names(doc, spans, lex, table)
     direct_events, taken = _direct_descriptors(doc, clusters, lex, table)
     _outlet_cues(doc, clusters, lex)
+    _kin_listed_names(doc, clusters, lex)
     _given_name_genders(doc, clusters, lex)
     events = list(direct_events)
     for index, cluster in enumerate(clusters):
@@ -156,7 +171,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     for i, word in enumerate(table.lower):
         if word in pronouns and table.pos[i] == "PRON":
             events.append((i, "pron", None, i, i + 1, i, None))
-    layout = Layout(doc, extensions.get_list(doc, "hearsay_quotes"), table)
+    layout = TokenLayout(doc, extensions.get_list(doc, "hearsay_quotes"))
     speech = set(lex["pronouns"]["speech_verbs"])
 
     def order(event: tuple) -> tuple:
@@ -201,6 +216,10 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
         if target is not None:
             clusters[target]["born"] = born
             clusters[target]["born_stated"] = True
+    for subject, value, number in copular_ages(doc):
+        target = resolver.cluster_at(subject)
+        if target is not None and resolver.type_of(target) == "PERSON":
+            _add_age(doc, clusters[target], value, number, number + 1)
 
     return _records(doc, clusters, resolver, published)
 
@@ -212,14 +231,14 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
             continue
         votes = cluster["votes"]
         etype = votes.most_common(1)[0][0] if votes else "PERSON"
-        best = max(cluster["names"], key=lambda se: (se[1] - se[0], _chars(doc, *se)[1] - doc[se[0]].idx, -se[0]))
+        best = max(cluster["names"], key=lambda se: (se[1] - se[0], token_chars(doc, *se)[1] - doc[se[0]].idx, -se[0]))
         mentions = {}
         for kind, spans in (("name", cluster["names"]), ("descriptor", cluster["descriptors"]),
                             ("pronoun", cluster["pronouns"])):
             for start, end in spans:
                 if end <= start:
                     continue
-                cs, ce = _chars(doc, start, end)
+                cs, ce = token_chars(doc, start, end)
                 mentions.setdefault((cs, ce), {"start": cs, "end": ce, "kind": kind})
         born = cluster["born"]
         if born is None and cluster["age"] is not None:
@@ -242,7 +261,7 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
 
 @Language.factory(
     "hearsay_mentions",
-    requires=[],
+    requires=["doc._.hearsay_quotes"],
     assigns=["doc._.hearsay_entities"],
     default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
@@ -256,11 +275,7 @@ class HearsayMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.hearsay_meta or {}
-        try:
-            doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
-        except Exception as exc:  # a local failure must not lose the document
-            extensions.warn(doc, f"mentions: could not cluster people and organisations ({exc})")
-            doc._.hearsay_entities = []
+        doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
         return doc
 
 
