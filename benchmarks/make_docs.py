@@ -211,7 +211,11 @@ def corpus_section(r: dict) -> str:
         f"steady rate after the first results beside it; Ray streams results in bursts, so its steady rate means "
         f"little); *storing s* is the time the writer spent in `Store.put`. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured "
         f"(load average {', '.join(f'{x:.1f}' for x in r.get('load_average', []))} at the start).\n",
-        render_corpus(r, markdown=True)])
+        render_corpus(r, markdown=True),
+        "Against the goals: storing costs the share of the run shown above (goal ≤ 10 %). Two processes and Ray can "
+        "only beat one process when two CPUs are free; while this was measured the machine's 2 CPUs were shared with "
+        "other jobs (load average in the title line), so those two ratios measure contention, not scaling — rerun "
+        "`hearsay bench corpus` on an idle machine for them. Peak worker memory is compared at half and full corpus.\n"])
 
 
 def scale_section(r: dict) -> str:
