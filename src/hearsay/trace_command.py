@@ -70,7 +70,12 @@ def read_inputs(paths: list[str], nlp=None) -> list[tuple[SimpleNamespace, objec
                 continue
             rid = str(rec.get("id") or default_id) if isinstance(rec, dict) else default_id
             if isinstance(rec, dict) and str(rec.get("schema", "")).startswith("hearsay.ledger/"):
-                ledger = Ledger.model_validate(rec)
+                rec = {k: v for k, v in rec.items() if k != "id"}
+                try:
+                    ledger = Ledger.model_validate(rec)
+                except ValueError as exc:
+                    print(f"hearsay: skipped {where}: not a valid ledger ({str(exc).splitlines()[0]})", file=sys.stderr)
+                    continue
                 pairs.append((_row(rid, ledger.document), ledger))
                 continue
             from .ingest import from_record
