@@ -202,7 +202,11 @@ def render(report: dict, markdown: bool = False) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=None, metavar="DIR",
-                        help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev)")
+                        help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev); "
+                             "`trace` for the trace benchmark on synthetic corpora")
+    parser.add_argument("source", nargs="?", default=None, metavar="ARTICLES",
+                        help="with `trace`: the article .json folder to recombine (default: cascades-dev)")
+    parser.add_argument("--sizes", default="1000,4000,16000", help="with `trace`: corpus sizes (default 1000,4000,16000)")
     parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per configuration; the best is reported")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N texts")
@@ -214,6 +218,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     from .errors import HearsayError
 
+    if args.dir == "trace":
+        from .eval import bench_trace
+
+        source = args.source or str(default_dir().parents[1] / "cascades-dev" / "articles")
+        report = bench_trace.benchmark(source, sizes=tuple(int(x) for x in args.sizes.split(",") if x.strip()))
+        sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else bench_trace.render(report))
+        return 0
     path = Path(args.dir) if args.dir else default_dir()
     if not path.exists():
         raise HearsayError(f"{path}: not found; give a folder of .txt files (default is PolNeAR dev in ../shared)")

@@ -40,7 +40,7 @@ def read_inputs(paths: list[str], nlp=None) -> list[tuple[SimpleNamespace, objec
     from .ledger import Ledger
 
     pairs: list[tuple[SimpleNamespace, object]] = []
-    pending: list[tuple[str, object]] = []
+    pending: list[tuple[str, object, dict]] = []
     for path in paths:
         p = Path(path)
         if not p.exists():
@@ -60,7 +60,7 @@ def read_inputs(paths: list[str], nlp=None) -> list[tuple[SimpleNamespace, objec
                 if isinstance(art, InputError):
                     print(f"hearsay: skipped {art}", file=sys.stderr)
                 else:
-                    pending.append((p.stem, art))
+                    pending.append((p.stem, art, {}))
             continue
         for default_id, where, raw in records:
             try:
@@ -76,25 +76,29 @@ def read_inputs(paths: list[str], nlp=None) -> list[tuple[SimpleNamespace, objec
                 except ValueError as exc:
                     print(f"hearsay: skipped {where}: not a valid ledger ({str(exc).splitlines()[0]})", file=sys.stderr)
                     continue
-                pairs.append((_row(rid, ledger.document), ledger))
+                pairs.append((_row(rid, ledger.document, rec), ledger))
                 continue
             from .ingest import from_record
 
             try:
-                pending.append((rid, from_record(rec, where)))
+                pending.append((rid, from_record(rec, where), rec))
             except InputError as err:
                 print(f"hearsay: skipped {err}", file=sys.stderr)
     if pending:
         from . import analyze_many, load_pipeline
 
         nlp = nlp or load_pipeline()
-        for (rid, _), ledger in zip(pending, analyze_many([a for _, a in pending], nlp=nlp)):
-            pairs.append((_row(rid, ledger.document), ledger))
+        for (rid, _, rec), ledger in zip(pending, analyze_many([a for _, a, _ in pending], nlp=nlp)):
+            pairs.append((_row(rid, ledger.document, rec), ledger))
     return pairs
 
 
-def _row(rid: str, doc) -> SimpleNamespace:
-    return SimpleNamespace(id=rid, outlet=doc.outlet, url=doc.url, title=doc.title, published=doc.published, text=doc.text)
+def _row(rid: str, doc, record: dict) -> SimpleNamespace:
+    """The article as the trace sees it; the record's own timestamp wins over the ledger's
+    date, because two articles of one day are ordered by their hour."""
+    published = record.get("published") if isinstance(record.get("published"), str) else None
+    return SimpleNamespace(id=rid, outlet=doc.outlet, url=doc.url, title=doc.title,
+                           published=published or doc.published, text=doc.text)
 
 
 def run(args) -> int:

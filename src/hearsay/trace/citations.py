@@ -23,6 +23,8 @@ _ADVERB = r"(?:(?:also|first|previously|earlier|originally|initially|later)\s+)?
 _TIME = (r"(?:\s+(?:on\s+)?(?:(?:early|late|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
          r"yesterday|today|earlier|last\s+week|this\s+week|in\s+[A-Z][a-z]+)(?:\s+(?:morning|afternoon|evening|night))?)?")
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+#: how many of the cited outlet's latest earlier articles a citation is weighed against
+RECENT = 50
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -76,19 +78,21 @@ class CitationFinder:
         return None
 
 
-def resolve(cited: str, phrase: Span, item: TraceItem, items: list[TraceItem], weights: TermWeights) -> str | None:
+def resolve(cited: str, phrase: Span, item: TraceItem, by_outlet: dict[str, list[TraceItem]],
+            weights: TermWeights, terms_of) -> str | None:
     """The cited outlet's article this citation points to: published before the citing one,
     and the best match for what the citing paragraph says (a date or weekday named in the
     phrase counts for much); ``None`` when the outlet has no earlier article in the corpus or
-    none shares the paragraph's content."""
-    candidates = [c for c in items if c.outlet == cited and c.id != item.id and c.order < item.order]
+    none shares the paragraph's content. Only the outlet's ``RECENT`` latest earlier articles
+    are weighed, so an outlet with thousands of articles costs no more than one with few."""
+    earlier = [c for c in by_outlet.get(cited, []) if c.id != item.id and c.order < item.order]
+    candidates = earlier[-RECENT:]
     if not candidates:
         return None
     context = set(content_terms(_paragraph(item.text, phrase.start)))
     best, best_score = None, 0.0
     for cand in candidates:
-        terms = set(content_terms((cand.title or "") + "\n" + cand.text))
-        score = weights.mass(context & terms)
+        score = weights.mass(context & terms_of(cand))
         score += 1000.0 * _date_hint(phrase.text, cand.published)
         if score > best_score or (score == best_score and best is not None and cand.order > best.order):
             best, best_score = cand, score
@@ -118,12 +122,23 @@ def _date_hint(phrase: str, published: str | None) -> float:
 
 
 def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWeights) -> list[Citation]:
+    """Every citation in ``items`` (publication order), resolved where the corpus allows."""
     finder = CitationFinder(outlets)
+    by_outlet: dict[str, list[TraceItem]] = {}
+    for item in items:
+        by_outlet.setdefault(outlets.canonical(item.outlet or "") or item.outlet or "", []).append(item)
+    cache: dict[str, set[str]] = {}
+
+    def terms_of(cand: TraceItem) -> set[str]:
+        if cand.id not in cache:
+            cache[cand.id] = set(content_terms((cand.title or "") + "\n" + cand.text))
+        return cache[cand.id]
+
     out = []
     for item in items:
         for cited, span in finder.find(item):
             out.append(Citation.model_validate({
                 "from": item.id, "to_outlet": cited,
-                "to_article": resolve(cited, span, item, items, weights), "span": span.model_dump(),
+                "to_article": resolve(cited, span, item, by_outlet, weights, terms_of), "span": span.model_dump(),
             }))
     return out

@@ -69,6 +69,9 @@ class OutletIndex:
         self.forms = {v: next(iter(owners)) for v, owners in variants.items() if len(owners) == 1}
         for name, target in canon.items():
             self.forms[name] = target
+        self._by_key = {}
+        for form, name in self.forms.items():
+            self._by_key.setdefault(_key(form), name)
         alternation = "|".join(re.escape(v) for v in sorted(self.forms, key=len, reverse=True))
         self._re = re.compile(rf"(?<![\w-])(?:the\s+)?({alternation})(?![\w])") if alternation else None
         nouns = sorted(lexicon()["outlet_nouns"], key=len, reverse=True)
@@ -90,10 +93,7 @@ class OutletIndex:
         text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
         if text in self.forms:
             return self.forms[text]
-        for form, name in self.forms.items():
-            if _key(form) == _key(text):
-                return name
-        return None
+        return self._by_key.get(_key(text))
 
     def mentions(self, text: str, own: str | None = None) -> list[OutletMention]:
         """Outlet names and outlet anaphora in ``text``, in order. An anaphor ("the website")

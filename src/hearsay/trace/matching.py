@@ -22,11 +22,15 @@ from .words import TermWeights, content_terms, is_negated, name_terms
 #: a pair is the same claim when its weighted overlap reaches this and it shares enough weight.
 SAME_CLAIM = 0.5
 MIN_SHARED_TERMS = 2
+#: the mean similarity two groups' members need to merge
+COHESION = 0.3
 #: weight of a name term relative to other content terms
 NAME_WEIGHT = 0.3
-#: a term found in more than this share of all claims is too common to block on.
-BLOCK_MAX_SHARE = 0.05
-BLOCK_MIN_POSTINGS = 50
+#: a term found in more claims than this is too common to block on (a fixed number, not a
+#: share, so that the pairs compared grow linearly with the corpus)
+BLOCK_MAX_POSTINGS = 100
+#: how many of a claim's rarest terms it is looked up under
+BLOCK_KEYS = 6
 
 
 @dataclass
@@ -42,6 +46,7 @@ class Unit:
     terms: frozenset = field(default_factory=frozenset)
     negated: bool = False
     names: frozenset = field(default_factory=frozenset)
+    mass: float | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -66,53 +71,85 @@ def similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     names = a.names | b.names
     if len(shared - names) < MIN_SHARED_TERMS:
         return 0.0
+    small = min(_mass(a, weights), _mass(b, weights)) or 1.0
+    return sum(weights.idf(t) * (NAME_WEIGHT if t in names else 1.0) for t in shared) / small
 
-    def mass(terms) -> float:
-        return sum(weights.idf(t) * (NAME_WEIGHT if t in names else 1.0) for t in terms)
 
-    small = min(mass(a.terms), mass(b.terms)) or 1.0
-    return mass(shared) / small
+def _mass(u: Unit, weights: TermWeights) -> float:
+    if u.mass is None:
+        u.mass = sum(weights.idf(t) * (NAME_WEIGHT if t in u.names else 1.0) for t in u.terms)
+    return u.mass
 
 
 def candidate_pairs(units: list[Unit]):
-    """Pairs of units in different articles that share at least one not-too-common term."""
+    """Pairs of units in different articles worth comparing (prefix filtering): each unit is
+    looked up under its ``BLOCK_KEYS`` rarest terms only, and a term found in more than
+    ``BLOCK_MAX_POSTINGS`` claims is no key at all. Two claims that say the same thing
+    share their rare words, so this loses little, and the work grows with the corpus instead
+    of with its square."""
     postings: dict[str, list[int]] = defaultdict(list)
     for n, u in enumerate(units):
         for t in u.terms:
             postings[t].append(n)
-    cap = max(BLOCK_MIN_POSTINGS, int(BLOCK_MAX_SHARE * len(units)))
+    cap = BLOCK_MAX_POSTINGS
     seen = set()
-    for plist in postings.values():
-        if len(plist) > cap:
-            continue
-        for i, a in enumerate(plist):
-            for b in plist[i + 1:]:
-                if (a, b) not in seen and units[a].item.id != units[b].item.id:
-                    seen.add((a, b))
-                    yield a, b
+    for a, u in enumerate(units):
+        keys = sorted((t for t in u.terms if len(postings[t]) <= cap), key=lambda t: (len(postings[t]), t))[:BLOCK_KEYS]
+        for t in keys:
+            for b in postings[t]:
+                if b == a or units[b].item.id == u.item.id:
+                    continue
+                pair = (a, b) if a < b else (b, a)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
-def cluster_units(units: list[Unit], weights: TermWeights, threshold: float = SAME_CLAIM) -> list[list[Unit]]:
-    """Groups of units that make the same claim (single link over matching pairs), each in
-    publication order; a group is kept only when it spans two or more articles."""
-    parent = list(range(len(units)))
+def cluster_units(units: list[Unit], weights: TermWeights, threshold: float = SAME_CLAIM,
+                  cohesion: float = COHESION) -> list[list[Unit]]:
+    """Groups of units that make the same claim, each in publication order; a group is kept
+    only when it spans two or more articles.
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    Matching pairs are joined strongest first, and two groups merge only when their members
+    match on average (``cohesion``, pairs never compared counting 0): one sentence that
+    restates two claims at once ("that he asked for a trade, that the two are not speaking")
+    then joins one of them instead of fusing both into one claim.
+    """
+    sims: dict[tuple[int, int], float] = {}
     for a, b in candidate_pairs(units):
-        if similarity(units[a], units[b], weights) >= threshold:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[Unit]] = defaultdict(list)
-    for n, u in enumerate(units):
-        groups[root(n)].append(u)
+        s = similarity(units[a], units[b], weights)
+        if s > 0:
+            sims[(a, b)] = s
+    members: dict[int, list[int]] = {n: [n] for n in range(len(units))}
+    owner = list(range(len(units)))
+    # links[g][h]: summed similarity between groups g and h (average linkage, kept up to date)
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), s in sims.items():
+        links[a][b] = s
+        links[b][a] = s
+    for (a, b), s in sorted(sims.items(), key=lambda kv: -kv[1]):
+        if s < threshold:
+            break
+        ra, rb = owner[a], owner[b]
+        if ra == rb:
+            continue
+        ma, mb = members[ra], members[rb]
+        if links[ra].get(rb, 0.0) / (len(ma) * len(mb)) < cohesion:
+            continue
+        keep, gone = (ra, rb) if len(ma) >= len(mb) else (rb, ra)
+        for x in members[gone]:
+            owner[x] = keep
+        members[keep].extend(members.pop(gone))
+        for other, total in links.pop(gone).items():
+            if other == keep:
+                continue
+            links[other].pop(gone, None)
+            links[keep][other] = links[keep].get(other, 0.0) + total
+            links[other][keep] = links[keep][other]
+        links[keep].pop(gone, None)
     out = []
-    for g in groups.values():
+    for group in members.values():
+        g = [units[n] for n in group]
         if len({u.item.id for u in g}) >= 2:
             out.append(sorted(g, key=lambda u: (u.item.order, u.start)))
     return sorted(out, key=lambda g: (g[0].item.order, g[0].start))

@@ -94,9 +94,14 @@ class TermWeights:
         self.n = max(n, 1)
         self.df = df
         self._log = math.log
+        self._idf: dict[str, float] = {}
 
     def idf(self, term: str) -> float:
-        return self._log(1 + (self.n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
+        value = self._idf.get(term)
+        if value is None:
+            df = self.df.get(term, 0)
+            value = self._idf[term] = self._log(1 + (self.n - df + 0.5) / (df + 0.5))
+        return value
 
     def mass(self, terms) -> float:
         return sum(self.idf(t) for t in set(terms))
