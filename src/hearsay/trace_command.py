@@ -31,6 +31,8 @@ def add_match_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="TEXT", help="the claim to look for")
     parser.add_argument("claims", metavar="FILE", help="TSV of candidate claims: id, text (a header line is skipped)")
     parser.add_argument("-k", type=int, default=5, help="how many matches to print")
+    parser.add_argument("--matcher", choices=("bm25", "embed", "hybrid"), default="bm25",
+                        help="bm25 (default), MiniLM cosine, or both; embed and hybrid need the [embed] extra")
 
 
 def read_inputs(paths: list[str], nlp=None) -> list[tuple[SimpleNamespace, object]]:
@@ -137,11 +139,11 @@ def _store_pairs(url: str):
 
 
 def run_match(args) -> int:
-    from .trace.matching import Bm25Index
+    from .trace.matching import rank_claims
 
     docs = read_claims_tsv(args.claims)
-    index = Bm25Index(docs)
-    for rank, (cid, score) in enumerate(index.search(args.query, args.k), 1):
+    ranked = rank_claims({"query": args.query}, docs, args.matcher, depth=args.k)["query"]
+    for rank, (cid, score) in enumerate(ranked, 1):
         print(f"{rank}\t{score:.3f}\t{cid}\t{docs[cid]}")
     return 0
 

@@ -25,8 +25,7 @@ def read_qrels(path: Path) -> dict[str, set[str]]:
     return out
 
 
-def evaluate(split: str, run_out: str | None = None) -> dict:
-    from ..trace.matching import Bm25Index
+def evaluate(split: str, run_out: str | None = None, matcher: str = "bm25") -> dict:
     from ..trace_command import read_claims_tsv
 
     folder = Path(split)
@@ -37,14 +36,16 @@ def evaluate(split: str, run_out: str | None = None) -> dict:
     queries = read_claims_tsv(str(need[0]))
     qrels = read_qrels(need[1])
     claims = read_claims_tsv(str(need[2]))
-    index = Bm25Index(claims)
+    from ..trace.matching import rank_claims
+
+    ranked_all = rank_claims(queries, claims, matcher)
     ap5 = rr = 0.0
     lines = []
     scored = 0
-    for qid, text in queries.items():
-        ranked = index.search(text, 100)
+    for qid in queries:
+        ranked = ranked_all.get(qid, [])
         for rank, (cid, s) in enumerate(ranked, 1):
-            lines.append(f"{qid} Q0 {cid} {rank} {s:.4f} hearsay-bm25")
+            lines.append(f"{qid} Q0 {cid} {rank} {s:.4f} hearsay-{matcher}")
         rel = qrels.get(qid)
         if not rel:
             continue
@@ -59,7 +60,7 @@ def evaluate(split: str, run_out: str | None = None) -> dict:
         rr += 1.0 / first if first else 0.0
     if run_out:
         Path(run_out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {"split": split, "queries": scored, "claims": len(claims), "matcher": "bm25",
+    return {"split": split, "queries": scored, "claims": len(claims), "matcher": matcher,
             "map@5": round(ap5 / scored, 4) if scored else 0.0, "mrr": round(rr / scored, 4) if scored else 0.0}
 
 

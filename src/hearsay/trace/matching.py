@@ -183,3 +183,36 @@ class Bm25Index:
                 scores[n] += idf * tf * (self.k1 + 1) / norm
         best = sorted(scores.items(), key=lambda kv: (-kv[1], self.ids[kv[0]]))[:k]
         return [(self.ids[n], s) for n, s in best]
+
+
+MATCHERS = ("bm25", "embed", "hybrid")
+#: in the hybrid, BM25 scores are divided by the query's best score and added with this weight
+HYBRID_BM25_WEIGHT = 0.3
+
+
+def rank_claims(queries: dict[str, str], claims: dict[str, str], matcher: str, depth: int = 100) -> dict[str, list[tuple[str, float]]]:
+    """Each query's ranked claims: BM25, MiniLM cosine, or both (cosine re-ranking BM25's
+    top candidates plus the embedding's own, with the normalised BM25 score added)."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    index = Bm25Index(claims) if matcher in ("bm25", "hybrid") else None
+    if matcher == "bm25":
+        return {q: index.search(t, depth) for q, t in queries.items()}
+    from . import embed
+
+    ids = list(claims)
+    pos = {cid: n for n, cid in enumerate(ids)}
+    cvec = embed.encode([claims[i] for i in ids])
+    qids = list(queries)
+    qvec = embed.encode([queries[q] for q in qids])
+    sims = qvec @ cvec.T
+    for row, q in enumerate(qids):
+        scores = {ids[j]: float(sims[row, j]) for j in sims[row].argsort()[::-1][:depth]}
+        if matcher == "hybrid":
+            lexical = index.search(queries[q], depth)
+            top = lexical[0][1] if lexical else 1.0
+            for cid, _ in lexical:
+                scores.setdefault(cid, float(sims[row, pos[cid]]))
+            lex = dict(lexical)
+            scores = {cid: s + HYBRID_BM25_WEIGHT * lex.get(cid, 0.0) / (top or 1.0) for cid, s in scores.items()}
+        out[q] = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
+    return out

@@ -80,13 +80,25 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return (start + 2 if start >= 0 else 0, end if end >= 0 else len(text))
 
 
-def citation_for(unit: Unit, facts: ArticleFacts) -> Citation | None:
-    """The citation this appearance rests on: one in the same paragraph, nearest first."""
+def citation_for(unit: Unit, facts: ArticleFacts, own_voice: bool = False) -> Citation | None:
+    """The citation this appearance rests on, nearest first: one in the same paragraph, or,
+    for a claim the article credits to a voice of its own, one in the same sentence (a
+    spokeswoman's answer beside "according to the Sentinel" is still hers)."""
     lo, hi = _paragraph_bounds(unit.item.text, unit.start)
+    if own_voice:
+        lo, hi = _sentence_bounds(unit.item.text, unit.start, unit.end, lo, hi)
     near = [c for c in facts.citations if lo <= c.span.start < hi]
     if not near:
         return None
     return min(near, key=lambda c: abs(c.span.start - unit.start))
+
+
+def _sentence_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    import re
+
+    before = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])", text[lo:start])]
+    after = re.search(r"[.!?][\"”’']?(\s|$)", text[end:hi])
+    return (lo + before[-1] if before else lo, end + after.end() if after else hi)
 
 
 def relies_on_report(unit: Unit) -> bool:
@@ -115,7 +127,7 @@ def assign_roles(group: list[Unit], facts: dict[str, ArticleFacts], outlets: Out
         if own_outlet:
             # "X has learned" in X: the outlet's own reporting; its sources are elsewhere in the article.
             src = _article_voice(unit, group, outlets, names) or TraceSource(kind="author", label="the author")
-        cit = citation_for(unit, f)
+        cit = citation_for(unit, f, own_voice=src.kind not in DERIVED_KINDS | {"author"})
         opposite = unit.negated != claim_negated and unit.item.id != origin_article
         stance = "denies" if opposite and (f.correction or src.kind in ON_RECORD) else "asserts"
         if f.correction and stance == "denies":
