@@ -117,25 +117,49 @@ def run(args) -> int:
         sys.stdout.write(text)
         return 0
     if args.store:
-        pairs = _store_pairs(args.store)
+        store = _open_store(args.store)
+        pairs = list(store.iter_ledgers())
     elif args.inputs:
         pairs = read_inputs(args.inputs)
+        store = _temporary_store(pairs)
     else:
         raise HearsayError("give INPUT files or --store URL to trace")
     trace = trace_corpus(pairs)
+    from .trace.storage import save_trace
+
+    save_trace(store.engine, trace)
     if args.claim:
         trace = select_claims(trace, args.claim)
     sys.stdout.write(render_trace(trace, args.format))
     return 0
 
 
-def _store_pairs(url: str):
-    try:
-        from .store import open_store  # lands with the corpus store
-    except ImportError as exc:
-        raise HearsayError(f"--store needs the corpus store, which this installation lacks ({exc})") from exc
-    store = open_store(url)
-    return list(store.iter_ledgers())
+def _open_store(url: str):
+    from .store import open_store
+
+    return open_store(url)
+
+
+def _temporary_store(pairs):
+    """The inputs analysed into a throw-away SQLite store (removed at exit), where their trace
+    is written as it would be in a real one. The trace itself runs on the inputs' own records,
+    whose timestamps order two articles of one day (the store keeps dates only)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from .ingest import Article
+
+    folder = tempfile.mkdtemp(prefix="hearsay-trace-")
+    atexit.register(shutil.rmtree, folder, True)
+    store = _open_store(str(Path(folder) / "trace.db"))
+    for row, ledger in pairs:
+        doc = ledger.document
+        article = Article(text=doc.text, title=doc.title, outlet=doc.outlet, url=doc.url, published=doc.published,
+                          published_basis=doc.published_basis, origin=str(row.id), extra={"id": row.id})
+        store.put(article, ledger)
+    atexit.register(store.engine.dispose)
+    return store
 
 
 def run_match(args) -> int:
