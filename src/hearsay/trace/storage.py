@@ -41,3 +41,30 @@ def save_trace(engine, trace: Trace) -> None:
                             (t.trace_citations, citations), (t.trace_copies, copies)):
             if rows:
                 conn.execute(insert(table), rows)
+
+
+ROLE_WORDS = {
+    "origin": "Origin", "confirmation": "Independent confirmation", "repeat": "Repeat",
+    "copy": "Copy", "denial": "Denial", "correction": "Correction",
+}
+
+
+def load_claim(engine, claim_id: str) -> dict | None:
+    """One traced claim as the store holds it: the claim row and its appearances in
+    publication order, each with its article's outlet, date and title; ``None`` if absent."""
+    from sqlalchemy import select
+
+    from ..store import tables as t
+
+    with engine.connect() as conn:
+        row = conn.execute(select(t.trace_claims).where(t.trace_claims.c.id == claim_id)).mappings().first()
+        if row is None:
+            return None
+        a = t.articles.c
+        apps = conn.execute(
+            select(t.trace_appearances, a.outlet, a.published, a.title)
+            .select_from(t.trace_appearances.outerjoin(t.articles, t.articles.c.id == t.trace_appearances.c.article_id))
+            .where(t.trace_appearances.c.trace_claim == claim_id)
+            .order_by(t.trace_appearances.c.n)
+        ).mappings().all()
+    return {**dict(row), "appearances": [{**dict(x), "role_words": ROLE_WORDS.get(x["role"], x["role"])} for x in apps]}
