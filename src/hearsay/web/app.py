@@ -25,8 +25,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import pages, security
-from .guard import SECURITY_HEADERS, Guard, TooLarge, size_text
-from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from
+from .guard import SECURITY_HEADERS, Guard, TooLarge
+from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from, size_text
 from .keeper import AlreadyKept, Keeper, MemoryKeeper, article_id
 from .workers import AnalysisFailed, AnalysisTimeout, Analyser, InlineAnalyser
 
