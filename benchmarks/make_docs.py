@@ -260,7 +260,11 @@ def web_section(r: dict) -> str:
            + (f" (1-minute load average {r['_run']['load_average'][0]} at the start, {r['_run']['load_average'][1]} at the end)"
               if r["_run"].get("load_average") else " (load average not recorded)") + ".\n",
            table(["analysis", "requests", "concurrency", "req/s", "p50 ms", "p99 ms", "errors"], rows, markdown=True),
-           f"\n2 workers vs 1: **{r['speedup_2_vs_1']}×** the throughput (goal ≥ 1.7×).\n",
+           f"\n2 workers vs 1: **{r['speedup_2_vs_1']}×** the throughput (goal ≥ 1.7×)."
+           + (" The machine was oversubscribed during this run (load average above its core count): a second worker "
+              "found no free core to run on, so this run cannot show the gain of a second worker; `make bench-web` on an "
+              "idle machine measures it." if max(r["_run"].get("load_average") or [0]) > (r["_run"].get("cores") or 1) else "")
+           + "\n",
            f"`/health` while one request of {h['quote_marks']:,} straight quote marks was analysed "
            f"(answered {h['pathological_status']}: {h['pathological_answer']}): {h['health_requests']} polls, "
            f"p50 {h['health_p50_ms']} ms, **p99 {h['health_p99_ms']} ms** (goal < 100 ms), max {h['health_max_ms']} ms, "
