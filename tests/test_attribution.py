@@ -574,3 +574,19 @@ def test_a_party_or_nationality_noun_describes_the_person_introduced(analyze, te
     led = analyze(text)
     assert [source_of(led, a).label for a in led.attributions] == [speaker]
     assert all(e.type == "PERSON" for e in led.entities)
+
+
+def test_answers_in_a_q_and_a_are_the_interviewees_direct_words(analyze):
+    led = analyze(
+        "Q&A: Chef Maria Lopez on closing her restaurant\n\n"
+        "Maria Lopez ran the Saltgrass cafe for eleven years. She spoke with the Portside Weekly.\n\n"
+        "Q: Why close a restaurant that was full every night?\n"
+        "A: Full every night and losing money every month. Rent tripled.\n\n"
+        "Q: Was there a moment?\n"
+        'A: My accountant sat me down and said, "Maria, you are paying to work here." That was the moment.\n'
+    )
+    rows = [(r[0], r[2], r[4]) for r in table(led)]
+    assert ("direct", "Maria Lopez", "Full every night and losing money every month. Rent tripled.") in rows
+    assert any(t == "direct" and who == "Maria Lopez" and text.startswith("My accountant sat me down") for t, who, text in rows)
+    assert ("direct", "My accountant", "Maria, you are paying to work here.") in rows
+    assert not any(text.startswith("Why close") for _, _, text in rows)
