@@ -590,3 +590,26 @@ def test_answers_in_a_q_and_a_are_the_interviewees_direct_words(analyze):
     assert any(t == "direct" and who == "Maria Lopez" and text.startswith("My accountant sat me down") for t, who, text in rows)
     assert ("direct", "My accountant", "Maria, you are paying to work here.") in rows
     assert not any(text.startswith("Why close") for _, _, text in rows)
+
+
+def test_a_quote_with_its_speaker_stays_theirs_under_according_to_reports(analyze):
+    led = analyze('"We will win," the coach said on Monday, according to reports.')
+    assert table(led) == [("direct", "person", "the coach", "said", "We will win")]
+    coach = source_of(led, led.attributions[0])
+    assert coach.via is not None and next(s for s in led.sources if s.id == coach.via).kind == "reports"
+    led = analyze("The ministry called both sides to a meeting on Thursday, according to state media.")
+    assert [(r[0], r[1]) for r in table(led)] == [("according_to", "outlet")]
+
+
+@pytest.mark.parametrize("text", [
+    "The port authority gave no details. It did not say how long the plans could last.",
+    "Rovers manager Stefan Lindqvist declined to discuss the player on Wednesday.",
+    "Officials would not say how many jobs were cut.",
+])
+def test_refusals_and_unanswered_questions_report_nothing(analyze, text):
+    assert table(analyze(text)) == []
+
+
+def test_a_port_authority_is_an_organisation(analyze):
+    led = analyze("The port authority said contingency plans were in place.")
+    assert [r[1] for r in table(led)] == ["organization"]

@@ -57,6 +57,8 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
             chars = trim_content(ctx, *content_tok)
             if chars is None or len(ctx.text[chars[0]:chars[1]].split()) < 3:
                 continue
+            if source["kind"] in ("reports", "outlet") and _relays_named_speech(ctx, *content_tok, source):
+                continue
             kind = classify_content(ctx, *chars)
             if kind is None:
                 # "“…,” according to X": the quote itself, inside its marks
@@ -73,6 +75,25 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
                                 ctx.chars(tok.i, tok.i + n), "reportative" if source["kind"] == "reports" else "neutral"))
             ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
             break
+
+
+def _relays_named_speech(ctx: Context, start: int, end: int, relay) -> bool:
+    """'"We will win," the coach said on Monday, according to reports': the clause already
+    names its speaker, so the words stay the coach's and the reports are how they reached
+    the article (the speaker's ``via``), not a second voice claiming the quote."""
+    for tok in ctx.doc[start:end]:
+        if not ctx.outside(tok) or ctx.cues.cue_class(tok) is None:
+            continue
+        subj = speaker_of(tok)
+        if subj is None or not ctx.outside(subj) or subj.pos_ == "PRON" or not quotes_in(ctx, *ctx.chars(start, end)):
+            continue
+        speaker = ctx.table.resolve(subj, naming_span(subj))
+        if speaker is None or speaker["kind"] in ("reports", "author") or speaker is relay:
+            continue
+        if speaker["via"] is None:
+            speaker["via"] = relay["id"]
+        return True
+    return False
 
 
 def in_document_pass(ctx: Context, found: list[Found]) -> None:
