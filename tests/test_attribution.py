@@ -613,3 +613,17 @@ def test_refusals_and_unanswered_questions_report_nothing(analyze, text):
 def test_a_port_authority_is_an_organisation(analyze):
     led = analyze("The port authority said contingency plans were in place.")
     assert [r[1] for r in table(led)] == ["organization"]
+
+
+def test_located_official_groups_are_on_the_record_and_one_voice(analyze):
+    led = analyze("Health officials in Fairhaven County confirmed a case of measles on Monday. "
+                  "Anyone who was at the clinic should check their records, officials said. "
+                  "Senior officials in the ministry said the response was slow.")
+    kinds = [source_of(led, a).kind for a in led.attributions]
+    assert kinds[:2] == ["organization", "organization"] and kinds[2] == "anonymous"
+    assert led.attributions[0].source == led.attributions[1].source
+
+
+def test_one_descriptor_read_twice_is_one_voice(analyze):
+    led = analyze('One guest, who asked not to be named, said Calloway was "completely stunned" when she walked in.')
+    assert led.summary.anonymous_sources == 1
