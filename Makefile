@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser postgresql ray eval bench bench-web screenshots schema clean
+.PHONY: demo test install install-test browser postgresql ray eval bench bench-web screenshots schema docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,10 @@ screenshots: install browser
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json
+
+# docs/components.md: each stage's contract as nlp.analyze_pipes() reports it (a test checks drift)
+docs: install
+	$(BIN)/python -m hearsay.stage_docs > docs/components.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -206,8 +206,9 @@ def corpus_section(r: dict) -> str:
     m = r["machine"]
     return "\n".join([
         f"{r['texts']} texts, {r['words']} words (PolNeAR dev) as one JSONL corpus; each configuration in a fresh process "
-        f"into a fresh SQLite store; steady rate (after the first results, so model loading and worker start-up are not "
-        f"counted). Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured "
+        f"into a fresh SQLite store, timed from before its model loads to its last article (start-up paid once; the "
+        f"steady rate after the first results beside it; Ray streams results in bursts, so its steady rate means "
+        f"little); *storing s* is the time the writer spent in `Store.put`. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured "
         f"(load average {', '.join(f'{x:.1f}' for x in r.get('load_average', []))} at the start).\n",
         render_corpus(r, markdown=True)])
 

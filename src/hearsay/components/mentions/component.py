@@ -261,7 +261,7 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
 
 @Language.factory(
     "hearsay_mentions",
-    requires=[],
+    requires=["doc._.hearsay_quotes"],
     assigns=["doc._.hearsay_entities"],
     default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
@@ -275,11 +275,7 @@ class HearsayMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.hearsay_meta or {}
-        try:
-            doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
-        except Exception as exc:  # a local failure must not lose the document
-            extensions.warn(doc, f"mentions: could not cluster people and organisations ({exc})")
-            doc._.hearsay_entities = []
+        doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
         return doc
 
 
