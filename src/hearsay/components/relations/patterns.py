@@ -197,10 +197,16 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
         spk = idx.speaker_at(noun.idx)
         if spk and spk not in ex:
             return [spk], False, [noun]
-    if any(c.dep_ == "det" for c in noun.children):
-        return [], False, []  # "like a spoiled child", "the children": nobody's in particular
     verb = governing_verb(noun)
+    listing = verb is not None and verb.lemma_.lower() in idx.lexicon.get("family_listing_verbs", []) \
+        and any(c.dep_ == "appos" for c in noun.children)
+    if any(c.dep_ == "det" for c in noun.children) and not listing:
+        return [], False, []  # "like a spoiled child", "the children": nobody's in particular
     subj = acting_subject(verb) if verb is not None else None
+    if listing:
+        # "She is survived by a daughter, Grace", "He leaves a son, Mark": the one whose family
+        # is listed is the grammatical subject, passive or not
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
     if subj is not None and subj.i != noun.i and not any(e in ex for e in idx.ents(subj)):
         people = idx.person(subj, exclude=ex)
         return people, len(people) == 2 and _is_couple_word(idx, subj), [subj]
