@@ -627,3 +627,8 @@ def test_located_official_groups_are_on_the_record_and_one_voice(analyze):
 def test_one_descriptor_read_twice_is_one_voice(analyze):
     led = analyze('One guest, who asked not to be named, said Calloway was "completely stunned" when she walked in.')
     assert led.summary.anonymous_sources == 1
+
+
+def test_a_name_between_the_closing_mark_and_its_cue_is_the_speaker(analyze):
+    led = analyze('Grace Kiptoo won on Sunday. "I came here just to finish healthy," Kiptoo said through an interpreter.')
+    assert table(led) == [("direct", "person", "Grace Kiptoo", "said", "I came here just to finish healthy")]
