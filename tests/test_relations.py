@@ -100,6 +100,8 @@ def triples(ledger) -> set[tuple]:
          ("child", "Grace Lin", "Lorraine Abbott", "asserted", None)),
         ("Walter Brannigan died Monday. He leaves a son, Peter Brannigan, and two grandchildren.",
          ("child", "Peter Brannigan", "Walter Brannigan", "asserted", None)),
+        ("Calder Rovers are close to a deal. Rovers manager Stefan Lindqvist declined to comment.",
+         ("employee", "Stefan Lindqvist", "Calder Rovers", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
         ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",
