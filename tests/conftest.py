@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import hearsay
-from hearsay.ledger import Ledger
+# a stage failure fails the test that met it (the library's default turns it into a warning);
+# set before hearsay is imported so CLI runs in subprocesses inherit it too
+os.environ["HEARSAY_ON_FAILURE"] = "strict"
+
+import hearsay  # noqa: E402
+from hearsay.ledger import Ledger  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("HEARSAY_SHARED", ROOT.parent / "shared"))
@@ -17,10 +21,6 @@ SEED = SHARED / "articles" / "seed-portman-millepied.txt"
 SEED_GOLD = SHARED / "articles" / "seed-portman-millepied.gold.json"
 NEWS_GOLD = DATASETS / "news-gold"
 EXAMPLE = ROOT / "src" / "hearsay" / "examples" / "harbor-council.txt"
-
-#: every ledger the suite produces, checked for span offsets at session end
-PRODUCED: list[Ledger] = []
-
 
 def assert_spans_valid(ledger: Ledger) -> None:
     text = ledger.document.text
@@ -41,8 +41,22 @@ def analyze(nlp):
     def run(text: str, published: str | None = None, **meta) -> Ledger:
         ledger = hearsay.analyze(text, published=published, nlp=nlp, **meta)
         assert_spans_valid(ledger)
-        PRODUCED.append(ledger)
         return ledger
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def doc_upto(nlp):
+    """A Doc run through hearsay's stages up to and including ``stage``; later stages never
+    run, so a stage's tests see only what it and the stages before it wrote."""
+    from hearsay.ingest import from_text
+    from hearsay.pipeline import parse, run_stages
+
+    def run(text: str, stage: str, published: str | None = None):
+        doc = parse(nlp, text)
+        doc._.hearsay_meta = from_text(text, published=published).meta()
+        return run_stages(nlp, doc, "strict", until=stage)
 
     return run
 

@@ -18,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--peer", action="append", choices=PEERS_ATTRIBUTION, default=[], help="also score a peer tool")
     p.add_argument("--errors", action="store_true", help="list every miss and wrong answer")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--check", action="store_true",
+                   help="only check the gold: every content, cue, time and hedge occurs in its article")
 
     p = sub.add_parser("attribution", help="PolNeAR-format attribution spans (brat)")
     p.add_argument("--polnear", required=True, metavar="DIR", help="a split: text/*.txt and attributions/*.ann")
@@ -35,6 +37,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N documents of each folder")
     p.add_argument("--every", type=int, default=1, metavar="N", help="one document in N (a quick fixed subset)")
     p.add_argument("--errors", type=int, default=0, metavar="N", help="show N value errors")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("trace", help="cascade corpora (datasets/cascades-dev format): clustering, origins, citations, copies, roles")
+    p.add_argument("gold", metavar="GOLD", help="gold.json")
+    p.add_argument("articles", metavar="ARTICLES", help="folder of article .json records")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("match", help="claim matching on CLEF 2020 CheckThat! Task 2: MAP@5 and MRR")
+    p.add_argument("--clef2020", required=True, metavar="SPLIT", help="folder with tweets.queries.tsv and tweet-vclaim-pairs.qrels")
+    p.add_argument("--run-out", metavar="FILE", help="write the TREC run file (query Q0 claim rank score tag)")
+    p.add_argument("--matcher", choices=("bm25", "embed", "hybrid"), default="bm25",
+                   help="bm25 (default), MiniLM cosine, or both; embed and hybrid need the [embed] extra")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("gate", help="fail when a score falls below its floor in eval/baseline.json")
@@ -61,8 +75,30 @@ def _finish(report: dict, key: str, what: str, text, as_json: bool) -> int:
     return 0
 
 
+def _check_gold(paths: list[str]) -> int:
+    """Report gold strings missing from their articles (file and field); exit 1 when any is."""
+    from ..errors import InputError
+    from .gold_format import iter_gold
+
+    n, bad = 0, 0
+    for path in paths:
+        for item in iter_gold(path):
+            if isinstance(item, InputError):
+                print(f"hearsay eval: {item}", file=sys.stderr)
+                bad += 1
+                continue
+            n += 1
+            for problem in item.problems:
+                print(f"{item.path}: {problem}")
+                bad += 1
+    print(f"{n} gold articles checked, {bad} problems")
+    return 1 if bad or not n else 0
+
+
 def run(args) -> int:
     cmd = args.eval_command
+    if cmd == "gold" and args.check:
+        return _check_gold(args.paths)
     if cmd == "gold":
         from .run_gold import evaluate, render
 
@@ -84,6 +120,16 @@ def run(args) -> int:
 
         report = evaluate(args.timeml, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every))
         return _finish(report, "documents", "TimeML document", lambda: render(report), args.json)
+    if cmd == "trace":
+        from .run_trace import evaluate, render
+
+        report = evaluate(args.gold, args.articles)
+        return _finish(report, "articles", "cascade article", lambda: render(report), args.json)
+    if cmd == "match":
+        from .clef import evaluate, render
+
+        report = evaluate(args.clef2020, run_out=args.run_out, matcher=args.matcher)
+        return _finish(report, "queries", "CLEF query", lambda: render(report), args.json)
     if cmd == "gate":
         from .gate import run_gate
 

@@ -20,27 +20,27 @@ def hearsay_ledgers(docs, nlp=None) -> list[dict]:
 
     nlp = nlp or hearsay.load_pipeline()
     arts = [from_text(d.text, published=d.published, origin=d.path) for d in docs]
-    return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp)]
+    return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp, on_failure="strict")]
 
 
 def mode_ledgers(docs, modes: list[str]) -> dict[str, list[dict]]:
     """Ledgers under each attribution mode (rules / model / combined): every text is parsed once
     (the learned tagger included), then hearsay's stages run on a copy per mode."""
-    import hearsay
-    from hearsay import _parse, _run_stages
-    from hearsay.build import build_ledger
+    from hearsay.analysis import ledger_of
     from hearsay.ingest import from_text
+    from hearsay.pipeline import load_pipeline, parse
 
-    nlp = hearsay.load_pipeline(attribution="combined")
+    nlp = load_pipeline(attribution="combined")
     stage = nlp.get_pipe("hearsay_attribution")
     saved = stage.mode
     out: dict[str, list[dict]] = {m: [] for m in modes}
     try:
         for d in docs:
-            parsed = _parse(nlp, from_text(d.text, published=d.published, origin=d.path))
+            article = from_text(d.text, published=d.published, origin=d.path)
+            parsed = parse(nlp, article.text)
             for mode in modes:
                 stage.mode = mode
-                out[mode].append(build_ledger(_run_stages(nlp, parsed.copy())).to_dict())
+                out[mode].append(ledger_of(nlp, parsed.copy(), article, "strict").to_dict())
     finally:
         stage.mode = saved
     return out

@@ -17,7 +17,6 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ... import extensions
 from ...errors import HearsayError
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
@@ -34,7 +33,7 @@ from .context import (
     trim_content,
     via_outlet,
 )
-from .cues import content_of, speaker_of
+from .cues import CueLexicon, content_of, speaker_of
 from .direct import quote_pass
 from .learned import MODES, learned_found
 from .phrases import (
@@ -48,11 +47,31 @@ from .phrases import (
 
 
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
-    return {"cues": load("cues"), "sources": load("sources"), "denials": load("denials")}
+    """The stage's lexicons, with the cue index built once per pipeline (not per document)."""
+    cues = load("cues")
+    return {"cues": cues, "cue_index": CueLexicon(cues), "sources": load("sources"), "denials": load("denials")}
 
 
 # ---------------------------------------------------------------------------------------
 # the passes
+
+
+WH_OPENERS = {"how", "what", "whether", "if", "when", "where", "why", "who", "whom", "which", "whose"}
+
+
+def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
+    """A cue that reports a refusal, not a statement: the speech verb a refusal governs
+    ("declined to discuss the player", "refused to say whether ..."), or a negated one whose
+    clause is an open question ("did not say how long the plans could last")."""
+    declined = cues.no_comment.get("declined", {})
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in declined.get("verbs", ()) \
+            and verb.lemma_.lower() in declined.get("objects", ()):
+        return True
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    first = doc[content_start]
+    return first.lower_ in WH_OPENERS and first.i > verb.i
 
 
 def verb_pass(ctx: Context, found: list[Found]) -> None:
@@ -98,6 +117,8 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         if how == "object" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "records did not list an attorney": nothing is reported
+        if withheld(ctx.doc, tok, s, cues):
+            continue  # "would not say how many", "declined to discuss the player": nothing is reported
         if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ in ("xcomp", "agent", "oprd") for c in tok.children):
             continue  # "praised the bullpen": an act, not a statement; "urged fans to stay" reports one,
             # and so do "the move was criticized by economists" and "called them rapists"
@@ -219,7 +240,8 @@ def find_attributions(
     no_comment = no_comment_pass(ctx)
     if mode != "rules":
         found += learned_found(ctx, found, [(n["cue"]["start"], n["cue"]["end"]) for n in no_comment],
-                               governed=mode == "combined")
+                               governed=mode == "combined",
+                               reports_nothing=lambda verb, start: withheld(doc, verb, start, ctx.cues))
 
     # one attribution per content span: the first pass to claim it wins; the headline only
     # restates what the body attributes, so counting it would weigh its voice twice
@@ -260,14 +282,14 @@ def find_attributions(
     "hearsay_attribution",
     requires=["doc._.hearsay_quotes", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
-    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}, "mode": "rules"},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}, "mode": "rules"},
 )
-def make_hearsay_attribution(nlp: Language, name: str, lexicon: LexiconLoader, mode: str):
+def make_hearsay_attribution(nlp: Language, name: str, lexicons: LexiconLoader, mode: str):
     """``mode``: rules, model or combined (see `learned`); the last two read the
     spans of `hearsay_attribution_model`, which the pipeline adds for them."""
     if mode not in MODES:
         raise HearsayError(f"hearsay_attribution: mode must be one of {', '.join(MODES)}, not {mode!r}")
-    return HearsayAttribution(load_attribution_lexicon(lexicon), mode)
+    return HearsayAttribution(load_attribution_lexicon(lexicons), mode)
 
 
 class HearsayAttribution:
@@ -276,13 +298,9 @@ class HearsayAttribution:
         self.mode = mode
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            sources, attributions, no_comment = find_attributions(
-                doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon, self.mode
-            )
-        except Exception as exc:  # a parse we did not foresee must not lose the document
-            extensions.warn(doc, f"attribution failed on this text ({type(exc).__name__}: {exc}); no sources listed")
-            sources, attributions, no_comment = [], [], []
+        sources, attributions, no_comment = find_attributions(
+            doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon, self.mode
+        )
         doc._.hearsay_sources = sources
         doc._.hearsay_attributions = attributions
         doc._.hearsay_no_comment = no_comment

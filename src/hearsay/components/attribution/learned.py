@@ -15,9 +15,9 @@ senator" is the same voice as a rule-found one. Modes:
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .context import Context, Found, classify_content, source_for_verb, trim_content
 from .model import SPAN_KEYS
@@ -136,14 +136,17 @@ def governs(cue: Span, start: int, end: int) -> bool:
     return head.i != cue.root.i and start <= head.i < end
 
 
-def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int]], governed: bool) -> list[Found]:
+def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int]], governed: bool,
+                  reports_nothing: Callable[[Token, int], bool] = lambda verb, start: False) -> list[Found]:
     """Attributions from the tagger's spans whose content and cue overlap nothing in ``taken``
     (the rules' findings in ``combined`` mode) and whose cue overlaps no ``blocked`` range (the
     refusals to comment); none when the tagger did not run. With ``governed`` a content is kept
     only when the parse links it to its cue (`governs`) and the tagger is confident of both
     (`MIN_CONFIDENCE`): what the ledger adds to the rules must be a statement somebody made,
     not a fragment the tagger half-saw. Overlaps are checked
-    before a source is resolved, so a dropped proposal leaves no voice behind."""
+    before a source is resolved, so a dropped proposal leaves no voice behind.
+    ``reports_nothing(cue verb, content's first token)`` says when a cue states nothing (the
+    rules' test for refusals and open questions: "would not say how many ...")."""
     groups = _groups(ctx.doc)
     if groups is None:
         return []
@@ -168,6 +171,8 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
             type_, (cs, ce) = "direct", chars
         else:
             cs, ce, type_, _ = kind
+        if reports_nothing(cue.root, s):
+            continue
         cue_chars = ctx.chars(cue.start, cue.end)
         if any(_overlaps((cs, ce), f.content) or _overlaps(cue_chars, f.cue) for f in taken + out) \
                 or any(_overlaps(cue_chars, b) for b in blocked):

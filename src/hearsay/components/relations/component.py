@@ -14,10 +14,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...extensions import RelationRec, get_list, warn
+from ...extensions import RelationRec, get_list
 from ...lexicon import LexiconLoader
 from .index import EntityIndex
-from .patterns import SYMMETRIC, find_kin_and_couples, trigger_positions, trigger_words
+from .patterns import SYMMETRIC, find_kin_and_couples, lone_anniversaries, trigger_positions, trigger_words
 from .titles import find_employment
 
 #: when several statements give one relation, the firmest word on it wins; a denial is news
@@ -51,6 +51,7 @@ def find_evidence(doc: Doc, entities: list[dict], times: list[dict], speakers: l
         sentence.append(tok)
     if sentence:
         out += find_kin_and_couples(idx, sentence, times)
+    out += lone_anniversaries(idx, triggers, times, out)
     out += find_employment(idx, triggers, times)
     return out, idx
 
@@ -210,12 +211,12 @@ def find_relations(doc: Doc, lexicon: dict) -> list[RelationRec]:
 @Language.factory(
     "hearsay_relations",
     requires=["doc._.hearsay_claims", "doc._.hearsay_entities", "doc._.hearsay_times", "doc._.hearsay_attributions",
-              "doc._.hearsay_sources", "doc._.hearsay_hedges"],
+              "doc._.hearsay_sources", "doc._.hearsay_hedges", "doc._.hearsay_reference"],
     assigns=["doc._.hearsay_relations"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_relations(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayRelations(lexicon_loader("relations"))
+def make_hearsay_relations(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayRelations(lexicons("relations"))
 
 
 class HearsayRelations:
@@ -223,9 +224,5 @@ class HearsayRelations:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.hearsay_relations = find_relations(doc, self.lexicon)
-        except Exception as exc:  # noqa: BLE001 -- a malformed record upstream must not lose the document
-            warn(doc, f"relations: skipped ({type(exc).__name__}: {exc})")
-            doc._.hearsay_relations = []
+        doc._.hearsay_relations = find_relations(doc, self.lexicon)
         return doc

@@ -530,3 +530,105 @@ def test_sentence_opening_reportedly_is_the_cue_not_the_content(analyze):
     assert att.cue.text == "Reportedly"
     assert att.content.text.startswith("the auditors may release their findings by June")
     assert next(s for s in ledger.sources if s.id == att.source).kind == "reports"
+
+
+def test_people_with_knowledge_and_guests_are_anonymous_voices(analyze):
+    led = analyze(
+        "The club is close to a deal, two people with knowledge of the negotiations said. "
+        "One guest said the host was stunned. Another guest said the couple renewed their vows."
+    )
+    kinds = [source_of(led, a).kind for a in led.attributions]
+    assert kinds == ["anonymous", "anonymous", "anonymous"]
+    assert len({a.source for a in led.attributions}) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The walkout was announced. According to state media, the ministry has called both sides to a meeting.",
+     [("outlet", "state media")]),
+    ("According to a police report obtained by the Courier, the driver had been drinking.",
+     [("document", "a police report")]),
+    ("According to a report by Kestrel Research, orders fell 22% in the third quarter. "
+     "The report's authors wrote that a recovery was unlikely.",
+     [("document", "a report by Kestrel Research"), ("document", "a report by Kestrel Research")]),
+    ("Teenagers slept longer, according to a study published Tuesday in a journal. "
+     "The authors said the effect was strongest among poor sleepers.",
+     [("document", "a study"), ("document", "a study")]),
+    ("Researchers at the Southern Sky Observatory said the comet's brightness was hard to predict.",
+     [("person", "Researchers at the Southern Sky Observatory")]),
+    ("According to a report by Bloomberg, the bank is cutting jobs.", [("outlet", "Bloomberg")]),
+    ('A spokeswoman for the governor, Carla Reyes, said the bill "looks fine."', [("person", "Carla Reyes")]),
+])
+def test_documents_outlets_and_apposed_names_as_sources(analyze, text, expected):
+    led = analyze(text)
+    assert [(source_of(led, a).kind, source_of(led, a).label) for a in led.attributions] == expected
+    if len(expected) == 2:
+        assert led.attributions[0].source == led.attributions[1].source
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Sen. Alicia Burke, the Democrat who led the opposition, voted no. "We won half a loaf," the Democrat said.',
+     "Alicia Burke"),
+    ("Grace Kiptoo broke the record on Sunday. The 27-year-old Kenyan said she had not expected it.", "Grace Kiptoo"),
+])
+def test_a_party_or_nationality_noun_describes_the_person_introduced(analyze, text, speaker):
+    led = analyze(text)
+    assert [source_of(led, a).label for a in led.attributions] == [speaker]
+    assert all(e.type == "PERSON" for e in led.entities)
+
+
+def test_answers_in_a_q_and_a_are_the_interviewees_direct_words(analyze):
+    led = analyze(
+        "Q&A: Chef Maria Lopez on closing her restaurant\n\n"
+        "Maria Lopez ran the Saltgrass cafe for eleven years. She spoke with the Portside Weekly.\n\n"
+        "Q: Why close a restaurant that was full every night?\n"
+        "A: Full every night and losing money every month. Rent tripled.\n\n"
+        "Q: Was there a moment?\n"
+        'A: My accountant sat me down and said, "Maria, you are paying to work here." That was the moment.\n'
+    )
+    rows = [(r[0], r[2], r[4]) for r in table(led)]
+    assert ("direct", "Maria Lopez", "Full every night and losing money every month. Rent tripled.") in rows
+    assert any(t == "direct" and who == "Maria Lopez" and text.startswith("My accountant sat me down") for t, who, text in rows)
+    assert ("direct", "My accountant", "Maria, you are paying to work here.") in rows
+    assert not any(text.startswith("Why close") for _, _, text in rows)
+
+
+def test_a_quote_with_its_speaker_stays_theirs_under_according_to_reports(analyze):
+    led = analyze('"We will win," the coach said on Monday, according to reports.')
+    assert table(led) == [("direct", "person", "the coach", "said", "We will win")]
+    coach = source_of(led, led.attributions[0])
+    assert coach.via is not None and next(s for s in led.sources if s.id == coach.via).kind == "reports"
+    led = analyze("The ministry called both sides to a meeting on Thursday, according to state media.")
+    assert [(r[0], r[1]) for r in table(led)] == [("according_to", "outlet")]
+
+
+@pytest.mark.parametrize("text", [
+    "The port authority gave no details. It did not say how long the plans could last.",
+    "Rovers manager Stefan Lindqvist declined to discuss the player on Wednesday.",
+    "Officials would not say how many jobs were cut.",
+])
+def test_refusals_and_unanswered_questions_report_nothing(analyze, text):
+    assert table(analyze(text)) == []
+
+
+def test_a_port_authority_is_an_organisation(analyze):
+    led = analyze("The port authority said contingency plans were in place.")
+    assert [r[1] for r in table(led)] == ["organization"]
+
+
+def test_located_official_groups_are_on_the_record_and_one_voice(analyze):
+    led = analyze("Health officials in Fairhaven County confirmed a case of measles on Monday. "
+                  "Anyone who was at the clinic should check their records, officials said. "
+                  "Senior officials in the ministry said the response was slow.")
+    kinds = [source_of(led, a).kind for a in led.attributions]
+    assert kinds[:2] == ["organization", "organization"] and kinds[2] == "anonymous"
+    assert led.attributions[0].source == led.attributions[1].source
+
+
+def test_one_descriptor_read_twice_is_one_voice(analyze):
+    led = analyze('One guest, who asked not to be named, said Calloway was "completely stunned" when she walked in.')
+    assert led.summary.anonymous_sources == 1
+
+
+def test_a_name_between_the_closing_mark_and_its_cue_is_the_speaker(analyze):
+    led = analyze('Grace Kiptoo won on Sunday. "I came here just to finish healthy," Kiptoo said through an interpreter.')
+    assert table(led) == [("direct", "person", "Grace Kiptoo", "said", "I came here just to finish healthy")]
