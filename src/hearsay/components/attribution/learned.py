@@ -136,6 +136,20 @@ def governs(cue: Span, start: int, end: int) -> bool:
     return head.i != cue.root.i and start <= head.i < end
 
 
+#: parts of speech a statement does not end on: a content ending "... in its" was cut short
+DANGLING = {"DET", "ADP", "CCONJ", "SCONJ", "PART"}
+
+
+def cut_short(doc: Doc, start: int, end: int) -> bool:
+    """Whether the content [start, end) stops mid-phrase (on an article, a preposition, a
+    conjunction or a possessive): the tagger lost the clause, so its edges cannot be trusted."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    tok = doc[last]
+    return tok.pos_ in DANGLING or tok.tag_ == "PRP$"
+
+
 def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int]], governed: bool,
                   reports_nothing: Callable[[Token, int], bool] = lambda verb, start: False) -> list[Found]:
     """Attributions from the tagger's spans whose content and cue overlap nothing in ``taken``
@@ -162,6 +176,8 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
         linked = [c for c in cues if around[0] <= c.start and c.end <= around[1] and governs(c, s, e)]
         cue = nearest((s, e), linked, around) or (None if governed else nearest((s, e), cues, around))
         if cue is None:
+            continue
+        if governed and cut_short(doc, s, e):
             continue
         chars = trim_content(ctx, s, e)
         if chars is None or chars[1] - chars[0] < 2:
