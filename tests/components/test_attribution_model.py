@@ -94,3 +94,13 @@ def test_content_pieces_split_by_a_cue_stay_apart(nlp):
     # one token apart with no cue between: one content, its confidence weighted by length
     [(s, e, score)] = joined_contents([Span(doc, 6, 8), Span(doc, 9, 11)], [], [0.9, 0.5])
     assert (s, e) == (6, 11) and abs(score - 0.7) < 1e-9
+
+
+def test_shipped_weights_were_trained_with_the_pinned_config():
+    import hashlib
+    from pathlib import Path
+
+    config = Path(__file__).resolve().parents[2] / "train" / "attribution.cfg"
+    meta = json.loads((package_weights_dir() / "meta.json").read_text(encoding="utf-8"))
+    assert meta["config_sha256"] == hashlib.sha256(config.read_bytes()).hexdigest(), \
+        "train/attribution.cfg changed since the weights were trained: run `make train`"
