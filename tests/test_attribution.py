@@ -632,3 +632,13 @@ def test_one_descriptor_read_twice_is_one_voice(analyze):
 def test_a_name_between_the_closing_mark_and_its_cue_is_the_speaker(analyze):
     led = analyze('Grace Kiptoo won on Sunday. "I came here just to finish healthy," Kiptoo said through an interpreter.')
     assert table(led) == [("direct", "person", "Grace Kiptoo", "said", "I came here just to finish healthy")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It\'s over," said one person briefed on the talks, who spoke on condition of anonymity because the talks '
+     "were private.", ("direct", "anonymous", "It's over")),
+    ("Shares of Norvale fell 4% after the walkout, Reuters reported.", ("indirect", "outlet", "Shares of Norvale fell 4% after the walkout")),
+])
+def test_wire_staples(analyze, text, expected):
+    rows = table(analyze(text))
+    assert [(r[0], r[1], r[4]) for r in rows] == [expected]

@@ -192,7 +192,8 @@ def trim_content(ctx: Context, s: int, e: int) -> Optional[tuple[int, int]]:
     while s < e and (doc[s].is_punct and doc[s].text not in "\u201c\"" or doc[s].is_space
                      or (doc[s].lower_ == "that" and doc[s].dep_ == "mark")):
         s += 1
-    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text not in "\u201d\"'\u2019."):
+    # a closing mark or period may be the clause's own; "%" always is ("fell 4%")
+    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text not in "\u201d\"'\u2019.%"):
         e -= 1
     # a final period belongs to the sentence, not the clause, unless it is inside a quote
     if e > s and doc[e - 1].text == "." and ctx.outside(doc[e - 1]):

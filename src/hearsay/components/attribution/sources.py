@@ -473,7 +473,8 @@ class SourceTable:
         lemma = head.lemma_.lower()
         low = head.lower_
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
-        mods = {c.lemma_.lower() for c in head.subtree if c.i != head.i}
+        # words and their lemmas: "briefed on the talks" is lemmatised "brief"
+        mods = {w for c in head.subtree if c.i != head.i for w in (c.lemma_.lower(), c.lower_)}
         label = self.text[start:end]
         if lemma in self.documents or low in self.documents:
             # "a statement from the Milwaukee Police Department": the organisation speaks
