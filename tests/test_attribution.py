@@ -642,3 +642,12 @@ def test_a_name_between_the_closing_mark_and_its_cue_is_the_speaker(analyze):
 def test_wire_staples(analyze, text, expected):
     rows = table(analyze(text))
     assert [(r[0], r[1], r[4]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Hale, writing in Vogue, said the show was a triumph.", [("indirect", "person", "Jane Hale", "said", "the show was a triumph")]),
+    ("No-one said the plan would work.", []),
+    ("No one said the plan would work.", []),
+])
+def test_an_aside_before_the_cue_and_nobody_as_a_speaker(analyze, text, expected):
+    assert table(analyze(text)) == expected
