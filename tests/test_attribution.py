@@ -651,3 +651,10 @@ def test_wire_staples(analyze, text, expected):
 ])
 def test_an_aside_before_the_cue_and_nobody_as_a_speaker(analyze, text, expected):
     assert table(analyze(text)) == expected
+
+
+def test_a_work_title_in_quote_marks_is_not_a_quotation(analyze):
+    led = analyze('Nora Lindgren said she met Felix Adair on the set of the drama "Tidewater" in 2019.')
+    assert [r[0] for r in table(led)] == ["indirect"]
+    led = analyze('Nora Lindgren said the drama was "a disaster from start to finish."')
+    assert [r[0] for r in table(led)] == ["mixed"]

@@ -243,9 +243,22 @@ def through_colon_quote(ctx: Context, chars: tuple[int, int]) -> tuple[int, int]
     return chars
 
 
+def is_work_title(ctx: Context, qi: int) -> bool:
+    """A title in quote marks after the kind of work it names ("the drama “Tidewater”", "the
+    song “Blue Hour”"): a name, not anyone's words."""
+    q = ctx.quotes[qi]
+    words = ctx.text[q["content_start"]:q["content_end"]].strip().rstrip(",").split()
+    if not words or len(words) > 8 or words[-1][-1:] in ".!?":
+        return False
+    if any(len(w) > 3 and not w[:1].isupper() for w in words):
+        return False
+    before = ctx.text[max(0, q["start"] - 30):q["start"]].split()
+    return bool(before) and before[-1].lower().strip(",") in ctx.srclex.get("work_title_nouns", ())
+
+
 def classify_content(ctx: Context, start: int, end: int) -> Optional[tuple[int, int, str, list[int]]]:
     """indirect / mixed (extended over its quoted fragments); None when it is all quote."""
-    inside = quotes_in(ctx, start, end)
+    inside = [i for i in quotes_in(ctx, start, end) if not is_work_title(ctx, i)]
     if not inside:
         return start, end, "indirect", []
     if outside_letters(ctx, start, end) < 4:
