@@ -32,7 +32,7 @@ from .context import (
     trim_content,
     via_outlet,
 )
-from .cues import content_of, speaker_of
+from .cues import CueLexicon, content_of, speaker_of
 from .direct import quote_pass
 from .phrases import (
     according_pass,
@@ -45,7 +45,9 @@ from .phrases import (
 
 
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
-    return {"cues": load("cues"), "sources": load("sources"), "denials": load("denials")}
+    """The stage's lexicons, with the cue index built once per pipeline (not per document)."""
+    cues = load("cues")
+    return {"cues": cues, "cue_index": CueLexicon(cues), "sources": load("sources"), "denials": load("denials")}
 
 
 # ---------------------------------------------------------------------------------------
