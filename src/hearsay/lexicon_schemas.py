@@ -151,6 +151,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "document_authors": list[str],
         "authored_documents": list[str],
         "interview_answer_labels": list[str],
+        "work_title_nouns": list[str],
     },
     "time": {
         "months": dict[str, int],
