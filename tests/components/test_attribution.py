@@ -658,3 +658,9 @@ def test_a_work_title_in_quote_marks_is_not_a_quotation(analyze):
     assert [r[0] for r in table(led)] == ["indirect"]
     led = analyze('Nora Lindgren said the drama was "a disaster from start to finish."')
     assert [r[0] for r in table(led)] == ["mixed"]
+
+
+def test_thanking_reports_only_what_someone_is_thanked_for(analyze):
+    assert table(analyze("Bree Calloway thanked husband Julian in a post on Tuesday.")) == []
+    rows = table(analyze("The mayor thanked the crews for working through the night."))
+    assert [(r[2], r[3]) for r in rows] == [("The mayor", "thanked")]
