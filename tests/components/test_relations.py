@@ -105,6 +105,10 @@ def triples(ledger) -> set[tuple]:
         # personal staff work for a person
         ("Mayor Elise Navarro spoke. Navarro's deputy Ray Dunleavy said the contract was fine.",
          ("employee", "Ray Dunleavy", "Elise Navarro", "asserted", None)),
+        # the employer named again by a descriptor inside the apposition
+        ('Researchers at the Southern Sky Observatory said the comet was bright. "Comets are like cats," '
+         "said Dr. Leon Brandt, an astronomer at the observatory.",
+         ("employee", "Leon Brandt", "Southern Sky Observatory", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
         ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",
