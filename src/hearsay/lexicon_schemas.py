@@ -90,6 +90,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "elisions": list[str],
     },
     "relations": {
+        "family_listing_verbs": list[str],
         "kin_nouns": dict[str, str],
         "weak_kin_nouns": list[str],
         "couple_nouns": list[str],
@@ -117,6 +118,21 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "divorce_verbs": list[str],
         "qualified_kin_nouns": dict[str, list[str]],
     },
+    "trace": {
+        "stopwords": list[str],
+        "negations": list[str],
+        "report_verbs": list[str],
+        "by_report_verbs": list[str],
+        "channel_verbs": list[str],
+        "told_verbs": list[str],
+        "report_nouns": list[str],
+        "outlet_nouns": list[str],
+        "generic_name_words": list[str],
+        "document_heads": list[str],
+        "reliance": list[str],
+        "correction_markers": list[str],
+        "own_report_words": list[str],
+    },
     "sources": {
         "anonymous": list[str],
         "person_only_with_modifier": list[str],
@@ -134,6 +150,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "state_media": dict[str, list[str]],
         "document_authors": list[str],
         "authored_documents": list[str],
+        "interview_answer_labels": list[str],
     },
     "time": {
         "months": dict[str, int],
