@@ -17,7 +17,8 @@ import json
 IDENTITY_FIELDS = ("title", "outlet", "url", "published")
 
 
-def _date(value) -> str | None:
+def iso_date(value) -> str | None:
+    """A date as the store keeps it: ``YYYY-MM-DD`` from a date, a string as given, None for none."""
     if value is None or value == "":
         return None
     return value.isoformat()[:10] if isinstance(value, (dt.date, dt.datetime)) else str(value)
@@ -28,7 +29,7 @@ def identity_hash(text: str, *, title=None, outlet=None, url=None, published=Non
     the same as a missing one, and a date is compared as ``YYYY-MM-DD``."""
     canonical = json.dumps(
         {"text": text, "title": title or None, "outlet": outlet or None, "url": url or None,
-         "published": _date(published)},
+         "published": iso_date(published)},
         sort_keys=True, ensure_ascii=False,
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

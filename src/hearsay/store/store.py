@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from .. import __version__
 from ..identity import IDENTITY_FIELDS, identity_hash
+from ..identity import iso_date as _date  # the one date form of identity and column
 from ..ledger import Ledger
 from . import tables as t
 from .engine import StoreError, _reason, display_url, make_engine, migrate
@@ -59,12 +60,6 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _date(value) -> Optional[str]:
-    if value is None or value == "":
-        return None
-    return value.isoformat()[:10] if isinstance(value, (dt.date, dt.datetime)) else str(value)
-
-
 _ARTICLE_COLS = [t.articles.c[name] for name in
                  ("id", "content_hash", "url", "outlet", "title", "published", "text", "ingested", "published_basis", "origin")]
 
@@ -97,7 +92,7 @@ class Store:
     def put(self, article, ledger: Ledger, *, pipeline_version: str | None = None) -> str:
         """Store an article and its ledger in one transaction; returns the stored article's id.
 
-        The same id with the same text and pipeline version changes nothing. The same id with a
+        The same id with the same content hash and pipeline version changes nothing. The same id with a
         newer pipeline version (``--refresh``) replaces the ledger and its query rows. The same
         text with the same details (``content_hash``) already stored under another id is not
         stored twice: that id is returned. The same text with other details is another article.
