@@ -29,7 +29,10 @@ def lexicon() -> dict:
     except (FileNotFoundError, json.JSONDecodeError) as exc:
         raise HearsayError(f"lexicon en/trace.json cannot be read: {exc}") from exc
     data.pop("_comment", None)
-    return {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
+    groups = data.pop("synonyms", [])
+    out = {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
+    out["synonyms"] = {stem(w.lower()): stem(group[0].lower()) for group in groups for w in group}
+    return out
 
 
 def fold(text: str) -> str:
@@ -59,8 +62,14 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of a span: what claim matching compares."""
-    stop = lexicon()["stopwords"]
-    return [stem(w) for w in words(text) if w not in stop and len(w) > 1]
+    lex = lexicon()
+    stop, same = lex["stopwords"], lex["synonyms"]
+    out = []
+    for w in words(text):
+        if w not in stop and len(w) > 1:
+            s = stem(w)
+            out.append(same.get(s, s))
+    return out
 
 
 def name_terms(text: str) -> frozenset[str]:
