@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ledger import Ledger
+from ..source_kinds import kind_table
 from .views import (
     claim_notes,
     claims_by_source,
@@ -24,15 +25,7 @@ from .views import (
     with_claims,
 )
 
-KIND_STYLES = {
-    "anonymous": "bold red",
-    "reports": "bold magenta",
-    "person": "bold green",
-    "organization": "bold cyan",
-    "outlet": "bold blue",
-    "document": "bold yellow",
-    "author": "bold white",
-}
+KIND_STYLES = kind_table("style")
 
 
 def to_text(ledger: Ledger, *, color: bool = True, width: int = 110) -> str:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import HearsayError
+from ..lexicon_schemas import problems
 
 #: typographic glyphs folded to ASCII so that partner copies with straight quotes still match.
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -28,6 +29,9 @@ def lexicon() -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError) as exc:
         raise HearsayError(f"lexicon en/trace.json cannot be read: {exc}") from exc
+    wrong = problems("trace", data) if isinstance(data, dict) else ["expected a JSON object of named lists"]
+    if wrong:
+        raise HearsayError("lexicon en/trace.json: " + "; ".join(wrong))
     data.pop("_comment", None)
     groups = data.pop("synonyms", [])
     out = {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}

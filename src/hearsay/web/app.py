@@ -25,10 +25,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import pages, security
-from .guard import SECURITY_HEADERS, Guard, TooLarge, size_text
-from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from
+from .guard import SECURITY_HEADERS, Guard, TooLarge
+from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from, size_text
 from .keeper import AlreadyKept, Keeper, MemoryKeeper, article_id
-from .workers import AnalysisFailed, AnalysisTimeout, Analyser, InlineAnalyser
+from .workers import AnalysisBusy, AnalysisFailed, AnalysisTimeout, Analyser, InlineAnalyser
 
 PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATES = PACKAGE / "templates"
@@ -132,6 +132,8 @@ async def analyse_and_keep(request: Request, article) -> str:
                              {"retry-after": str(max(1, round(wait)))})
     try:
         ledger = await web.analyser.analyse(article)
+    except AnalysisBusy:
+        raise RequestProblem(503, "every analysis worker is busy; try again in a minute", {"retry-after": "60"}) from None
     except AnalysisTimeout:
         raise RequestProblem(504, f"the analysis took longer than this server's limit of {getattr(web.analyser, 'timeout', 0):.0f} s "
                              "and was stopped; a shorter article, or one without long runs of punctuation, will go through") from None
