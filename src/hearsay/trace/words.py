@@ -50,7 +50,8 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A crude English suffix stripper: "fielding"/"fielded"/"fields" → "field"."""
+    """A crude English suffix stripper: "fielding"/"fielded"/"fields" → "field", and a final
+    silent "e" goes too, so "close", "closes" and "closing" meet at "clos"."""
     if len(word) <= 4 or word[0].isdigit():
         return word
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
@@ -61,7 +62,7 @@ def stem(word: str) -> str:
             if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # "stopped" → "stop"
             return base
-    return word
+    return word[:-1] if word.endswith("e") else word
 
 
 def content_terms(text: str) -> list[str]:
