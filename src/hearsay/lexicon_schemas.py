@@ -91,6 +91,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
     },
     "relations": {
         "family_listing_verbs": list[str],
+        "staff_titles": list[str],
         "kin_nouns": dict[str, str],
         "weak_kin_nouns": list[str],
         "couple_nouns": list[str],
@@ -152,6 +153,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "document_authors": list[str],
         "authored_documents": list[str],
         "interview_answer_labels": list[str],
+        "work_title_nouns": list[str],
     },
     "time": {
         "months": dict[str, int],
@@ -233,11 +235,12 @@ def problems(name: str, data: dict) -> list[str]:
     """What is wrong with a lexicon's content, one line per key (empty when it fits)."""
     schema = SCHEMAS.get(name)
     if schema is None:
-        return ["no schema is declared for it in hearsay/lexicon_schemas.py"]
+        return ["no schema is declared for it (add one to src/hearsay/lexicon_schemas.py)"]
     out = []
     for key in data:
         if key != "_comment" and key not in schema:
-            out.append(f"unknown key {key!r} (known: {', '.join(sorted(schema))})")
+            out.append(f"unknown key {key!r} (a new key is declared in src/hearsay/lexicon_schemas.py; "
+                       f"known: {', '.join(sorted(schema))})")
     for key, expected in schema.items():
         if key not in data:
             out.append(f"missing key {key!r}")
