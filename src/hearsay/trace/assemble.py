@@ -35,10 +35,10 @@ def trace_items(items: list[TraceItem]) -> Trace:
     claim_weights = TermWeights(u.terms for u in units)
     clusters = cluster_units(units, claim_weights)
     citations = find_citations(items, outlets, text_weights, _shared_claims(clusters))
-    facts = {
-        i.id: ArticleFacts(i, [c for c in citations if c.from_ == i.id], copy_of.get(i.id), is_correction(i))
-        for i in items
-    }
+    cited_by: dict[str, list] = {}
+    for c in citations:
+        cited_by.setdefault(c.from_, []).append(c)
+    facts = {i.id: ArticleFacts(i, cited_by.get(i.id, []), copy_of.get(i.id), is_correction(i)) for i in items}
     outlet_of = {i.id: i.outlet for i in items}
     date_of = {i.id: i.published for i in items}
     claims = []
