@@ -310,7 +310,9 @@ def match_section(r: dict) -> str:
 def trace_bench_section(r: dict) -> str:
     from hearsay.eval.bench_trace import render
 
-    return "Synthetic corpora recombined from cascades-dev with renamed entities; each size traced in a fresh process.\n\n```\n" + render(r) + "```\n"
+    return ("Synthetic corpora recombined from cascades-dev, every content word renamed per world; each size traced in a "
+            "fresh process, on 2 CPUs shared with seven other engineers' jobs (load average 8-10), so the seconds are "
+            "noisy.\n\n```\n" + render(r) + "```\n")
 
 
 SECTIONS = [
