@@ -411,7 +411,9 @@ def render_page() -> str:
     parts.append(CONVENTIONS)
     if NOTE.exists():
         parts.append(fill_note(NOTE.read_text(encoding="utf-8")))
-    return "\n".join(parts)
+    # reports keep the paths they were measured on; the page names them relative to the
+    # repository or ../shared, whichever section printed them
+    return portable("\n".join(parts))
 
 
 def portable(text: str) -> str:
