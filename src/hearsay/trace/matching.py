@@ -13,6 +13,7 @@ retriever for `hearsay match` and the CLEF evaluation.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -31,6 +32,12 @@ NAME_WEIGHT = 0.3
 BLOCK_MAX_POSTINGS = 100
 #: how many of a claim's rarest terms it is looked up under
 BLOCK_KEYS = 6
+#: a clause needs this many content terms to be matched on its own; a shorter piece (a list
+#: item, an appositive) stays with the clause before it
+MIN_CLAUSE_TERMS = 3
+#: where a sentence may part into clauses: a comma, semicolon or colon, or a "that" opening a
+#: reported clause ("said that ..., that ... and that ...")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?=that\s)")
 
 
 @dataclass
@@ -61,12 +68,40 @@ def claim_units(items: list[TraceItem]) -> list[Unit]:
     for item in items:
         denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"}
         for c in item.ledger.claims:
-            terms = frozenset(content_terms(c.span.text))
-            if terms:
-                negated = is_negated(c.span.text) != (c.attribution in denied)
-                out.append(Unit(item, c.id, c.span.start, c.span.end, c.span.text, c.source, terms,
-                                negated, name_terms(c.span.text) & terms))
+            whole_negated = is_negated(c.span.text)
+            for lo, hi in clauses(c.span.text):
+                text = c.span.text[lo:hi]
+                terms = frozenset(content_terms(text))
+                if terms:
+                    # a negation anywhere in the sentence ("has never asked ..., and ...") governs
+                    # its clauses too
+                    negated = (whole_negated or is_negated(text)) != (c.attribution in denied)
+                    out.append(Unit(item, c.id, c.span.start + lo, c.span.start + hi, text, c.source,
+                                    terms, negated, name_terms(text) & terms))
     return out
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of a claim sentence as ``(start, end)`` offsets into it.
+
+    A ledger claim is a whole sentence, and one sentence often carries several claims ("plans
+    to close its mill by June, a decision that would eliminate 280 jobs"; "said that he asked
+    for a trade, that the two are not speaking and that ..."). Each clause is matched on its
+    own, so that each claim finds its restatements elsewhere; a piece with fewer than
+    ``MIN_CLAUSE_TERMS`` content terms is no clause of its own and stays with the one before.
+    """
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    pieces: list[list[int]] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo >= hi:
+            continue
+        if pieces and len(content_terms(text[pieces[-1][0]:pieces[-1][1]])) < MIN_CLAUSE_TERMS:
+            pieces[-1][1] = hi
+        elif pieces and len(content_terms(text[lo:hi])) < MIN_CLAUSE_TERMS:
+            pieces[-1][1] = hi
+        else:
+            pieces.append([lo, hi])
+    return [(lo, len(text[:hi].rstrip(" ,;:"))) for lo, hi in pieces]
 
 
 def similarity(a: Unit, b: Unit, weights: TermWeights) -> float:

@@ -1,0 +1,27 @@
+"""Clause units: one claim sentence that carries several claims is matched clause by clause."""
+
+from hearsay.trace.matching import clauses
+
+
+def _pieces(text):
+    return [text[lo:hi] for lo, hi in clauses(text)]
+
+
+def test_appositive_consequence_is_its_own_clause():
+    text = "The brewery plans to shut its plant in Harlow by the end of May, a decision that would cut about 90 jobs"
+    got = _pieces(text)
+    assert len(got) == 2 and got[0].startswith("The brewery plans to shut its plant in Harlow")
+    assert got[1] == "that would cut about 90 jobs"
+
+
+def test_reported_that_clauses_part():
+    text = "The paper retracted its claims that the mayor resigned, that the council voted and that the budget failed"
+    got = _pieces(text)
+    assert "the council voted" not in got  # two content terms: too short to stand alone
+    assert got[0].startswith("The paper retracted")
+    assert any(p.startswith("that the budget failed") or p.endswith("the budget failed") for p in got)
+
+
+def test_list_items_stay_with_their_clause():
+    text = "The mill makes coated paper for catalogs, magazines and inserts"
+    assert _pieces(text) == [text]
