@@ -134,6 +134,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "correction_markers": list[str],
         "own_report_words": list[str],
         "synonyms": list[list[str]],
+        "irregular_forms": dict[str, list[str]],
     },
     "sources": {
         "anonymous": list[str],

@@ -25,3 +25,10 @@ def test_reported_that_clauses_part():
 def test_list_items_stay_with_their_clause():
     text = "The mill makes coated paper for catalogs, magazines and inserts"
     assert _pieces(text) == [text]
+
+
+def test_irregular_participles_meet_their_base_form():
+    from hearsay.trace.words import content_terms
+
+    assert set(content_terms("the two have not spoken since")) & set(content_terms("they are not speaking"))
+    assert set(content_terms("he was told in person")) & set(content_terms("she tells him"))

@@ -34,8 +34,12 @@ def lexicon() -> dict:
         raise HearsayError("lexicon en/trace.json: " + "; ".join(wrong))
     data.pop("_comment", None)
     groups = data.pop("synonyms", [])
+    irregular = data.pop("irregular_forms", {})
     out = {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
     out["synonyms"] = {stem(w.lower()): stem(group[0].lower()) for group in groups for w in group}
+    # irregular verb forms the suffix stripper cannot reach ("spoken", "begun", "told"), mapped to
+    # the stem of their base form so that tenses and participles meet
+    out["irregular"] = {form.lower(): stem(base.lower()) for base, forms in irregular.items() for form in forms}
     return out
 
 
@@ -68,11 +72,11 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of a span: what claim matching compares."""
     lex = lexicon()
-    stop, same = lex["stopwords"], lex["synonyms"]
+    stop, same, irregular = lex["stopwords"], lex["synonyms"], lex["irregular"]
     out = []
     for w in words(text):
         if w not in stop and len(w) > 1:
-            s = stem(w)
+            s = irregular.get(w) or stem(w)
             out.append(same.get(s, s))
     return out
 
