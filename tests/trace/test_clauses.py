@@ -31,4 +31,4 @@ def test_irregular_participles_meet_their_base_form():
     from hearsay.trace.words import content_terms
 
     assert set(content_terms("the two have not spoken since")) & set(content_terms("they are not speaking"))
-    assert set(content_terms("he was told in person")) & set(content_terms("she tells him"))
+    assert "begin" in set(content_terms("the office had begun taking calls")) & set(content_terms("the office begins taking calls"))
