@@ -75,13 +75,15 @@ class OutletIndex:
         self._by_key = {}
         for form, name in self.forms.items():
             self._by_key.setdefault(_key(form), name)
-        # forms by their first word: a text is scanned word by word and only the forms starting
-        # with that word are tried, so the cost does not grow with the number of outlets
+        # forms by their lead: a text is scanned word by word and only the forms starting with
+        # that word are tried, so the cost does not grow with the number of outlets. A form that
+        # opens with a function word ("The ... Network") is filed under its first two words, or
+        # every "The" in every text would try every such outlet.
         self._by_first: dict[str, list[str]] = {}
         for form in sorted(self.forms, key=len, reverse=True):
-            first = _WORD.match(form)
-            if first:
-                self._by_first.setdefault(first.group(0), []).append(form)
+            lead = _lead(form, 0)
+            if lead:
+                self._by_first.setdefault(lead, []).append(form)
         nouns = sorted(lexicon()["outlet_nouns"], key=len, reverse=True)
         self._anaphor = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(" + "|".join(re.escape(n) for n in nouns) + r")\b(?!\s+[a-z]+\s+[A-Z])")
 
@@ -112,7 +114,7 @@ class OutletIndex:
         for w in _WORD.finditer(text):
             if w.start() < pos or (w.start() > 0 and (text[w.start() - 1].isalnum() or text[w.start() - 1] == "-")):
                 continue
-            for form in self._by_first.get(w.group(0), ()):
+            for form in self._by_first.get(_lead(text, w.start()), ()):
                 end = w.start() + len(form)
                 if text.startswith(form, w.start()) and (end == len(text) or not text[end].isalnum()):
                     start = w.start() - 4 if text[max(0, w.start() - 4):w.start()] == "the " else w.start()
@@ -130,6 +132,19 @@ class OutletIndex:
             if target:
                 found.append(OutletMention(target, m.start(), m.end(), anaphor=True))
         return sorted(found, key=lambda f: f.start)
+
+
+_LEAD = re.compile(r"(\w+)(?:\s+(\w+))?")
+
+
+def _lead(text: str, at: int) -> str | None:
+    """The word at ``at``, or it and the next one when it is a function word: the key outlet
+    forms are filed under."""
+    m = _LEAD.match(text, at)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    return f"{first} {second}" if second and first.lower() in lexicon()["stopwords"] else first
 
 
 def _key(name: str) -> str:
