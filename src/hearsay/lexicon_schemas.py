@@ -200,6 +200,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "time_zones": list[str],
         "left_modifiers": list[str],
         "trailing_drop": list[str],
+        "clock_words": list[str],
         "fixed_time": dict[str, str],
     },
 }

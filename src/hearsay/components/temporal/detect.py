@@ -14,13 +14,6 @@ import numpy
 from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
-from ...lexicon import load_lexicon
-
-_LEX = load_lexicon("time")
-_LEFT_MODS = set(_LEX["left_modifiers"])
-#: kept inside an expression, as TimeBank does ("about two years ago", "exactly a year later")
-APPROXIMATORS = set(_LEX["approximators"])
-_TRAIL_DROP = set(_LEX["trailing_drop"])
 
 
 def _time_words(L: dict) -> set[str]:
@@ -60,7 +53,7 @@ def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
     preps = set(L["prepositions"])
     while start < end and (doc[start].lower_ in preps or doc[start].is_punct or doc[start].lower_ in
                            ("than", "more", "less", "least")):
-        if doc[start].lower_ in APPROXIMATORS or doc[start].lower_ == "around":
+        if doc[start].lower_ in L["approximators"] or doc[start].lower_ == "around":
             break
         start += 1
     while start < end and doc[start].pos_ in ("VERB", "AUX"):
@@ -70,7 +63,7 @@ def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
                 all(doc[m].pos_ in ("NOUN", "ADJ") for m in range(start, k)):
             start = k  # "season this year": the head noun before belongs to the clause
             break
-    while end > start and (doc[end - 1].lower_ in _TRAIL_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].lower_ in L["trailing_drop"] or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -82,10 +75,6 @@ def _is_count(tok, L: dict) -> bool:
 
 #: entity types whose words are names, never calendar words ("Jan Kavan", "the March for Life")
 NAMED_THINGS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
-
-#: between a count and its unit ("two more weeks", "20 straight years")
-COUNT_FILLERS = set(_LEX["count_fillers"])
-
 
 def _counted(doc: Doc, k: int) -> bool:
     """Is the count at ``k`` really measuring time? "a" only when something around says so
@@ -118,8 +107,8 @@ def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int]
     """A duration or shift the model left out: "two more weeks", "at least 20 more years",
     "over a week", "three days later"."""
     s = i - 1
-    while s > 0 and not taken[s - 1] and (_is_count(doc[s - 1], L) or doc[s - 1].lower_ in COUNT_FILLERS
-                                          or doc[s - 1].lower_ in APPROXIMATORS
+    while s > 0 and not taken[s - 1] and (_is_count(doc[s - 1], L) or doc[s - 1].lower_ in L["count_fillers"]
+                                          or doc[s - 1].lower_ in L["approximators"]
                                           or doc[s - 1].lower_ in ("a", "an", "than", "least", "over", "under")):
         s -= 1
     while s < i and doc[s].lower_ in ("over", "under", "than", "least", "at"):
@@ -150,9 +139,9 @@ def _mentions_time(span: Span, words: set[str]) -> bool:
     return False
 
 
-def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token extents (start, end) of the temporal expressions in ``doc``, in text order."""
-    L = load_lexicon("time")
+def find_time_spans(doc: Doc, L: dict) -> list[tuple[int, int]]:
+    """Token extents (start, end) of the temporal expressions in ``doc``, in text order; ``L``
+    is the time lexicon."""
     words = _time_words(L)
     never_alone = set(L["never_alone"])
     idioms = set(L["idioms"])
@@ -166,7 +155,7 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
         start, end = _trim(doc, ent.start, ent.end, L)
         if start > 0 and doc[start - 1].lower_ in ("every", "each"):
             start -= 1
-        while start > 0 and doc[start - 1].lower_ in APPROXIMATORS and _is_count(doc[start], L):
+        while start > 0 and doc[start - 1].lower_ in L["approximators"] and _is_count(doc[start], L):
             start -= 1
         if end < len(doc) and doc[end].lower_ == "period" and end - start == 1 and doc[start].like_num:
             start, end = (start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start), end + 1
@@ -214,9 +203,7 @@ _DECADE_TOKEN = re.compile(r"^(?:1[89]|20)?\d0s$")
 _ISO_PART = re.compile(r"^\d{2}$")
 _PERIOD_CODE = re.compile(r"^(?:q[1-4]|[1-4]q|h[12]|fy(?:\d{2}|\d{4}))$")
 _YEAR_TOKEN = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-YEAR_INTRODUCERS = set(_LEX["year_introducers"])
 _CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
-_ZONES = set(_LEX["time_zones"])
 
 
 def _is_clock(span: Span, L: dict) -> bool:
@@ -240,7 +227,7 @@ def _merge_clock_and_day(doc: Doc, spans: list[tuple[int, int]], L: dict) -> lis
             if not gap and doc[pe - 1].lower_ == "of" and any(t.like_num for t in doc[s:e]):
                 out[-1] = (ps, e)  # "the spring of" + "2022": one season of that year
                 continue
-            if len(gap) <= 3 and all(t.lower_ in _ZONES for t in gap):
+            if len(gap) <= 3 and all(t.lower_ in L["time_zones"] for t in gap):
                 a, b = doc[ps:pe], doc[s:e]
                 if (_is_clock(a, L) and _is_day(b, L)) or (_is_clock(b, L) and _is_day(a, L)) or \
                         (len(a) == 1 and a[0].lower_ in L["weekdays"] and _is_day(b, L) and len(b) > 1) or \
@@ -329,12 +316,12 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return (i, i + 5)  # "2023-05-04"
     if _YEAR_TOKEN.match(low):
         # a year the model left out ("from 2009 to 2017"): only after a word that introduces one
-        if i > 0 and doc[i - 1].lower_ in YEAR_INTRODUCERS and not (i + 1 < len(doc) and doc[i + 1].like_num):
+        if i > 0 and doc[i - 1].lower_ in L["year_introducers"] and not (i + 1 < len(doc) and doc[i + 1].like_num):
             return (i, i + 1)
         return None
     if _CLOCK_TOKEN.match(low):
         e = i + 1
-        while e < len(doc) and not taken[e] and (doc[e].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[e].lower_ in _ZONES
+        while e < len(doc) and not taken[e] and (doc[e].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[e].lower_ in L["time_zones"]
                                                  and doc[e].lower_ not in (",", "on", "(", ")")):
             e += 1
         if e == i + 1 and not (i > 0 and doc[i - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about")):
@@ -386,12 +373,12 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             s -= 1
         return (s, i + 1)
     if low in L["day_offsets"]:
-        return _extend_left(doc, i, i + 1, taken)
+        return _extend_left(doc, i, i + 1, taken, L)
     if low in L["weekdays"] and len(low) > 3 and tok.text[:1].isupper():
         e = i + 1
         if e < len(doc) and doc[e].lower_ in L["parts_of_day"]:
             e += 1
-        return _extend_left(doc, i, e, taken)
+        return _extend_left(doc, i, e, taken, L)
     if low.rstrip(".") in L["months"] and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and \
             (low not in ("may", "march") or tok.pos_ == "PROPN"):
         if low == "may" and tok.tag_ == "MD":
@@ -408,11 +395,11 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             e += 2
         elif e < len(doc) and doc[e].like_num and len(doc[e].text) == 4:
             e += 1
-        return _extend_left(doc, i, e, taken)
+        return _extend_left(doc, i, e, taken, L)
     if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "the", "early", "late"):
-        return _extend_left(doc, i, i + 1, taken)
+        return _extend_left(doc, i, i + 1, taken, L)
     if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) and _counted(doc, i - 1) or (
-            low in L["units"] and i > 1 and doc[i - 1].lower_ in COUNT_FILLERS and _is_count(doc[i - 2], L)):
+            low in L["units"] and i > 1 and doc[i - 1].lower_ in L["count_fillers"] and _is_count(doc[i - 2], L)):
         return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
             doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming", "past"):
@@ -445,11 +432,12 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             if doc[i : i + k].text.lower().replace("’", "'") in L["holidays"]:
                 best = k
         if best and not any(taken[k] for k in range(i, i + best)) and not _modifies_a_thing(doc[i + best - 1], L):
-            return _extend_left(doc, i, i + best, taken)
+            return _extend_left(doc, i, i + best, taken, L)
     return None
 
 
-def _extend_left(doc: Doc, s: int, e: int, taken: list[bool]) -> tuple[int, int]:
-    while s > 0 and not taken[s - 1] and doc[s - 1].lower_ in _LEFT_MODS and doc[s - 1].lower_ not in ("the",):
+def _extend_left(doc: Doc, s: int, e: int, taken: list[bool], L: dict) -> tuple[int, int]:
+    """The expression widened over the ``left_modifiers`` before it ("early last week")."""
+    while s > 0 and not taken[s - 1] and doc[s - 1].lower_ in L["left_modifiers"] and doc[s - 1].lower_ not in ("the",):
         s -= 1
     return (s, e)

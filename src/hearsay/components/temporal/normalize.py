@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+from ...lexicon import load_lexicon
 from .calendar import Point, last_day, move, point_for, range_of, shift, value_of
 from .names import (
     read_fiscal_year,
@@ -35,14 +36,15 @@ from .values import (  # noqa: F401  (Context and Resolved are this module's API
     format_duration,
     resolved_point,
     strip_modifiers,
-    lex,
     words_of,
 )
 
 
-def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolved]:
-    """The TIMEX3 reading of an expression's tokens, or None when it names no time we can value."""
-    L = lex()
+def normalize(texts: list[str], ctx: Context, raw: str = "", L: Optional[dict] = None) -> Optional[Resolved]:
+    """The TIMEX3 reading of an expression's tokens, or None when it names no time we can value.
+    ``L`` is the time lexicon the stage loaded (the packaged one when omitted)."""
+    if L is None:
+        L = load_lexicon("time")
     words = words_of(texts)
     while words and words[-1] in ("'s", "'", "s"):
         words.pop()
@@ -178,10 +180,9 @@ def _clock(words, joined, ctx, L, mod):
     if hh is None:
         return None
     other = [w for k, w in enumerate(words) if not i <= k < i + width and w not in AM_PM_OFFSET
-             and w not in ("o'clock", "et", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "local", "time", "the",
-                           "of", "on", "at", "about", "around", "midnight", "noon")]
+             and w not in L["time_zones"] and w not in L["clock_words"]]
     if other:
-        sub = normalize(other, ctx)
+        sub = normalize(other, ctx, L=L)
         if sub is not None and sub.point is not None and sub.point.gran == "D":
             day = sub.point.day
             uses_ref = sub.uses_ref
