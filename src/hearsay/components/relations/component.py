@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...extensions import RelationRec, get_list
-from ...lexicon import LexiconLoader
+from ...lexicon import Lexicon, LexiconLoader, load_lexicon
 from .index import EntityIndex
 from .patterns import SYMMETRIC, find_kin_and_couples, lone_anniversaries, trigger_positions, trigger_words
 from .titles import find_employment
@@ -216,7 +216,19 @@ def find_relations(doc: Doc, lexicon: dict) -> list[RelationRec]:
     default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
 def make_hearsay_relations(nlp: Language, name: str, lexicons: LexiconLoader):
-    return HearsayRelations(lexicons("relations"))
+    return HearsayRelations(load_relation_lexicon(lexicons))
+
+
+def load_relation_lexicon(load: LexiconLoader = load_lexicon) -> dict:
+    """The relation cue words, with the two lists the stage shares with others instead of
+    keeping its own: ``gender_pronouns`` (pronoun -> f/m, from ``pronouns.json``, for "his
+    wife" and "she married him") and ``ordinal_words`` (from ``time.json``, for "their 20th
+    wedding anniversary")."""
+    relations, pronouns = load("relations"), load("pronouns")["pronouns"]
+    return Lexicon({**relations,
+                    "gender_pronouns": {w: p["gender"] for w, p in pronouns.items() if p["gender"] in ("f", "m")},
+                    "ordinal_words": load("time")["ordinals"]},
+                   getattr(relations, "where", "relations") + " (with pronouns and time ordinals)")
 
 
 class HearsayRelations:

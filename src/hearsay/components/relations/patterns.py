@@ -18,15 +18,10 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .._internals.syntax import governing_verb, tokens_chars
-from .index import GENDER_PRONOUNS, PERSON, EntityIndex, acting_subject
+from .index import PERSON, EntityIndex, acting_subject
 
 SYMMETRIC = ("spouse", "romantic", "met", "sibling")
 ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
-    "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-}
 
 
 def evidence(type_: str, a: str, b: str, start: int, end: int, pred: int, **extra) -> dict:
@@ -106,7 +101,7 @@ def since_fields(time: dict | None, how: str = "stated") -> dict:
     return {"since": value, "since_time": time["id"], "since_how": how}
 
 
-def anniversary_since(doc: Doc, noun: Token, times: list[dict]) -> dict:
+def anniversary_since(doc: Doc, noun: Token, times: list[dict], ordinals: dict[str, int]) -> dict:
     """The wedding date an "Nth wedding anniversary" gives: the temporal stage's value for the
     phrase when it made one, else N years before a full date stated in the same sentence."""
     phrase = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod")]
@@ -117,7 +112,7 @@ def anniversary_since(doc: Doc, noun: Token, times: list[dict]) -> dict:
     nth = None
     for c in phrase:
         m = ORDINAL.match(c.lower_)
-        nth = int(m.group(1)) if m else ORDINAL_WORDS.get(c.lower_, nth)
+        nth = int(m.group(1)) if m else ordinals.get(c.lower_, nth)
     if not nth:
         return {}
     sent = noun.sent
@@ -187,7 +182,7 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
         if c.dep_ == "poss":
             people = idx.person(c, exclude=ex)
             if c.pos_ == "PRON" and len(holders) == 1:
-                kin = idx.namesake(holders[0], noun.i, GENDER_PRONOUNS.get(c.lower_))
+                kin = idx.namesake(holders[0], noun.i, idx.lexicon["gender_pronouns"].get(c.lower_))
                 if kin and kin not in people and len(people) <= 1:
                     # "his wife, Heidi Cruz": the Cruz just named, whoever else "his" might be
                     people = [kin]
@@ -339,7 +334,7 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
         out = pair_evidence("spouse", people, toks, tok, **dated_since(times, tok))
     elif is_wedding_anniversary(idx, tok):
         people, toks = anniversary_owners(idx, tok)
-        out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times))
+        out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times, idx.lexicon["ordinal_words"]))
     for ev in out:
         idx.add_pair(ev["a"], ev["b"], "spouse", ev["start"])
     return out
@@ -377,7 +372,7 @@ def lone_anniversaries(idx: EntityIndex, triggers: list[Token], times: list[dict
         partners = {ev["b"] if ev["a"] == people[0] else ev["a"] for ev in found
                     if ev["type"] == "spouse" and people[0] in (ev["a"], ev["b"])}
         if len(partners) == 1:
-            out += pair_evidence("spouse", people + list(partners), toks, tok, **anniversary_since(idx.doc, tok, times))
+            out += pair_evidence("spouse", people + list(partners), toks, tok, **anniversary_since(idx.doc, tok, times, idx.lexicon["ordinal_words"]))
     return out
 
 
