@@ -331,7 +331,9 @@ CONVENTIONS = """## How the scores are computed
   least half the gold content's characters (greedy one-to-one); it is *correct* when its source resolves to the gold
   source: the source's entity name or one of its mention texts equals the gold name or an alias, the same anonymous
   voice (predicted anonymous sources are mapped one-to-one onto gold labels), or the same kind for REPORTS, OUTLET
-  and DOCUMENT. Times match on overlapping text and an equal value, or a range equal to a gold `a/b`; a repeated
+  and DOCUMENT (names compare without a leading "the"). Only calendar times are scored (dates, months, years,
+  weeks, ranges; durations, repeats and vague references are never gold time values). Times match on overlapping
+  text and an equal value, or a range equal to a gold `a/b`; a repeated
   mention of an expression already matched with the same value is neither credited nor penalised. Contradictions in
   the gold are prose, so counts are compared: conflicts beyond the gold count are false conflicts.
 - **PolNeAR** (`hearsay eval attribution`): content, source and cue spans are each matched greedily one-to-one.
