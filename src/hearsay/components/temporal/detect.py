@@ -18,8 +18,7 @@ from spacy.tokens import Doc, Span
 
 def _time_words(L: dict) -> set[str]:
     words = set(L["months"]) | set(L["weekdays"]) | set(L["units"]) | set(L["parts_of_day"]) | set(L["day_offsets"])
-    words |= set(L["sets"]) | {"now", "ago", "later", "earlier", "quarter", "fiscal", "noon", "midnight", "a.m.",
-                               "p.m.", "anniversary", "season", "future", "past", "recent", "recently"}
+    words |= set(L["sets"]) | set(L["entity_time_words"])
     words |= {s for s in L["seasons"]} | {h.split()[0] for h in L["holidays"]}
     return words
 
@@ -34,7 +33,7 @@ def _is_age(span: Span, L: dict) -> bool:
         return True
     first = toks[0]
     if re.match(r"^\d0s$", toks[-1].lower_) and any(
-            t.lower_ in ("their", "his", "her", "my", "your", "our") for t in span.doc[max(0, first.i - 2) : toks[-1].i]):
+            t.lower_ in L["age_possessives"] for t in span.doc[max(0, first.i - 2) : toks[-1].i]):
         return True  # "in their 30s", "in my early 20s": an age
     if len(toks) != 1:
         return False
@@ -76,25 +75,23 @@ def _is_count(tok, L: dict) -> bool:
 #: entity types whose words are names, never calendar words ("Jan Kavan", "the March for Life")
 NAMED_THINGS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
 
-def _counted(doc: Doc, k: int) -> bool:
+def _counted(doc: Doc, k: int, L: dict) -> bool:
     """Is the count at ``k`` really measuring time? "a" only when something around says so
     ("for a week", "a year ago"), not "ending a season in which ..."."""
     if doc[k].lower_ not in ("a", "an"):
         return True
     before = doc[k - 1].lower_ if k > 0 else ""
     after = doc[k + 2].lower_ if k + 2 < len(doc) else ""
-    if k > 0 and (doc[k - 1].tag_ in ("NNS", "CD") or before in ("once", "twice", "times", "percent", "%")):
+    if k > 0 and (doc[k - 1].tag_ in ("NNS", "CD") or before in L["rate_markers"]):
         return True  # a rate: "four flights a week", "$1 billion a year"
-    return before in ("for", "within", "over", "about", "nearly", "almost", "than", "just", "only", "barely",
-                      "once", "twice", "in", "after", "under") or after in ("ago", "later", "earlier", "long", "or")
+    return before in L["count_openers"] or after in L["count_closers"]
 
 
 def _modifies_a_thing(tok, L: dict) -> bool:
     """"Christmas trees", "Thanksgiving turkey": the holiday names a kind of thing, not a day."""
     head = tok.head
     return tok.dep_ == "compound" and head is not tok and head.pos_ == "NOUN" and head.lower_ not in L["units"] \
-        and head.lower_ not in L["parts_of_day"] and head.lower_ not in ("eve", "season", "holiday", "holidays",
-                                                                      "weekend", "break", "period")
+        and head.lower_ not in L["parts_of_day"] and head.lower_ not in L["holiday_heads"]
 
 
 def _month_in_name(doc: Doc, i: int) -> bool:
@@ -116,7 +113,7 @@ def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int]
     if any(taken[k] for k in range(s, i + 1)):
         return None
     e = i + 1
-    if e < len(doc) and doc[e].lower_ in ("ago", "later", "earlier", "before", "after", "long", "old") and not taken[e]:
+    if e < len(doc) and doc[e].lower_ in L["count_after"] and not taken[e]:
         if doc[e].lower_ == "old":
             return None  # an age
         e += 1
@@ -249,7 +246,7 @@ def _split_ranges(doc: Doc, start: int, end: int, L: dict) -> list[tuple[int, in
                 return [(start, k), (k + 1, end)]
         if doc[k].lower_ == "," and not (k - start == 1 and doc[start].text.isdigit()):
             continue  # "Aug. 7, 1998" is one date; "1994, 1995 and 1997" are three
-        if doc[k].lower_ in ("to", "and", "through", "-", "–", "or", "until", ","):
+        if doc[k].lower_ in L["range_connectors"]:
             left = doc[start:k]
             right = doc[k + 1 : end]
             if _standalone(left, L) and _standalone(right, L):
@@ -279,10 +276,7 @@ def _triggers(L: dict) -> set[str]:
     if key not in _TRIGGERS:
         words = set(L["detect_alone"]) | set(L["sets"]) | set(L["units"]) | set(L["day_offsets"]) | set(L["seasons"])
         words |= set(L["weekdays"]) | set(L["months"]) | {m + "." for m in L["months"]}
-        words |= {"current", "recent", "future", "past", "every", "each", "period", "year-ago", "year-earlier", "year",
-                  "anniversary", "night", "day", "quarter", "season", "morning", "evening", "term", "days",
-                  "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2",
-                  "afternoon"}
+        words |= set(L["trigger_words"])
         words |= {h.split()[0].replace("'s", "") for h in L["holidays"]} | {h.split()[0] for h in L["holidays"]}
         _TRIGGERS[key] = words
     return _TRIGGERS[key]
@@ -324,7 +318,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         while e < len(doc) and not taken[e] and (doc[e].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[e].lower_ in L["time_zones"]
                                                  and doc[e].lower_ not in (",", "on", "(", ")")):
             e += 1
-        if e == i + 1 and not (i > 0 and doc[i - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about")):
+        if e == i + 1 and not (i > 0 and doc[i - 1].lower_ in L["clock_prepositions"]):
             return None  # "3:1" in a score, "10:30" as a ratio: only a clock when it reads like one
         return (i, e)
     refs = L["references"]
@@ -366,8 +360,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             return None if taken[e] else (i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i, e + 1)
         if e < len(doc) and doc[e].pos_ == "NOUN":
             return (i, e)
-    if low == "period" and i > 0 and doc[i - 1].lower_ in ("latest", "year-earlier", "year-ago", "comparable", "same",
-                                                            "ago", "earlier"):
+    if low == "period" and i > 0 and doc[i - 1].lower_ in L["period_modifiers"]:
         s = i - 1
         while s > 0 and doc[s - 1].lower_ in ("the", "-", "year", "earlier", "ago"):
             s -= 1
@@ -396,13 +389,13 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         elif e < len(doc) and doc[e].like_num and len(doc[e].text) == 4:
             e += 1
         return _extend_left(doc, i, e, taken, L)
-    if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "the", "early", "late"):
+    if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in L["season_determiners"]:
         return _extend_left(doc, i, i + 1, taken, L)
-    if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) and _counted(doc, i - 1) or (
+    if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) and _counted(doc, i - 1, L) or (
             low in L["units"] and i > 1 and doc[i - 1].lower_ in L["count_fillers"] and _is_count(doc[i - 2], L)):
         return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
-            doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming", "past"):
+            doc[i - 1].lower_ in L["unit_determiners"]:
         s = i - 1
         if s > 0 and doc[s].lower_ == "past" and doc[s - 1].lower_ in ("this", "the"):
             s -= 1
