@@ -28,10 +28,7 @@ def _quarter_index(words, L) -> tuple[Optional[int], list[str]]:
 def read_quarter(words, joined, ctx, L, mod):
     if "quarter" not in words and "quarters" not in words and not any(re.match(r"^(?:q[1-4]|[1-4]q)$", w) for w in words):
         if not (ctx.quarter_context and ("period" in words and any(YEAR_RE.match(w) for w in words))) and \
-                not (ctx.quarter_context and joined in ("the latest period", "the period", "the year-earlier period",
-                                                      "the year earlier period", "the year ago period",
-                                                      "the year-ago period", "the same period", "year earlier",
-                                                      "the comparable period", "the previous period")):
+                not (ctx.quarter_context and joined in L["reporting_periods"]):
             return None
     if "quarters" in words:
         return None
@@ -71,14 +68,13 @@ def read_quarter(words, joined, ctx, L, mod):
         if "year" in rest and ("last" in rest or "earlier" in rest or "ago" in rest):
             p = move(p, -4)
         return resolved_point(p, ctx, "published", True, mod, L=L)
-    if not any(w in ("the", "this", "last", "next", "latest", "current", "previous", "that", "its", "fiscal", "coming",
-                     "past", "prior", "same", "year", "ago", "earlier") for w in rest):
+    if not any(w in L["quarter_pointers"] for w in rest):
         return None  # "a single quarter", "a rough quarter": no particular quarter
     cur = point_for(ref, "Q", fiscal_end=fiscal)
     latest_done = move(cur, -1)
     if any(w in ("next", "coming", "following") for w in rest):
         p = move(cur, 1)
-    elif any(w in ("last", "previous", "past", "latest", "prior", "preceding") for w in rest):
+    elif any(w in L["relative_last"] or w == "latest" for w in rest):
         p = latest_done if "latest" not in rest or ctx.tense == "past" else latest_done
     elif any(w in ("this", "current") for w in rest):
         p = cur

@@ -118,8 +118,7 @@ def _reference(words, joined, ctx, L, mod):
     if joined in L["references"]:
         v = L["references"][joined]
         return Resolved("DATE", v) if v else None
-    if joined in ("the year", "the current year", "the calendar year", "the fiscal year", "the full year",
-                  "the whole year") and ctx.ref:
+    if joined in L["whole_year_phrases"] and ctx.ref:
         if ctx.followed_by in ("ended", "ending", "ends", "to", "through"):
             return Resolved("DURATION", "P1Y")
         return resolved_point(point_for(ctx.ref, "Y"), ctx, "published", True, mod, L=L)
@@ -242,9 +241,9 @@ def _shifted(words, joined, ctx, L, mod):
     n, j = read_count(body, 0, L)
     vague = False
     if n is None:
-        if body[0] in ("several", "few", "a", "many", "some", "couple", "number"):
+        if body[0] in L["vague_quantifiers"] or body[0] == "number":
             k = 0
-            while k < len(body) and body[k] in ("several", "few", "a", "many", "some", "couple", "of"):
+            while k < len(body) and (body[k] in L["vague_quantifiers"] or body[k] == "of"):
                 k += 1
             n, j, vague = None, k, True
         elif body[0] in L["vague_counts"]:
@@ -330,9 +329,7 @@ def _common_value(a: date, b: date) -> str:
 def _duration(words, joined, ctx, L, mod):
     k = 0
     lead = None
-    while k < len(words) and words[k] in ("the", "past", "last", "next", "first", "coming", "previous", "following",
-                                          "final", "latest", "recent", "preceding", "prior", "full", "entire",
-                                          "whole", "another", "additional", "other", "same"):
+    while k < len(words) and words[k] in L["duration_leads"]:
         lead = words[k] if words[k] != "the" else lead
         k += 1
     body = words[k:]
@@ -342,7 +339,7 @@ def _duration(words, joined, ctx, L, mod):
     vague = False
     if n is None:
         m = 0
-        while m < len(body) and body[m] in ("several", "few", "a", "many", "some", "couple", "of", "numerous"):
+        while m < len(body) and (body[m] in L["vague_quantifiers"] or body[m] in ("of", "numerous")):
             m += 1
         if m or (body and body[0] in L["units"] and body[0].endswith("s")):
             vague, j = True, m
@@ -357,7 +354,7 @@ def _duration(words, joined, ctx, L, mod):
     tail = rest[1:]
     if tail and tail[0] in ("old",):
         return None
-    if tail and not (tail[0] in ("long", "period", "old", "stretch", "span", "run", "time", "period's", "'s")):
+    if tail and not (tail[0] in L["duration_tails"]):
         if tail[0] not in ("of",) :
             return None
     unit, time_unit = L["units"][unit_word]

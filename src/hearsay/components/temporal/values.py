@@ -158,14 +158,11 @@ def strip_modifiers(words: list[str], L: dict) -> tuple[list[str], Optional[str]
             mod = L["modifiers"][w]
             i += 1
             continue
-        if w in ("earlier", "later") and rest and rest[0] in ("this", "that", "last", "next", "in", "today", "yesterday",
-                                                              "tonight", "tomorrow"):
+        if w in ("earlier", "later") and rest and rest[0] in L["within_period_words"]:
             mod = "START" if w == "earlier" else "END"
             i += 1
             continue
-        if w in preps or w in ("exactly", "just", "only", "about", "around", "nearly", "almost", "roughly",
-                               "approximately", "barely", "fully", "precisely", "some", "more", "less", "than", "sometime",
-                               "up", "least", "at"):
+        if w in preps or w in L["approximators"] or w in L["value_hedges"]:
             if w in ("some",) and rest and rest[0] in ("time",):
                 break
             approx = approx or w not in preps
