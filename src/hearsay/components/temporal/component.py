@@ -124,7 +124,7 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
         return "future"
     if before[-1:] and before[-1] in open_before:
         return None
-    if tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in auxes):
+    if tok.tag_ == "VBG" and any(a.lower_ in tense["present_progressive"] for a in auxes):
         return "future"
     if tok.tag_ == "VBG" and not auxes and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
         tok = tok.head  # a participle clause takes its main verb's time

@@ -58,7 +58,7 @@ def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
     while start < end and doc[start].pos_ in ("VERB", "AUX"):
         start += 1  # "expected to last six weeks": the verb is not part of the time
     for k in range(start + 1, min(end - 1, start + 3)):
-        if doc[k].lower_ in ("this", "last", "next", "that", "every", "each") and \
+        if doc[k].lower_ in L["clause_determiners"] and \
                 all(doc[m].pos_ in ("NOUN", "ADJ") for m in range(start, k)):
             start = k  # "season this year": the head noun before belongs to the clause
             break
@@ -106,9 +106,9 @@ def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int]
     s = i - 1
     while s > 0 and not taken[s - 1] and (_is_count(doc[s - 1], L) or doc[s - 1].lower_ in L["count_fillers"]
                                           or doc[s - 1].lower_ in L["approximators"]
-                                          or doc[s - 1].lower_ in ("a", "an", "than", "least", "over", "under")):
+                                          or doc[s - 1].lower_ in L["count_span_words"]):
         s -= 1
-    while s < i and doc[s].lower_ in ("over", "under", "than", "least", "at"):
+    while s < i and doc[s].lower_ in L["count_span_trimmed"]:
         s += 1
     if any(taken[k] for k in range(s, i + 1)):
         return None
@@ -204,7 +204,7 @@ _CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
 
 
 def _is_clock(span: Span, L: dict) -> bool:
-    return any(t.lower_ in ("a.m.", "p.m.", "am", "pm", "noon", "midnight") or (":" in t.text and t.text[0].isdigit())
+    return any(t.lower_ in L["clock_marks"] or (":" in t.text and t.text[0].isdigit())
                for t in span)
 
 
@@ -293,7 +293,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return (i, i + 1)  # "10/12/2023"
     if _DECADE_TOKEN.match(low):
         s = i - 1 if i > 0 and doc[i - 1].text in ("'", "’") else i
-        if (s > 0 and doc[s - 1].lower_ in ("the", "early", "late", "mid", "-") or low.startswith(("1", "2"))) \
+        if (s > 0 and doc[s - 1].lower_ in L["decade_openers"] or low.startswith(("1", "2"))) \
                 and not _is_age(doc[s : i + 1], L):
             return (s, i + 1)  # "the '90s", "the 1990s"
         return None
@@ -362,7 +362,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             return (i, e)
     if low == "period" and i > 0 and doc[i - 1].lower_ in L["period_modifiers"]:
         s = i - 1
-        while s > 0 and doc[s - 1].lower_ in ("the", "-", "year", "earlier", "ago"):
+        while s > 0 and doc[s - 1].lower_ in L["period_openers"]:
             s -= 1
         return (s, i + 1)
     if low in L["day_offsets"]:
@@ -409,7 +409,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if s < i and any(doc[k].lower_ in L["ordinals"] for k in range(s, i)):
             return (s, i + 1)
         return None
-    if low in ("night", "day", "morning", "evening", "afternoon") and i > 0 and doc[i - 1].lower_ == "the" and \
+    if low in L["day_parts"] and i > 0 and doc[i - 1].lower_ == "the" and \
             i + 1 < len(doc) and doc[i + 1].lower_ in ("before", "after") and not taken[i - 1] and not taken[i + 1] \
             and any(t.lower_ in L["dated_occasions"] for t in doc[i + 2 : i + 6]):
         return (i - 1, i + 2)  # "the night before their anniversary"

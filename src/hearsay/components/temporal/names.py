@@ -88,7 +88,7 @@ def read_quarter(words, joined, ctx, L, mod):
 def read_year_end(words, joined, ctx, L, mod):
     """"year-end", "by year's end", "the end of the year": the current year's last stretch
     (the previous one when the clause looks back: "since year-end")."""
-    body = [w for w in words if w not in ("the", "'s", "s", "of", "around", "by")]
+    body = [w for w in words if w not in L["year_end_fillers"]]
     if body not in (["year", "end"], ["end", "year"], ["year", "ago"], ["year", "earlier"]) or ctx.ref is None:
         return None
     if body[1] in ("ago", "earlier"):
@@ -351,7 +351,7 @@ def read_holiday(words, joined, ctx, L, mod):
 def read_season(words, joined, ctx, L, mod):
     det = None
     body = words
-    if words[0] in ("last", "this", "next", "the", "past", "coming"):
+    if words[0] in L["season_relatives"] or words[0] == "the":
         det, body = words[0], words[1:]
     if not body or body[0] not in L["seasons"]:
         return None
@@ -365,7 +365,7 @@ def read_season(words, joined, ctx, L, mod):
         return resolved_point(p, ctx, None, False, mod, L=L)
     if rest:
         return None
-    if det in ("last", "this", "next", "past", "coming"):
+    if det in L["season_relatives"]:
         return read_relative_unit([det, body[0]], "", ctx, L, mod)
     ref = ctx.ref
     if ref is None:
@@ -416,7 +416,7 @@ def read_month(words, joined, ctx, L, mod):
     if after and not all(w in ("'s", "s") for w in after):
         return None
     det = before[-1] if before else None
-    if before and any(w not in ("last", "this", "next", "the", "past", "coming", "of", "that", "same") for w in before):
+    if before and any(w not in L["season_relatives"] and w not in ("the", "of", "that", "same") for w in before):
         return None
     if year is not None:
         if day is not None:
@@ -511,7 +511,7 @@ def read_year(words, joined, ctx, L, mod):
     if len(body) == 2 and body[1] in ("century", "centuries") and (body[0] in L["ordinals"] or ORDINAL_RE.match(body[0])):
         n = L["ordinals"].get(body[0]) or int(ORDINAL_RE.match(body[0]).group(1))
         return Resolved("DATE", f"{n - 1:02d}", None, None, None, False)
-    body = [w for w in words if w not in ("the", "year", "of", "calendar", "'s", "s")]
+    body = [w for w in words if w not in L["year_fillers"]]
     if len(body) != 1:
         return None
     w = body[0]

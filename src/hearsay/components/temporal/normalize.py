@@ -119,7 +119,7 @@ def _reference(words, joined, ctx, L, mod):
         v = L["references"][joined]
         return Resolved("DATE", v) if v else None
     if joined in L["whole_year_phrases"] and ctx.ref:
-        if ctx.followed_by in ("ended", "ending", "ends", "to", "through"):
+        if ctx.followed_by in L["year_end_followers"]:
             return Resolved("DURATION", "P1Y")
         return resolved_point(point_for(ctx.ref, "Y"), ctx, "published", True, mod, L=L)
     return None

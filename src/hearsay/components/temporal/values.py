@@ -150,7 +150,7 @@ def strip_modifiers(words: list[str], L: dict) -> tuple[list[str], Optional[str]
     while i < len(words):
         w = words[i]
         rest = words[i + 1 :]
-        if w in ("early", "late", "mid", "middle", "end", "beginning", "start") and rest:
+        if w in L["point_modifiers"] and rest:
             if w in ("end", "beginning", "start", "middle") and (i == 0 or words[i - 1] != "the") and not rest[:1] == ["of"]:
                 break
             if w in ("end", "beginning", "start", "middle") and rest[:1] != ["of"]:
@@ -168,8 +168,7 @@ def strip_modifiers(words: list[str], L: dict) -> tuple[list[str], Optional[str]
             approx = approx or w not in preps
             i += 1
             continue
-        if w in ("the", "no") and rest and rest[0] in ("end", "beginning", "start", "middle", "early", "late", "mid",
-                                                     "more", "less"):
+        if w in ("the", "no") and rest and (rest[0] in L["point_modifiers"] or rest[0] in ("more", "less")):
             i += 1
             continue
         break
