@@ -41,6 +41,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "noun_cues": dict[str, str],
         "noun_cue_verbs": list[str],
         "noun_proposals": dict[str, str],
+        "outlet_verbs": list[str],
+        "wh_openers": list[str],
     },
     "denials": {
         "report_nouns": list[str],
@@ -152,6 +154,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "document_authors": list[str],
         "authored_documents": list[str],
         "interview_answer_labels": list[str],
+        "indefinite_determiners": list[str],
+        "definite_determiners": list[str],
         "work_title_nouns": list[str],
     },
     "time": {
