@@ -64,6 +64,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "kin_inverse": dict,
         "event_name_words": list[str],
         "exclusive_roles": dict,
+        "place_named_orgs": list[str],
     },
     "given_names": {
         "f": list[str],
