@@ -2,7 +2,7 @@
 and its speed against bare spaCy, each measured in one run.
 
     python benchmarks/make_docs.py                 # measure everything, then write the page
-    python benchmarks/make_docs.py --steps gold    # re-measure one part (gold|devset|polnear|times|bench)
+    python benchmarks/make_docs.py --steps gold    # re-measure one part (gold|devset|polnear|modes|times|bench)
     python benchmarks/make_docs.py --render-only   # rewrite the page from benchmarks/results/*.json
 
 Each step runs the same code as the `hearsay eval` / `hearsay bench` command shown beside its
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "devset", "polnear", "times", "bench", "corpus", "web", "trace", "match", "trace_bench")
+STEPS = ("gold", "devset", "polnear", "modes", "times", "bench", "corpus", "web", "trace", "match", "trace_bench")
 #: the project's own development set: dev is read while improving, test only scored
 DEVSET = {"dev": "eval/dev-articles/dev", "test": "eval/dev-articles/test"}
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
@@ -40,6 +40,7 @@ def command(step: str) -> str:
         "gold": "hearsay eval gold ../shared/datasets/news-gold ../shared/articles --peer textacy",
         "devset": "hearsay eval gold eval/dev-articles/dev; hearsay eval gold eval/dev-articles/test",
         "polnear": "hearsay eval attribution --polnear ../shared/datasets/polnear/dev --peer textacy",
+        "modes": "hearsay eval attribution --polnear ../shared/datasets/polnear/dev --modes rules,model,combined",
         "times": "hearsay eval times --timeml ../shared/datasets/tempeval3/TBAQ-cleaned/TimeBank "
                  "--timeml ../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT --peer dateparser --peer heideltime",
         "bench": "hearsay bench ../shared/datasets/polnear/dev --processes 1,2 --repeat 2 --stages",
@@ -64,6 +65,10 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.eval.run_polnear import evaluate
 
         report = evaluate(str(shared / "datasets" / "polnear" / "dev"), peers=["textacy"], n_errors=8)
+    elif step == "modes":
+        from hearsay.eval.run_polnear import evaluate
+
+        report = evaluate(str(shared / "datasets" / "polnear" / "dev"), modes=["rules", "model", "combined"])
     elif step == "times":
         from hearsay.eval.run_times import evaluate
 
@@ -200,7 +205,7 @@ def polnear_section(r: dict) -> str:
             rows.append([label, s, _f(ex["f1"]) if ex else "-", _f(ov["precision"]), _f(ov["recall"]), _f(ov["f1"]), ov["gold"]])
     out = [f"{r['texts']} texts, {r['words']} words, {r['gold_attributions']} gold attributions (first annotator per text).\n",
            table(["span", "system", "exact F1", "overlap P", "overlap R", "overlap F1", "gold"], rows, markdown=True)]
-    ec = r["systems"]["hearsay"].get("error_classes", {})
+    ec = r["systems"].get("hearsay", {}).get("error_classes", {})
     if ec:
         out.append("\nhearsay's misses and spurious attributions by class (content overlap):\n")
         out.append(table(["class", "missed"], [[k, v] for k, v in ec.get("missed", {}).items()], markdown=True))
@@ -233,6 +238,23 @@ def bench_section(r: dict) -> str:
            f"loading not timed. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs (shared with other work while measured), "
            f"Python {m.get('python')}, spaCy {m.get('spacy')}.\n", render(r, markdown=True)]
     return "\n".join(out)
+
+
+def modes_section(r: dict) -> str:
+    """The three attribution modes side by side (see src/hearsay/components/attribution/learned.py)."""
+    meta = json.loads((ROOT / "src" / "hearsay" / "models" / "attribution" / "meta.json").read_text(encoding="utf-8"))
+    sc = {name.split()[-1]: rep["scores"] for name, rep in r["systems"].items()}
+    lines = ["*rules*: the rule passes alone; *model*: the learned tagger alone; *combined*: the rules plus each "
+             "parse-linked, confident model attribution that overlaps none of theirs (the default).\n",
+             f"The tagger: `make train` (`train/attribution.cfg`, seed 1, CPU) on PolNeAR train, on the English model's "
+             f"frozen tok2vec; weights shipped in `src/hearsay/models/attribution/model.bin`, "
+             f"{meta['weights_bytes'] / 1e6:.2f} MB of arrays ({len(meta['labels'])} tag names, no vocabulary or corpus strings).\n"]
+    if {"rules", "combined"} <= set(sc):
+        d = {k: sc["combined"][k]["overlap"]["f1"] - sc["rules"][k]["overlap"]["f1"] for k in ("content", "source", "cue")}
+        lines.append("Combined against rules, overlap F1: " + ", ".join(f"{k} {v:+.3f}" for k, v in d.items()) +
+                     "; the default is the mode with the better content and source scores here, with the gold-article "
+                     "floors of `eval/baseline.json` holding.\n")
+    return "\n".join(lines) + "\n" + polnear_section(r)
 
 
 def corpus_section(r: dict) -> str:
@@ -315,6 +337,7 @@ SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("devset", "Development set: articles the rules were not written on", devset_section),
     ("polnear", "Attribution: PolNeAR dev", polnear_section),
+    ("modes", "Attribution modes: rules, learned model, combined (PolNeAR dev)", modes_section),
     ("times", "Times: TimeBank + AQUAINT (TempEval-3 training data)", times_section),
     ("bench", "Speed: hearsay against bare spaCy", bench_section),
     ("corpus", "Corpus runs: storing, processes and Ray", corpus_section),
@@ -407,7 +430,9 @@ def render_page() -> str:
     parts.append(CONVENTIONS)
     if NOTE.exists():
         parts.append(fill_note(NOTE.read_text(encoding="utf-8")))
-    return "\n".join(parts)
+    # reports keep the paths they were measured on; the page names them relative to the
+    # repository or ../shared, whichever section printed them
+    return portable("\n".join(parts))
 
 
 def portable(text: str) -> str:

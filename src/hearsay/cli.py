@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default=None, help="terminal: the colour view (forced even when piped); table: the same without colour; json/jsonl: the ledger for programs; md: a Markdown report (default: terminal on a tty, else json)")
     p.add_argument("--input-format", choices=("auto", "text", "html", "json", "jsonl"), default="auto")
     p.add_argument("--model", default=None, help="spaCy pipeline package to use")
+    p.add_argument("--attribution", choices=("rules", "model", "combined"), default=None,
+                   help="how attributions are found (default: combined, or $HEARSAY_ATTRIBUTION)")
     from .corpus.cli import add_store_options
 
     add_store_options(p)
@@ -65,7 +67,7 @@ def cmd_analyze(args) -> int:
     from .render import render
 
     fmt = args.format or ("terminal" if sys.stdout.isatty() else "json")
-    nlp = load_pipeline(args.model)
+    nlp = load_pipeline(args.model, args.attribution)
     failures = 0
     articles = []
     for path in args.paths:
