@@ -157,6 +157,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "interview_answer_labels": list[str],
         "indefinite_determiners": list[str],
         "definite_determiners": list[str],
+        "partitive_quantifiers": list[str],
         "work_title_nouns": list[str],
     },
     "time": {

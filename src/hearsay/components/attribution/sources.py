@@ -186,6 +186,7 @@ class SourceTable:
         self.orgs = set(lexicon["organization"])
         self.indefinite = set(lexicon["indefinite_determiners"])
         self.definite = set(lexicon["definite_determiners"])
+        self.partitives = set(lexicon["partitive_quantifiers"])
         self.outlet_words = set(lexicon["outlet_words"])
         self.outlet_names = {n.lower() for n in lexicon["outlets"]}
         #: outlet names as written, longest first (so "E! News" wins over "E!")
@@ -264,7 +265,7 @@ class SourceTable:
         low = head.lower_
         lemma = head.lemma_.lower()
         # "one of the people" -> the people
-        if low in ("one", "some", "many", "several", "each", "all", "two", "three") and any(
+        if low in self.partitives and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children
         ):
             for c in head.children:
