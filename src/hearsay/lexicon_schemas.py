@@ -136,6 +136,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "reliance": list[str],
         "correction_markers": list[str],
         "own_report_words": list[str],
+        "synonyms": list[list[str]],
     },
     "sources": {
         "anonymous": list[str],
