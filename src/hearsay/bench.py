@@ -202,17 +202,27 @@ def render(report: dict, markdown: bool = False) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=None, metavar="DIR",
-                        help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev)")
+                        help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev); "
+                             "`scaling` instead times one article of growing size (see --prose-sizes)")
     parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per configuration; the best is reported")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N texts")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--stages", action="store_true", help="also time each pipeline stage (one process)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--prose-sizes", default=None, metavar="SIZES",
+                        help="scaling: prose sizes in characters, e.g. 10k,100k,1M (default 10k … 10M)")
+    parser.add_argument("--quote-sizes", default=None, metavar="SIZES",
+                        help="scaling: lengths of quote-mark runs (default 1k … 80k)")
 
 
 def run(args) -> int:
     from .errors import HearsayError
+
+    if args.dir == "scaling":
+        from .scaling import run as run_scaling
+
+        return run_scaling(args)
 
     path = Path(args.dir) if args.dir else default_dir()
     if not path.exists():
