@@ -113,10 +113,11 @@ def summarize(doc: Doc) -> dict:
         warnings.append(f"the headline claim rests on {KIND_PHRASES[kind_of[head['source']]]}")
 
     by_att = {a["id"]: a for a in attributions}
+    text = doc.text  # built from the tokens on every access: once, not once per denial
     for c in attributed:
         att = by_att.get(c["attribution"], {})
         if att.get("polarity") == "denied":
-            warnings.append(f"{by_id.get(c['source'], {}).get('label', 'a source')} denies: “{_clip(doc.text[c['start']:c['end']])}”")
+            warnings.append(f"{by_id.get(c['source'], {}).get('label', 'a source')} denies: “{_clip(text[c['start']:c['end']])}”")
     for n in get_list(doc, "hearsay_no_comment"):
         label = by_id.get(n["source"], {}).get("label", "a source")
         what = "declined to comment" if n["kind"] == "declined" else "did not respond to a request for comment"
