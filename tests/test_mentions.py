@@ -9,7 +9,7 @@ import pytest
 
 from conftest import NEWS_GOLD, SEED, SEED_GOLD, need
 from hearsay.components.mentions import resolve_pronoun_at
-from hearsay.components.mentions_ages import born_from_age, parse_birth_date
+from hearsay.components.mentions import born_from_age, parse_birth_date
 
 
 def run_doc(nlp, text: str, published: str | None = None):

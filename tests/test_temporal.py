@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import NEWS_GOLD, SEED, SEED_GOLD, need
-from hearsay.components.temporal_calendar import Point, range_of, value_of
-from hearsay.components.temporal_normalize import Context, normalize
+from hearsay.components.temporal.calendar import Point, range_of, value_of
+from hearsay.components.temporal.normalize import Context, normalize
 from datetime import date
 
 
@@ -450,7 +450,7 @@ def test_period_codes_in_business_news(analyze):
 
 
 def test_fractional_durations():
-    from hearsay.components.temporal_values import _fmt_duration
+    from hearsay.components.temporal.values import format_duration
 
-    assert _fmt_duration(2.5, "Y", False) == "P2Y6M"
-    assert _fmt_duration(5.5, "H", True) == "PT5H30M"
+    assert format_duration(2.5, "Y", False) == "P2Y6M"
+    assert format_duration(5.5, "H", True) == "PT5H30M"

@@ -132,15 +132,22 @@ def stage_ratio(stages: dict[str, float]) -> float | None:
     return round((total - ours) / total, 3) if total else None
 
 
-def measure(config: str, path: str, n_process: int, limit: int | None, batch_size: int) -> dict:
-    code = ("import json,sys; from hearsay.bench import worker; "
-            f"print(json.dumps(worker({config!r}, {str(path)!r}, {n_process}, {limit!r}, {batch_size})))")
+def in_fresh_process(module: str, function: str, *args, what: str) -> dict:
+    """``module.function(*args)`` run in a new Python process (its own memory peak, nothing
+    cached from an earlier configuration); its JSON result."""
+    code = (f"import json; from {module} import {function}; "
+            f"print(json.dumps({function}(*{args!r})))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if proc.returncode != 0:
         from .errors import HearsayError
 
-        raise HearsayError(f"bench worker ({config}, {n_process} process) failed: {proc.stderr.strip()[-400:]}")
+        raise HearsayError(f"{what} failed: {proc.stderr.strip()[-400:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(config: str, path: str, n_process: int, limit: int | None, batch_size: int) -> dict:
+    return in_fresh_process("hearsay.bench", "worker", config, str(path), n_process, limit, batch_size,
+                            what=f"bench worker ({config}, {n_process} process)")
 
 
 def machine() -> dict:
@@ -203,7 +210,10 @@ def render(report: dict, markdown: bool = False) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=None, metavar="DIR",
                         help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev); "
-                             "`scaling` instead times one article of growing size (see --prose-sizes)")
+                             "`corpus` instead measures store runs (1 and 2 processes, Ray) against bare spaCy; "
+                             "`scaling` times one article of growing size (see --prose-sizes)")
+    parser.add_argument("corpus_dir", nargs="?", default=None, metavar="CORPUS_DIR",
+                        help="with `corpus`: the folder of .txt files to use (default as DIR)")
     parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per configuration; the best is reported")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N texts")
@@ -223,7 +233,10 @@ def run(args) -> int:
         from .scaling import run as run_scaling
 
         return run_scaling(args)
+    if args.dir == "corpus":
+        from .corpus.bench import run as run_corpus_bench
 
+        return run_corpus_bench(args)
     path = Path(args.dir) if args.dir else default_dir()
     if not path.exists():
         raise HearsayError(f"{path}: not found; give a folder of .txt files (default is PolNeAR dev in ../shared)")

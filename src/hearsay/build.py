@@ -6,7 +6,7 @@ import calendar
 
 from spacy.tokens import Doc
 
-from .components.mentions_ages import born_from_age
+from .components.mentions import born_from_age
 from .extensions import get_list
 from .ledger import (
     Attribution,

@@ -18,6 +18,8 @@ DELEGATED = {
     "eval": ("hearsay.eval.cli", "score hearsay against annotated data (PolNeAR, TimeML, gold)"),
     "bench": ("hearsay.bench", "speed: words per second against bare spaCy parsing"),
     "serve": ("hearsay.web", "local web page: paste an article, see who says what"),
+    "export": ("hearsay.export.cli", "write a store's tables as parquet, csv or jsonl files"),
+    "stats": ("hearsay.store.stats", "counts of a store: articles, failures, outlets, source kinds"),
 }
 
 
@@ -36,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-chars", type=int, default=MAX_ARTICLE_CHARS, metavar="N",
         help=f"refuse an article longer than N characters (default {MAX_ARTICLE_CHARS:,}; 0: no limit)",
     )
+    from .corpus.cli import add_store_options
+
+    add_store_options(p)
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema")
     p.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated schema")
@@ -51,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_analyze(args) -> int:
+    if args.store:
+        from .corpus.cli import run as run_into_store
+
+        return run_into_store(args)
     from . import analyze_many, load_pipeline
     from .ingest import check_length, read_path
     from .render import render

@@ -249,7 +249,7 @@ def from_record(record: object, where: str) -> Article:
     for key in ("title", "outlet", "url", "published"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError(where, f'field "{key}" is not a string')
-    return from_text(
+    art = from_text(
         text,
         published=record.get("published"),
         origin=where,
@@ -257,6 +257,9 @@ def from_record(record: object, where: str) -> Article:
         outlet=record.get("outlet"),
         url=record.get("url"),
     )
+    if isinstance(record.get("id"), (str, int)) and not isinstance(record.get("id"), bool) and str(record["id"]).strip():
+        art.extra["id"] = str(record["id"]).strip()   # the record's own id names it in a store
+    return art
 
 
 def sniff_format(name: str, text: str) -> str:

@@ -1,9 +1,17 @@
 """Hypothesis strategies for hostile articles: news-like sentences interleaved with every quote
 glyph (nested and unbalanced), apostrophes, mixed line endings, right-to-left and zero-width
-characters, astral-plane characters, NUL and very long tokens."""
+characters, astral-plane characters, NUL and very long tokens.
+
+Importing this module also sets the budget: a bounded, derandomized run in CI (the same
+examples every time), and a longer randomized one behind `make fuzz` (HYPOTHESIS_PROFILE=fuzz).
+(Not a conftest.py: the suite's modules import the top-level conftest by name.)
+"""
 
 from __future__ import annotations
 
+import os
+
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 WORDS = (
@@ -21,6 +29,22 @@ ODD = [
     "שלום", "مرحبا", "😀", "👩‍👩‍👧", "𝔘𝔫𝔦", "\U0001f1fa\U0001f1f8", "\x00", "\x07", "\t", "\u00a0",
     "e\u0301", "\ufffd",
 ]
+
+settings.register_profile(
+    "ci",
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("HEARSAY_FUZZ_EXAMPLES", "1000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 word = st.sampled_from(WORDS)
 sentence = st.lists(word, min_size=1, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from hearsay.components.ranges import RangeIndex
 
+import strategies  # noqa: F401  (the CI / fuzz budget)
+
 ranges = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 25)).map(lambda p: {"start": p[0], "end": p[0] + p[1]}), max_size=30)
 query = st.tuples(st.integers(0, 90), st.integers(0, 30)).map(lambda p: (p[0], p[0] + p[1]))
 

@@ -19,9 +19,8 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import CheckRec, get_list, warn
 from ..lexicon import LexiconLoader
-from .mentions_ages import born_from_age
-from .relation_index import EntityIndex
-from .relation_patterns import trigger_positions
+from .mentions import born_from_age
+from .relations import EntityIndex, trigger_positions
 
 EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
 

@@ -1,0 +1,256 @@
+"""Stage `hearsay_attribution`: who says so — every content span credited to a voice.
+
+A fact-checker reads an article as a set of statements resting on somebody's word. This stage
+finds those words (direct quotes, reported clauses, "according to X", "reportedly"), the cue
+that frames them, and the voice they rest on, one source per distinct voice (see
+`sources`). Direct quotes are paired with the nearest speech verb outside the
+marks; a quote with no cue of its own continues the previous speaker. Speech verbs with a
+clause are indirect speech, or mixed when the clause carries a quoted fragment. Refusals to
+comment are kept apart: they credit nothing to anyone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ... import extensions
+from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
+from ...lexicon import LexiconLoader, load_lexicon
+from .context import (
+    Context,
+    Found,
+    classify_content,
+    cue_chars,
+    paragraph_clip,
+    quotes_in,
+    source_for_verb,
+    through_colon_quote,
+    trim_content,
+    via_outlet,
+)
+from .cues import content_of, subject_of
+from .direct import quote_pass
+from .phrases import (
+    according_pass,
+    in_document_pass,
+    no_comment_pass,
+    noun_cue_pass,
+    reportedly_pass,
+    speaker_line_pass,
+)
+
+
+def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
+    return {"cues": load("cues"), "sources": load("sources")}
+
+
+# ---------------------------------------------------------------------------------------
+# the passes
+
+
+def verb_pass(ctx: Context, found: list[Found]) -> None:
+    """Speech verbs with a clause or object: indirect and mixed speech, reports, documents."""
+    cues = ctx.cues
+    for tok in ctx.doc:
+        if not ctx.outside(tok) or not tok.tag_.startswith("VB"):
+            continue
+        cls = cues.cue_class(tok)
+        lemma = tok.lemma_.lower()
+        subj = subject_of(tok)
+        subj_lemma = subj.lemma_.lower() if subj is not None else ""
+        cue_span = None
+        if cls is None and subj is not None and subj.dep_ == "nsubj":
+            if lemma in cues.document_verbs and (subj_lemma in ctx.table.documents or subj.lower_ in ctx.table.documents):
+                cls = cues.document_verb_class.get(lemma, "neutral")
+            elif lemma in cues.reports_verbs and subj_lemma in ctx.table.reports:
+                cls = "reportative"
+                cue_span = ctx.chars(min(subj.i, tok.i), max(subj.i, tok.i) + 1)
+        if cls is None:
+            continue
+        got = source_for_verb(ctx, tok, cls)
+        if got is None:
+            continue
+        source, mention, cls = got
+        if source["kind"] == "author" and (mention is None or cls in cues.clause_only):
+            continue
+        allow_object = cls in cues.object_content or source["kind"] == "document" or lemma in cues.object_topic
+        comp = content_of(tok, cls, cues, allow_object)
+        if comp is None and mention is None:
+            comp = _said_to(ctx, tok)
+            if comp is not None:
+                cue_span = ctx.chars(min(c.i for c in tok.children if c.dep_ == "auxpass"), comp[3])
+                comp = comp[:3]
+        via = via_outlet(ctx, tok)
+        if via is not None and source["via"] is None and source is not via:
+            source["via"] = via["id"]
+        ctx.verb_source[tok.i] = (source, mention, cls, cue_span)
+        if comp is None:
+            continue
+        s, e, how = comp
+        if cls in cues.clause_only and how != "clause":
+            continue
+        if how == "object" and any(c.dep_ == "neg" for c in tok.children):
+            continue  # "records did not list an attorney": nothing is reported
+        if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ in ("xcomp", "agent", "oprd") for c in tok.children):
+            continue  # "praised the bullpen": an act, not a statement; "urged fans to stay" reports one,
+            # and so do "the move was criticized by economists" and "called them rapists"
+        chars = paragraph_clip(ctx, tok, trim_content(ctx, s, e))
+        if chars is None:
+            continue
+        chars = through_colon_quote(ctx, chars)
+        kind = classify_content(ctx, *chars)
+        if kind is None:
+            _quoted_clause(ctx, found, tok, chars, source, mention, cue_span, cls)
+            continue
+        cs, ce, type_, inside = kind
+        if cls in cues.clause_only and type_ == "mixed":
+            continue
+        polarity = "denied" if cls == "denial" else "asserted"
+        found.append(Found((cs, ce), type_, source, mention, cue_span or cue_chars(ctx, tok), cls, polarity, verb=tok.i))
+        ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[int, int], source, mention, cue_span, cls) -> None:
+    """"said on the show that “too much of the party became an echo chamber”", "calling it
+    “disqualifying”": a reported clause or object that is all quote is a direct quote on this cue."""
+    hit = [qi for qi in quotes_in(ctx, *chars) if qi not in ctx.absorbed]
+    if not hit:
+        return
+    q = ctx.quotes[hit[-1]]
+    cs, ce = q["content_start"], q["content_end"]
+    while ce > cs and ctx.text[ce - 1] in " \n,":
+        ce -= 1
+    if ce <= cs:
+        return
+    found.append(Found((cs, ce), "direct", source, mention, cue_span or cue_chars(ctx, verb), cls,
+                       "denied" if cls == "denial" else "asserted", quote=hit[-1], verb=verb.i))
+    ctx.absorbed[hit[-1]] = found[-1]
+
+
+def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
+    """"The actor is said to be furious": the whole statement rests on unnamed reports.
+    Returns the content token range, and the token after the cue's "to"."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if subj is None or xcomp is None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    to = next((c for c in xcomp.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    return subj.left_edge.i, xcomp.right_edge.i + 1, "said_to", to.i + 1
+
+
+def _headline_end(doc: Doc) -> int:
+    """End offset of the headline the text opens with (the article's title), else -1."""
+    title = ((doc._.hearsay_meta or {}).get("title") or "").strip()
+    if not title or any(title[i] in ".!?" and (i + 1 == len(title) or title[i + 1] in " \u201d\"'\u2019")
+                        for i in range(len(title))):
+        return -1   # a first paragraph of sentences, not a headline
+    text = doc.text[: len(title) + 200]
+    start = len(text) - len(text.lstrip())
+    return start + len(title) if text[start: start + len(title)] == title else -1
+
+
+#: how far back (characters) an enclosing report may start
+PARENT_REACH = 2000
+
+
+def _parent(f: Found, kept: list[Found], starts: list[int]) -> Optional[Found]:
+    """The innermost reported clause (not a direct quote) holding this attribution's cue and
+    content: "Smith said [the mayor had told her that ...]"."""
+    if f.cue is None:
+        return None
+    best = None
+    i = bisect_right(starts, f.cue[0]) - 1
+    while i >= 0 and starts[i] >= f.cue[0] - PARENT_REACH:
+        g = kept[i]
+        i -= 1
+        if g is f or g.type == "direct" or g.content == f.content:
+            continue
+        if g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] and g.content[0] <= f.content[0] and f.content[1] <= g.content[1]:
+            if best is None or g.content[1] - g.content[0] < best.content[1] - best.content[0]:
+                best = g
+    return best
+
+
+def find_attributions(
+    doc: Doc, quotes: list[QuoteRec], entities: list[EntityRec], lexicon: dict
+) -> tuple[list[SourceRec], list[AttributionRec], list[NoCommentRec]]:
+    """Sources, attributions (ordered by content) and no-comment records of one parsed article.
+
+    ``lexicon`` is `load_attribution_lexicon()`; ``entities`` the mentions stage's output
+    (empty: spaCy NER stands in)."""
+    ctx = Context(doc, quotes, entities, lexicon)
+    found: list[Found] = []
+    according_pass(ctx, found)
+    speaker_line_pass(ctx, found)
+    verb_pass(ctx, found)
+    quote_pass(ctx, found)
+    in_document_pass(ctx, found)
+    noun_cue_pass(ctx, found)
+    reportedly_pass(ctx, found, [f.content for f in found])
+    no_comment = no_comment_pass(ctx)
+
+    # one attribution per content span: the first pass to claim it wins; the headline only
+    # restates what the body attributes, so counting it would weigh its voice twice
+    headline_end = _headline_end(doc)
+    kept: list[Found] = []
+    seen: set[tuple[int, int]] = set()
+    for f in found:
+        if f.content[1] <= headline_end:
+            continue
+        if f.content not in seen:
+            seen.add(f.content)
+            kept.append(f)
+    kept.sort(key=lambda f: (f.content[0], f.content[1]))
+    ids = {id(f): f"A{n + 1}" for n, f in enumerate(kept)}
+    starts = [f.content[0] for f in kept]
+    attributions: list[AttributionRec] = []
+    for f in kept:
+        parent = _parent(f, kept, starts)
+        attributions.append(
+            AttributionRec(
+                id=ids[id(f)],
+                source=f.source["id"],
+                type=f.type,
+                source_mention=f.mention,
+                cue={"start": f.cue[0], "end": f.cue[1]} if f.cue else None,
+                content={"start": f.content[0], "end": f.content[1]},
+                polarity=f.polarity,
+                cue_class=f.cue_class,
+                parent=ids[id(parent)] if parent is not None else None,
+            )
+        )
+    return ctx.table.sources, attributions, no_comment
+
+
+@Language.factory(
+    "hearsay_attribution",
+    requires=["doc._.hearsay_quotes", "doc._.hearsay_entities"],
+    assigns=["doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
+    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}},
+)
+def make_hearsay_attribution(nlp: Language, name: str, lexicon: LexiconLoader):
+    return HearsayAttribution(load_attribution_lexicon(lexicon))
+
+
+class HearsayAttribution:
+    def __init__(self, lexicon: dict):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            sources, attributions, no_comment = find_attributions(
+                doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
+            )
+        except Exception as exc:  # a parse we did not foresee must not lose the document
+            extensions.warn(doc, f"attribution failed on this text ({type(exc).__name__}: {exc}); no sources listed")
+            sources, attributions, no_comment = [], [], []
+        doc._.hearsay_sources = sources
+        doc._.hearsay_attributions = attributions
+        doc._.hearsay_no_comment = no_comment
+        return doc

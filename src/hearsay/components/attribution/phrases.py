@@ -1,0 +1,291 @@
+"""Attribution carried by a phrase rather than a speech verb: "according to X", "per X",
+speaker lines ("PENCE: ..."), "reportedly", and refusals to comment.
+"""
+
+from __future__ import annotations
+
+from ...extensions import NoCommentRec
+from .context import Context, Found, classify_content, paragraph_clip, quotes_in, trim_content
+from .cues import subject_of
+from .sources import naming_span
+
+
+def according_pass(ctx: Context, found: list[Found]) -> None:
+    """ "according to X", "per X": the sentence around the phrase is X's."""
+    doc = ctx.doc
+    for tok in doc:
+        if not ctx.outside(tok):
+            continue
+        for pattern in ctx.cues.according_to:
+            n = len(pattern)
+            if tok.lower_ != pattern[0] or tok.i + n > len(doc):
+                continue
+            if tuple(t.lower_ for t in doc[tok.i: tok.i + n]) != pattern:
+                continue
+            if pattern == ("per",) and not (tok.i == tok.sent.start or doc[tok.i - 1].text in (",", "\u2014")):
+                continue
+            last = doc[tok.i + n - 1]
+            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+                # a misparse ("according to show insiders"): the last noun of the phrase
+                obj = None
+                for t in doc[tok.i + n: min(len(doc), tok.i + n + 8)]:
+                    if t.is_punct or t.pos_ in ("ADP", "SCONJ", "CCONJ") or t.dep_ in ("acl", "relcl"):
+                        break
+                    if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                        obj = t
+            if obj is None or (obj.like_num and obj.pos_ != "PROPN") or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            span = naming_span(obj)
+            span = (max(span[0], tok.i + n), span[1])
+            source = ctx.table.resolve(obj, span)
+            if source is None:
+                continue
+            ms, me = ctx.chars(*span)
+            # the phrase's extent: from the cue to the end of its object (and a following comma)
+            p_start, p_end = tok.i, obj.right_edge.i + 1
+            sent = tok.sent
+            before = p_start - 1
+            while before > sent.start and doc[before].text in ("\u201d", '"', "''"):
+                before -= 1   # '“…,” according to X': the comma sits inside the marks
+            if p_start > sent.start and doc[before].text == ",":
+                content_tok = (sent.start, before if before == p_start - 1 else p_start)
+            elif p_start == sent.start or (p_start - sent.start <= 3 and all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in doc[sent.start:p_start])):
+                content_tok = (p_end, sent.end)
+            else:
+                content_tok = (sent.start, sent.end)
+            chars = trim_content(ctx, *content_tok)
+            if chars is None or len(ctx.text[chars[0]:chars[1]].split()) < 3:
+                continue
+            kind = classify_content(ctx, *chars)
+            if kind is None:
+                # "“…,” according to X": the quote itself, inside its marks
+                hit = quotes_in(ctx, *chars)
+                if not hit:
+                    continue
+                q = ctx.quotes[hit[0]]
+                cs, ce = q["content_start"], q["content_end"]
+                while ce > cs and ctx.text[ce - 1] in " ,":
+                    ce -= 1
+                kind = (cs, ce, "according_to", hit[:1])
+            cs, ce, type_, inside = kind
+            found.append(Found((cs, ce), "according_to", source, {"start": ms, "end": me},
+                                ctx.chars(tok.i, tok.i + n), "reportative" if source["kind"] == "reports" else "neutral"))
+            ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+            break
+
+
+def in_document_pass(ctx: Context, found: list[Found]) -> None:
+    """ "In a Des Moines Register poll, Cruz had a 10-point lead", "Trump leads in the polls":
+    a clause set in a poll or study reports that document's findings."""
+    doc = ctx.doc
+    nouns = ctx.cues.in_document
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or not ctx.outside(tok):
+            continue
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT" or ctx.cues.cue_class(head) is not None:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or (obj.lower_ not in nouns and obj.lemma_.lower() not in nouns):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+            continue
+        c_start, c_end = head.left_edge.i, head.right_edge.i + 1
+        p_start, p_end = tok.left_edge.i, tok.right_edge.i + 1
+        if p_start <= c_start:
+            c_start = p_end
+        elif p_end >= c_end or all(t.is_punct for t in doc[p_end:c_end]):
+            c_end = p_start
+        chars = paragraph_clip(ctx, head, trim_content(ctx, c_start, c_end))
+        if chars is None or len(ctx.text[chars[0]:chars[1]].split()) < 3:
+            continue
+        kind = classify_content(ctx, *chars)
+        if kind is None:
+            continue
+        span = naming_span(obj)
+        source = ctx.table.resolve(obj, span)
+        if source is None or source["kind"] == "author":
+            continue
+        ms, me = ctx.chars(*span)
+        cs, ce, type_, inside = kind
+        found.append(Found((cs, ce), type_, source, {"start": ms, "end": me}, ctx.chars(tok.i, tok.i + 1), "neutral"))
+        ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
+    """ "his claim that ...", "a warning from officials that ...", "amid allegations that
+    ...": a statement noun with a that-clause (not a relative clause) reports the clause."""
+    doc = ctx.doc
+    nouns = ctx.cues.noun_cues
+    proposals = ctx.cues.noun_proposals
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not ctx.outside(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        cls = nouns.get(lemma)
+        clause = None
+        if cls is not None:
+            clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "appos")
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None and lemma in proposals:
+            # "Trump's proposal to ban Muslims", "her call for a temporary ban": an owner is needed
+            if _noun_cue_owner(ctx, tok) is None:
+                continue
+            cls = proposals[lemma]
+            clause = next((c for c in tok.children if c.i > tok.i and (
+                (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                or (c.dep_ == "prep" and c.lower_ == "for" and lemma in ("call", "demand", "plea", "appeal")))), None)
+            if clause is not None and clause.dep_ == "prep":
+                clause = next((p for p in clause.children if p.dep_ == "pobj"), None)
+        if clause is None:
+            continue
+        owner = _noun_cue_owner(ctx, tok)
+        if owner is not None:
+            span = naming_span(owner)
+            source = ctx.table.resolve(owner, span)
+            mention = {"start": ctx.chars(*span)[0], "end": ctx.chars(*span)[1]} if source is not None else None
+        elif tok.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) \
+                or not any(c.dep_ in ("det", "poss") for c in tok.children):
+            source = ctx.table.keyed("reports", "reports", "reports", tok.idx, tok.idx + len(tok))
+            mention, cls = None, "reportative"
+        else:
+            continue
+        if source is None or source["kind"] == "author":
+            continue
+        chars = paragraph_clip(ctx, tok, trim_content(ctx, clause.left_edge.i, clause.right_edge.i + 1))
+        if chars is None:
+            continue
+        kind = classify_content(ctx, *chars)
+        if kind is None:
+            continue
+        cs, ce, type_, inside = kind
+        found.append(Found((cs, ce), type_, source, mention, (tok.idx, tok.idx + len(tok)), cls,
+                           "denied" if cls == "denial" else "asserted"))
+        ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def _noun_cue_owner(ctx: Context, noun):
+    """Whose statement a statement noun is: its possessor ("Trump's claim"), a "by"/"from"
+    phrase, or the subject of a verb that makes it ("Trump repeated the claim")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            p = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if p is not None:
+                return p
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.cues.noun_cue_verbs:
+        return subject_of(head)
+    return None
+
+
+def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
+    """Transcripts and headlines: "PENCE: Well, look ..." / "Pat Caddell: Voters worried".
+    A paragraph opening with a short name and a colon is that speaker's."""
+    doc = ctx.doc
+    text = ctx.text
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        colon = text.find(":", pos, min(end, pos + 60))
+        if colon > pos and end - colon > 12:
+            name = text[pos:colon].strip()
+            words = name.split()
+            labels = ctx.table.section_labels
+            if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not name.endswith(("’s", "'s")) \
+                    and not any(w.lower().strip(".") in labels for w in words):
+                span = doc.char_span(pos + (len(text[pos:colon]) - len(text[pos:colon].lstrip())), pos + len(text[pos:colon].rstrip()),
+                                     alignment_mode="expand")
+                if span is not None and span.root.pos_ in ("PROPN", "NOUN") and ctx.outside(span.root) and \
+                        all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "ADJ") or t.is_upper for t in span):
+                    named = ctx.entities.at(span.start_char, span.end_char, ("name",))
+                    if not (name.isupper() or (named and ctx.entities.entities[named]["type"] in ("PERSON", "ORG", "OUTLET"))):
+                        pos = end + 1
+                        continue   # "Stealth Over Health: ..." is a headline, not a speaker
+                    source = ctx.table.resolve(span.root, (span.start, span.end))
+                    cs = colon + 1
+                    while cs < end and text[cs] in " \t":
+                        cs += 1
+                    ce = end
+                    while ce > cs and text[ce - 1] in " \t\r":
+                        ce -= 1
+                    if source is not None and source["kind"] != "author" and ce - cs > 8:
+                        kind = classify_content(ctx, cs, ce)
+                        if kind is not None:
+                            type_ = "indirect" if kind[2] == "indirect" else "mixed"
+                            found.append(Found((kind[0], kind[1]), type_, source,
+                                               {"start": span.start_char, "end": span.end_char}, (colon, colon + 1), "neutral"))
+                            ctx.absorbed.update(dict.fromkeys(kind[3], found[-1]))
+                        else:
+                            hit = quotes_in(ctx, cs, cs + 1)
+                            if hit:
+                                q = ctx.quotes[hit[0]]
+                                found.append(Found((q["content_start"], q["content_end"]), "direct", source,
+                                                   {"start": span.start_char, "end": span.end_char}, (colon, colon + 1),
+                                                   "neutral", quote=hit[0]))
+                                ctx.absorbed[hit[0]] = found[-1]
+        pos = end + 1
+
+
+def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, int]]) -> None:
+    """ "reportedly" / "is said to": a statement resting on unnamed reports."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "reportedly" or not ctx.outside(tok):
+            continue
+        head = tok.head
+        if ctx.cues.cue_class(head) is not None:
+            continue
+        # "Reportedly, the auditors may …": the cue opening the clause is not its content
+        start = tok.i + 1 if head.left_edge.i == tok.i else head.left_edge.i
+        chars = trim_content(ctx, start, head.right_edge.i + 1)
+        if chars is None or any(s <= chars[0] < e for s, e in covered):
+            continue
+        source = ctx.table.keyed("reports", "reports", "reports", tok.idx, tok.idx + len(tok))
+        found.append(Found(chars, "indirect", source, None, (tok.idx, tok.idx + len(tok)), "reportative"))
+
+
+def no_comment_pass(ctx: Context) -> list[NoCommentRec]:
+    """ "declined to comment", "did not respond to a request for comment"."""
+    out: list[NoCommentRec] = []
+    nc = ctx.cues.no_comment
+    for tok in ctx.doc:
+        if not ctx.outside(tok) or not tok.tag_.startswith("VB"):
+            continue
+        lemma = tok.lemma_.lower()
+        kind = None
+        if lemma in nc["declined"]["verbs"]:
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in nc["declined"]["objects"] for c in tok.children):
+                kind = "declined"
+        elif lemma in nc["no_response"]["verbs"] or lemma in nc["unreachable"]:
+            negated = any(c.dep_ == "neg" for c in tok.children)
+            objects = set(nc["no_response"]["objects"])
+            if negated and any(t.lemma_.lower() in objects or t.lower_ in objects for t in tok.subtree if t.i != tok.i):
+                kind = "no_response"
+        if kind is None:
+            continue
+        subj = subject_of(tok, passive=True)
+        if tok.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in tok.children):
+            # "said her client would fight the charges and declined to comment": the refusal
+            # is the speaker's, however the parse attached it
+            up = tok.head
+            while up.dep_ == "conj" and up.head.i != up.i:
+                up = up.head
+            if up.dep_ == "ccomp" and ctx.cues.cue_class(up.head) is not None:
+                subj = subject_of(up.head) or subj
+        if subj is None or not ctx.outside(subj):
+            continue
+        source = ctx.table.resolve(subj, naming_span(subj))
+        if source is None:
+            continue
+        end_tok = tok.right_edge.i + 1
+        while end_tok > tok.i + 1 and ctx.doc[end_tok - 1].is_punct:
+            end_tok -= 1
+        first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg", "auxpass")] + [tok.i])
+        s, e = ctx.chars(first, end_tok)
+        out.append(NoCommentRec(source=source["id"], cue={"start": s, "end": e}, kind=kind))
+    return out

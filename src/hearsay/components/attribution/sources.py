@@ -1,0 +1,448 @@
+"""Who is speaking: turning the words that name a speaker into one source per distinct voice.
+
+A fact-checker needs to know that "a source ... says the source ... alleges the source" is one
+unnamed voice, that "police" is the police department named later, and that "he said" is the
+manager quoted before, not the nearest name. The mentions stage clusters names, descriptors
+and pronouns into entities; this module maps a speaker mention onto those entities and, for the
+voices that are no entity (anonymous people, vague reports, documents), keeps their identity by
+the noun that names them. When the mentions stage has produced nothing, `fallback_entities`
+builds crude entities from spaCy's NER so attribution still names people.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ...extensions import EntityRec, SourceRec
+
+PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
+INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "multiple", "numerous", "many",
+              "other", "few", "four", "five", "various", "certain"}
+DEFINITE = {"the", "that", "this", "these", "those", "both", "said"}
+#: dependency labels of a subject's children that are not part of how it is named
+NOT_NAMING = {"relcl", "appos", "punct", "acl", "advcl", "cc", "conj", "parataxis"}
+PERSONISH = {"PERSON"}
+ORGISH = {"ORG", "NORP", "GPE", "FAC"}
+
+
+def naming_span(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the words naming ``tok``: its subtree without relative
+    clauses, appositions and what follows a comma ("Dolores Pike, 81, who lives ..." ->
+    "Dolores Pike"); keeps prepositional phrases ("people familiar with the matter")."""
+    start = tok.i
+    end = tok.i + 1
+    for child in tok.lefts:
+        if child.dep_ not in NOT_NAMING:
+            start = min(start, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ in NOT_NAMING:
+            break
+        end = max(end, child.right_edge.i + 1)
+    doc = tok.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def fallback_entities(doc: Doc) -> list[EntityRec]:
+    """Crude entities from spaCy NER, used only when the mentions stage produced none.
+
+    A single-word PERSON/ORG mention that repeats the last word of an earlier PERSON name
+    ("Raman" after "Priya Raman") joins that person; GPE/ORG names cluster by exact text."""
+    full = doc.text   # built from the tokens on every access: read once
+    entities: list[EntityRec] = []
+    by_key: dict[str, EntityRec] = {}
+    surnames: dict[str, EntityRec] = {}
+    for ent in doc.ents:
+        if ent.label_ not in PERSONISH | ORGISH:
+            continue
+        text = ent.text
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if text.endswith("'s") or text.endswith("’s"):
+            text = text[:-2]
+        if not text.strip():
+            continue
+        start = ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
+        words = text.split()
+        rec = by_key.get(text.lower())
+        if rec is None and len(words) == 1 and text in surnames:
+            rec = surnames[text]
+        if rec is None:
+            rec = EntityRec(id=f"F{len(entities) + 1}", type="PERSON" if ent.label_ == "PERSON" else "ORG",
+                            name=text, mentions=[], age=None, born=None, gender=None)
+            entities.append(rec)
+            by_key[text.lower()] = rec
+        if ent.label_ == "PERSON" and len(words) >= 2:
+            surnames.setdefault(words[-1], rec)
+            rec["type"] = "PERSON"
+            if len(text) > len(rec["name"]):
+                rec["name"] = text
+        s = full.find(text, start)
+        s = start if s < 0 else s
+        rec["mentions"].append({"start": s, "end": s + len(text), "kind": "name"})
+    return entities
+
+
+class EntityIndex:
+    """Which entity a character range names (from the mentions stage, or the fallback).
+
+    Lookups bisect sorted mention starts, so a long article with thousands of mentions
+    stays linear overall."""
+
+    #: mentions are never longer than this many characters (for bisecting by start)
+    LONGEST = 300
+    #: how many mentions back a pronoun or descriptor looks for its person
+    LOOKBACK = 400
+
+    def __init__(self, entities: list[EntityRec], fallback: bool = False):
+        self.fallback = fallback   # built from spaCy NER: resolve pronouns/descriptors here
+        self.entities = {e["id"]: e for e in entities}
+        self.mentions: list[tuple[int, int, str, str]] = sorted(
+            (m["start"], m["end"], e["id"], m.get("kind", "name")) for e in entities for m in e.get("mentions", [])
+        )
+        self.starts = [m[0] for m in self.mentions]
+        self.by_entity: dict[str, list[int]] = {}
+        for ms, _, eid, _ in self.mentions:
+            self.by_entity.setdefault(eid, []).append(ms)
+        self._word_first: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
+
+    def at(self, start: int, end: int, kinds: tuple[str, ...] = ("name", "descriptor", "pronoun")) -> Optional[str]:
+        """The entity whose mention overlaps [start, end) most (names preferred)."""
+        best, best_key = None, None
+        i = bisect_left(self.starts, start - self.LONGEST)
+        while i < len(self.mentions):
+            ms, me, eid, kind = self.mentions[i]
+            i += 1
+            if ms >= end:
+                break
+            if me <= start or kind not in kinds:
+                continue
+            overlap = min(me, end) - max(ms, start)
+            key = (kind == "name", overlap)
+            if best_key is None or key > best_key:
+                best, best_key = eid, key
+        return best
+
+    def last_before(self, pos: int, types: set[str], gender: Optional[str] = None,
+                    name_word: Optional[str] = None) -> Optional[str]:
+        """The entity of the given types mentioned last before ``pos`` (matching gender or a
+        word of its name when given)."""
+        i = bisect_left(self.starts, pos) - 1
+        stop = max(-1, i - self.LOOKBACK)
+        while i > stop:
+            ms, me, eid, kind = self.mentions[i]
+            i -= 1
+            ent = self.entities[eid]
+            if ent["type"] not in types:
+                continue
+            if gender and ent.get("gender") and ent["gender"] != gender:
+                continue
+            if name_word and name_word.lower() not in ent["name"].lower().split():
+                continue
+            return eid
+        return None
+
+    def last_mention(self, eid: str, before: int) -> int:
+        starts = self.by_entity.get(eid, [])
+        i = bisect_left(starts, before)
+        return starts[i - 1] if i else -1
+
+    def first_with_word(self, word: str, types: set[str]) -> Optional[str]:
+        key = (word.lower(), tuple(sorted(types)))
+        if key not in self._word_first:
+            found = None
+            for eid, ent in self.entities.items():
+                if ent["type"] in types and word.lower() in ent["name"].lower().replace("-", " ").split():
+                    if found is None or self.by_entity.get(eid, [0])[0] < self.by_entity.get(found, [0])[0]:
+                        found = eid
+            self._word_first[key] = found
+        return self._word_first[key]
+
+
+class SourceTable:
+    """The sources of one article, one per distinct voice, in order of first mention."""
+
+    def __init__(self, doc: Doc, entities: EntityIndex, lexicon: dict, quotes: list | None = None):
+        self.doc = doc
+        self.text = doc.text   # Doc.text joins every token on each access: read it once
+        self.quotes = sorted((q for q in (quotes or []) if q["depth"] == 0), key=lambda q: q["content_start"])
+        self._quote_starts = [q["content_start"] for q in self.quotes]
+        self.entities = entities
+        self.lex = lexicon
+        self.anonymous = set(lexicon["anonymous"])
+        self.modifier_needed = set(lexicon["person_only_with_modifier"])
+        self.familiar = set(lexicon["familiar_modifiers"])
+        self.reports = set(lexicon["reports"])
+        self.documents = set(lexicon["document"])
+        self.orgs = set(lexicon["organization"])
+        self.outlet_words = set(lexicon["outlet_words"])
+        self.outlet_names = {n.lower() for n in lexicon["outlets"]}
+        #: outlet names as written, longest first (so "E! News" wins over "E!")
+        self.outlet_display = sorted(lexicon["outlets"], key=len, reverse=True)
+        self.section_labels = set(lexicon.get("section_labels", []))
+        self.abbreviations = set(lexicon.get("abbreviations", []))
+        self.group_shares = set(lexicon.get("group_shares", []))
+        self.vague_groups = set(lexicon.get("vague_groups", []))
+        self.sources: list[SourceRec] = []
+        self.by_entity: dict[str, SourceRec] = {}
+        self.by_key: dict[str, SourceRec] = {}
+        self.voices: list[tuple[str, SourceRec]] = []   # anonymous (head key, source), in order
+        self.author = self._new("author", "the author", None)
+
+    # -- records ----------------------------------------------------------------------
+    def _new(self, kind: str, label: str, entity: Optional[str], via: Optional[str] = None) -> SourceRec:
+        rec = SourceRec(id=f"S{len(self.sources) + 1}", kind=kind, label=label, entity=entity, mentions=[], via=via)
+        self.sources.append(rec)
+        return rec
+
+    def _mention(self, rec: SourceRec, start: int, end: int) -> None:
+        m = {"start": start, "end": end}
+        if m not in rec["mentions"]:
+            rec["mentions"].append(m)
+
+    def for_entity(self, eid: str, kind: str, start: int, end: int) -> SourceRec:
+        rec = self.by_entity.get(eid)
+        if rec is None:
+            ent = self.entities.entities[eid]
+            rec = self._new(kind, ent["name"], eid if not eid.startswith("F") else None)
+            self.by_entity[eid] = rec
+        self._mention(rec, start, end)
+        return rec
+
+    def keyed(self, kind: str, key: str, label: str, start: int, end: int) -> SourceRec:
+        rec = self.by_key.get(key)
+        if rec is None:
+            rec = self._new(kind, label, None)
+            self.by_key[key] = rec
+        self._mention(rec, start, end)
+        return rec
+
+    # -- classification -----------------------------------------------------------------
+    def is_outlet_name(self, text: str) -> bool:
+        t = text.strip()
+        low = t.lower()
+        if low.startswith("the "):
+            low = low[4:]
+        if low in self.outlet_names:
+            return True
+        words = low.replace("'s", "").split()
+        if words and t[:1].isupper() and (words[-1].endswith(("-tv", "-fm", "-am")) or words[-1] in ("tv", "radio")):
+            return True   # "WISN-TV", "Fox 6 TV": broadcasters
+        return bool(words) and t[:1].isupper() and words[-1] in self.outlet_words and len(words) >= 2
+
+    def outlet(self, start: int, end: int) -> SourceRec:
+        """The outlet source named by the characters [start, end)."""
+        eid = self.entities.at(start, end, ("name",))
+        text = self.text[start:end]
+        label = text[4:] if text.lower().startswith("the ") else text
+        if eid is not None and self.entities.entities[eid]["type"] in ("OUTLET", "ORG"):
+            return self.for_entity(eid, "outlet", start, end)
+        return self.keyed("outlet", "outlet:" + label.lower(), label, start, end)
+
+    def resolve(self, head: Token, span: tuple[int, int]) -> Optional[SourceRec]:
+        """The source named by the speaker phrase headed by ``head`` (token range ``span``)."""
+        doc = self.doc
+        s_tok, e_tok = span
+        start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1])
+        low = head.lower_
+        lemma = head.lemma_.lower()
+        # "one of the people" -> the people
+        if low in ("one", "some", "many", "several", "each", "all", "two", "three") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+        ):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.resolve_noun(p, start, end, definite=True)
+        group = self.resolve_group(head, start, end)
+        if group is not None:
+            return group
+        if head.pos_ == "PRON" or low in PRONOUNS_PERSON:
+            return self.resolve_pronoun(head, start, end)
+        # an apposition with a name: "Pryce's attorney, Joanna Whitcomb"
+        for child in head.children:
+            if child.dep_ == "appos":
+                eid = self.entities.at(child.idx, child.idx + len(child), ("name",))
+                if eid is not None and self.entities.entities[eid]["type"] == "PERSON":
+                    return self.for_entity(eid, "person", start, end)
+        eid = self.entities.at(head.idx, head.idx + len(head))
+        if eid is None and head.pos_ == "PROPN":
+            eid = self.entities.at(start, end, ("name",))
+        if eid is not None:
+            etype = self.entities.entities[eid]["type"]
+            if etype == "OUTLET" or (etype == "ORG" and self.is_outlet_name(self.entities.entities[eid]["name"])):
+                return self.for_entity(eid, "outlet", start, end)
+            if etype == "PERSON":
+                return self.for_entity(eid, "person", start, end)
+            if etype in ("ORG", "GPE", "NORP", "FAC"):
+                return self.for_entity(eid, "organization", start, end)
+        if lemma in self.reports or low in self.reports:
+            return self.resolve_report(head, start, end)
+        return self.resolve_noun(head, start, end, definite=None)
+
+    def resolve_group(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
+        """A share of a group speaking as one, as poll results do ("One in four voters",
+        "75 percent of Democrats", "those surveyed"): one voice per phrase; a bare crowd
+        ("some say", "critics argue") is an anonymous voice."""
+        low, lemma = head.lower_, head.lemma_.lower()
+        label = self.text[start:end]
+        if low in self.vague_groups and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in head.children):
+            return self.voice(low, head, start, end, None)
+        share = low in self.group_shares or lemma in self.group_shares
+        if not share and head.like_num and head.pos_ in ("NUM", "NOUN", "PRON"):
+            # "One in four voters", "More than six in 10", "Those over 60": a count that speaks
+            share = head.dep_.startswith("nsubj") or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "of", "out") for c in head.children)
+        if not share:
+            return None
+        return self.keyed("person", "group:" + label.lower(), label, start, end)
+
+    def resolve_report(self, head: Token, start: int, end: int) -> SourceRec:
+        """"reports" -> vague reports, unless they are an outlet's ("a report in the Times")."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "on"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("ORG",)):
+                        s, e = naming_span(p)
+                        return self.outlet(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+        return self.keyed("reports", "reports", "reports", start, end)
+
+    def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
+        low = head.lower_
+        eid = self.entities.at(head.idx, head.idx + len(head))
+        if eid is not None:
+            ent = self.entities.entities[eid]
+            kind = "person" if ent["type"] == "PERSON" else ("outlet" if ent["type"] == "OUTLET" else "organization")
+            return self.for_entity(eid, kind, start, end)
+        if low in ("i", "we") and not self.in_quote(head.idx):
+            self._mention(self.author, start, end)
+            return self.author
+        if low in ("he", "she"):
+            eid = self.entities.last_before(head.idx, {"PERSON"}, PRONOUNS_PERSON[low]) if self.entities.fallback else None
+            if eid is not None:
+                return self.for_entity(eid, "person", start, end)
+            # a speaker the text never names: still a voice, labelled by the pronoun
+            return self.keyed("person", "pronoun:" + low, head.text, start, end)
+        if low in ("it", "they"):
+            eid = self.entities.last_before(head.idx, {"ORG"})
+            if low == "they" and self.voices:
+                # "the people ... they said": the last plural anonymous voice, when closer
+                key, rec = self.voices[-1]
+                if rec["mentions"] and (eid is None or rec["mentions"][-1]["start"] > self.entities.last_mention(eid, head.idx)):
+                    self._mention(rec, start, end)
+                    return rec
+            if eid is not None:
+                return self.for_entity(eid, "organization", start, end)
+            if low == "they":
+                # a group the text never names as such ("By nearly 2-1, they say"): still a voice
+                return self.keyed("person", "pronoun:they", head.text, start, end)
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_left(self._quote_starts, pos + 1) - 1
+        return i >= 0 and self.quotes[i]["content_start"] <= pos < self.quotes[i]["content_end"]
+
+    def resolve_noun(self, head: Token, start: int, end: int, definite: Optional[bool]) -> Optional[SourceRec]:
+        doc = self.doc
+        lemma = head.lemma_.lower()
+        low = head.lower_
+        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
+        mods = {c.lemma_.lower() for c in head.subtree if c.i != head.i}
+        label = self.text[start:end]
+        if lemma in self.documents or low in self.documents:
+            # "a statement from the Milwaukee Police Department": the organisation speaks
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            s, e = naming_span(p)
+                            inner = self.resolve(p, (s, e))
+                            if inner is not None and inner["kind"] in ("person", "organization", "outlet"):
+                                return inner
+            if lemma in ("report",) and not dets & {"the", "this", "that"}:
+                return self.resolve_report(head, start, end)
+            s, e = _chunk_of(head)
+            label = self.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1])]
+            return self.keyed("document", "document:" + head.lemma_.lower(), label, start, end)
+        if lemma in self.anonymous or low in self.anonymous:
+            needs = lemma in self.modifier_needed or low in self.modifier_needed
+            if not needs or mods & self.familiar or definite is True or self._voice(lemma):
+                return self.voice(lemma, head, start, end, definite)
+            # "the family", "fans": a group voice named by its role, not an anonymous source
+        if lemma in self.orgs or low in self.orgs:
+            eid = self.entities.first_with_word(head.text, {"ORG", "GPE"})
+            if eid is None and self.entities.fallback:
+                eid = self.entities.last_before(head.idx, {"ORG"})
+            if eid is not None and head.pos_ != "PROPN":
+                return self.for_entity(eid, "organization", start, end)
+            return self.keyed("organization", "org:" + lemma, label, start, end)
+        if head.pos_ == "PROPN":
+            if self.is_outlet_name(label):
+                return self.outlet(start, end)
+            kind = "organization" if head.ent_type_ in ORGISH else "person"
+            return self.keyed(kind, "name:" + label.lower(), label, start, end)
+        if head.pos_ == "NOUN":
+            is_def = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in head.children)
+            if is_def and self.entities.fallback:
+                # a descriptor no mentions stage resolved ("the Jackie star"): the person
+                # last named, when there is one
+                eid = self.entities.last_before(start, {"PERSON"})
+                if eid is not None:
+                    return self.for_entity(eid, "person", start, end)
+            # an unnamed role ("the minister", "a spokesman"): one voice per role noun,
+            # a definite mention referring back to an earlier one
+            key = "role:" + lemma
+            if key in self.by_key and is_def:
+                rec = self.by_key[key]
+                self._mention(rec, start, end)
+                return rec
+            if key in self.by_key:
+                key = f"{key}:{start}"
+            return self.keyed("person", key, label, start, end)
+        return None
+
+    def _voice(self, key: str) -> Optional[SourceRec]:
+        key = _voice_key(key)
+        for k, rec in reversed(self.voices):
+            if k == key:
+                return rec
+        return None
+
+    def voice(self, lemma: str, head: Token, start: int, end: int, definite: Optional[bool]) -> SourceRec:
+        """An anonymous voice: indefinite mentions start a new one, definite ones refer back."""
+        key = _voice_key(lemma)
+        dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")]
+        is_indef = any(d in INDEFINITE for d in dets)
+        is_def = definite is True or any(d in DEFINITE for d in dets) or any(c.dep_ == "poss" for c in head.children)
+        previous = self._voice(key)
+        if previous is not None and (is_def or not is_indef):
+            self._mention(previous, start, end)
+            return previous
+        label = self.text[start:end]
+        rec = self._new("anonymous", label, None)
+        self._mention(rec, start, end)
+        self.voices.append((key, rec))
+        return rec
+
+
+def _voice_key(lemma: str) -> str:
+    lemma = lemma.lower()
+    if lemma in ("people", "person"):
+        return "person"
+    return lemma.rstrip("s") if lemma.endswith("s") and len(lemma) > 3 else lemma
+
+
+def _chunk_of(head: Token) -> tuple[int, int]:
+    """The noun chunk of ``head``: its left modifiers and itself ("court documents")."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "case"):
+            start = min(start, child.left_edge.i)
+    return start, head.i + 1

@@ -1,0 +1,136 @@
+"""Ages and births: "Natalie, 42," / "Dolores Pike, 81," / "kids Aleph, 12, and Amalia, 6" /
+"Born March 9, 1986" / "the 42-year-old".
+
+An age is only useful against a date: ``born_from_age`` turns "42 on 2023-08-16" into the
+range of birth dates that make it true, so the checks stage can hold it against a stated
+birth date or a stated event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+MAX_AGE = 119
+#: what may follow "Name, 42" for the number to be an age: the closing comma, sentence end, ...
+AGE_FOLLOWERS = {",", ".", ")", ";", "—", "–", ":"}
+AGE_FOLLOWER_WORDS = {"and", "or", "who", "whose"}
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_DATE_RE = re.compile(r"(?:(?P<month>[A-Za-z]+)\.?\s+(?:(?P<day>\d{1,2}),?\s+)?)?(?P<year>\d{4})")
+
+
+def _small_int(text: str) -> int | None:
+    if not text.isdigit():
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_AGE else None
+
+
+def age_after(table, position: int) -> tuple[int, int] | None:
+    """(age, token index) for ", 42," / ", 42." / " (42)" starting at ``position``, else None.
+
+    ``table`` is the doc's TokenTable (tokens.py)."""
+    text = table.text
+    n = len(text)
+    if position + 1 >= n:
+        return None
+    first = text[position]
+    if first == "," and table.lower[position + 1] == "aged":  # "Joe Lieberman, aged 82,"
+        position += 1
+    if first == "," or first == "(":
+        value = _small_int(text[position + 1])
+        if value is None:
+            return None
+        after = text[position + 2] if position + 2 < n else None
+        if first == "(":
+            return (value, position + 1) if after == ")" else None
+        if after is None or after in AGE_FOLLOWERS or table.lower[position + 2] in AGE_FOLLOWER_WORDS:
+            return value, position + 1
+    return None
+
+
+def year_old_age(doc: Doc, token_index: int) -> int | None:
+    """The age in "the 42-year-old" / "a 42-year-old actress" when ``token_index`` is "old"."""
+    token = doc[token_index]
+    if token.lower_ not in ("old", "year-old"):
+        return None
+    i = token_index - 1
+    words = []
+    while i >= 0 and len(words) < 4 and (doc[i].text in ("-",) or doc[i].lower_ in ("year", "years") or doc[i].like_num):
+        words.append(doc[i])
+        if doc[i].like_num:
+            return _small_int(doc[i].text.split("-")[0])
+        i -= 1
+    if token.lower_ == "year-old" and i >= 0:
+        return _small_int(doc[token_index - 1].text)
+    return None
+
+
+def born_from_age(age: int, reference: str | None) -> dict | None:
+    """Birth dates consistent with being ``age`` on the reference date (ISO day)."""
+    ref = _parse_iso_day(reference)
+    if ref is None:
+        return None
+    latest = _years_before(ref, age)
+    earliest = _years_before(ref, age + 1) + timedelta(days=1)
+    return {"earliest": earliest.isoformat(), "latest": latest.isoformat()}
+
+
+def _parse_iso_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year - years, day=28)
+
+
+def parse_birth_date(text: str) -> dict | None:
+    """{"earliest","latest"} for "March 9, 1986" / "March 1986" / "1986"."""
+    match = _DATE_RE.search(text)
+    if not match:
+        return None
+    year = int(match.group("year"))
+    month = _MONTHS.get((match.group("month") or "").lower().rstrip("."))
+    day = match.group("day")
+    if month and day:
+        try:
+            iso = date(year, month, int(day)).isoformat()
+        except ValueError:
+            return None
+        return {"earliest": iso, "latest": iso}
+    if month:
+        last = calendar.monthrange(year, month)[1]
+        return {"earliest": date(year, month, 1).isoformat(), "latest": date(year, month, last).isoformat()}
+    return {"earliest": f"{year}-01-01", "latest": f"{year}-12-31"}
+
+
+def find_birth_statements(doc: Doc, table) -> list[tuple[int, dict]]:
+    """(token index of "born", birth range) for "born March 9, 1986" / "Born in 1986"."""
+    found = []
+    if "born" not in table.lower:
+        return found
+    for i, word in enumerate(table.lower):
+        if word != "born":
+            continue
+        token = doc[i]
+        for nxt in doc[token.i + 1 : token.i + 4]:
+            if nxt.ent_type_ == "DATE":
+                ent = next(e for e in doc.ents if e.start <= nxt.i < e.end)
+                born = parse_birth_date(ent.text)
+                if born:
+                    found.append((token.i, born))
+                break
+    return found

@@ -1,0 +1,462 @@
+"""The constructions news writing states relations with, read off the dependency parse.
+
+Each ``*_evidence`` function looks at one kind of cue word and returns evidence records:
+``{"type", "a", "b", "start", "end", "pred", "since", "since_time", "since_how", "couple"}`` where
+``a``/``b`` read "a is the <type> of b", ``start``/``end`` are the character span of the words
+stating it, ``pred`` is the token index whose modifiers (negation, "alleged") qualify it, and
+``couple`` marks a child given as the child of a couple ("their kids", "the couple ... with kids
+Aleph and Amalia"). Nothing here decides status; see ``relations.py``. Employment is read in
+``titles.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+from ..ranges import RangeIndex
+from .index import GENDER_PRONOUNS, PERSON, EntityIndex, governing_verb, subject_of
+
+SYMMETRIC = ("spouse", "romantic", "met", "sibling")
+ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+    "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+}
+
+
+def evidence(type_: str, a: str, b: str, start: int, end: int, pred: int, **extra) -> dict:
+    rec = {"type": type_, "a": a, "b": b, "start": start, "end": end, "pred": pred,
+           "since": None, "since_time": None, "since_how": None, "couple": False}
+    rec.update(extra)
+    return rec
+
+
+def char_span(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def pair_evidence(type_: str, people: list[str], tokens: list[Token], pred: Token, **extra) -> list[dict]:
+    if len(people) != 2 or people[0] == people[1]:
+        return []
+    start, end = char_span(tokens)
+    return [evidence(type_, people[0], people[1], start, end, pred.i, **extra)]
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+def time_in(times: RangeIndex, start: int, end: int) -> dict | None:
+    """The first dated (DATE/TIME) time record inside a character stretch."""
+    for t in times.within(start, end):
+        if t.get("type") in ("DATE", "TIME") and t.get("value"):
+            return t
+    return None
+
+
+def _clause_span(pred: Token) -> tuple[int, int]:
+    tokens = [pred]
+    todo = list(pred.children)
+    while todo:
+        t = todo.pop()
+        if t.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis"):
+            continue
+        tokens.append(t)
+        todo.extend(t.children)
+    return char_span(tokens)
+
+
+def clause_time(times: RangeIndex, pred: Token) -> dict | None:
+    """The date of the clause a predicate heads ("married in 2014", "first met on the 2009 set"),
+    not looking into clauses embedded under it."""
+    start, end = _clause_span(pred)
+    return time_in(times, start, end)
+
+
+def dated_since(times: RangeIndex, pred: Token) -> dict:
+    """``since`` fields from the clause's date, or from "for 20 years" counted back from the
+    article's date ("have been married for 20 years": since about 2004, year precision)."""
+    found = since_fields(clause_time(times, pred))
+    if found:
+        return found
+    start, end = _clause_span(pred)
+    doc = pred.doc
+    ref = (doc._.hearsay_meta or {}).get("published") or (doc._.hearsay_reference or {}).get("date")
+    for t in times.within(start, end):
+        m = re.match(r"^P(\d+)Y$", t.get("value") or "")
+        if not m or not ref or t.get("type") != "DURATION":
+            continue
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "for":
+            return {"since": f"{int(ref[:4]) - int(m.group(1)):04d}", "since_time": t["id"], "since_how": "duration"}
+    return {}
+
+
+def since_fields(time: dict | None, how: str = "stated") -> dict:
+    if not time:
+        return {}
+    value = time.get("value") or ""
+    if not re.match(r"^\d{4}(-\d{2}){0,2}$", value):
+        # "last spring" (2023-SP): the ISO date its range pins down, no finer than the text
+        rng = time.get("range") or {}
+        start, end = rng.get("start") or "", rng.get("end") or ""
+        value = start[:7] if start[:7] == end[:7] else start[:4] if start[:4] == end[:4] else None
+        value = value if value and value[:4].isdigit() else None
+    if not value:
+        return {}
+    return {"since": value, "since_time": time["id"], "since_how": how}
+
+
+def anniversary_since(doc: Doc, noun: Token, times: RangeIndex) -> dict:
+    """The wedding date an "Nth wedding anniversary" gives: the temporal stage's value for the
+    phrase when it made one, else N years before a full date stated in the same sentence."""
+    phrase = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod")]
+    start, end = char_span(phrase)
+    for t in times.overlapping(start, end):
+        if t.get("value"):
+            return since_fields(t, "anniversary")
+    nth = None
+    for c in phrase:
+        m = ORDINAL.match(c.lower_)
+        nth = int(m.group(1)) if m else ORDINAL_WORDS.get(c.lower_, nth)
+    if not nth:
+        return {}
+    sent = noun.sent
+    for t in times.overlapping(sent.start_char, sent.end_char):
+        value = t.get("value") or ""
+        if sent.start_char <= t["start"] and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            year = int(value[:4]) - nth
+            return {"since": f"{year:04d}{value[4:]}", "since_time": t["id"], "since_how": "anniversary"}
+    return {}
+
+
+# --- kinship nouns ("his son, Evan", "kids Aleph, 12, and Amalia, 6", "Her husband, Walter") ---
+
+def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
+    """Who holds the kin role the noun names."""
+    found: list[str] = []
+    # the mentions stage may have made "his son" a descriptor mention of Evan
+    bare = not any(c.dep_ in ("poss", "det") for c in noun.children)
+    if bare and noun.is_title and idx.kinds.get(noun.i, set()) & {"descriptor", "name"}:
+        # a kin word used as a name ("Dad does the wiring") the mentions stage clustered with the
+        # father's name; an entity named just "Dad" is no one. "his father" alone names nobody:
+        # guessing whose father from context is how stories get people wrong.
+        found = [e for e in idx.ents(noun) if idx.type_of(e) == PERSON and idx.entities[e]["name"].lower() != noun.lower_]
+    if not found and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        found = idx.np_entities(noun.head)
+    # a holder is named: in "Elian's father, his stepmother" the stepmother is no one named
+    if not found:
+        for c in noun.children:
+            if c.dep_ == "appos":
+                found = idx.np_entities(c, names_only=True)
+                if found:
+                    break
+    if not found and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and not any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children
+    ):
+        # "Evan, his son," -- but in "Gov. Jack Dalrymple, his wife, Betsy," the wife is Betsy
+        found = idx.np_entities(noun.head)
+    if not found and noun.dep_ == "attr":
+        subj = subject_of(noun.head)
+        if subj is not None and subj.pos_ == "PROPN":
+            found = idx.np_entities(subj)
+    if not found:
+        # "son Evan" without a comma, mis-attached: the name right after the noun
+        nxt = noun.i + 1
+        if nxt < len(idx.doc) and idx.doc[nxt].text == ",":
+            nxt += 1
+        if nxt < len(idx.doc) and idx.doc[nxt].pos_ == "PROPN" and idx.doc[nxt].sent == noun.sent:
+            found = idx.np_entities(idx.doc[nxt].head if idx.doc[nxt].dep_ == "compound" else idx.doc[nxt])
+    # a first name in apposition to "their two children" is a person whatever the tagger thought
+    # ("Sofia" the city); organisations and outlets are not
+    return [e for e in found if idx.type_of(e) in (PERSON, "GPE", "LOC", "NORP", "")]
+
+
+def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list[str], bool, list[Token]]:
+    """Whose kin the holders are: the possessor, an "of" object, the speaker of a quote, or the
+    subject of the clause; the flag says the anchor is a couple."""
+    ex = tuple(holders)
+    owners = list(noun.children)
+    if noun.dep_ == "compound":
+        owners += [c for c in noun.head.children if c.dep_ == "poss"]  # "Their son Leo"
+    for c in owners:
+        if c.dep_ == "poss":
+            people = idx.person(c, exclude=ex)
+            if c.pos_ == "PRON" and len(holders) == 1:
+                kin = idx.namesake(holders[0], noun.i, GENDER_PRONOUNS.get(c.lower_))
+                if kin and kin not in people and len(people) <= 1:
+                    # "his wife, Heidi Cruz": the Cruz just named, whoever else "his" might be
+                    people = [kin]
+            return people, len(people) == 2 and c.lower_ in idx.lexicon.get("plural_pronouns", []) or _is_couple_word(idx, c), [c]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    people = idx.person(p, exclude=ex)
+                    return people, _is_couple_word(idx, p), [c, p]
+    # "Dad does the wiring" inside the son's quote
+    if noun.pos_ == "PROPN" or (noun.i > 0 and noun.is_title and noun.sent.start != noun.i):
+        spk = idx.speaker_at(noun.idx)
+        if spk and spk not in ex:
+            return [spk], False, [noun]
+    if any(c.dep_ == "det" for c in noun.children):
+        return [], False, []  # "like a spoiled child", "the children": nobody's in particular
+    verb = governing_verb(noun)
+    subj = subject_of(verb) if verb is not None else None
+    if subj is not None and subj.i != noun.i and not any(e in ex for e in idx.ents(subj)):
+        people = idx.person(subj, exclude=ex)
+        return people, len(people) == 2 and _is_couple_word(idx, subj), [subj]
+    return [], False, []
+
+
+def _is_couple_word(idx: EntityIndex, token: Token) -> bool:
+    return token.lower_ in idx.lexicon.get("plural_pronouns", []) or (
+        token.pos_ == "NOUN" and token.lemma_.lower() in idx.lexicon.get("couple_nouns", [])
+    ) or (token.lower_ in idx.lexicon.get("couple_numbers", []) and any(c.lower_ == "the" for c in token.children))
+
+
+def kin_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> list[dict]:
+    lex = idx.lexicon
+    kin = lex["kin_nouns"].get(noun.lemma_.lower()) or lex["kin_nouns"].get(noun.lower_)
+    if not kin or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if noun.dep_ in ("amod", "compound") and noun.head.pos_ == "NOUN":
+        return []  # "his baby half-brother", "a family business": the kin word only modifies
+    if idx.is_name(noun.i) and any(noun.text in idx.entities[e]["name"].split() for e in idx.ents(noun)):
+        return []  # "Beau" in "his son Beau" is a name, not a boyfriend
+    allowed = lex.get("qualified_kin_nouns", {}).get(noun.lemma_.lower())
+    if allowed is not None and (
+        not any(c.dep_ == "poss" for c in noun.children)
+        or any(c.dep_ in ("amod", "compound") and c.lower_ not in allowed for c in noun.children)
+    ):
+        return []  # "her partner, John" -- not "a partner at the firm" or "his business partner"
+    holders = kin_holders(idx, noun)
+    if not holders:
+        return []
+    if noun.lemma_.lower() in lex.get("weak_kin_nouns", []) and not any(c.dep_ == "poss" for c in noun.children):
+        return []
+    anchors, couple, anchor_tokens = kin_anchors(idx, noun, holders)
+    # "X and Y are siblings": the holders are each other's kin
+    if not anchors and len(holders) == 2 and noun.dep_ == "attr" and kin in ("sibling", "spouse", "romantic"):
+        anchors, holders = [holders[1]], [holders[0]]
+    out = []
+    near = [t for t in anchor_tokens if abs(t.i - noun.i) <= 3]
+    named = [t for t in noun.sent if abs(t.i - noun.i) <= 6 and idx.is_name(t.i) and any(e in holders for e in idx.tok.get(t.i, ()))]
+    start, end = char_span([noun] + near + named)
+    for h in holders:
+        for a in anchors:
+            if h == a:
+                continue
+            if kin == "child":
+                out.append(evidence("child", h, a, start, end, noun.i, couple=couple))
+            elif kin == "parent":
+                out.append(evidence("child", a, h, start, end, noun.i))
+            else:
+                out.append(evidence(kin, a, h, start, end, noun.i))
+                if kin in ("spouse", "romantic"):
+                    idx.add_pair(a, h, kin, start)
+    return out
+
+
+# --- marriage, anniversaries, meeting, romance -----------------------------------------------
+
+def participants(idx: EntityIndex, pred: Token, object_preps: tuple[str, ...], use_dobj: bool) -> tuple[list[str], list[Token]]:
+    """Both people a symmetric predicate joins: subject plus object ("Smith married Jones"),
+    a coordinated subject ("Smith and Jones married"), or a couple ("they", "the pair")."""
+    subj = subject_of(pred)
+    people: list[str] = []
+    toks: list[Token] = [pred]
+    if subj is not None:
+        people = idx.person(subj)
+        toks.append(subj)
+    others: list[Token] = []
+    for c in pred.children:
+        if use_dobj and c.dep_ == "dobj":
+            others.append(c)
+        if c.dep_ in ("prep", "dative") and c.lower_ in object_preps:
+            others.extend(p for p in c.children if p.dep_ == "pobj")
+    if object_preps and not others:
+        # the preposition hung on a neighbour ("grew close to X", "affair with X" under the verb)
+        for t in idx.doc[pred.i + 1 : min(pred.i + 4, pred.sent.end)]:
+            if t.lower_ in object_preps and t.pos_ == "ADP":
+                others.extend(p for p in t.children if p.dep_ == "pobj")
+                break
+    for o in others:
+        for eid in idx.person(o, exclude=tuple(people)):
+            if eid not in people:
+                people.append(eid)
+                toks.append(o)
+    if object_preps and len(people) < 2:
+        # a name the parse hung elsewhere: "an affair with his co-star, Mia Torres"
+        for prep in (o.head for o in others if o.head.lower_ in object_preps):
+            name = name_after(idx, prep, exclude=tuple(people))
+            if name is not None:
+                people.append(idx.one(name, (PERSON,)))
+                toks.append(name)
+                break
+    return people[:2] if len(people) >= 2 else people, toks
+
+
+def name_after(idx: EntityIndex, prep: Token, exclude: tuple[str, ...]) -> Token | None:
+    """The first person named within a few words after a preposition, before any verb."""
+    for t in idx.doc[prep.i + 1 : min(prep.i + 8, prep.sent.end)]:
+        if t.pos_ in ("VERB", "AUX", "ADP") and t.i > prep.i + 1:
+            return None
+        eid = idx.one(t, (PERSON,))
+        if eid and idx.is_name(t.i, eid) and eid not in exclude:
+            return t
+    return None
+
+
+def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
+    lex = idx.lexicon
+    lemma = tok.lemma_.lower()
+    out: list[dict] = []
+    if lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"]:
+        # "the married duo", "the married couple"
+        if tok.dep_ == "amod" and _is_couple_word(idx, tok.head):
+            people = list(idx.couple(tok.head, married=True))
+            return pair_evidence("spouse", people, [tok, tok.head], tok)
+        if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ != "amod":
+            people, toks = participants(idx, tok, ("to",), use_dobj=lemma in lex["marriage_verbs"])
+            # a divorce says they were married, not since when
+            dated = dated_since(times, tok) if lemma not in lex.get("divorce_verbs", []) else {}
+            out = pair_evidence("spouse", people, toks, tok, **dated)
+    elif lemma in lex.get("marriage_phrases", {}) and tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == lex["marriage_phrases"][lemma] for c in tok.children
+    ):
+        # "tied the knot in 2012"
+        people, toks = participants(idx, tok, ("with", "to"), use_dobj=False)
+        out = pair_evidence("spouse", people, toks, tok, **dated_since(times, tok))
+    elif lemma in lex["anniversary_nouns"] and any(
+        c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")
+    ):
+        people, toks = noun_owners(idx, tok, accept=lambda subj: _is_couple_word(idx, subj), keep_subject=False)
+        if len(people) == 1:
+            # "her wedding anniversary with Ben Cole"
+            partner, ptoks = participants(idx, tok, ("with",), use_dobj=False)
+            people += [e for e in partner if e not in people][:1]
+            toks += ptoks[1:]
+        out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times))
+    for ev in out:
+        idx.add_pair(ev["a"], ev["b"], "spouse", ev["start"])
+    return out
+
+
+def noun_owners(idx: EntityIndex, tok: Token, accept=lambda subj: True, keep_subject: bool = True):
+    """The people a relation noun belongs to and the tokens saying so: its possessor ("her
+    affair"), else the subject of the verb governing it ("he had an affair") when ``accept``
+    takes that subject."""
+    people: list[str] = []
+    toks = [tok]
+    for c in tok.children:
+        if c.dep_ == "poss":
+            people = idx.person(c)
+            toks.append(c)
+    if not people:
+        verb = governing_verb(tok)
+        subj = subject_of(verb) if verb is not None else None
+        if subj is not None and accept(subj):
+            people = idx.person(subj)
+            if keep_subject:
+                toks.append(subj)
+    return people, toks
+
+
+def meet_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
+    lex = idx.lexicon
+    if tok.lemma_.lower() not in lex["meet_verbs"] or tok.pos_ != "VERB":
+        return []
+    people, toks = participants(idx, tok, ("with",), use_dobj=True)
+    if len(people) != 2:
+        return []
+    first = any(c.lower_ in lex["meet_markers"] for c in tok.children if c.dep_ == "advmod")
+    known = tuple(sorted(people, key=lambda e: idx.first.get(e, 0))) in [p for p, _, _ in idx.pairs]
+    if not (first or known):
+        return []
+    toks += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex["meet_markers"]]
+    out = pair_evidence("met", people, toks, tok, **dated_since(times, tok))
+    for ev in out:
+        idx.add_pair(ev["a"], ev["b"], "met", ev["start"])
+    return out
+
+
+def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
+    lex = idx.lexicon
+    lemma = tok.lemma_.lower()
+    out: list[dict] = []
+    if tok.pos_ == "NOUN" and lemma in lex["romantic_nouns"]:
+        preps = tuple(lex["romantic_nouns"][lemma])
+        people, toks = noun_owners(idx, tok)
+        partner, ptoks = participants(idx, tok, preps, use_dobj=False)
+        for eid in partner:
+            if eid not in people:
+                people.append(eid)
+        out = pair_evidence("romantic", people[:2], toks + ptoks, tok, **dated_since(times, tok))
+    elif tok.pos_ in ("VERB", "ADJ") and lemma in lex["romantic_verbs"]:
+        spec = lex["romantic_verbs"][lemma]
+        people, toks = participants(idx, tok, tuple(p for p in spec if p != "dobj"), use_dobj="dobj" in spec)
+        if lemma == "date" and len(people) == 2 and not any(c.dep_ in ("dobj",) for c in tok.children) and tok.tag_ != "VBG":
+            people = []  # "dated May 5" is a document's date, not romance
+        out = pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
+    elif tok.pos_ == "VERB":
+        for phrase, preps in lex["romantic_phrases"].items():
+            words = phrase.split()
+            if words[0] != lemma:
+                continue
+            rest = [t.lemma_.lower() for t in idx.doc[tok.i + 1 : min(tok.i + 1 + len(words) + 1, tok.sent.end)]]
+            if not all(w in rest for w in words[1:]):
+                continue
+            people, toks = participants(idx, tok, tuple(p for p in preps if p != "pobj") or ("for",), use_dobj=False)
+            out = pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
+            break
+        else:
+            # "romantically linked to": the adverb carries the phrase
+            if lemma == "link" and any(c.lower_ == "romantically" for c in tok.children):
+                people, toks = participants(idx, tok, ("to", "with"), use_dobj=False)
+                out = pair_evidence("romantic", people, toks, tok)
+    for ev in out:
+        idx.add_pair(ev["a"], ev["b"], "romantic", ev["start"])
+    return out
+
+
+def trigger_words(lex: dict) -> set[str]:
+    """Every word that can start a relation statement (lemmas and lower-case forms)."""
+    words = set(lex["kin_nouns"]) | set(lex["marriage_verbs"]) | set(lex["spouse_adjectives"]) | set(lex.get("marriage_phrases", {}))
+    words |= set(lex["anniversary_nouns"]) | set(lex["romantic_nouns"]) | set(lex["romantic_verbs"])
+    words |= {p.split()[0] for p in lex["romantic_phrases"]} | {"link"} | set(lex["meet_verbs"])
+    return words | set(lex["employment_verbs"])
+
+
+def trigger_positions(doc: Doc, words: set[str]) -> list[int]:
+    """Indices of tokens whose lemma or lower-case form is one of ``words``, found on the Doc's
+    arrays without building a Token per word (this runs on every document)."""
+    strings = doc.vocab.strings
+    hashes = numpy.array([strings[w] for w in words], dtype="uint64")
+    if not len(doc):
+        return []
+    arr = doc.to_array([LEMMA, LOWER])
+    mask = numpy.isin(arr[:, 0], hashes) | numpy.isin(arr[:, 1], hashes)
+    return numpy.nonzero(mask)[0].tolist()
+
+
+def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: RangeIndex) -> list[dict]:
+    """Spouse, child, sibling, romantic and met evidence among one sentence's trigger words,
+    pairs first so that "their"/"the couple" later in the sentence can resolve to them."""
+    lex = idx.lexicon
+    out: list[dict] = []
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if (lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"] or lemma in lex["anniversary_nouns"]
+                or lemma in lex.get("marriage_phrases", {})):
+            out += marriage_evidence(idx, tok, times)
+        elif lemma in lex["romantic_nouns"] or tok.pos_ == "VERB":
+            out += romance_evidence(idx, tok, times)
+    for tok in tokens:
+        if tok.lemma_.lower() in lex["meet_verbs"]:
+            out += meet_evidence(idx, tok, times)
+        elif tok.lemma_.lower() in lex["kin_nouns"] or tok.lower_ in lex["kin_nouns"]:
+            out += kin_evidence(idx, tok, times)
+    return out

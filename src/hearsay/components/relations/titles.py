@@ -1,0 +1,243 @@
+"""Employment read off titles and verbs: "Chief Executive Priya Raman", "an analyst at Pinegate
+Securities", "Acme CEO Jane Doe", "manager Curtis Bellamy" in a story about his team, "joined
+Google in 2015".
+
+A title names the employer ("of/at/for/with" it, its possessive, or its name compounded into the
+title); only titles that news writing uses for an organisation's own people (chief executive,
+manager, shortstop, store owner) may take the organisation the story is about when none is
+named, so an analyst or a senator quoted in a company story is never made its employee.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..ranges import RangeIndex
+from .index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, subject_of
+from .patterns import char_span, dated_since, evidence
+
+EMPLOYERS_NOT_PLACES = tuple(t for t in EMPLOYER_TYPES if t != "GPE")
+
+
+def is_title_word(t: Token, title_words: frozenset[str] = frozenset()) -> bool:
+    """A word that can sit in a title before a name. Read off the surface, not the parse: the
+    small model often takes "Shortstop" or "shortstop" for a verb."""
+    if t.tag_ == "HYPH" or t.lower_ in title_words:
+        return True
+    if t.text == "." and t.i > 0:
+        abbr = t.doc[t.i - 1]  # "Sgt. Maria Lopez", not "... the manager. Curtis Bellamy said"
+        return abbr.lower_ in title_words and abbr.is_title and len(abbr.text) <= 4 and not abbr.whitespace_
+    if not t.is_alpha or t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "NUM"):
+        return False
+    return t.pos_ != "VERB" or t.is_title
+
+
+_TITLE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def title_words(lex: dict) -> frozenset[str]:
+    """Every word of every title phrase (cached per lexicon; lexicons are read-only)."""
+    cached = _TITLE_WORDS.get(id(lex))
+    if cached is None:
+        words = {w.rstrip(".") for kind in ("contextual", "explicit") for p in lex["titles"][kind] for w in p.replace("-", " ").split()}
+        cached = _TITLE_WORDS[id(lex)] = frozenset(words)
+    return cached
+
+
+def _title_only(idx: EntityIndex, eid: str, words: frozenset[str]) -> bool:
+    return idx.type_of(eid) == PERSON and all(w.lower().rstrip(".") in words for w in idx.entities[eid]["name"].split())
+
+
+def match_title(words: str, lex: dict) -> tuple[str, str] | None:
+    """The longest title phrase ending ``words`` and whether it is contextual or explicit."""
+    best = None
+    for kind in ("contextual", "explicit"):
+        for phrase in lex["titles"][kind]:
+            if words == phrase or words.endswith(" " + phrase):
+                if best is None or len(phrase) > len(best[0]):
+                    best = (phrase, kind)
+    return best
+
+
+def _np_text(tokens: list[Token]) -> str:
+    text = ""
+    for t in tokens:
+        text += t.lower_ + ("" if t.whitespace_ == "" else " ")
+    return " ".join(text.split())
+
+
+def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str | None, list[Token]]:
+    """An organisation named with the title: "of/at/for/with" it, its possessive, or a name
+    compounded into the title ("Corvid CEO")."""
+    preps = idx.lexicon["employment_preps"]
+
+    def types_after(prep: Token) -> tuple[str, ...]:
+        # a place employs only "of" it ("Senator Ron Wyden of Oregon", "mayor of New York
+        # City"); "a Miami lawyer" or "Tulsa police Chief" says where, not for whom
+        return EMPLOYER_TYPES if prep.lower_ == "of" else EMPLOYERS_NOT_PLACES
+
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    eid = idx.np_entity(p, types_after(c))
+                    if eid:
+                        return eid, [c, p]
+        if c.dep_ == "poss":
+            eid = idx.np_entity(c, EMPLOYERS_NOT_PLACES)
+            if eid is None and c.lemma_.lower() in idx.lexicon["org_kind_nouns"]:
+                eid = idx.topic_org()  # "the company's treasurer" in a story about one company
+            if eid:
+                return eid, [c]
+    nxt = noun.i + 1
+    if nxt < noun.sent.end and idx.doc[nxt].lower_ in preps and idx.doc[nxt].pos_ == "ADP":
+        for p in idx.doc[nxt].children:
+            if p.dep_ == "pobj":
+                eid = idx.np_entity(p, types_after(idx.doc[nxt]))
+                if eid:
+                    return eid, [idx.doc[nxt], p]
+    for t in left:
+        eid = idx.one(t, EMPLOYERS_NOT_PLACES)
+        if eid:
+            return eid, [t]
+    if left and left[0].i > 0:
+        # "Corvid's chief executive", "the Herons' manager", "Acme CEO Jane Doe"
+        before = idx.doc[left[0].i - 1]
+        owner = idx.doc[before.i - 1] if before.tag_ == "POS" and before.i > 0 else before
+        eid = idx.one(owner, EMPLOYERS_NOT_PLACES) if idx.is_name(owner.i) else idx.org_with_word(owner)
+        if eid:
+            return eid, [owner]
+    for t in left:
+        # a short form the mentions stage did not link: "Herons shortstop" in a Portland Herons story
+        eid = idx.org_with_word(t)
+        if eid:
+            return eid, [t]
+    return None, []
+
+
+def contextual_org(idx: EntityIndex, person: str, title: str, qualifiers: list[Token]) -> str | None:
+    lex = idx.lexicon
+    for q in qualifiers:
+        if q.lemma_.lower() in lex["org_kind_nouns"]:
+            eid = idx.org_described_as(q.lemma_.lower())
+            if eid:
+                return eid
+    if title in lex.get("eponymous_titles", []):
+        eid = idx.org_named_after(person)
+        if eid:
+            return eid
+    if any(q.pos_ in ("NOUN", "PROPN") for q in qualifiers):
+        return None  # "campaign manager", "bullpen coach": some other outfit than the story's
+    return idx.topic_org()
+
+
+def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: Token) -> list[dict]:
+    """Employment stated by a title before a name or in apposition to it."""
+    lex = idx.lexicon
+    out: list[dict] = []
+    # 1. a title right before the name: "general manager Dana Whitfield"
+    left: list[Token] = []
+    i = name_start.i - 1
+    while i >= 0:  # not bounded by the sentence: the small model ends one at "Sgt."
+        t = idx.doc[i]
+        if t.is_space:
+            break
+        # stop at another person's words, or at a name (the mentions stage may have folded the
+        # title into a descriptor mention of this very person: "manager Curtis Bellamy"); a
+        # "person" named only by title words ("Detective Sgt") is a title taken for a name
+        words = title_words(lex)
+        others = [e for e in idx.ents(t) if e != person and not _title_only(idx, e, words)]
+        if len(left) < 6 and is_title_word(t, words) and not others:
+            left.insert(0, t)
+            i -= 1
+            continue
+        break
+    candidates: list[tuple[Token, list[Token], str, str]] = []
+    if left:
+        words = _np_text(left)
+        hit = match_title(words, lex)
+        if hit:
+            candidates.append((left[-1], left, hit[0], hit[1]))
+    # 2. a title in apposition: "Marcus Oyelaran, an analyst at Pinegate Securities"
+    appos = [c for c in name_head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name_head.dep_ == "appos" and name_head.head.pos_ == "NOUN":
+        appos.append(name_head.head)
+    if name_head.dep_ == "nsubj":
+        appos += [c for c in name_head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and name_head.head.lemma_ == "be"]
+    for noun in appos:
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") or c.tag_ == "HYPH"]
+        hit = match_title(_np_text(mods + [noun]), lex)
+        if hit:
+            candidates.append((noun, mods + [noun], hit[0], hit[1]))
+    for noun, phrase, title, kind in candidates:
+        skip = set(lex.get("title_qualifier_skip", []))
+        n_title = len(title.replace("-", " - ").split())
+        qualifiers = [t for t in phrase[: max(0, len(phrase) - n_title)] if t.lower_ not in skip]
+        org, otoks = org_of_title(idx, noun, phrase)
+        if org is None and noun is phrase[-1] and noun.i < name_start.i:
+            # a title before the name, the employer after it: "Sen. Ron Wyden of Oregon"
+            org, otoks = org_of_title(idx, name_head, [])
+        if org is None and kind == "contextual" and not any(c.dep_ == "poss" for c in noun.children):
+            # a possessor we could not resolve ("Its owner", "her lawyer") names someone else's
+            # outfit, never simply the one the story is about
+            org = contextual_org(idx, person, title, qualifiers)
+        if org is None or org == person:
+            continue
+        if org not in [e for e in idx.entities if idx.type_of(e) in (EMPLOYER_TYPES if otoks else ORG_TYPES)]:
+            continue
+        start, end = char_span(phrase + otoks + [name_start, name_head])
+        out.append(evidence("employee", person, org, start, end, noun.i))
+    return out
+
+
+def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
+    """"works for Acme", "joined Acme", "signed a one-year deal with Portland"."""
+    spec = idx.lexicon["employment_verbs"].get(tok.lemma_.lower())
+    if not spec or tok.pos_ != "VERB":
+        return []
+    subj = subject_of(tok)
+    if subj is None:
+        return []
+    people = idx.person(subj)
+    if len(people) != 1:
+        return []
+    orgs: list[tuple[str, Token]] = []
+    named = lambda t: idx.is_name(t.i) or any(idx.is_name(c.i) for c in t.children if c.dep_ == "compound")  # noqa: E731
+    for c in tok.children:
+        if "dobj" in spec and c.dep_ == "dobj":
+            eid = idx.np_entity(c, ORG_TYPES)
+            if eid:
+                orgs.append((eid, c))
+        if c.dep_ == "prep" and c.lower_ in spec:
+            orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
+        if c.dep_ == "dobj" and any(p in spec for p in ("with", "for")):
+            # "signed a deal with X": the preposition hangs on the object
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in spec:
+                    orgs += [(e, p) for p in g.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
+    out = []
+    orgs = [(org, otok) for org, otok in orgs if named(otok)]  # "leads its design team" names no employer
+    for org, otok in orgs[:1]:
+        start, end = char_span([subj, tok, otok])
+        out.append(evidence("employee", people[0], org, start, end, tok.i, **dated_since(times, tok)))
+    return out
+
+
+def find_employment(idx: EntityIndex, verbs: list[Token], times: RangeIndex) -> list[dict]:
+    """Titles at every proper-name mention of a person, and employment verbs among ``verbs``."""
+    out: list[dict] = []
+    doc = idx.doc
+    for eid, ent in idx.entities.items():
+        if ent.get("type") != PERSON:
+            continue
+        for m in ent.get("mentions", []):
+            if m.get("kind") != "name":
+                continue
+            span = doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            out += title_evidence(idx, eid, span[0], span.root)
+    for tok in verbs:
+        if tok.lemma_.lower() in idx.lexicon["employment_verbs"]:
+            out += employment_verb_evidence(idx, tok, times)
+    return out

@@ -1,0 +1,154 @@
+"""`hearsay bench corpus [--limit N]`: throughput of store runs against bare spaCy, same texts,
+same run.
+
+Configurations, each in a fresh Python process (so peak memory is its own): bare spaCy parsing
+(``nlp.pipe``, 1 process); hearsay analysing alone (no store, 1 process); store runs into a
+fresh SQLite file with 1 and 2 local processes; and a Ray run with 2 actors. Throughput is the
+steady rate, articles completed after the first result divided by the time from the first
+result to the last, so model loading and worker start-up (which a long run pays once) are not
+counted. The store runs are repeated on half the texts to show peak worker memory does not grow
+with the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CONFIGS = (("bare", 1), ("analyse", 1), ("store", 1), ("store", 2), ("ray", 2))
+
+
+def steady_rate(stamps: list[float]) -> float:
+    """Items per second after the first batch of results (items finished at the same moment as
+    the first one belong to it)."""
+    if len(stamps) < 2:
+        return 0.0
+    stamps = sorted(stamps)
+    first = stamps[0]
+    after = [s for s in stamps if s > first + 1e-3]
+    return len(after) / (stamps[-1] - first) if after and stamps[-1] > first else 0.0
+
+
+def _rss_mib(who: int) -> float:
+    import resource
+
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def corpus_worker(config: str, processes: int, corpus: str, db: str) -> dict:
+    """One configuration, timed in this process."""
+    import resource
+
+    records = [json.loads(line) for line in open(corpus, encoding="utf-8")]
+    stamps: list[float] = []
+    if config == "bare":
+        from ..pipeline import load_base
+
+        nlp = load_base()
+        for _ in nlp.pipe((r["text"] for r in records), batch_size=16):
+            stamps.append(time.perf_counter())
+    elif config == "analyse":
+        from .. import analyze_many, load_pipeline
+        from .runner import article_from_record
+
+        nlp = load_pipeline()
+        for _ in analyze_many((article_from_record(r) for r in records), nlp=nlp):
+            stamps.append(time.perf_counter())
+    else:
+        from ..store import open_store
+        from .runner import run_corpus
+
+        if config == "ray":
+            import ray
+
+            ray.init(num_cpus=processes, include_dashboard=False, log_to_driver=False)
+        with open_store(db) as store:
+            summary = run_corpus([corpus], store, processes=processes, engine="local" if config == "store" else "ray",
+                                 progress=False, on_stored=lambda _id: stamps.append(time.perf_counter()))
+        if summary.failed:
+            raise RuntimeError(summary.line())
+    words = sum(len(r["text"].split()) for r in records)
+    rate = steady_rate(stamps)
+    return {"config": config, "processes": processes, "articles": len(records), "words": words,
+            "articles_per_s": round(rate, 2), "words_per_s": round(rate * words / len(records), 1) if records else 0.0,
+            "peak_rss_mib": _rss_mib(resource.RUSAGE_SELF),
+            "peak_worker_rss_mib": _rss_mib(resource.RUSAGE_CHILDREN) if config == "store" and processes > 1 else None}
+
+
+def _measure(config: str, processes: int, corpus: Path, db: Path) -> dict:
+    from ..bench import in_fresh_process
+
+    return in_fresh_process("hearsay.corpus.bench", "corpus_worker", config, processes, str(corpus), str(db),
+                            what=f"bench corpus ({config}, {processes})")
+
+
+def write_corpus(texts: list[str], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, text in enumerate(texts):
+            fh.write(json.dumps({"id": f"t{i:05d}", "text": text}) + "\n")
+
+
+def benchmark_corpus(texts: list[str], configs=CONFIGS) -> dict:
+    from ..bench import machine
+
+    report = {"texts": len(texts), "words": sum(len(t.split()) for t in texts), "machine": machine(),
+              "load_average": list(os.getloadavg()), "runs": [], "memory": []}
+    with tempfile.TemporaryDirectory(prefix="hearsay-bench-corpus-") as tmp:
+        full, half = Path(tmp) / "full.jsonl", Path(tmp) / "half.jsonl"
+        write_corpus(texts, full)
+        write_corpus(texts[: len(texts) // 2], half)
+        for i, (config, n) in enumerate(configs):
+            report["runs"].append(_measure(config, n, full, Path(tmp) / f"run{i}.db"))
+        if ("store", 2) in configs:
+            r = _measure("store", 2, half, Path(tmp) / "half.db")
+            report["memory"] = [{"articles": r["articles"], "peak_worker_rss_mib": r["peak_worker_rss_mib"]},
+                                *[{"articles": x["articles"], "peak_worker_rss_mib": x["peak_worker_rss_mib"]}
+                                  for x in report["runs"] if (x["config"], x["processes"]) == ("store", 2)]]
+    rate = {(r["config"], r["processes"]): r["articles_per_s"] for r in report["runs"]}
+
+    def ratio(a, b):
+        return round(rate[a] / rate[b], 3) if rate.get(a) and rate.get(b) else None
+
+    report["ratios"] = {
+        "analyse / bare spaCy": ratio(("analyse", 1), ("bare", 1)),
+        "store 1 process / analyse alone": ratio(("store", 1), ("analyse", 1)),
+        "store 2 processes / store 1": ratio(("store", 2), ("store", 1)),
+        "ray 2 actors / store 1 process": ratio(("ray", 2), ("store", 1)),
+    }
+    return report
+
+
+def render_corpus(report: dict, markdown: bool = False) -> str:
+    from ..eval.tables import table
+
+    rows = [[r["config"], r["processes"], r["articles"], r["articles_per_s"], int(r["words_per_s"]),
+             int(r["peak_rss_mib"]), r["peak_worker_rss_mib"]] for r in report["runs"]]
+    out = [] if markdown else [f"{report['texts']} texts, {report['words']} words\n"]
+    out.append(table(["run", "processes", "articles", "articles/s", "words/s", "peak RSS MiB", "worker RSS MiB"], rows, markdown))
+    out.extend(f"{k}: {v:.3f}" if v is not None else f"{k}: -" for k, v in report["ratios"].items())
+    if report["memory"]:
+        out.append("peak worker RSS, 2 processes: " + ", ".join(
+            f"{m['articles']} articles {m['peak_worker_rss_mib']} MiB" for m in report["memory"]))
+    return "\n".join(out) + "\n"
+
+
+def run(args) -> int:
+    from ..bench import default_dir, read_texts
+    from ..errors import HearsayError
+
+    path = Path(args.corpus_dir) if getattr(args, "corpus_dir", None) else default_dir()
+    texts = read_texts(path, args.limit)
+    if len(texts) < 4:
+        raise HearsayError(f"{path}: bench corpus needs at least 4 .txt files")
+    report = benchmark_corpus(texts)
+    report["dataset"] = str(path)
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_corpus(report))
+    return 0
