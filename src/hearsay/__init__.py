@@ -23,9 +23,11 @@ def load_pipeline(model: str | None = None):
     return _load(model)
 
 
-#: texts longer than this are parsed in paragraph-aligned pieces and joined into one Doc, so a
-#: huge article never meets spaCy's length limit or its per-document memory cost
-CHUNK_CHARS = 100_000
+#: texts longer than this are parsed in paragraph-aligned pieces, one at a time, and joined into
+#: one Doc, so a huge article never meets spaCy's length limit and parsing memory is bounded by
+#: the piece (about 17 KB a token while it is parsed: 40,000 characters of prose are ~150 MB, of
+#: quote marks, one token each, ~700 MB). Longer than any article in the evaluation data.
+CHUNK_CHARS = 40_000
 
 
 def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -46,16 +48,14 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 def _parse(nlp, article: "Article"):
     """The article parsed by the spaCy model (not yet by hearsay's stages)."""
-    from spacy.tokens import Doc
-
-    from .pipeline import STAGES
+    from .pipeline import STAGES, make_doc, parse_pieces
 
     own = [name for name in nlp.pipe_names if name in STAGES]
     with nlp.select_pipes(disable=own):
         if len(article.text) <= CHUNK_CHARS:
-            doc = nlp(article.text)
+            doc = nlp(make_doc(nlp, article.text))
         else:
-            doc = Doc.from_docs(list(nlp.pipe(_chunks(article.text))), ensure_whitespace=False)
+            doc = parse_pieces(nlp, _chunks(article.text))
     doc._.hearsay_meta = article.meta()
     return doc
 
@@ -80,7 +80,7 @@ def analyze_many(articles: Iterable["Article"], nlp=None, batch_size: int = 16) 
     """Ledgers for many articles (same results as ``analyze_article``), short ones batched
     through ``nlp.pipe``."""
     from .build import build_ledger
-    from .pipeline import STAGES
+    from .pipeline import STAGES, make_doc
 
     nlp = nlp or load_pipeline()
     own = [name for name in nlp.pipe_names if name in STAGES]
@@ -88,7 +88,7 @@ def analyze_many(articles: Iterable["Article"], nlp=None, batch_size: int = 16) 
 
     def flush():
         with nlp.select_pipes(disable=own):
-            docs = list(nlp.pipe((a.text for a in batch), batch_size=batch_size))
+            docs = list(nlp.pipe((make_doc(nlp, a.text) for a in batch), batch_size=batch_size))
         for article, doc in zip(batch, docs):
             doc._.hearsay_meta = article.meta()
             yield build_ledger(_run_stages(nlp, doc))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import MODEL_MISSING, HearsayError
 
@@ -74,3 +77,43 @@ def load_pipeline(model: str | None = None) -> Language:
     if analysis["problems"] and any(analysis["problems"].values()):
         raise HearsayError(f"pipeline components miss what they require: {analysis['problems']}")
     return nlp
+
+
+#: a run of at least this many punctuation marks (no letter, digit or space among them) is
+#: cut into one token per mark before spaCy's tokenizer sees it. The tokenizer peels prefix and
+#: suffix marks off a token one at a time and searches the rest again each time, so a run costs
+#: the square of its length (80,000 straight quote marks took ten minutes); no word or symbol is
+#: this long, and one token per mark is what the tokenizer itself ends with.
+PUNCT_RUN_CHARS = 64
+PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % PUNCT_RUN_CHARS)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` in time linear in the text, whatever its punctuation: the Doc's
+    text is exactly ``text``, so every offset the stages record still holds."""
+    runs = list(PUNCT_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    docs, pos = [], 0
+    for m in runs:
+        if m.start() > pos:
+            docs.append(nlp.make_doc(text[pos : m.start()]))
+        marks = m.group()
+        docs.append(Doc(nlp.vocab, words=list(marks), spaces=[False] * len(marks)))
+        pos = m.end()
+    if pos < len(text):
+        docs.append(nlp.make_doc(text[pos:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_pieces(nlp: Language, pieces) -> Doc:
+    """One Doc from consecutive pieces of a long text, each parsed on its own: parsing holds
+    memory in proportion to the text it is given (about 3.5 KB a character), so one piece at a
+    time bounds it by the piece, not the article. Each piece's tok2vec tensor is dropped as it
+    comes: no hearsay stage reads it, and kept it would grow with the article (384 bytes a token)."""
+    def parsed():
+        for doc in nlp.pipe((make_doc(nlp, p) for p in pieces), batch_size=1):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc
+
+    return Doc.from_docs(list(parsed()), ensure_whitespace=False, exclude=["tensor"])
