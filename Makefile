@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser postgresql ray eval bench schema fuzz clean
+.PHONY: demo test install install-test browser postgresql ray eval bench bench-web screenshots schema fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,16 @@ demo: install
 	$(BIN)/hearsay analyze src/hearsay/examples/corpus --store $(DEMO_STORE)
 	$(BIN)/hearsay stats --store $(DEMO_STORE)
 
-# Debian's chromium drives the web page tests (no browser download).
-browser:
+# Debian's chromium drives the web page tests (no browser download); axe-core, from the npm
+# registry, is injected into the pages by those tests for the accessibility audit.
+AXE_VERSION := 4.14.1
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
+
+browser: $(AXE)
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 # The store tests start their own throw-away PostgreSQL cluster from Debian's server binaries.
@@ -53,6 +61,15 @@ eval: install
 bench: install
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/hearsay bench
+
+# bounded load on `hearsay serve` (loopback only): 1 vs 2 workers, /health under a pathological request
+bench-web: install
+	$(BIN)/python benchmarks/web_load.py --out benchmarks/results/web.json
+	$(BIN)/python benchmarks/make_docs.py --render-only
+
+# the web page's pictures in docs/screenshots/ (README)
+screenshots: install browser
+	HEARSAY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_workbench_browser.py -k screenshots
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json

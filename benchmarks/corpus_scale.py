@@ -97,6 +97,9 @@ def main() -> int:
         size_mib = db.stat().st_size / 2**20
     rate = (articles - killed_at) / second_s if second_s else 0.0
     report = {
+        "_run": {"command": f"python benchmarks/corpus_scale.py --articles {args.articles} --processes {args.processes}",
+                 "seconds": round(first_s + second_s, 1),
+                 "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")},
         "when": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "command": " ".join(["hearsay", *cmd[3:]]).replace(str(corpus), "CORPUS.jsonl").replace(str(db), "DB"),
         "articles_requested": args.articles, "words": words, "processes": args.processes,

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "polnear", "times", "bench")
+STEPS = ("gold", "polnear", "times", "bench", "corpus", "web")
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
 
 
@@ -39,6 +39,9 @@ def command(step: str) -> str:
         "times": "hearsay eval times --timeml ../shared/datasets/tempeval3/TBAQ-cleaned/TimeBank "
                  "--timeml ../shared/datasets/tempeval3/TBAQ-cleaned/AQUAINT --peer dateparser --peer heideltime",
         "bench": "hearsay bench ../shared/datasets/polnear/dev --processes 1,2 --repeat 2 --stages",
+        "corpus": "hearsay bench corpus ../shared/datasets/polnear/dev",
+        "corpus-scale": "python benchmarks/corpus_scale.py --articles 10000 --processes 2",
+        "web": "python benchmarks/web_load.py --requests 48 --concurrency 16 --quotes 20000",
     }[step]
 
 
@@ -56,6 +59,16 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.eval.run_times import evaluate
 
         report = evaluate([str(shared / p) for p in TBAQ], peers=["dateparser", "heideltime"], n_errors=15)
+    elif step == "corpus":
+        from hearsay.bench import read_texts
+        from hearsay.corpus.bench import benchmark_corpus
+
+        report = benchmark_corpus(read_texts(shared / "datasets" / "polnear" / "dev"))
+    elif step == "web":
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from web_load import measure
+
+        report = measure(requests=48, concurrency=16, quotes=20_000)
     else:
         from hearsay.bench import benchmark, profile
 
@@ -144,11 +157,58 @@ def bench_section(r: dict) -> str:
     return "\n".join(out)
 
 
+def corpus_section(r: dict) -> str:
+    from hearsay.corpus.bench import render_corpus
+
+    m = r["machine"]
+    return "\n".join([
+        f"{r['texts']} texts, {r['words']} words (PolNeAR dev) as one JSONL corpus; each configuration in a fresh process "
+        f"into a fresh SQLite store; steady rate (after the first results, so model loading and worker start-up are not "
+        f"counted). Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured "
+        f"(load average {', '.join(f'{x:.1f}' for x in r.get('load_average', []))} at the start).\n",
+        render_corpus(r, markdown=True)])
+
+
+def scale_section(r: dict) -> str:
+    per_worker = r["articles_per_s_resumed_run"] / max(1, r["processes"])
+    hours = {n: 1_000_000 / (per_worker * n) / 3600 for n in (2, 16, 64, 256)}
+    return "\n".join([
+        f"{r['articles_requested']} articles ({r['words']} words; two consecutive paragraphs of a PolNeAR text each), "
+        f"`--processes {r['processes']}` into SQLite. The first run was killed with SIGKILL after {r['killed_after_s']} s "
+        f"with {r['stored_when_killed']} articles stored; the same command then ran to the end in {r['resumed_s']} s "
+        f"(`{r['resumed_summary']}`, exit {r['resumed_exit']}).\n",
+        f"End state: {r['articles']} articles, {r['distinct_ids']} distinct ids, {r['distinct_texts']} distinct texts, "
+        f"{r['ledgers']} ledgers, {r['claims']} claims, {r['failures']} failures; store file {r['store_mib']} MiB.\n",
+        f"Rate of the resumed run: {r['articles_per_s_resumed_run']} articles/s on {r['cpus']} shared CPUs "
+        f"({per_worker:.2f} per worker). Extrapolated to 1 M articles of this length, assuming each Ray worker keeps this "
+        "per-worker rate and the single writer keeps up (the corpus benchmark above measures what storing costs; a "
+        "cluster would write to PostgreSQL): " + ", ".join(f"{n} workers ≈ {h:.1f} h" for n, h in hours.items()) + ". "
+        "Full news articles are about 8 times longer than these; time grows with words.\n"])
+def web_section(r: dict) -> str:
+    one, two, h = r["phases"]["workers_1"], r["phases"]["workers_2"], r["health"]
+    rows = [[f"{n} worker{'s' if n > 1 else ''}", p["requests"], p["concurrency"], p["per_second"], p["p50_ms"], p["p99_ms"], p["errors"]]
+            for n, p in ((1, one), (2, two))]
+    out = [f"A {r['article_words']}-word article (each request a different text), `hearsay serve` on loopback, "
+           f"{r['_run'].get('cores', '?')} cores shared with whatever else ran"
+           + (f" (1-minute load average {r['_run']['load_average'][0]} at the start, {r['_run']['load_average'][1]} at the end)"
+              if r["_run"].get("load_average") else " (load average not recorded)") + ".\n",
+           table(["analysis", "requests", "concurrency", "req/s", "p50 ms", "p99 ms", "errors"], rows, markdown=True),
+           f"\n2 workers vs 1: **{r['speedup_2_vs_1']}×** the throughput (goal ≥ 1.7×).\n",
+           f"`/health` while one request of {h['quote_marks']:,} straight quote marks was analysed "
+           f"(answered {h['pathological_status']}: {h['pathological_answer']}): {h['health_requests']} polls, "
+           f"p50 {h['health_p50_ms']} ms, **p99 {h['health_p99_ms']} ms** (goal < 100 ms), max {h['health_max_ms']} ms, "
+           f"{h['health_errors']} errors. Errors over the whole run: {r['errors']}.\n"]
+    return "\n".join(out)
+
+
 SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("polnear", "Attribution: PolNeAR dev", polnear_section),
     ("times", "Times: TimeBank + AQUAINT (TempEval-3 training data)", times_section),
     ("bench", "Speed: hearsay against bare spaCy", bench_section),
+    ("corpus", "Corpus runs: storing, processes and Ray", corpus_section),
+    ("corpus-scale", "A 10,000-article run, killed and resumed", scale_section),
+    ("web", "Web server under load", web_section),
 ]
 
 CONVENTIONS = """## How the scores are computed

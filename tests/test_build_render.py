@@ -28,7 +28,7 @@ def test_timeline_date_prefers_a_narrower_range():
     assert timeline_date(_time("T1", 0, "PAST_REF")) is None
 
 
-def test_timeline_places_claim_at_its_first_date_sorted():
+def test_timeline_keeps_every_date_of_a_claim_sorted_by_start():
     times = [_time("T1", 3, "2022-08-04"), _time("T2", 40, "2012-08-04"), _time("T3", 80, "2023-03")]
     claims = [
         Claim(id="C1", span=Span(start=0, end=60, text="a" * 60), source="S1", times=["T2", "T1"]),
@@ -36,7 +36,25 @@ def test_timeline_places_claim_at_its_first_date_sorted():
         Claim(id="C3", span=Span(start=95, end=99, text="cccc"), source="S1"),
     ]
     timeline = build_timeline(claims, times)
-    assert [(e.date, e.claim, e.time) for e in timeline] == [("2022-08-04", "C1", "T1"), ("2023-03", "C2", "T3")]
+    assert [(e.date, e.claim, e.time) for e in timeline] == [
+        ("2012-08-04", "C1", "T2"),
+        ("2022-08-04", "C1", "T1"),
+        ("2023-03", "C2", "T3"),
+    ]
+    assert [(e.start, e.end) for e in timeline][-1] == ("2023-03-01", "2023-03-31")
+
+
+def test_seasons_and_weeks_sort_by_their_first_day_among_months():
+    times = [
+        _time("T1", 0, "2022-06"),
+        _time("T2", 10, "2022-SP", ("2022-03-01", "2022-05-31")),
+        _time("T3", 20, "2022-W10", ("2022-03-07", "2022-03-13")),
+        _time("T4", 30, "2022-02-10"),
+    ]
+    claims = [Claim(id=f"C{i}", span=Span(start=i * 10, end=i * 10 + 5, text="x" * 5), source="S1", times=[f"T{i}"]) for i in range(1, 5)]
+    timeline = build_timeline(claims, times, {"S1": "anonymous"}, "2022-07-01")
+    assert [e.label for e in timeline] == ["10 February 2022", "spring 2022", "week of 7 March 2022", "June 2022"]
+    assert {e.source_kind for e in timeline} == {"anonymous"}
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +114,30 @@ def test_birth_range_from_age_uses_the_inferred_reference_date(analyze):
     pike = next(e for e in ledger.entities if e.name == "Dolores Pike")
     assert pike.age == 81 and pike.born is not None
     assert pike.born.latest[:4] in ("1943", "1944")
+
+
+def test_format_terminal_is_the_terminal_view_even_when_piped(tmp_path, capsys):
+    from hearsay.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Mayor Ana Ruiz said that the bridge would reopen on Monday.", encoding="utf-8")
+    assert main(["analyze", str(article), "--format", "terminal", "--published", "2024-05-08"]) == 0
+    out = capsys.readouterr().out  # captured: stdout is not a terminal here
+    assert "\x1b[" in out and not out.lstrip().startswith("{")
+    assert "The one attributed claim rests on a named source." in out
+    assert main(["analyze", str(article), "--published", "2024-05-08"]) == 0
+    assert capsys.readouterr().out.lstrip().startswith("{")
+
+
+def test_terminal_rows_lead_with_claim_ids_and_cues_do_not_wrap(analyze):
+    from hearsay.render.terminal import to_text
+
+    ledger = analyze(
+        "The ferry will stop running in October, according to a long-serving harbour official who asked "
+        "not to be named because the plan has not been announced publicly.",
+        published="2024-05-08",
+    )
+    out = to_text(ledger, color=False, width=80)
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    assert any(row.split("│")[1].strip() == "C1" for row in rows)
+    assert any("according to" in row for row in rows), "the cue is split over two lines"

@@ -10,6 +10,7 @@ from .components.mentions import born_from_age
 from .extensions import get_list
 from .ledger import (
     Attribution,
+    Represented,
     Check,
     Claim,
     Document,
@@ -25,6 +26,7 @@ from .ledger import (
     Time,
     TimelineEntry,
 )
+from .render.views import date_label, period_bounds
 
 SUMMARY_WORDS = 14
 
@@ -64,6 +66,8 @@ def build_ledger(doc: Doc) -> Ledger:
             entity=s.get("entity"),
             mentions=[_span(text, m) for m in s.get("mentions", [])],
             via=s.get("via"),
+            represents=Represented(**s["represents"]) if s.get("represents") else None,
+            unresolved=bool(s.get("unresolved", False)),
         )
         for s in get_list(doc, "hearsay_sources")
     ]
@@ -94,9 +98,12 @@ def build_ledger(doc: Doc) -> Ledger:
             hedges=[_span(text, h, Hedge, kind=h["kind"]) for h in c.get("hedges", [])],
             entities=list(c.get("entities", [])),
             times=list(c.get("times", [])),
+            disputed=bool(c.get("disputed_by")),
+            disputed_by=list(c.get("disputed_by", [])),
         )
         for c in get_list(doc, "hearsay_claims")
     ]
+    link_denials(attributions, claims)
     times = [
         Time(
             id=t["id"],
@@ -121,19 +128,27 @@ def build_ledger(doc: Doc) -> Ledger:
         )
         for r in get_list(doc, "hearsay_relations")
     ]
-    checks = [Check(**{k: c[k] for k in ("id", "kind", "status", "message", "refs")}) for c in get_list(doc, "hearsay_checks")]
+    checks = [
+        Check(**{k: c[k] for k in ("id", "kind", "status", "message", "refs")}, claims=check_claims(c["refs"], claims, relations))
+        for c in get_list(doc, "hearsay_checks")
+    ]
     summary_rec = dict(doc._.hearsay_summary or {})
     warnings = list(summary_rec.get("warnings", []))
+    warning_claims = [list(ids) for ids in summary_rec.get("warning_claims", [[] for _ in warnings])]
+    warning_claims += [[] for _ in range(len(warnings) - len(warning_claims))]
     for w in get_list(doc, "hearsay_warnings"):
         if w not in warnings:
             warnings.append(w)
+            warning_claims.append([])
     summary = Summary(
         claims=summary_rec.get("claims", len(claims)),
         attributed=summary_rec.get("attributed", sum(1 for c in claims if c.attribution)),
         by_source_kind=summary_rec.get("by_source_kind", {}),
         anonymous_sources=summary_rec.get("anonymous_sources", sum(1 for s in sources if s.kind == "anonymous")),
         warnings=warnings,
+        warning_claims=warning_claims,
         verdict=summary_rec.get("verdict"),
+        unresolved_times=unresolved_times(times, basis),
     )
     return Ledger(
         document=Document(
@@ -151,10 +166,55 @@ def build_ledger(doc: Doc) -> Ledger:
         claims=claims,
         times=times,
         relations=relations,
-        timeline=build_timeline(claims, times),
+        timeline=build_timeline(claims, times, {s.id: s.kind for s in sources}, published),
         checks=checks,
         summary=summary,
     )
+
+
+def link_denials(attributions: list[Attribution], claims: list[Claim]) -> None:
+    """Fill each denial's ``denies`` from the claims that name it in ``disputed_by`` (the claims
+    stage decides what a denial denies; the ledger shows the link from both ends)."""
+    by_id = {a.id: a for a in attributions}
+    for claim in claims:
+        for att_id in claim.disputed_by:
+            att = by_id.get(att_id)
+            if att is not None and claim.id not in att.denies:
+                att.denies.append(claim.id)
+
+
+def check_claims(refs: list[str], claims: list[Claim], relations: list[Relation]) -> list[str]:
+    """The claims a check concerns: those it refers to, those giving a time it refers to, and
+    those stating a relation it refers to — so every check can point into the article."""
+    wanted = set(refs)
+    rel_claims = {c for r in relations if r.id in wanted for c in r.claims}
+    return [
+        c.id
+        for c in claims
+        if c.id in wanted or c.id in rel_claims or any(t in wanted for t in c.times)
+    ]
+
+
+def unresolved_times(times: list[Time], basis: str) -> list[str]:
+    """Times that hang on a reference date the article does not give: with no given or
+    published date, everything resolved against the (inferred) publication date, directly or
+    through another such time, and every time whose year was guessed."""
+    if basis in ("given", "html"):
+        return []
+    by_id = {t.id: t for t in times}
+    out: list[str] = []
+
+    def hangs(t: Time, seen: set) -> bool:
+        if t.inferred or t.anchor == "published":
+            return True
+        if t.anchor in by_id and t.anchor not in seen:
+            return hangs(by_id[t.anchor], seen | {t.anchor})
+        return False
+
+    for t in times:
+        if hangs(t, {t.id}):
+            out.append(t.id)
+    return out
 
 
 def _short(text: str) -> str:
@@ -187,17 +247,37 @@ def timeline_date(time: Time) -> str | None:
     return time.range.start if time.range else None
 
 
-def build_timeline(claims: list[Claim], times: list[Time]) -> list[TimelineEntry]:
-    """Each dated claim once, at the first date it gives (the one its event hangs on: "On
-    August 4, 2022, she marked their 10th anniversary" sits at 2022-08-04, not at the
-    wedding), sorted by date."""
+def build_timeline(
+    claims: list[Claim], times: list[Time], source_kinds: dict[str, str] | None = None, published: str | None = None
+) -> list[TimelineEntry]:
+    """Every resolved date of every claim, ordered by the first day of the period it names (so
+    "spring 2022" sits among the months of 2022, before June), each labelled for readers and
+    marked with the kind of source the claim rests on."""
     by_id = {t.id: t for t in times}
+    kinds = source_kinds or {}
+    year = int(published[:4]) if published and published[:4].isdigit() else None
     entries = []
     for claim in claims:
-        dated = sorted((by_id[t].span.start, timeline_date(by_id[t]), t) for t in claim.times if t in by_id)
-        dated = [(d, t) for _, d, t in dated if d]
-        if not dated:
-            continue
-        date, tid = dated[0]
-        entries.append(TimelineEntry(date=date, claim=claim.id, time=tid, summary=_short(claim.span.text)))
-    return sorted(entries, key=lambda e: (e.date, int(e.claim[1:])))
+        seen: set[str] = set()
+        for tid in sorted((t for t in claim.times if t in by_id), key=lambda t: by_id[t].span.start):
+            time = by_id[tid]
+            date = timeline_date(time)
+            if not date or date in seen:
+                continue
+            seen.add(date)
+            bounds = (time.range.start, time.range.end) if time.range else period_bounds(date)
+            start, end = bounds if bounds else (None, None)
+            entries.append(
+                TimelineEntry(
+                    date=date,
+                    claim=claim.id,
+                    time=tid,
+                    summary=_short(claim.span.text),
+                    start=start,
+                    end=end,
+                    label=date_label(time.value, start=start, end=end, text=time.span.text, year=year),
+                    source_kind=kinds.get(claim.source),
+                    disputed=claim.disputed,
+                )
+            )
+    return sorted(entries, key=lambda e: (e.start or e.date, e.end or e.date, int(e.claim[1:])))

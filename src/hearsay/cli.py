@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="print the claim ledger of articles")
     p.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, JSON or JSONL file; - for stdin")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication (reference) date")
-    p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: terminal view on a tty, else json)")
+    p.add_argument("--format", choices=FORMATS, default=None, help="terminal: the colour view (forced even when piped); table: the same without colour; json/jsonl: the ledger for programs; md: a Markdown report (default: terminal on a tty, else json)")
     p.add_argument("--input-format", choices=("auto", "text", "html", "json", "jsonl"), default="auto")
     p.add_argument("--model", default=None, help="spaCy pipeline package to use")
     p.add_argument(

@@ -52,6 +52,8 @@ class SourceRec(TypedDict):
     entity: Optional[str]
     mentions: list[dict]  # [{"start","end"}]
     via: Optional[str]
+    represents: Optional[dict]  # unnamed representative: {"label": whom they speak for, "entity": id|None}
+    unresolved: bool      # a pronoun speaker the text never names ("he said")
 
 
 class AttributionRec(TypedDict):
@@ -98,6 +100,7 @@ class ClaimRec(TypedDict):
     hedges: list[HedgeRec]
     entities: list[str]
     times: list[str]
+    disputed_by: list[str]  # denial attributions that deny this claim (only when there are any)
 
 
 class RelationRec(TypedDict):

@@ -69,6 +69,13 @@ class Entity(_Model):
     born: Optional[BornRange] = None
 
 
+class Represented(_Model):
+    """Whom an unnamed representative speaks for: "a spokesperson for Acme" → Acme."""
+
+    label: str = Field(description="the words naming whom the source speaks for")
+    entity: Optional[str] = Field(default=None, description="their entity, where the ledger has one")
+
+
 class Source(_Model):
     id: str
     kind: SourceKind
@@ -76,6 +83,14 @@ class Source(_Model):
     entity: Optional[str] = None
     mentions: list[Span] = []
     via: Optional[str] = None
+    represents: Optional[Represented] = Field(
+        default=None,
+        description="for an unnamed but on-the-record representative (spokesperson, publicist, lawyer): "
+        "whom they speak for; the source itself stays unnamed",
+    )
+    unresolved: bool = Field(
+        default=False, description="a pronoun speaker ('he said') the text gives no name for"
+    )
 
 
 class Attribution(_Model):
@@ -91,6 +106,9 @@ class Attribution(_Model):
     )
     parent: Optional[str] = Field(
         default=None, description="for nested attribution: the attribution whose content holds this one"
+    )
+    denies: list[str] = Field(
+        default=[], description="for a denial: the ids of the claims it denies ('denied the reports' → C2, C3)"
     )
 
 
@@ -110,6 +128,8 @@ class Claim(_Model):
     hedges: list[Hedge] = []
     entities: list[str] = []
     times: list[str] = []
+    disputed: bool = Field(default=False, description="true when a denial in the article denies this claim")
+    disputed_by: list[str] = Field(default=[], description="the denial attributions that deny this claim")
 
 
 class Time(_Model):
@@ -137,6 +157,11 @@ class TimelineEntry(_Model):
     claim: str
     time: str
     summary: str
+    start: Optional[str] = Field(default=None, description="first day of the period the date names; the timeline sorts on it")
+    end: Optional[str] = Field(default=None, description="last day of that period")
+    label: Optional[str] = Field(default=None, description="the date for readers: 'spring 2022', 'week of 4 March 2024'")
+    source_kind: Optional[str] = Field(default=None, description="the kind of source the claim rests on")
+    disputed: bool = Field(default=False, description="the claim is denied in the article")
 
 
 class Check(_Model):
@@ -145,6 +170,7 @@ class Check(_Model):
     status: Literal["ok", "conflict"]
     message: str
     refs: list[str] = []
+    claims: list[str] = Field(default=[], description="the claims the check concerns, directly or through its refs")
 
 
 class Summary(_Model):
@@ -153,7 +179,15 @@ class Summary(_Model):
     by_source_kind: dict[str, int] = {}
     anonymous_sources: int = 0
     warnings: list[str] = []
+    warning_claims: list[list[str]] = Field(
+        default=[], description="for each of warnings, in the same order: the ids of the claims it concerns"
+    )
     verdict: Optional[str] = Field(default=None, description="one-line sourcing verdict, shown first")
+    unresolved_times: list[str] = Field(
+        default=[],
+        description="times resolved only against a reference date the article does not give "
+        "(no publication date): they need document.published to be trusted",
+    )
 
 
 class Ledger(_Model):

@@ -128,3 +128,13 @@ def test_sqlite_file_is_plain_sqlite(tmp_path, item):
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT kind FROM sources").fetchall() == [("anonymous",)]
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_analyze_into_an_unreachable_store_fails_before_reading_anything(tmp_path, capsys):
+    from hearsay.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said the bridge would reopen.")
+    code = main(["analyze", str(article), "--store", "postgresql://hearsay@127.0.0.1:1/x?connect_timeout=3"])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot open store postgresql" in err and "analysed" not in err

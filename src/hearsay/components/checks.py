@@ -479,6 +479,34 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
     return out
 
 
+# --- denials ----------------------------------------------------------------------------------
+
+def check_denials(claims: list[dict], sources: list[dict], text: str) -> list[dict]:
+    """Every claim a denial in the article denies: "claim C4 is denied by a spokesperson for
+    Hart (C9)", so a reader of the checks sees the story disputed before reading it."""
+    labels = {s["id"]: s["label"] for s in sources}
+    of_attribution: dict[str, dict] = {c["attribution"]: c for c in claims if c.get("attribution")}
+    out = []
+    for claim in claims:
+        for att_id in claim.get("disputed_by", []):
+            denial = of_attribution.get(att_id)
+            if denial is None:
+                continue
+            who = labels.get(denial["source"], "a source")
+            if who.split(" ", 1)[0] in ("A", "An", "The"):  # mid-sentence: "denied by a spokesperson"
+                who = who[0].lower() + who[1:]
+            words = " ".join(text[denial["start"] : denial["end"]].split()[:8])
+            out.append(
+                _check(
+                    "denial",
+                    "conflict",
+                    f"claim {claim['id']} is denied by {who} ({denial['id']}: “{words}”)",
+                    _refs(claim["id"], denial["id"], denial["source"]),
+                )
+            )
+    return out
+
+
 # --- the stage ---------------------------------------------------------------------------------
 
 def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
@@ -490,6 +518,7 @@ def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
     found = check_ages(entities, claims, reference, doc.text, births_stated_of(doc, entities))
     found += check_couples(relations, entities, claims, reference)
     found += check_event_order(doc, times, claims, lexicon)
+    found += check_denials(claims, get_list(doc, "hearsay_sources"), doc.text)
     seen, out = set(), []
     for c in sorted(found, key=lambda c: c["status"] != "conflict"):
         key = (c["kind"], c["message"])

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..extensions import ClaimRec, get_list
 from ..lexicon import LexiconLoader
+from .denials import link_denials
 from .hedging import hedges_for_cue
 
 AUTHOR = {"kind": "author", "label": "the author", "entity": None, "mentions": [], "via": None}
@@ -177,17 +178,20 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
     default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
 )
 def make_hearsay_claims(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayClaims(lexicon_loader("claims"), lexicon_loader("hedges"))
+    return HearsayClaims(lexicon_loader("claims"), lexicon_loader("hedges"), lexicon_loader("denials"))
 
 
 class HearsayClaims:
-    def __init__(self, lexicon: dict, hedge_lexicon: dict):
+    def __init__(self, lexicon: dict, hedge_lexicon: dict, denial_lexicon: dict):
         self.lexicon = lexicon
         self.hedge_lexicon = hedge_lexicon
+        self.denial_lexicon = denial_lexicon
 
     def __call__(self, doc: Doc) -> Doc:
         claims, added = find_claims(doc, self.lexicon, self.hedge_lexicon)
         if added is not None:
             doc._.hearsay_sources = get_list(doc, "hearsay_sources") + [added]
+        # a denial is linked to the claims it answers once every claim exists
+        link_denials(doc, claims, get_list(doc, "hearsay_attributions"), get_list(doc, "hearsay_sources"), self.denial_lexicon)
         doc._.hearsay_claims = claims
         return doc

@@ -20,6 +20,7 @@ from .. import extensions
 from ..errors import UNBALANCED_QUOTES
 from ..extensions import QuoteRec
 from ..lexicon import LexiconLoader, load_lexicon
+from ._internals.layout import separates_by_blank_lines
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"     # “ „ «
 DOUBLE_CLOSE = "\u201d\u00bb"          # ” »
@@ -73,8 +74,7 @@ def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list
     quotes: list[QuoteRec] = []
     warnings: list[str] = []
     stack: list[_Open] = []
-    # paragraphs are separated by blank lines, or (when the text has none) by line breaks
-    blank_lines = "\n\n" in text or "\n\r\n" in text
+    blank_lines = separates_by_blank_lines(text)
     n = len(text)
     i = 0
 

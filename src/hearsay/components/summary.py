@@ -73,6 +73,59 @@ def language_warning(doc: Doc) -> str | None:
     return None
 
 
+def _agree(n: int, singular: str, plural: str) -> str:
+    return singular if n == 1 else plural
+
+
+def reading_of(source: dict | None) -> str:
+    """What a claim rests on, for the verdict: a named source, an anonymous or unnamed one, an
+    unnamed representative speaking on the record for someone, or a speaker the text never
+    names ("he said" with no one to resolve it to)."""
+    if source is None:
+        return "author"
+    if source.get("represents"):
+        return "representative"
+    if source.get("unresolved"):
+        return "unresolved"
+    if source["kind"] in UNNAMED:
+        return "unnamed"
+    return "named"
+
+
+def verdict_line(claims: list[dict], attributed: list[dict], by_id: dict, per_source: Counter) -> str:
+    """The one-line sourcing verdict, with number agreement and the readings a kind alone
+    would misstate (representatives are not anonymous; an unresolved "he" is not named)."""
+    n_att = len(attributed)
+    if not n_att:
+        if not claims:
+            return "No claims found."
+        if len(claims) == 1:
+            return "The one claim is not attributed: it is the author's own statement."
+        return f"None of the {len(claims)} claims is attributed: all are the author's own statements."
+    readings = Counter(reading_of(by_id.get(c["source"])) for c in attributed)
+    others = []
+    reps = Counter(by_id[c["source"]]["represents"]["label"] for c in attributed if reading_of(by_id.get(c["source"])) == "representative")
+    for label, n in reps.items():
+        others.append(f"{n} on an unnamed representative of {label}")
+    if readings["unresolved"]:
+        n = readings["unresolved"]
+        others.append(f"{n} on {_agree(n, 'an unresolved speaker', 'unresolved speakers')}")
+    unnamed = readings["unnamed"]
+    if not unnamed:
+        named = len({c["source"] for c in attributed if reading_of(by_id.get(c["source"])) == "named"})
+        if not others:
+            if n_att == 1:
+                return "The one attributed claim rests on a named source."
+            return f"All {n_att} attributed claims rest on named sources ({_plural(named, 'source')})."
+        parts = ([f"{readings['named']} on {_agree(readings['named'], 'a named source', 'named sources')}"] if readings["named"] else []) + others
+        return f"Of {_plural(n_att, 'attributed claim')}, none rests on an anonymous source: " + "; ".join(parts) + "."
+    verdict = f"{unnamed} of {_plural(n_att, 'attributed claim')} {_agree(unnamed, 'rests', 'rest')} on anonymous or unnamed sources"
+    top_id, top_n = per_source.most_common(1)[0]
+    if by_id.get(top_id, {}).get("kind") == "anonymous" and reading_of(by_id[top_id]) == "unnamed" and top_n > 1:
+        verdict += f"; {top_n} on one anonymous voice, {_voice(by_id[top_id], by_id)}"
+    return verdict + "".join(f"; {o}" for o in others) + "."
+
+
 def summarize(doc: Doc) -> dict:
     claims = get_list(doc, "hearsay_claims")
     sources = get_list(doc, "hearsay_sources")
@@ -84,53 +137,58 @@ def summarize(doc: Doc) -> dict:
     attributed = [c for c in claims if c.get("attribution")]
     per_source = Counter(c["source"] for c in attributed)
     anonymous = [s for s in sources if s["kind"] == "anonymous" and per_source[s["id"]]]
-    unnamed = [c for c in attributed if kind_of.get(c["source"]) in UNNAMED]
 
-    warnings: list[str] = [w for w in (language_warning(doc),) if w]
+    # each warning with the claims it concerns, so every view can point at them
+    notes: list[tuple[str, list[str]]] = [(w, []) for w in (language_warning(doc),) if w]
     n_att = len(attributed)
-    if not n_att:
-        verdict = (
-            f"None of the {_plural(len(claims), 'claim')} is attributed: all are the author's own statements."
-            if claims
-            else "No claims found."
-        )
-    elif not unnamed:
-        named = len({c["source"] for c in attributed})
-        verdict = f"All {n_att} attributed claims rest on named sources ({_plural(named, 'source')})."
-    else:
-        verdict = f"{len(unnamed)} of {n_att} attributed claims rest on anonymous or unnamed sources"
-        top_id, top_n = per_source.most_common(1)[0]
-        if kind_of.get(top_id) == "anonymous" and top_n > 1:
-            verdict += f"; {top_n} on one anonymous voice, {_voice(by_id[top_id], by_id)}"
-        verdict += "."
+    verdict = verdict_line(claims, attributed, by_id, per_source)
     for sid, n in per_source.most_common():
-        if kind_of.get(sid) == "anonymous" and n * 2 >= n_att and n > 1:
-            warnings.append(f"{n} of {n_att} attributed claims come from one anonymous source, {_voice(by_id[sid], by_id)}")
+        if kind_of.get(sid) == "anonymous" and reading_of(by_id[sid]) == "unnamed" and n * 2 >= n_att and n > 1:
+            notes.append(
+                (
+                    f"{n} of {n_att} attributed claims come from one anonymous source, {_voice(by_id[sid], by_id)}",
+                    [c["id"] for c in attributed if c["source"] == sid],
+                )
+            )
 
     meta = doc._.hearsay_meta or {}
     head = headline_claim(claims, doc.text, meta.get("title"))
-    if head is not None and kind_of.get(head["source"]) in UNNAMED:
-        warnings.append(f"the headline claim rests on {KIND_PHRASES[kind_of[head['source']]]}")
+    if head is not None and kind_of.get(head["source"]) in UNNAMED and reading_of(by_id.get(head["source"])) == "unnamed":
+        notes.append((f"the headline claim rests on {KIND_PHRASES[kind_of[head['source']]]}", [head["id"]]))
 
     by_att = {a["id"]: a for a in attributions}
     text = doc.text  # built from the tokens on every access: once, not once per denial
+    # claim ids by what they are disputed by and by source, grouped once (not a scan per note)
+    disputed_by: dict[str, list[str]] = {}
+    by_source: dict[str, list[str]] = {}
+    for d in claims:
+        for att_id in dict.fromkeys(d.get("disputed_by", [])):
+            disputed_by.setdefault(att_id, []).append(d["id"])
+        by_source.setdefault(d["source"], []).append(d["id"])
     for c in attributed:
         att = by_att.get(c["attribution"], {})
         if att.get("polarity") == "denied":
-            warnings.append(f"{by_id.get(c['source'], {}).get('label', 'a source')} denies: “{_clip(text[c['start']:c['end']])}”")
+            denied = disputed_by.get(c["attribution"], [])
+            notes.append(
+                (
+                    f"{by_id.get(c['source'], {}).get('label', 'a source')} denies: “{_clip(text[c['start']:c['end']])}”",
+                    [c["id"]] + denied,
+                )
+            )
     for n in get_list(doc, "hearsay_no_comment"):
         label = by_id.get(n["source"], {}).get("label", "a source")
         what = "declined to comment" if n["kind"] == "declined" else "did not respond to a request for comment"
-        warnings.append(f"{label} {what}")
-    alleged = sum(1 for c in claims if any(h["kind"] == "allegation" for h in c.get("hedges", [])))
+        notes.append((f"{label} {what}", list(by_source.get(n["source"], []))))
+    alleged = [c["id"] for c in claims if any(h["kind"] == "allegation" for h in c.get("hedges", []))]
     if alleged:
-        warnings.append(f"{_plural(alleged, 'claim')} rest on allegations")
+        notes.append((f"{_plural(len(alleged), 'claim')} {_agree(len(alleged), 'rests', 'rest')} on allegations", alleged))
     return {
         "claims": len(claims),
         "attributed": n_att,
         "by_source_kind": dict(sorted(by_kind.items())),
         "anonymous_sources": len(anonymous),
-        "warnings": warnings,
+        "warnings": [w for w, _ in notes],
+        "warning_claims": [ids for _, ids in notes],
         "verdict": verdict,
     }
 

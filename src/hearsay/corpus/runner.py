@@ -214,6 +214,9 @@ def run_corpus(paths: Iterable[str], store: Store, *, processes: int | None = No
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        close = getattr(results, "close", None)
+        if close:
+            close()   # ends the worker pool (or Ray's stream) even when storing failed
         bar.close()
         summary.seconds = time.perf_counter() - start
     return summary

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from ..ledger import Claim, Ledger, Source, Time
+from .views import MARK_WORDS
 
 #: how the page groups source kinds for marking: what a reader needs to tell apart at a glance
 MARK_CLASS = {
@@ -32,15 +33,7 @@ MARK_CLASS = {
 }
 
 #: the short label drawn before each claim, so kinds differ without colour
-MARK_LABEL = {
-    "person": "named",
-    "organization": "named org",
-    "anonymous": "anonymous",
-    "reports": "reports",
-    "outlet": "outlet",
-    "document": "document",
-    "author": "author",
-}
+MARK_LABEL = MARK_WORDS
 
 #: nesting order inside one stretch of text: claims outermost, then the words inside them
 _RANK = {"claim": 0, "cue": 1, "hedge": 2, "time": 3}
@@ -56,14 +49,20 @@ class Mark:
     order: int = 0                  # position in the input, the last tie-breaker
 
 
+def kind_class(kind: str) -> str:
+    """The marking class of a source kind (named, anonymous, reports, outlet-document, author)."""
+    return MARK_CLASS.get(kind, "named")
+
+
 def mark_class(source: Source | None) -> str:
-    return MARK_CLASS.get(source.kind, "named") if source is not None else "author"
+    return kind_class(source.kind) if source is not None else "author"
 
 
 def claim_label(claim: Claim, source: Source | None, denied: bool = False) -> str:
-    """The words drawn before a claim: its id, its source kind, and "denied" for a denial."""
+    """The words drawn before a claim: its id, its source kind, "denied" for a denial and
+    "disputed" for a claim a denial in the article denies."""
     kind = MARK_LABEL.get(source.kind, source.kind) if source is not None else "author"
-    return f"{claim.id} · {kind}" + (" · denied" if denied else "")
+    return f"{claim.id} · {kind}" + (" · denied" if denied else "") + (" · disputed" if claim.disputed else "")
 
 
 def ledger_marks(ledger: Ledger) -> list[Mark]:
@@ -82,7 +81,7 @@ def ledger_marks(ledger: Ledger) -> list[Mark]:
                 "claim",
                 claim.id,
                 {
-                    "class": f"claim k-{mark_class(src)}",
+                    "class": f"claim k-{mark_class(src)}" + (" disputed" if claim.disputed else ""),
                     "data-source": claim.source,
                     "data-kind": src.kind if src else "author",
                     "data-label": claim_label(claim, src, denied),
@@ -211,13 +210,16 @@ class ClaimView:
     speaker: str | None = None      # the words naming the source here ("the insider")
     cue: str | None = None
     denied: bool = False
+    disputed: bool = False
+    notes: list[str] = field(default_factory=list)   # "denies C2, C3", "disputed: denied in C6"
     hedges: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
 
 
 def claim_views(ledger: Ledger) -> list[ClaimView]:
-    from .views import source_title
+    from .views import claim_notes, source_title
 
+    notes = claim_notes(ledger)
     sources = {s.id: s for s in ledger.sources}
     attributions = {a.id: a for a in ledger.attributions}
     times = {t.id: t for t in ledger.times}
@@ -238,6 +240,8 @@ def claim_views(ledger: Ledger) -> list[ClaimView]:
                 speaker=attr.source_mention.text if attr and attr.source_mention else None,
                 cue=attr.cue.text if attr and attr.cue else None,
                 denied=bool(attr and attr.polarity == "denied"),
+                disputed=claim.disputed,
+                notes=notes.get(claim.id, []),
                 hedges=[f"“{h.text}” ({h.kind})" for h in claim.hedges],
                 times=[time_line(times[t]) for t in claim.times if t in times],
             )
@@ -317,7 +321,7 @@ def date_position(date: str) -> float | None:
 def timeline_points(ledger: Ledger, width: float = 300.0, gap: float = 14.0) -> tuple[list[TimelinePoint], str, str]:
     """The timeline laid out on a horizontal axis of ``width`` units, proportional to time;
     points closer than ``gap`` go to a new row so none hides another. Also the axis end labels."""
-    dated = [(date_position(t.date), t) for t in ledger.timeline]
+    dated = [(date_position(t.start or t.date), t) for t in ledger.timeline]
     dated = [(pos, t) for pos, t in dated if pos is not None]
     if not dated:
         return [], "", ""
@@ -331,7 +335,14 @@ def timeline_points(ledger: Ledger, width: float = 300.0, gap: float = 14.0) -> 
         while row in last_x and x - last_x[row] < gap and row < 3:
             row += 1
         last_x[row] = x
-        points.append(TimelinePoint(round(x, 1), row, entry.date, entry.claim, entry.summary))
+        points.append(TimelinePoint(round(x, 1), row, entry.label or entry.date, entry.claim, entry.summary))
     if span == 0:
         return points, points[0].date, ""
     return points, str(int(lo)), str(int(hi))
+
+
+def unresolved_times(ledger: Ledger) -> list[Time]:
+    """The times the ledger says rest on a reference date the article does not give
+    (``summary.unresolved_times``), as the page lists them beside its request for the date."""
+    wanted = set(ledger.summary.unresolved_times)
+    return [t for t in ledger.times if t.id in wanted and t.span.end > t.span.start]

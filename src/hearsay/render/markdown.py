@@ -1,9 +1,22 @@
-"""Ledger → Markdown report (for editors' notes and issue trackers)."""
+"""Ledger → Markdown report (for editors' notes and issue trackers).
+
+Claim ids (C1 …) lead every row, as in the terminal view and on the web page, so a note can
+say "C4 is disputed" and every reader finds the same words.
+"""
 
 from __future__ import annotations
 
 from ..ledger import Ledger
-from .views import claims_by_source, relation_lines, source_title, verdict
+from .views import (
+    claim_notes,
+    claims_by_source,
+    relation_lines,
+    source_title,
+    timeline_line,
+    verdict,
+    warnings_with_claims,
+    with_claims,
+)
 
 
 def _cell(text: str) -> str:
@@ -17,18 +30,19 @@ def to_markdown(ledger: Ledger) -> str:
     if meta:
         out += [" · ".join(meta), ""]
     out += [f"**Verdict:** {verdict(ledger)}", ""]
-    for w in ledger.summary.warnings:
-        out.append(f"- ⚠ {w}")
-    if ledger.summary.warnings:
+    warnings = warnings_with_claims(ledger)
+    for w, ids in warnings:
+        out.append(f"- ⚠ {_cell(with_claims(w, ids))}")
+    if warnings:
         out.append("")
+    notes = claim_notes(ledger)
     for group in claims_by_source(ledger):
-        out += [f"## {source_title(group.source, group.via)}", "", "| claim | cue | hedges |", "|---|---|---|"]
+        out += [f"## {source_title(group.source, group.via)}", "", "| id | claim | cue | hedges |", "|---|---|---|---|"]
         for claim, attr in group.claims:
             cue = attr.cue.text if attr and attr.cue else ""
-            if attr and attr.polarity == "denied":
-                cue += " (denied)"
+            text = _cell(claim.span.text) + "".join(f" **[{n}]**" for n in notes.get(claim.id, []))
             hedges = ", ".join(f"{h.text} ({h.kind})" for h in claim.hedges)
-            out.append(f"| {_cell(claim.span.text)} | {_cell(cue)} | {_cell(hedges)} |")
+            out.append(f"| {claim.id} | {text} | {_cell(cue)} | {_cell(hedges)} |")
         out.append("")
     people = [e for e in ledger.entities if e.type == "PERSON"]
     if people:
@@ -39,7 +53,12 @@ def to_markdown(ledger: Ledger) -> str:
     if rels:
         out += ["## Relations", ""] + [f"- {_cell(r)}" for r in rels] + [""]
     if ledger.timeline:
-        out += ["## Timeline", ""] + [f"- **{t.date}** {_cell(t.summary)}" for t in ledger.timeline] + [""]
+        out += ["## Timeline", ""]
+        out += [f"- **{_cell(label)}** {_cell(rest)}" for label, rest in map(timeline_line, ledger.timeline)] + [""]
+    if ledger.summary.unresolved_times:
+        spans = {t.id: t.span.text for t in ledger.times}
+        words = ", ".join(f"“{_cell(spans.get(t, t))}”" for t in ledger.summary.unresolved_times)
+        out += [f"*No publication date: {words} were resolved against a guessed one.*", ""]
     if ledger.checks:
-        out += ["## Checks", ""] + [f"- [{c.status}] {_cell(c.message)}" for c in ledger.checks] + [""]
+        out += ["## Checks", ""] + [f"- [{c.status}] {_cell(with_claims(c.message, c.claims))}" for c in ledger.checks] + [""]
     return "\n".join(out)

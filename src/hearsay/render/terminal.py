@@ -1,4 +1,8 @@
-"""Ledger → terminal view (rich): the sourcing verdict first, then claims grouped by source."""
+"""Ledger → terminal view (rich): the sourcing verdict first, then claims grouped by source.
+
+Claim ids (C1 …) lead every row so a reader can find the same claim on the web page and in
+the JSON; cues never wrap ("according to" split over two lines reads as two cues).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,16 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ledger import Ledger
-from .views import claims_by_source, relation_lines, source_title, verdict
+from .views import (
+    claim_notes,
+    claims_by_source,
+    relation_lines,
+    source_title,
+    timeline_line,
+    verdict,
+    warnings_with_claims,
+    with_claims,
+)
 
 KIND_STYLES = {
     "anonymous": "bold red",
@@ -31,8 +44,9 @@ def to_text(ledger: Ledger, *, color: bool = True, width: int = 110) -> str:
     if doc.published:
         console.print(Text(f"published {doc.published} ({doc.published_basis})", style="dim"))
     console.print(Text(verdict(ledger), style="bold"))
-    for w in ledger.summary.warnings:
-        console.print(Text(f"⚠ {w}", style="yellow"))
+    for w, ids in warnings_with_claims(ledger):
+        console.print(Text(f"⚠ {with_claims(w, ids)}", style="yellow"))
+    notes = claim_notes(ledger)
     for group in claims_by_source(ledger):
         table = Table(
             title=Text(source_title(group.source, group.via), style=KIND_STYLES.get(group.source.kind, "bold")),
@@ -40,15 +54,17 @@ def to_text(ledger: Ledger, *, color: bool = True, width: int = 110) -> str:
             show_header=True,
             expand=True,
         )
+        table.add_column("id", no_wrap=True)
         table.add_column("claim", ratio=6)
-        table.add_column("cue", ratio=1)
+        table.add_column("cue", no_wrap=True)
         table.add_column("hedges", ratio=2)
         for claim, attr in group.claims:
-            cue = attr.cue.text if attr and attr.cue else ""
-            if attr and attr.polarity == "denied":
-                cue += " (denied)"
+            cell = Text(" ".join(claim.span.text.split()))
+            for note in notes.get(claim.id, []):
+                cell.append(f"  [{note}]", style="bold red" if note.startswith("disputed") else "bold")
+            cue = " ".join(attr.cue.text.split()) if attr and attr.cue else ""
             hedges = ", ".join(f"{h.text} ({h.kind})" for h in claim.hedges)
-            table.add_row(" ".join(claim.span.text.split()), cue, hedges)
+            table.add_row(claim.id, cell, cue, hedges)
         console.print(table)
     people = [e for e in ledger.entities if e.type == "PERSON"]
     if people:
@@ -62,11 +78,23 @@ def to_text(ledger: Ledger, *, color: bool = True, width: int = 110) -> str:
             console.print(Text("  " + r))
     if ledger.timeline:
         console.print(Text("Timeline", style="bold underline"))
-        for t in ledger.timeline:
-            console.print(Text(f"  {t.date:<12} {t.summary}"))
+        labels = [timeline_line(t) for t in ledger.timeline]
+        pad = max(len(label) for label, _ in labels)
+        for label, rest in labels:
+            console.print(Text(f"  {label:<{pad}}  {rest}"))
+    if ledger.summary.unresolved_times:
+        spans = {t.id: t.span.text for t in ledger.times}
+        console.print(
+            Text(
+                "No publication date: these dates were resolved against a guessed one — "
+                + ", ".join(f"“{spans.get(t, t)}”" for t in ledger.summary.unresolved_times)
+                + " (give --published YYYY-MM-DD)",
+                style="yellow",
+            )
+        )
     if ledger.checks:
         console.print(Text("Checks", style="bold underline"))
         for c in ledger.checks:
             style = "red" if c.status == "conflict" else "green"
-            console.print(Text(f"  [{c.status}] {c.message}", style=style))
+            console.print(Text(f"  [{c.status}] {with_claims(c.message, c.claims)}", style=style))
     return buf.getvalue()

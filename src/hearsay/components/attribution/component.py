@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ... import extensions
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
+from ..denials import denies_by_wording, frame_content
 from .context import (
     Context,
     Found,
@@ -32,7 +33,7 @@ from .context import (
     trim_content,
     via_outlet,
 )
-from .cues import content_of, subject_of
+from .cues import content_of, speaker_of
 from .direct import quote_pass
 from .phrases import (
     according_pass,
@@ -45,7 +46,7 @@ from .phrases import (
 
 
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
-    return {"cues": load("cues"), "sources": load("sources")}
+    return {"cues": load("cues"), "sources": load("sources"), "denials": load("denials")}
 
 
 # ---------------------------------------------------------------------------------------
@@ -60,7 +61,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         cls = cues.cue_class(tok)
         lemma = tok.lemma_.lower()
-        subj = subject_of(tok)
+        subj = speaker_of(tok)
         subj_lemma = subj.lemma_.lower() if subj is not None else ""
         cue_span = None
         if cls is None and subj is not None and subj.dep_ == "nsubj":
@@ -112,6 +113,23 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         polarity = "denied" if cls == "denial" else "asserted"
         found.append(Found((cs, ce), type_, source, mention, cue_span or cue_chars(ctx, tok), cls, polarity, verb=tok.i))
         ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def denial_frame_pass(ctx: Context, found: list[Found], lexicon: dict) -> None:
+    """Denials by a falsity complement on a verb that is no speech cue of its own: "branded
+    the allegations baseless", "called the story fiction" (see ``denials``)."""
+    used = {f.verb for f in found if f.verb is not None}
+    for tok in ctx.doc:
+        if tok.i in used or not ctx.outside(tok) or not tok.tag_.startswith("VB"):
+            continue
+        span = frame_content(tok, lexicon)
+        if span is None:
+            continue
+        got = source_for_verb(ctx, tok, "denial")
+        if got is None or got[0]["kind"] == "author":
+            continue
+        source, mention, _ = got
+        found.append(Found(ctx.chars(*span), "indirect", source, mention, cue_chars(ctx, tok), "denial", "denied", verb=tok.i))
 
 
 def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[int, int], source, mention, cue_span, cls) -> None:
@@ -190,6 +208,7 @@ def find_attributions(
     speaker_line_pass(ctx, found)
     verb_pass(ctx, found)
     quote_pass(ctx, found)
+    denial_frame_pass(ctx, found, lexicon["denials"])
     in_document_pass(ctx, found)
     noun_cue_pass(ctx, found)
     reportedly_pass(ctx, found, [f.content for f in found])
@@ -212,6 +231,8 @@ def find_attributions(
     attributions: list[AttributionRec] = []
     for f in kept:
         parent = _parent(f, kept, starts)
+        if f.polarity != "denied" and denies_by_wording(doc, f.verb, f.content, lexicon["denials"]):
+            f.polarity, f.cue_class = "denied", "denial"  # "labelled the report a lie", "said the rumours were untrue"
         attributions.append(
             AttributionRec(
                 id=ids[id(f)],

@@ -15,8 +15,10 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, QuoteRec, SourceRec
-from .cues import CueLexicon, is_passive, subject_of
-from .sources import EntityIndex, SourceTable, fallback_entities, naming_span
+from .._internals.layout import outer_quote_of_tokens, separates_by_blank_lines
+from .._internals.syntax import token_chars
+from .cues import CueLexicon, is_passive, speaker_of
+from .sources import MentionIndex, SourceTable, fallback_entities, naming_span
 
 
 class Found:
@@ -43,19 +45,12 @@ class Context:
         self.quotes = sorted((q for q in quotes if q["depth"] == 0), key=lambda q: q["start"])
         self.cues = CueLexicon(lexicon["cues"])
         self.srclex = lexicon["sources"]
-        self.entities = EntityIndex(entities, False) if entities else EntityIndex(fallback_entities(doc), True)
+        self.entities = MentionIndex(entities, False) if entities else MentionIndex(fallback_entities(doc), True)
         self.table = SourceTable(doc, self.entities, self.srclex, self.quotes)
         # which outer quote each token lies in (-1 outside); the marks count as inside
-        self.tok_quote = [-1] * len(doc)
-        qi = 0
-        for tok in doc:
-            while qi < len(self.quotes) and self.quotes[qi]["end"] <= tok.idx:
-                qi += 1
-            if qi < len(self.quotes) and self.quotes[qi]["start"] <= tok.idx < self.quotes[qi]["end"]:
-                self.tok_quote[tok.i] = qi
+        self.tok_quote = outer_quote_of_tokens(doc, self.quotes)
         self.quote_starts = [q["start"] for q in self.quotes]
-        # paragraphs are separated by blank lines, or by line breaks when the text has none
-        self.para_sep = "\n\n" if ("\n\n" in self.text or "\n\r\n" in self.text) else "\n"
+        self.para_sep = "\n\n" if separates_by_blank_lines(self.text) else "\n"
         self.absorbed: dict[int, Optional["Found"]] = {}   # quote index -> the report holding it
         self.verb_source: dict[int, tuple] = {}
 
@@ -69,8 +64,7 @@ class Context:
         return k >= len(self.text) or self.text[k] == "\n" or (j > 0 and self.text[j - 1] == "\n")
 
     def chars(self, start_tok: int, end_tok: int) -> tuple[int, int]:
-        d = self.doc
-        return d[start_tok].idx, d[end_tok - 1].idx + len(d[end_tok - 1])
+        return token_chars(self.doc, start_tok, end_tok)
 
     def outside(self, tok: Token) -> bool:
         return self.tok_quote[tok.i] < 0
@@ -82,7 +76,7 @@ class Context:
 
 def source_for_verb(ctx: Context, verb: Token, cls: str) -> Optional[tuple[SourceRec, dict, str]]:
     """(source, source mention, cue class) for a cue verb, or None when no voice is named."""
-    subj = subject_of(verb)
+    subj = speaker_of(verb)
     if subj is None:
         if is_passive(verb) and verb.lemma_.lower() in ctx.cues.passive_reportative:
             return ctx.table.keyed("reports", "reports", "reports", *cue_chars(ctx, verb)), None, "reportative"

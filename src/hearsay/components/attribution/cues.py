@@ -92,8 +92,9 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
-def subject_of(verb: Token, passive: bool = False) -> Optional[Token]:
-    """The speaker token of a cue verb: its subject, the agent of a passive, the subject of the
+def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
+    """The speaker token of a cue verb (a reading of the verb's subject particular to speech):
+    its subject, the agent of a passive, the subject of the
     verb it is coordinated with ("... but said in a text message"), the noun a relative
     clause hangs on ("Smith, who said ..."), or the subject of the clause a participle
     modifies ("..., saying ...")."""
@@ -297,7 +298,7 @@ def _before_coordinated_cue(clause: Token, end: int, lex: CueLexicon) -> int:
 def frame_content(verb: Token) -> Optional[tuple[int, int, str]]:
     """", police said." / ", the source says, “...": the clause before a trailing frame."""
     doc = verb.doc
-    subj = subject_of(verb)
+    subj = speaker_of(verb)
     if subj is None:
         return None
     frame_start = min(subj.left_edge.i, verb.i)

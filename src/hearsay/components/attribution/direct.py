@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ...extensions import QuoteRec
 from .context import Context, Found, cue_chars, source_for_verb, via_outlet
-from .cues import subject_of
+from .cues import speaker_of
 from .sources import naming_span
 
 #: how far (in tokens) a cue may sit from the quote it frames
@@ -108,7 +108,7 @@ def _cue_for_quote(ctx: Context, qi: int, prev_end: int) -> Optional[tuple[Token
             if cls is not None and cls not in ctx.cues.clause_only:
                 # the frame must follow the quote directly: "“…,” an insider says", not
                 # "“so happy” with Timothée Chalamet, an insider says" (that one is mixed)
-                subj = subject_of(t) if t.tag_.startswith("VB") else None
+                subj = speaker_of(t) if t.tag_.startswith("VB") else None
                 frame_start = min(subj.left_edge.i, t.i) if subj is not None and subj.i < t.i else t.i
                 if subj is None and t.i > 0 and not ctx.doc[t.i - 1].is_punct:
                     frame_start = ctx.doc[t.i - 1].left_edge.i

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...extensions import NoCommentRec
 from .context import Context, Found, classify_content, paragraph_clip, quotes_in, trim_content
-from .cues import subject_of
+from .cues import speaker_of
 from .sources import naming_span
 
 
@@ -178,7 +178,7 @@ def _noun_cue_owner(ctx: Context, noun):
                 return p
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.cues.noun_cue_verbs:
-        return subject_of(head)
+        return speaker_of(head)
     return None
 
 
@@ -268,7 +268,7 @@ def no_comment_pass(ctx: Context) -> list[NoCommentRec]:
                 kind = "no_response"
         if kind is None:
             continue
-        subj = subject_of(tok, passive=True)
+        subj = speaker_of(tok, passive=True)
         if tok.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in tok.children):
             # "said her client would fight the charges and declined to comment": the refusal
             # is the speaker's, however the parse attached it
@@ -276,7 +276,7 @@ def no_comment_pass(ctx: Context) -> list[NoCommentRec]:
             while up.dep_ == "conj" and up.head.i != up.i:
                 up = up.head
             if up.dep_ == "ccomp" and ctx.cues.cue_class(up.head) is not None:
-                subj = subject_of(up.head) or subj
+                subj = speaker_of(up.head) or subj
         if subj is None or not ctx.outside(subj):
             continue
         source = ctx.table.resolve(subj, naming_span(subj))

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, SourceRec
+from .._internals.syntax import token_chars
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "multiple", "numerous", "many",
@@ -89,7 +90,7 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
     return entities
 
 
-class EntityIndex:
+class MentionIndex:
     """Which entity a character range names (from the mentions stage, or the fallback).
 
     Lookups bisect sorted mention starts, so a long article with thousands of mentions
@@ -168,7 +169,7 @@ class EntityIndex:
 class SourceTable:
     """The sources of one article, one per distinct voice, in order of first mention."""
 
-    def __init__(self, doc: Doc, entities: EntityIndex, lexicon: dict, quotes: list | None = None):
+    def __init__(self, doc: Doc, entities: MentionIndex, lexicon: dict, quotes: list | None = None):
         self.doc = doc
         self.text = doc.text   # Doc.text joins every token on each access: read it once
         self.quotes = sorted((q for q in (quotes or []) if q["depth"] == 0), key=lambda q: q["content_start"])
@@ -189,6 +190,7 @@ class SourceTable:
         self.abbreviations = set(lexicon.get("abbreviations", []))
         self.group_shares = set(lexicon.get("group_shares", []))
         self.vague_groups = set(lexicon.get("vague_groups", []))
+        self.representatives = set(lexicon.get("representatives", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
@@ -249,7 +251,7 @@ class SourceTable:
         """The source named by the speaker phrase headed by ``head`` (token range ``span``)."""
         doc = self.doc
         s_tok, e_tok = span
-        start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1])
+        start, end = token_chars(doc, s_tok, e_tok)
         low = head.lower_
         lemma = head.lemma_.lower()
         # "one of the people" -> the people
@@ -285,7 +287,41 @@ class SourceTable:
                 return self.for_entity(eid, "organization", start, end)
         if lemma in self.reports or low in self.reports:
             return self.resolve_report(head, start, end)
-        return self.resolve_noun(head, start, end, definite=None)
+        return self.representing(self.resolve_noun(head, start, end, definite=None), head)
+
+    def representing(self, rec: Optional[SourceRec], head: Token) -> Optional[SourceRec]:
+        """Mark an unnamed representative with whom they speak for: "a spokesperson for Acme",
+        "Acme's publicist", "her lawyer" (the possessor resolved to a named entity). They speak
+        on the record, so views must not read them as an anonymous voice; they stay unnamed."""
+        if rec is None or rec.get("represents") or rec["entity"] or rec["kind"] not in ("anonymous", "person"):
+            return rec
+        if head.lemma_.lower() not in self.representatives and head.lower_ not in self.representatives:
+            return rec
+        doc = self.doc
+        party = None
+        for child in head.children:
+            if child.dep_ == "poss":
+                party = child
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "to"):
+                party = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if party is not None:
+                break
+        if party is None:
+            return rec
+        if party.pos_ == "PRON":
+            eid = self.entities.at(party.idx, party.idx + len(party))
+            if eid is None or (party.lower_ in ("his", "her") and self.entities.entities[eid]["type"] != "PERSON"):
+                return rec
+            label = self.entities.entities[eid]["name"]
+        else:
+            s, e = naming_span(party)
+            while e > s and doc[e - 1].dep_ == "case":  # "Acme's" -> "Acme"
+                e -= 1
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            label = self.text[start:end]
+            eid = self.entities.at(start, end, ("name",)) or self.entities.at(party.idx, party.idx + len(party), ("name",))
+        rec["represents"] = {"label": label, "entity": eid if eid and not eid.startswith("F") else None}
+        return rec
 
     def resolve_group(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
         """A share of a group speaking as one, as poll results do ("One in four voters",
@@ -311,7 +347,7 @@ class SourceTable:
                 for p in c.children:
                     if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("ORG",)):
                         s, e = naming_span(p)
-                        return self.outlet(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+                        return self.outlet(*token_chars(self.doc, s, e))
         return self.keyed("reports", "reports", "reports", start, end)
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
@@ -329,7 +365,7 @@ class SourceTable:
             if eid is not None:
                 return self.for_entity(eid, "person", start, end)
             # a speaker the text never names: still a voice, labelled by the pronoun
-            return self.keyed("person", "pronoun:" + low, head.text, start, end)
+            return self._unresolved(self.keyed("person", "pronoun:" + low, head.text, start, end))
         if low in ("it", "they"):
             eid = self.entities.last_before(head.idx, {"ORG"})
             if low == "they" and self.voices:
@@ -342,8 +378,15 @@ class SourceTable:
                 return self.for_entity(eid, "organization", start, end)
             if low == "they":
                 # a group the text never names as such ("By nearly 2-1, they say"): still a voice
-                return self.keyed("person", "pronoun:they", head.text, start, end)
+                return self._unresolved(self.keyed("person", "pronoun:they", head.text, start, end))
         return None
+
+    @staticmethod
+    def _unresolved(rec: SourceRec) -> SourceRec:
+        """A pronoun speaker with no one to resolve it to: views read it as an unresolved
+        speaker, never as a named source."""
+        rec["unresolved"] = True
+        return rec
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_left(self._quote_starts, pos + 1) - 1
@@ -369,7 +412,7 @@ class SourceTable:
             if lemma in ("report",) and not dets & {"the", "this", "that"}:
                 return self.resolve_report(head, start, end)
             s, e = _chunk_of(head)
-            label = self.text[doc[s].idx: doc[e - 1].idx + len(doc[e - 1])]
+            label = self.text[slice(*token_chars(doc, s, e))]
             return self.keyed("document", "document:" + head.lemma_.lower(), label, start, end)
         if lemma in self.anonymous or low in self.anonymous:
             needs = lemma in self.modifier_needed or low in self.modifier_needed

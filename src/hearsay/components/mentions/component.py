@@ -21,8 +21,10 @@ from spacy.tokens import Doc
 
 from ... import extensions
 from ...lexicon import load_lexicon
+from .._internals.syntax import token_chars
 from .ages import age_after, born_from_age, find_birth_statements
-from .coref import Layout, Resolver
+from .._internals.layout import TokenLayout
+from .coref import Resolver
 from .descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
 from .names import STRONG, cluster_names, find_name_spans
 from .tokens import TokenTable
@@ -44,11 +46,6 @@ def load_mention_lexicons(load: Callable[[str], dict] = load_lexicon) -> dict:
     names = load("given_names")
     given = {name: gender for gender in ("f", "m") for name in names[gender]}
     return {"descriptors": load("descriptors"), "pronouns": load("pronouns"), "outlets": outlets, "given_names": given}
-
-
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
 
 
 def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
@@ -82,7 +79,7 @@ def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:
 
 def _add_age(doc: Doc, cluster: dict, value: int, start: int, end: int) -> None:
     """A stated age (the words stating it at token [start, end)) makes the entity a person."""
-    cs, ce = _chars(doc, start, end)
+    cs, ce = token_chars(doc, start, end)
     cluster.setdefault("ages", []).append({"value": value, "start": cs, "end": ce})
     cluster["votes"]["PERSON"] += STRONG
     if cluster["age"] is None:
@@ -156,7 +153,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     for i, word in enumerate(table.lower):
         if word in pronouns and table.pos[i] == "PRON":
             events.append((i, "pron", None, i, i + 1, i, None))
-    layout = Layout(doc, extensions.get_list(doc, "hearsay_quotes"), table)
+    layout = TokenLayout(doc, extensions.get_list(doc, "hearsay_quotes"))
     speech = set(lex["pronouns"]["speech_verbs"])
 
     def order(event: tuple) -> tuple:
@@ -212,14 +209,14 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
             continue
         votes = cluster["votes"]
         etype = votes.most_common(1)[0][0] if votes else "PERSON"
-        best = max(cluster["names"], key=lambda se: (se[1] - se[0], _chars(doc, *se)[1] - doc[se[0]].idx, -se[0]))
+        best = max(cluster["names"], key=lambda se: (se[1] - se[0], token_chars(doc, *se)[1] - doc[se[0]].idx, -se[0]))
         mentions = {}
         for kind, spans in (("name", cluster["names"]), ("descriptor", cluster["descriptors"]),
                             ("pronoun", cluster["pronouns"])):
             for start, end in spans:
                 if end <= start:
                     continue
-                cs, ce = _chars(doc, start, end)
+                cs, ce = token_chars(doc, start, end)
                 mentions.setdefault((cs, ce), {"start": cs, "end": ce, "kind": kind})
         born = cluster["born"]
         if born is None and cluster["age"] is not None:

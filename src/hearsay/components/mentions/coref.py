@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .._internals.layout import TokenLayout
+from .._internals.syntax import SUBJECT_DEPS, governing_verb, subject_of
 from .names import STRONG as STRONG_VOTE, new_cluster
-
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 THING_TYPES = ("ORG", "PRODUCT")  # what "it" / "its" may name
 PRONOUN_WINDOW = 5       # sentences back a pronoun may reach
 DESCRIPTOR_WINDOW = 12   # ... and a definite descriptor
@@ -34,41 +34,9 @@ EMBEDDED = 0.5
 SAME_CLAUSE = 2.0        # "Martin's affection for his girlfriends": a possessive's own clause first
 
 
-class Layout:
-    """Sentence, paragraph and quote position of every token (computed once per doc)."""
-
-    def __init__(self, doc: Doc, quotes: list[dict], table):
-        n = len(doc)
-        self.sent = [0] * n
-        self.para = [0] * n
-        self.in_quote = [False] * n
-        #: per sentence: (first token, end token, root token)
-        self.bounds: list[tuple[int, int, int]] = []
-        for s_index, sent in enumerate(doc.sents):
-            self.bounds.append((sent.start, sent.end, sent.root.i))
-            for i in range(sent.start, sent.end):
-                self.sent[i] = s_index
-        para = 0
-        for i, newline in enumerate(table.newline):
-            self.para[i] = para
-            if newline:
-                para += 1
-        for quote in quotes or []:
-            span = doc.char_span(quote["content_start"], quote["content_end"], alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
-                    self.in_quote[i] = True
-
-
 def clause_verb(token: Token) -> Token:
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
-
-
-def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    """The head of the clause a token sits in: its nearest verb, else the sentence root."""
+    return governing_verb(token, limit=None, or_root=True)
 
 
 def controlling_subject(verb: Token) -> Token | None:
@@ -78,16 +46,14 @@ def controlling_subject(verb: Token) -> Token | None:
         subject = subject_of(verb)
         if subject is not None or verb.dep_ not in ("xcomp", "advcl", "pcomp", "conj") or verb.head.i == verb.i:
             return subject
-        verb = verb.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = clause_verb(verb)
     return None
 
 
 class Resolver:
     """Walks the doc in order; keeps the mentions seen so far and resolves each anaphor."""
 
-    def __init__(self, doc: Doc, clusters: list[dict], layout: Layout, lex: dict):
+    def __init__(self, doc: Doc, clusters: list[dict], layout: TokenLayout, lex: dict):
         self.doc = doc
         self.clusters = clusters
         self.layout = layout

@@ -1,7 +1,7 @@
 """Per-token attributes read once per doc.
 
 Creating a spaCy ``Token`` object costs more than anything this stage does with it, and the
-stage scans the doc several times (names, ages, pronouns, descriptors, paragraphs); reading the
+stage scans the doc several times (names, ages, pronouns, descriptors); reading the
 attributes into plain lists once, through ``Doc.to_array``, keeps the stage a small fraction of
 the model's own time.
 """
@@ -14,12 +14,12 @@ from spacy.tokens import Doc
 
 
 class TokenTable:
-    __slots__ = ("text", "lower", "pos", "tag", "dep", "head", "ent", "newline")
+    __slots__ = ("text", "lower", "pos", "tag", "dep", "head", "ent")
 
     def __init__(self, doc: Doc):
         n = len(doc)
         if n == 0:
-            self.text = self.lower = self.pos = self.tag = self.dep = self.head = self.ent = self.newline = []
+            self.text = self.lower = self.pos = self.tag = self.dep = self.head = self.ent = []
             return
         array = doc.to_array([ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE])
         offsets = array[:, 5].view(numpy.int64).tolist()  # HEAD is a signed offset stored unsigned
@@ -41,5 +41,3 @@ class TokenTable:
         self.dep = [name(row[4]) for row in columns]
         self.head = [i + offset for i, offset in enumerate(offsets)]
         self.ent = [name(row[6]) for row in columns]
-        # a token's trailing whitespace is one space at most: line breaks are tokens of their own
-        self.newline = ["\n" in word for word in self.text]

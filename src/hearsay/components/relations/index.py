@@ -11,68 +11,27 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .._internals.entities import TokenEntities
+from .._internals.syntax import subject_of
+
 PERSON = "PERSON"
 ORG_TYPES = ("ORG",)
 EMPLOYER_TYPES = ("ORG", "OUTLET", "GPE")
 GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
-class EntityIndex:
-    """Token -> entity ids, entity facts, and the pairs seen so far."""
+class EntityIndex(TokenEntities):
+    """Token -> entity ids and entity facts (``TokenEntities``), plus what relation sentences
+    need beyond them: quote speakers for "I"/"my", the pairs seen so far, the story's topic."""
 
     def __init__(self, doc: Doc, entities: list[dict], speakers: list[tuple[int, int, str]], lexicon: dict):
-        self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        super().__init__(doc, entities)
         self.lexicon = lexicon
         self._topic: list[str | None] = []
-        self.entities = {e["id"]: e for e in entities}
-        self.tok: dict[int, list[str]] = {}     # token index -> entity ids (sparse: most tokens name no one)
-        self.kinds: dict[int, set[str]] = {}    # token index -> mention kinds covering it
-        self.named: dict[int, set[str]] = {}    # token index -> entities whose proper name covers it
-        self.first: dict[str, int] = {}
-        self.positions: dict[str, list[int]] = {}
-        for ent in entities:
-            for m in ent.get("mentions", []):
-                span = doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
-                if span is None:
-                    continue
-                for t in span:
-                    ids = self.tok.setdefault(t.i, [])
-                    if ent["id"] not in ids:
-                        ids.append(ent["id"])
-                    self.kinds.setdefault(t.i, set()).add(m.get("kind") or "name")
-                    if (m.get("kind") or "name") == "name":
-                        self.named.setdefault(t.i, set()).add(ent["id"])
-                self.positions.setdefault(ent["id"], []).append(span.start)
-                self.first[ent["id"]] = min(self.first.get(ent["id"], span.start), span.start)
-        for pos in self.positions.values():
-            pos.sort()
         #: (start_char, end_char, entity id) of each direct quote's speaker, for "I"/"my"
         self.speakers = speakers
         #: ((a, b), type, char offset) of each pair stated so far (spouse, romantic, met)
         self.pairs: list[tuple[tuple[str, str], str, int]] = []
-
-    # --- single tokens -------------------------------------------------------------------
-    def type_of(self, eid: str) -> str:
-        return self.entities[eid].get("type", "")
-
-    def ents(self, token: Token, types: tuple[str, ...] | None = None) -> list[str]:
-        found = self.tok.get(token.i, [])
-        if types is not None:
-            found = [e for e in found if self.type_of(e) in types]
-        return found
-
-    def is_name(self, i: int, eid: str | None = None) -> bool:
-        """Whether token ``i`` is inside a proper-name mention (of ``eid`` when given)."""
-        return "name" in self.kinds.get(i, ()) and (eid is None or eid in self.tok[i])
-
-    def one(self, token: Token, types: tuple[str, ...] | None = None) -> str | None:
-        """The entity a token stands for; where mentions overlap ("Wells" inside the descriptor
-        "Wells's mother" of Denise Wells), the one whose proper name it is."""
-        found = self.ents(token, types)
-        if len(found) > 1:
-            found = [e for e in found if e in self.named.get(token.i, ())]
-        return found[0] if len(found) == 1 else None
 
     def np_entity(self, token: Token, types: tuple[str, ...] | None = None, names_only: bool = False) -> str | None:
         """The entity a noun phrase headed by ``token`` names: the head itself, a name in
@@ -281,17 +240,17 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-def subject_of(verb: Token) -> Token | None:
+def acting_subject(verb: Token) -> Token | None:
     """The subject of a verb, following control and coordination up the tree: "Smith and Jones
     began dating" (dating -> began -> Smith), "the pair — who first met ..." (met -> pair)."""
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return _first_conjunct(verb.head)
-                return child
+        child = subject_of(verb)
+        if child is not None:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return _first_conjunct(verb.head)
+            return child
         if verb.dep_ == "relcl":
             return _first_conjunct(verb.head)
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and verb.head is not verb:
@@ -302,14 +261,3 @@ def subject_of(verb: Token) -> Token | None:
         return None
     return None
 
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above a noun."""
-    t = token
-    for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") and t is not token:
-            return t
-        if t.head is t:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-    return None

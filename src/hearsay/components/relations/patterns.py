@@ -17,8 +17,9 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from .._internals.syntax import governing_verb, tokens_chars
 from ..ranges import RangeIndex
-from .index import GENDER_PRONOUNS, PERSON, EntityIndex, governing_verb, subject_of
+from .index import GENDER_PRONOUNS, PERSON, EntityIndex, acting_subject
 
 SYMMETRIC = ("spouse", "romantic", "met", "sibling")
 ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -36,14 +37,10 @@ def evidence(type_: str, a: str, b: str, start: int, end: int, pred: int, **extr
     return rec
 
 
-def char_span(tokens: list[Token]) -> tuple[int, int]:
-    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-
-
 def pair_evidence(type_: str, people: list[str], tokens: list[Token], pred: Token, **extra) -> list[dict]:
     if len(people) != 2 or people[0] == people[1]:
         return []
-    start, end = char_span(tokens)
+    start, end = tokens_chars(tokens)
     return [evidence(type_, people[0], people[1], start, end, pred.i, **extra)]
 
 
@@ -66,7 +63,7 @@ def _clause_span(pred: Token) -> tuple[int, int]:
             continue
         tokens.append(t)
         todo.extend(t.children)
-    return char_span(tokens)
+    return tokens_chars(tokens)
 
 
 def clause_time(times: RangeIndex, pred: Token) -> dict | None:
@@ -114,7 +111,7 @@ def anniversary_since(doc: Doc, noun: Token, times: RangeIndex) -> dict:
     """The wedding date an "Nth wedding anniversary" gives: the temporal stage's value for the
     phrase when it made one, else N years before a full date stated in the same sentence."""
     phrase = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod")]
-    start, end = char_span(phrase)
+    start, end = tokens_chars(phrase)
     for t in times.overlapping(start, end):
         if t.get("value"):
             return since_fields(t, "anniversary")
@@ -160,7 +157,7 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
         # "Evan, his son," -- but in "Gov. Jack Dalrymple, his wife, Betsy," the wife is Betsy
         found = idx.np_entities(noun.head)
     if not found and noun.dep_ == "attr":
-        subj = subject_of(noun.head)
+        subj = acting_subject(noun.head)
         if subj is not None and subj.pos_ == "PROPN":
             found = idx.np_entities(subj)
     if not found:
@@ -204,7 +201,7 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
     if any(c.dep_ == "det" for c in noun.children):
         return [], False, []  # "like a spoiled child", "the children": nobody's in particular
     verb = governing_verb(noun)
-    subj = subject_of(verb) if verb is not None else None
+    subj = acting_subject(verb) if verb is not None else None
     if subj is not None and subj.i != noun.i and not any(e in ex for e in idx.ents(subj)):
         people = idx.person(subj, exclude=ex)
         return people, len(people) == 2 and _is_couple_word(idx, subj), [subj]
@@ -244,7 +241,7 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> list[dict]
     out = []
     near = [t for t in anchor_tokens if abs(t.i - noun.i) <= 3]
     named = [t for t in noun.sent if abs(t.i - noun.i) <= 6 and idx.is_name(t.i) and any(e in holders for e in idx.tok.get(t.i, ()))]
-    start, end = char_span([noun] + near + named)
+    start, end = tokens_chars([noun] + near + named)
     for h in holders:
         for a in anchors:
             if h == a:
@@ -265,7 +262,7 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> list[dict]
 def participants(idx: EntityIndex, pred: Token, object_preps: tuple[str, ...], use_dobj: bool) -> tuple[list[str], list[Token]]:
     """Both people a symmetric predicate joins: subject plus object ("Smith married Jones"),
     a coordinated subject ("Smith and Jones married"), or a couple ("they", "the pair")."""
-    subj = subject_of(pred)
+    subj = acting_subject(pred)
     people: list[str] = []
     toks: list[Token] = [pred]
     if subj is not None:
@@ -357,7 +354,7 @@ def noun_owners(idx: EntityIndex, tok: Token, accept=lambda subj: True, keep_sub
             toks.append(c)
     if not people:
         verb = governing_verb(tok)
-        subj = subject_of(verb) if verb is not None else None
+        subj = acting_subject(verb) if verb is not None else None
         if subj is not None and accept(subj):
             people = idx.person(subj)
             if keep_subject:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .._internals.syntax import tokens_chars
 from ..ranges import RangeIndex
-from .index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, subject_of
-from .patterns import char_span, dated_since, evidence
+from .index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, acting_subject
+from .patterns import dated_since, evidence
 
 EMPLOYERS_NOT_PLACES = tuple(t for t in EMPLOYER_TYPES if t != "GPE")
 
@@ -185,7 +186,7 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             continue
         if org not in [e for e in idx.entities if idx.type_of(e) in (EMPLOYER_TYPES if otoks else ORG_TYPES)]:
             continue
-        start, end = char_span(phrase + otoks + [name_start, name_head])
+        start, end = tokens_chars(phrase + otoks + [name_start, name_head])
         out.append(evidence("employee", person, org, start, end, noun.i))
     return out
 
@@ -195,7 +196,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
     spec = idx.lexicon["employment_verbs"].get(tok.lemma_.lower())
     if not spec or tok.pos_ != "VERB":
         return []
-    subj = subject_of(tok)
+    subj = acting_subject(tok)
     if subj is None:
         return []
     people = idx.person(subj)
@@ -218,7 +219,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
     out = []
     orgs = [(org, otok) for org, otok in orgs if named(otok)]  # "leads its design team" names no employer
     for org, otok in orgs[:1]:
-        start, end = char_span([subj, tok, otok])
+        start, end = tokens_chars([subj, tok, otok])
         out.append(evidence("employee", people[0], org, start, end, tok.i, **dated_since(times, tok)))
     return out
 

@@ -230,12 +230,16 @@ def _is_day(span: Span, L: dict) -> bool:
 
 
 def _merge_clock_and_day(doc: Doc, spans: list[tuple[int, int]], L: dict) -> list[tuple[int, int]]:
-    """"5 p.m. EST Nov. 9", "noon Thursday", "mid-afternoon yesterday": one time, as TimeBank marks it."""
+    """"5 p.m. EST Nov. 9", "noon Thursday", "mid-afternoon yesterday", "the spring of 2022": one
+    time, as TimeBank marks it."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]
+            if not gap and doc[pe - 1].lower_ == "of" and any(t.like_num for t in doc[s:e]):
+                out[-1] = (ps, e)  # "the spring of" + "2022": one season of that year
+                continue
             if len(gap) <= 3 and all(t.lower_ in _ZONES for t in gap):
                 a, b = doc[ps:pe], doc[s:e]
                 if (_is_clock(a, L) and _is_day(b, L)) or (_is_clock(b, L) and _is_day(a, L)) or \

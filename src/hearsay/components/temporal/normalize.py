@@ -185,6 +185,15 @@ def _clock(words, joined, ctx, L, mod):
         if sub is not None and sub.point is not None and sub.point.gran == "D":
             day = sub.point.day
             uses_ref = sub.uses_ref
+    elif ctx.near_anchor is not None and ctx.anchor_id:
+        # a bare clock time goes on the day the narrative is on, not the publication day:
+        # "on Saturday night ... ran until after midnight"; within a longer period ("last week
+        # ... until after midnight") there is no day to put it on
+        if ctx.near_anchor.gran != "D":
+            return Resolved("TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}")
+        return Resolved("TIME", f"{ctx.near_anchor.day.isoformat()}T{hh:02d}:{mm:02d}",
+                        {"start": ctx.near_anchor.day.isoformat(), "end": ctx.near_anchor.day.isoformat()},
+                        ctx.anchor_id, Point(ctx.near_anchor.day, "D"), False)
     if day is None:
         return Resolved("TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}")
     return Resolved("TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", {"start": day.isoformat(), "end": day.isoformat()},

@@ -8,82 +8,23 @@ where a missing browser is a failure.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
-
 import pytest
 
 pytest.importorskip("fastapi", reason="the [web] extra is not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the [test] extra) is not installed")
 
-import uvicorn  # noqa: E402
-
 from hearsay.web import create_app  # noqa: E402
 
 from conftest import EXAMPLE  # noqa: E402
+from webtools import LiveServer, browser, page, submit  # noqa: E402,F401 (fixtures)
 
-CHROMIUM = os.environ.get("HEARSAY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 PUBLISHED = "2024-03-14"
 
 
 @pytest.fixture(scope="module")
 def server(nlp):
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    srv = uvicorn.Server(uvicorn.Config(create_app(nlp), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "the web server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"chromium is not installed at {CHROMIUM}; `make browser` installs it")
-        pytest.skip(f"chromium is not installed at {CHROMIUM}; `make browser` installs it")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    problems: list[str] = []
-    pg.on("pageerror", lambda exc: problems.append(f"script error: {exc}"))
-    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
-    pg.problems = problems
-    yield pg
-    context.close()
-
-
-def submit(page, server, text, **fields):
-    page.goto(server + "/")
-    page.fill("#text", text)
-    for name, value in fields.items():
-        page.fill(f"input[name={name}]", value)
-    page.click("#analyze")
-    page.wait_for_url("**/ledger/*")
-    return page.request.get(page.url + ".json").json()
+    with LiveServer(create_app(nlp, rate_limit=0)) as url:
+        yield url
 
 
 def test_example_article_marked_navigable_and_filterable(page, server):
@@ -150,14 +91,16 @@ def test_example_article_marked_navigable_and_filterable(page, server):
     button.click()
     expect(page.locator("#article .claim.hl")).to_have_count(0)
 
-    # the timeline lists the ledger's dated events in order, each linked to its claim
+    # the timeline lists the ledger's dated events in order of their start, by their readable
+    # labels, each linked to its claim
     rows = page.locator("#timeline li")
     expect(rows).to_have_count(len(ledger["timeline"]))
     dates = rows.evaluate_all("els => els.map(e => e.dataset.date)")
-    assert dates == [t["date"] for t in ledger["timeline"]] == sorted(dates)
+    starts = rows.evaluate_all("els => els.map(e => e.dataset.start)")
+    assert dates == [t["date"] for t in ledger["timeline"]] and starts == sorted(starts)
     if ledger["timeline"]:
         first = ledger["timeline"][0]
-        expect(rows.first).to_contain_text(first["date"])
+        expect(rows.first.locator(".date")).to_have_text(first["label"] or first["date"])
         rows.first.locator("a.ref").click()
         expect(page.locator(f"#claim-{first['claim']}")).to_be_focused()
     else:
@@ -206,24 +149,3 @@ def test_uploaded_html_page_is_read_for_its_article(page, server, tmp_path):
     assert "ferry contract would be reviewed" in text and "Sports" not in text
     assert page.locator("#article .claim[tabindex]").count() >= 1
     assert page.problems == []
-
-
-@pytest.mark.skipif(not os.environ.get("HEARSAY_SCREENSHOT"), reason="set HEARSAY_SCREENSHOT=docs/screenshot.png to retake the README's screenshot")
-def test_screenshot_for_docs(browser, server):
-    """The README's picture: the example article with the most-cited attributed source selected
-    and one of its claims' details open."""
-    context = browser.new_context(viewport={"width": 1360, "height": 1000}, device_scale_factor=1)
-    page = context.new_page()
-    ledger = submit(page, server, EXAMPLE.read_text(encoding="utf-8"), published=PUBLISHED, outlet="Eastport Ledger")
-    counts: dict[str, int] = {}
-    for c in ledger["claims"]:
-        counts[c["source"]] = counts.get(c["source"], 0) + 1
-    kinds = {s["id"]: s["kind"] for s in ledger["sources"]}
-    chosen = max(counts, key=lambda s: (kinds[s] != "author", counts[s]))
-    page.locator(f'.source-btn[data-source="{chosen}"]').click()
-    page.locator("details.legend > summary").click()  # fold the legend: more article in view
-    claim = next(c for c in ledger["claims"] if c["source"] == chosen)
-    page.locator(f"#claim-{claim['id']}").focus()
-    page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=os.environ["HEARSAY_SCREENSHOT"])
-    context.close()

@@ -1,7 +1,7 @@
 """The web page's server side: the marked-up article, the JSON twins, limits and error answers.
 
 Requests go through Starlette's test client (httpx) to an app sharing the session's pipeline;
-the browser-driven checks are in test_web_browser.py.
+the browser-driven checks are in test_web_browser.py, keeping and security in their own files.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from hearsay.render.html import Mark, article_html, date_position, layer, timeli
 from hearsay.web import create_app  # noqa: E402
 
 from conftest import EXAMPLE, SEED, assert_spans_valid  # noqa: E402
+from webtools import BASE, post_form  # noqa: E402
 
 PUBLISHED = "2024-03-14"
 PAYLOAD = (
@@ -38,7 +39,7 @@ PAYLOAD = (
 
 @pytest.fixture(scope="module")
 def client(nlp):
-    with TestClient(create_app(nlp)) as c:
+    with TestClient(create_app(nlp), base_url=BASE) as c:
         yield c
 
 
@@ -206,8 +207,7 @@ def test_security_headers_on_pages_errors_and_static_files(client):
 
 
 def test_untrusted_text_and_fields_are_escaped(client):
-    r = client.post(
-        "/analyze",
+    r = post_form(client,
         data={"text": PAYLOAD, "title": "<script>alert(2)</script>", "outlet": '"><img src=x onerror=alert(3)>'},
         follow_redirects=True,
     )
@@ -257,16 +257,16 @@ def test_unknown_ledger_and_wrong_method_are_4xx(client):
 
 def test_limits_refuse_with_413(nlp):
     app = create_app(nlp, max_chars=200, max_upload=1000)
-    with TestClient(app) as c:
+    with TestClient(app, base_url=BASE) as c:
         long_text = "The mayor said the bridge would reopen. " * 10
         r = c.post("/api/analyze", json={"text": long_text})
         assert r.status_code == 413 and "limit is 200" in r.json()["error"]
-        r = c.post("/analyze", data={"text": long_text})
+        r = post_form(c, data={"text": long_text})
         assert r.status_code == 413 and "limit is 200" in r.text
         assert long_text not in r.text or "textarea" in r.text
-        r = c.post("/analyze", files={"file": ("big.txt", b"x. " * 600, "text/plain")})
+        r = post_form(c, files={"file": ("big.txt", b"x. " * 600, "text/plain")})
         assert r.status_code == 413 and "big.txt" in r.text
-        r = c.post("/analyze", data={"text": "word " * 20_000})
+        r = post_form(c, data={"text": "word " * 20_000})
         assert r.status_code == 413 and "larger than" in r.text and "/static/app.css" in r.text
         huge = json.dumps({"text": "word " * 200_000}).encode()
         r = c.post("/api/analyze", content=huge, headers={"content-type": "application/json"})
@@ -277,9 +277,9 @@ def test_limits_refuse_with_413(nlp):
 
 
 def test_form_refuses_other_file_types_and_keeps_the_fields(client):
-    r = client.post("/analyze", data={"title": "Kept title"}, files={"file": ("photo.png", b"\x89PNG\r\n", "image/png")})
+    r = post_form(client, data={"title": "Kept title"}, files={"file": ("photo.png", b"\x89PNG\r\n", "image/png")})
     assert r.status_code == 415 and "photo.png" in r.text and 'value="Kept title"' in r.text
-    r = client.post("/analyze", data={"text": "  "})
+    r = post_form(client, data={"text": "  "})
     assert r.status_code == 422 and "empty" in r.text
 
 
@@ -287,12 +287,12 @@ def test_form_refuses_other_file_types_and_keeps_the_fields(client):
 
 
 def test_form_paste_and_uploads_reach_the_article_view(client):
-    r = client.post("/analyze", data={"text": "The mayor said the bridge would reopen in May.", "published": PUBLISHED}, follow_redirects=False)
+    r = post_form(client, data={"text": "The mayor said the bridge would reopen in May.", "published": PUBLISHED}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/ledger/")
     body = client.get(r.headers["location"] + ".json").json()
     assert body["document"]["published"] == PUBLISHED and body["document"]["published_basis"] == "given"
 
-    r = client.post("/analyze", files={"file": ("story.txt", "Police said two men were arrested.".encode(), "text/plain")})
+    r = post_form(client, files={"file": ("story.txt", "Police said two men were arrested.".encode(), "text/plain")})
     assert r.status_code == 200 and "Police said two men were arrested." in "".join(parse(r.text).text)
 
     paragraphs = "".join(
@@ -300,7 +300,7 @@ def test_form_paste_and_uploads_reach_the_article_view(client):
         for i in range(6)
     )
     page = f"<!doctype html><html><head><title>Ferry review</title></head><body><article><h1>Ferry review</h1>{paragraphs}</article></body></html>"
-    r = client.post("/analyze", data={"outlet": "Harbor Gazette"}, files={"file": ("page.html", page.encode(), "text/html")}, follow_redirects=False)
+    r = post_form(client, data={"outlet": "Harbor Gazette"}, files={"file": ("page.html", page.encode(), "text/html")}, follow_redirects=False)
     assert r.status_code == 303
     body = client.get(r.headers["location"] + ".json").json()
     assert "ferry contract would be reviewed" in body["document"]["text"] and "<p>" not in body["document"]["text"]
@@ -315,7 +315,7 @@ def test_example_link_fills_in_the_shipped_article(client, example_text):
 
 
 def test_ledgers_are_kept_in_a_bounded_store(nlp):
-    with TestClient(create_app(nlp, keep=2)) as c:
+    with TestClient(create_app(nlp, keep=2), base_url=BASE) as c:
         ids = [c.post("/api/analyze", json={"text": f"The mayor said {n} bridges would reopen."}).json()["id"] for n in range(3)]
         assert c.get(f"/ledger/{ids[0]}.json").status_code == 404
         assert all(c.get(f"/ledger/{i}.json").status_code == 200 for i in ids[1:])
@@ -331,5 +331,8 @@ def test_serve_command_defaults_to_loopback():
 
 
 def test_web_module_does_not_import_spacy():
-    code = "import sys, hearsay.web, hearsay.render.html; sys.exit('spacy' in sys.modules)"
+    code = (
+        "import sys, hearsay.web, hearsay.web.pages, hearsay.web.keeper, hearsay.web.workers, hearsay.render.html, "
+        "hearsay.render.claim_table; sys.exit('spacy' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

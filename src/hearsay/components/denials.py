@@ -1,0 +1,190 @@
+"""What a denial denies, and the constructions that make a statement a denial.
+
+"A spokesperson denied the reports" is only news to a fact-checker once it is tied to the
+claims it answers. Two readings, decided by the parse of the denial's content:
+
+- the content is a telling noun on its own ("the reports", "the story", "these claims"): it
+  points back at what the article has already put on unnamed reports, anonymous voices, outlets
+  or documents, so it denies those earlier claims;
+- the content says something ("denied that the couple had split", "denied reports that the
+  deal had collapsed"): it denies the claims that say the same thing, judged by the content
+  words and entities they share.
+
+Beyond denial verbs (deny, dismiss, refute …), a speaker denies by giving a telling a falsity
+complement ("called the story fiction", "branded the reports false", "dismissed the claims as
+nonsense") or by saying it is false ("said the rumours were untrue"). Word lists live in
+``lexicons/en/denials.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+#: source kinds whose claims "the reports" can stand for
+UNNAMED_TELLERS = ("anonymous", "reports", "outlet", "document")
+CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+CLAUSE_DEPS = ("acl", "relcl", "ccomp")
+COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "attr", "acomp", "advcl", "appos", "pobj", "amod", "compound", "npadvmod")
+
+
+def _lex_has(token: Token, words) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _roots(span: Span) -> list[Token]:
+    return [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+
+
+def falsity_frame(verb: Token, lexicon: dict) -> bool:
+    """A verb giving what it is about a falsity complement: "called the story fiction",
+    "branded the reports false", "dismissed the claims as nonsense", "labelled it a lie"."""
+    if verb.lemma_.lower() not in lexicon.get("frame_verbs", []):
+        return False
+    falsity = set(lexicon.get("falsity", []))
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj"):
+            continue
+        if child.dep_ in COMPLEMENT_DEPS and any(_lex_has(t, falsity) for t in child.subtree):
+            return True
+    return False
+
+
+def frame_content(verb: Token, lexicon: dict) -> tuple[int, int] | None:
+    """The token range a falsity frame is about, with its complement: "branded [the allegations
+    baseless]", "called [the story fiction]"; None when the verb gives nothing a falsity complement."""
+    if not falsity_frame(verb, lexicon):
+        return None
+    parts = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENT_DEPS]
+    if not parts:
+        return None
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    while end > start and verb.doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def denies_by_wording(doc: Doc, verb: int | None, content: tuple[int, int], lexicon: dict) -> bool:
+    """Whether an attribution found on a non-denial cue is a denial by its wording: its verb
+    gives a falsity complement, or its content says a telling is false."""
+    if verb is not None and falsity_frame(doc[verb], lexicon):
+        return True
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    return span is not None and says_telling_is_false(span, lexicon)
+
+
+def says_telling_is_false(content: Span, lexicon: dict) -> bool:
+    """Content that calls a telling false: "the rumours were untrue", "the report is a lie"."""
+    nouns, falsity = set(lexicon.get("report_nouns", [])), set(lexicon.get("falsity", []))
+    for tok in content:
+        if tok.dep_ in ("nsubj", "nsubjpass") and _lex_has(tok, nouns):
+            for sib in tok.head.children:
+                if sib.dep_ in ("acomp", "attr", "oprd") and any(_lex_has(t, falsity) for t in sib.subtree):
+                    return True
+    return False
+
+
+def _content_span(doc: Doc, rec: dict) -> Span | None:
+    return doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
+
+
+def _words(span: Span, skip: set) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in span
+        if t.is_alpha and not t.is_stop and t.pos_ in CONTENT_POS and not _lex_has(t, skip)
+    }
+
+
+def denial_target(content: Span, lexicon: dict, cue: Span | None = None) -> tuple[str, Span | Token | None]:
+    """("reports", noun) when the content is a telling noun on its own; ("content", span) with
+    the words to match otherwise — a telling noun's own clause ("reports that they split") or
+    the whole content. A quoted complement alone ("called the report “fiction”") points at
+    the cue verb's object."""
+    nouns = set(lexicon.get("report_nouns", []))
+    if says_telling_is_false(content, lexicon):
+        return "reports", next((t for t in content if t.dep_ in ("nsubj", "nsubjpass") and _lex_has(t, nouns)), None)
+    for root in _roots(content):
+        if root.pos_ in ("NOUN", "PROPN") and _lex_has(root, nouns):
+            clause = next((c for c in root.children if c.dep_ in CLAUSE_DEPS and c.i < content.end), None)
+            if clause is None:
+                return "reports", root
+            sub = list(clause.subtree)
+            return "content", content.doc[sub[0].i : min(sub[-1].i + 1, content.end)]
+    if cue is not None and not _words(content, set(lexicon.get("falsity", []))):
+        objects = (t for c in cue.root.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+        noun = next((t for t in objects if t.pos_ == "NOUN" and _lex_has(t, nouns)), None)
+        if noun is not None:
+            return "reports", noun
+    return "content", content
+
+
+def telling_words(doc: Doc, claim: dict, attributions: dict, sources: dict) -> set[str]:
+    """Lemmas of the words that name how a claim was told: its cue and its source's mentions
+    ("reports surfaced", "a source told")."""
+    att = attributions.get(claim.get("attribution") or "", {})
+    spans = [att.get("cue"), att.get("source_mention")] + list(sources.get(claim["source"], {}).get("mentions", []))
+    out: set[str] = set()
+    for rec in spans:
+        if rec:
+            span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
+            out.update(t.lemma_.lower() for t in span or ())
+    return out
+
+
+def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources: list[dict], lexicon: dict) -> None:
+    """Set ``disputed_by`` (denial attribution ids) on every claim a denial in the article denies."""
+    denials = [a for a in attributions if a.get("polarity") == "denied"]
+    if not denials:
+        return
+    kind_of = {s["id"]: s["kind"] for s in sources}
+    by_att = {a["id"]: a for a in attributions}
+    by_source = {s["id"]: s for s in sources}
+    polarity = {a["id"]: a.get("polarity") for a in attributions}
+    skip = set(lexicon.get("report_nouns", [])) | set(lexicon.get("falsity", []))
+    min_shared, min_share = int(lexicon.get("min_shared", 2)), float(lexicon.get("min_share", 0.5))
+    words: dict[str, set[str]] = {}
+
+    def claim_words(c: dict) -> set[str]:
+        if c["id"] not in words:
+            span = _content_span(doc, c)
+            words[c["id"]] = (_words(span, skip) if span is not None else set()) | set(c.get("entities", []))
+        return words[c["id"]]
+
+    for att in denials:
+        content = _content_span(doc, att["content"])
+        if content is None:
+            continue
+        own = [c for c in claims if c.get("attribution") == att["id"]]
+        own_entities = {e for c in own for e in c.get("entities", [])}
+        lo, hi = att["content"]["start"], att["content"]["end"]
+        candidates = [
+            c
+            for c in claims
+            if c.get("attribution") != att["id"]
+            and c["source"] != att["source"]
+            and polarity.get(c.get("attribution")) != "denied"
+            and not (lo <= c["start"] and c["end"] <= hi)
+        ]
+        cue = doc.char_span(att["cue"]["start"], att["cue"]["end"], alignment_mode="expand") if att.get("cue") else None
+        reading, target = denial_target(content, lexicon, cue)
+        if reading == "reports":
+            hits = [c for c in candidates if c.get("attribution") and kind_of.get(c["source"]) in UNNAMED_TELLERS and c["end"] <= lo]
+            if target is not None and target.tag_ in ("NN", "NNP"):
+                # "denied the report": one telling, the one the article named with that word
+                # ("reports surfaced that …"), when it did; otherwise every earlier one
+                named = [c for c in hits if target.lemma_.lower() in telling_words(doc, c, by_att, by_source)]
+                hits = named or hits
+        else:
+            span = target
+            denied = _words(span, skip) | (own_entities & {e for c in candidates for e in c.get("entities", [])})
+            hits = []
+            for c in candidates:
+                common = denied & claim_words(c)
+                said = {w for w in common if w not in own_entities}  # not the same people alone
+                if denied and said and len(common) >= min_shared and len(common) / len(denied) >= min_share:
+                    hits.append(c)
+        for c in hits:
+            by = c.setdefault("disputed_by", [])
+            if att["id"] not in by:
+                by.append(att["id"])
