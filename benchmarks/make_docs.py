@@ -28,7 +28,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from hearsay.eval.gate import shared_dir  # noqa: E402
 from hearsay.eval.tables import table  # noqa: E402
 
-STEPS = ("gold", "polnear", "times", "bench", "corpus", "web")
+STEPS = ("gold", "polnear", "times", "bench", "corpus", "web", "scaling")
+#: the sizes `scaling` measured on the shared 2-core machine (10 MB of prose there takes hours
+#: while others work; `hearsay bench scaling` alone runs the full 10 KB … 10 MB range)
+SCALING_PROSE = "10k,30k,100k,300k,1M"
 TBAQ = ["datasets/tempeval3/TBAQ-cleaned/TimeBank", "datasets/tempeval3/TBAQ-cleaned/AQUAINT"]
 
 
@@ -42,6 +45,7 @@ def command(step: str) -> str:
         "corpus": "hearsay bench corpus ../shared/datasets/polnear/dev",
         "corpus-scale": "python benchmarks/corpus_scale.py --articles 10000 --processes 2",
         "web": "python benchmarks/web_load.py --requests 48 --concurrency 16 --quotes 20000",
+        "scaling": f"nice hearsay bench scaling --prose-sizes {SCALING_PROSE}",
     }[step]
 
 
@@ -64,6 +68,11 @@ def run_step(step: str, shared: Path) -> dict:
         from hearsay.corpus.bench import benchmark_corpus
 
         report = benchmark_corpus(read_texts(shared / "datasets" / "polnear" / "dev"))
+    elif step == "scaling":
+        from hearsay.scaling import QUOTE_SIZES, parse_sizes, scaling
+
+        report = scaling(parse_sizes(SCALING_PROSE, ()), QUOTE_SIZES,
+                         progress=lambda row: print(f"  scaling: {row}", file=sys.stderr, flush=True))
     elif step == "web":
         sys.path.insert(0, str(ROOT / "benchmarks"))
         from web_load import measure
@@ -201,6 +210,18 @@ def web_section(r: dict) -> str:
     return "\n".join(out)
 
 
+def scaling_section(r: dict) -> str:
+    from hearsay.scaling import render
+
+    m = r["machine"]
+    return "\n".join([
+        "One article of growing size, each size in a fresh process (its peak RSS is its own; loading the model is "
+        "about 150 MiB of it): prose is the bundled example article repeated paragraph by paragraph, quotes a run of "
+        "straight quote marks. Exponents are fitted on log-log over the larger sizes. Machine: "
+        f"{m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured.\n",
+        render(r, markdown=True)])
+
+
 SECTIONS = [
     ("gold", "Gold articles (the whole ledger)", gold_section),
     ("polnear", "Attribution: PolNeAR dev", polnear_section),
@@ -209,6 +230,7 @@ SECTIONS = [
     ("corpus", "Corpus runs: storing, processes and Ray", corpus_section),
     ("corpus-scale", "A 10,000-article run, killed and resumed", scale_section),
     ("web", "Web server under load", web_section),
+    ("scaling", "Scaling: one article from 10 KB to megabytes", scaling_section),
 ]
 
 CONVENTIONS = """## How the scores are computed
