@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser postgresql ray eval bench bench-web screenshots schema fuzz clean
+.PHONY: demo test install install-test browser postgresql ray eval bench bench-web screenshots schema docs fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ screenshots: install browser
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json
+
+# docs/components.md: each stage's contract as nlp.analyze_pipes() reports it (a test checks drift)
+docs: install
+	$(BIN)/python -m hearsay.stage_docs > docs/components.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import hearsay
-from hearsay.ledger import Ledger
+# a stage failure fails the test that met it (the library's default turns it into a warning);
+# set before hearsay is imported so CLI runs in subprocesses inherit it too
+os.environ["HEARSAY_ON_FAILURE"] = "strict"
+
+import hearsay  # noqa: E402
+from hearsay.ledger import Ledger  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("HEARSAY_SHARED", ROOT.parent / "shared"))

@@ -530,3 +530,47 @@ def test_sentence_opening_reportedly_is_the_cue_not_the_content(analyze):
     assert att.cue.text == "Reportedly"
     assert att.content.text.startswith("the auditors may release their findings by June")
     assert next(s for s in ledger.sources if s.id == att.source).kind == "reports"
+
+
+def test_people_with_knowledge_and_guests_are_anonymous_voices(analyze):
+    led = analyze(
+        "The club is close to a deal, two people with knowledge of the negotiations said. "
+        "One guest said the host was stunned. Another guest said the couple renewed their vows."
+    )
+    kinds = [source_of(led, a).kind for a in led.attributions]
+    assert kinds == ["anonymous", "anonymous", "anonymous"]
+    assert len({a.source for a in led.attributions}) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The walkout was announced. According to state media, the ministry has called both sides to a meeting.",
+     [("outlet", "state media")]),
+    ("According to a police report obtained by the Courier, the driver had been drinking.",
+     [("document", "a police report")]),
+    ("According to a report by Kestrel Research, orders fell 22% in the third quarter. "
+     "The report's authors wrote that a recovery was unlikely.",
+     [("document", "a report by Kestrel Research"), ("document", "a report by Kestrel Research")]),
+    ("Teenagers slept longer, according to a study published Tuesday in a journal. "
+     "The authors said the effect was strongest among poor sleepers.",
+     [("document", "a study"), ("document", "a study")]),
+    ("Researchers at the Southern Sky Observatory said the comet's brightness was hard to predict.",
+     [("person", "Researchers at the Southern Sky Observatory")]),
+    ("According to a report by Bloomberg, the bank is cutting jobs.", [("outlet", "Bloomberg")]),
+    ('A spokeswoman for the governor, Carla Reyes, said the bill "looks fine."', [("person", "Carla Reyes")]),
+])
+def test_documents_outlets_and_apposed_names_as_sources(analyze, text, expected):
+    led = analyze(text)
+    assert [(source_of(led, a).kind, source_of(led, a).label) for a in led.attributions] == expected
+    if len(expected) == 2:
+        assert led.attributions[0].source == led.attributions[1].source
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Sen. Alicia Burke, the Democrat who led the opposition, voted no. "We won half a loaf," the Democrat said.',
+     "Alicia Burke"),
+    ("Grace Kiptoo broke the record on Sunday. The 27-year-old Kenyan said she had not expected it.", "Grace Kiptoo"),
+])
+def test_a_party_or_nationality_noun_describes_the_person_introduced(analyze, text, speaker):
+    led = analyze(text)
+    assert [source_of(led, a).label for a in led.attributions] == [speaker]
+    assert all(e.type == "PERSON" for e in led.entities)

@@ -90,6 +90,12 @@ def test_a_falsity_complement_makes_a_denial(analyze):
         assert denial[0].cue_class == "denial"
 
 
+def test_calling_something_that_is_no_telling_absurd_denies_nothing(analyze):
+    ledger = analyze("The council will sell the old library, officials said. The senator called the plan absurd.", published="2024-03-12")
+    assert not any(a.polarity == "denied" for a in ledger.attributions)
+    assert not any(c.disputed for c in ledger.claims)
+
+
 def test_denying_the_report_points_at_the_telling_named_a_report(analyze):
     text = (
         "Reports surfaced on Monday that the orchestra had cancelled its spring tour. "

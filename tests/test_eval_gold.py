@@ -126,6 +126,31 @@ def test_time_range_value_and_repeated_expression():
     assert r["value"].n_pred == 1  # the second mention of the same expression is not a false positive
 
 
+def test_only_calendar_times_are_scored():
+    text = "For six years, every day, it rained; recently it stopped on 4 May 2024."
+    gold = {"times": [{"text": "4 May 2024", "value": "2024-05-04"}]}
+
+    def t(sub, value, rng=None):
+        i = text.index(sub)
+        return {"id": sub, "span": {"start": i, "end": i + len(sub), "text": sub}, "value": value, "range": rng}
+
+    preds = [t("six years", "P6Y"), t("every day", "P1D"), t("recently", "PAST_REF"), t("4 May 2024", "2024-05-04")]
+    r = score_gold.score_times({"times": preds}, gold, text)
+    assert (r["value"].tp_gold, r["value"].n_pred) == (1, 1)
+    wrong_date = preds[:3] + [t("4 May 2024", "2024-05-05"), t("it stopped", "XXXX-05", {"start": "2024-05-01", "end": "2024-05-31"})]
+    r = score_gold.score_times({"times": wrong_date}, gold, text)
+    assert (r["value"].tp_gold, r["value"].n_pred) == (0, 2)
+
+
+def test_source_names_ignore_a_leading_the():
+    gold = {"attributions": [{"content": "We are fine", "source": "the Harbor Board", "cue": "said", "type": "direct"}]}
+    srcs = [{"id": "S7", "kind": "organization", "label": "Harbor Board", "entity": None, "mentions": []}]
+    led = ledger(attributions=[att("A1", "S7", "We are fine", "direct")], sources=srcs)
+    assert score_gold.score_article(led, gold, TEXT)["attribution_source"].tp_gold == 1
+    srcs[0]["label"] = "Harbor Council"
+    assert score_gold.score_article(led, gold, TEXT)["attribution_source"].tp_gold == 0
+
+
 def test_contradictions_false_conflicts():
     led = ledger(checks=[{"id": "K1", "kind": "age", "status": "conflict", "message": "", "refs": []}])
     c = score_gold.score_article(led, GOLD, TEXT)["contradictions"]
@@ -174,3 +199,26 @@ def test_cli_scores_a_gold_folder_and_prints_json(tmp_path, nlp, capsys):
     total = report["systems"]["hearsay"]["total"]
     assert report["articles"] == ["pier"]
     assert total["attribution"]["gold"] == 1 and 0.0 <= total["attribution"]["f1"] <= 1.0
+
+
+def test_gold_check_names_each_string_missing_from_its_article(tmp_path, capsys):
+    from hearsay.eval.cli import _check_gold
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Title\n\n“We are fine,” Ann Lee said on Monday.\n", encoding="utf-8")
+    gold = {"attributions": [{"content": "We are fine", "source": "Ann Lee", "cue": "said"},
+                             {"content": '"We are fine"', "source": "Ann Lee", "cue": "stated"}],
+            "times": [{"text": "Monday", "value": "2025-01-06"}, {"text": "Tuesday", "value": "2025-01-07"}],
+            "hedges": ["maybe"]}
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert _check_gold([str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "attribution 2: content not in the article" in out and "attribution 2: cue not in the article" in out
+    assert "time 2:" in out and "hedge 1:" in out
+    assert "attribution 1" not in out and "time 1:" not in out
+    gold["attributions"].pop()
+    gold["times"].pop()
+    gold["hedges"] = []
+    (tmp_path / "gold" / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert _check_gold([str(tmp_path)]) == 0

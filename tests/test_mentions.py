@@ -398,3 +398,21 @@ def test_the_suspect_is_not_the_suspects_lawyer(analyze):
     )
     assert "The suspect" in mention_texts(entity_with(ledger, "Marcus Reed"), "descriptor")
     assert "The suspect" not in mention_texts(entity_with(ledger, "Sandra Kim"))
+
+
+@pytest.mark.parametrize("text, name, age", [
+    ("Lorraine Abbott, a jazz pianist, died Sunday at her home in Harbor City. She was 87.", "Lorraine Abbott", 87),
+    ("Walter Brannigan died Monday at a hospice. He was 90 years old.", "Walter Brannigan", 90),
+    ("Marta Lind scored twice. The final score was 3.", "Marta Lind", None),
+    ("Marta Lind, the coach, was not 50 when she started.", "Marta Lind", None),
+])
+def test_an_age_stated_as_the_whole_predicate(analyze, text, name, age):
+    led = analyze(text, published="2025-11-20")
+    assert [(e.name, e.age) for e in led.entities if e.type == "PERSON"] == [(name, age)]
+
+
+def test_an_occupation_in_apposition_makes_a_person_and_refers_back(analyze):
+    led = analyze("Ruth Osei, a geologist, visited the site on Monday. The geologist said the ground was stable.",
+                  published="2025-11-20")
+    person = entity_with(led, "Ruth Osei")
+    assert person.type == "PERSON" and "The geologist" in mention_texts(person, "descriptor")

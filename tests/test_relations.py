@@ -91,6 +91,10 @@ def triples(ledger) -> set[tuple]:
         ("Brightline Foods said its finance chief will leave. Brightline named Sonia Patel, the company's treasurer, "
          "to replace him. Brightline shares fell.",
          ("employee", "Sonia Patel", "Brightline Foods", "asserted", None)),
+        ("Dr. Paul Imre, a sleep specialist at Westbrook Children's Hospital, said the results were early.",
+         ("employee", "Paul Imre", "Westbrook Children's Hospital", "asserted", None)),
+        ("Ruth Osei, a marine biologist at the University of Lindale, said the reef had recovered.",
+         ("employee", "Ruth Osei", "University of Lindale", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
         ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",
@@ -272,3 +276,11 @@ def test_unresolved_possessor_of_a_title_is_not_the_storys_organisation(analyze)
     names = {e.id: e.name for e in ledger.entities}
     employers = {names[r.b] for r in ledger.relations if r.type == "employee" and names.get(r.a) == "Tobias Wren"}
     assert not any("Council" in n for n in employers)
+
+
+def test_names_listed_after_a_kin_noun_are_people_and_children(analyze):
+    led = analyze("Bree Calloway married Julian Frey in 2015. The couple have two sons, Milo and Theo, "
+                  "who attended the party.", published=PUBLISHED)
+    types = {e.name: e.type for e in led.entities}
+    assert types["Milo"] == types["Theo"] == "PERSON"
+    assert {("child", "Milo", "Bree Calloway"), ("child", "Theo", "Julian Frey")} <= triples(led)

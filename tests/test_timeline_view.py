@@ -73,3 +73,14 @@ def test_midnight_after_an_evening_is_that_evening_not_the_publication_day(analy
     midnight = next(t for t in ledger.times if t.span.text == "midnight")
     assert not (midnight.value or "").startswith("2024-03-12")
     assert all(e.date != "2024-03-12" for e in ledger.timeline)
+
+
+def test_views_say_which_dates_need_a_publication_date(analyze):
+    from hearsay.render import render
+
+    undated = analyze(ARTICLE)
+    for fmt in ("md", "table"):
+        out = " ".join(render(undated, fmt).split())
+        assert "No publication date" in out and "“Last week”" in out
+    dated = analyze(ARTICLE, published="2024-03-12")
+    assert "No publication date" not in render(dated, "md")

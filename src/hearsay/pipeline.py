@@ -1,8 +1,11 @@
-"""The spaCy pipeline: the pinned English model followed by hearsay's stages."""
+"""The spaCy pipeline: the pinned English model followed by hearsay's stages, and how an
+article goes through it (parsed in paragraph-aligned pieces when huge, then the stages in order,
+each failure handled by one policy)."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from functools import lru_cache
 
@@ -11,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import extensions
 from .errors import MODEL_MISSING, HearsayError
 
 #: preferred first: the official package when installed, else its pinned mirror on the index.
@@ -69,14 +73,113 @@ def add_stages(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """The full hearsay pipeline (cached per process: loading takes about a second)."""
+    """The full hearsay pipeline (cached per process and model: loading takes about a second)."""
+    return _pipeline_of(model or find_model())
+
+
+@lru_cache(maxsize=4)
+def _pipeline_of(model: str) -> Language:
     nlp = add_stages(load_base(model))
     analysis = nlp.analyze_pipes()
     if analysis["problems"] and any(analysis["problems"].values()):
         raise HearsayError(f"pipeline components miss what they require: {analysis['problems']}")
     return nlp
+
+
+# --- what a stage failure does ----------------------------------------------------------------
+# Modelled on spaCy's ``Pipe.get_error_handler``: one handler, chosen by name, receives every
+# failure with the stage's name, so no stage catches its own exceptions.
+
+#: "strict": a stage failure raises (the test suite and ``hearsay eval``: a bug must not pass as
+#: an emptier ledger). "lenient": it becomes a warning in ``summary.warnings`` naming the stage
+#: and the exception, the stage's outputs stay empty and the later stages still run (``analyze``
+#: and the web page: a reader still gets the rest of the ledger).
+FAILURE_POLICIES = ("strict", "lenient")
+#: environment variable naming the default policy of a process (the test suite sets "strict")
+POLICY_ENV = "HEARSAY_ON_FAILURE"
+
+
+def default_policy() -> str:
+    return os.environ.get(POLICY_ENV) or "lenient"
+
+
+def raise_failure(nlp: Language, name: str, doc, exc: Exception) -> None:
+    raise exc
+
+
+def record_failure(nlp: Language, name: str, doc, exc: Exception) -> None:
+    """Empty what the stage assigns (so no half-written record reaches the ledger) and warn."""
+    for attr in nlp.get_pipe_meta(name).assigns:
+        if attr.startswith("doc._."):
+            setattr(doc._, attr[len("doc._."):], None)
+    extensions.warn(doc, f"stage {name} failed ({type(exc).__name__}: {exc}); its part of the ledger is empty")
+
+
+def failure_handler(policy: str | None = None):
+    """The handler of a policy name (None: the process default, see ``default_policy``)."""
+    policy = policy or default_policy()
+    if policy == "strict":
+        return raise_failure
+    if policy == "lenient":
+        return record_failure
+    raise HearsayError(f"unknown failure policy {policy!r}: use one of {', '.join(FAILURE_POLICIES)}")
+
+
+#: texts longer than this are parsed in paragraph-aligned pieces, one at a time, and joined into
+#: one Doc, so a huge article never meets spaCy's length limit and parsing memory is bounded by
+#: the piece (about 17 KB a token while it is parsed: 40,000 characters of prose are ~150 MB, of
+#: quote marks, one token each, ~700 MB). Longer than any article in the evaluation data.
+CHUNK_CHARS = 40_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of ``text`` (joined they give it back exactly), cut after a line break
+    where possible, else after a space, else anywhere."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= size // 2 else size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def own_stages(nlp: Language) -> list[str]:
+    """hearsay's stages present in ``nlp`` (what ``parse_texts`` leaves for ``run_stages``)."""
+    return [name for name in nlp.pipe_names if name in STAGES]
+
+
+def parse(nlp: Language, text: str):
+    """One text parsed by the spaCy model (not yet by hearsay's stages); a huge text in pieces."""
+    with nlp.select_pipes(disable=own_stages(nlp)):
+        if len(text) <= CHUNK_CHARS:
+            return nlp(make_doc(nlp, text))
+        return parse_pieces(nlp, chunks(text))
+
+
+def parse_texts(nlp: Language, texts: list[str], batch_size: int = 16) -> list:
+    """Short texts parsed together through ``nlp.pipe`` (same Docs as ``parse`` one by one)."""
+    with nlp.select_pipes(disable=own_stages(nlp)):
+        return list(nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=batch_size))
+
+
+def run_stages(nlp: Language, doc, on_failure: str | None = None):
+    """hearsay's stages over a parsed doc, in pipeline order. A stage that raises is handled by
+    the failure policy (``on_failure``, see ``failure_handler``), so this loop is the one place
+    that decides what a failure does."""
+    handle = failure_handler(on_failure)
+    for name, proc in nlp.pipeline:
+        if name in STAGES:
+            try:
+                doc = proc(doc)
+            except Exception as exc:  # noqa: BLE001 -- handed to the policy, which may re-raise
+                handle(nlp, name, doc, exc)
+    return doc
 
 
 #: a run of at least this many punctuation marks (no letter, digit or space among them) is

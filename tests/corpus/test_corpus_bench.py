@@ -14,7 +14,8 @@ def test_steady_rate_counts_from_the_first_batch_of_results():
 
 
 def test_render_lists_every_run_and_ratio():
-    runs = [{"config": c, "processes": n, "articles": 10, "articles_per_s": r, "words_per_s": r * 100,
+    runs = [{"config": c, "processes": n, "articles": 10, "seconds": 10 / r, "articles_per_s": r, "words_per_s": r * 100,
+             "steady_articles_per_s": r, "store_seconds": 0.1 if c == "store" else None,
              "peak_rss_mib": 500.0, "peak_worker_rss_mib": 400.0 if c == "store" and n == 2 else None}
             for c, n, r in (("bare", 1, 8.0), ("analyse", 1, 4.0), ("store", 1, 3.8), ("store", 2, 7.0), ("ray", 2, 6.0))]
     report = {"texts": 10, "words": 1000, "runs": runs, "ratios": {"store 2 processes / store 1": 1.842, "x": None},

@@ -30,7 +30,7 @@ def test_a_long_run_of_quote_marks_is_analysed_with_exact_spans(analyze):
 
 
 def test_a_long_article_parsed_in_pieces_keeps_every_offset(analyze):
-    from hearsay import CHUNK_CHARS
+    from hearsay.pipeline import CHUNK_CHARS
 
     para = 'The council said on Tuesday that the harbor would reopen. "It is safe," the mayor said.\n\n'
     text = para * (2 * CHUNK_CHARS // len(para) + 3)

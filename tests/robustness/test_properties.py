@@ -1,5 +1,7 @@
-"""Properties every ledger keeps, whatever the article: analysis never raises, every span is
-exact, the JSON validates against the committed schema, and the same text gives the same ledger."""
+"""Properties every ledger keeps, whatever the article: analysis never raises (strict failure
+policy: a stage that fails fails the test, rather than leaving a warning and an emptier ledger),
+every span is exact, the JSON validates against the schema, and the same text gives the same
+ledger."""
 
 from __future__ import annotations
 
@@ -29,10 +31,10 @@ def check_ledger(ledger) -> None:
 
 @given(articles())
 def test_any_article_gives_an_exact_valid_deterministic_ledger(nlp, text):
-    first = hearsay.analyze(text, published="2024-03-14", nlp=nlp)
+    first = hearsay.analyze(text, published="2024-03-14", nlp=nlp, on_failure="strict")
     assert first.document.text == text
     check_ledger(first)
-    again = hearsay.analyze(text, published="2024-03-14", nlp=nlp)
+    again = hearsay.analyze(text, published="2024-03-14", nlp=nlp, on_failure="strict")
     assert again.to_json(indent=None) == first.to_json(indent=None)
 
 
@@ -45,7 +47,7 @@ def test_any_article_survives_every_input_format(nlp, text):
         items = list(iter_articles(data, name))
         assert items and all(item.text == text for item in items), items
     (article,) = list(iter_articles(record.encode(), "a.json"))
-    check_ledger(hearsay.analyze_article(article, nlp=nlp))
+    check_ledger(hearsay.analyze_article(article, nlp=nlp, on_failure="strict"))
 
 
 @pytest.mark.parametrize(
@@ -60,6 +62,6 @@ def test_any_article_survives_every_input_format(nlp, text):
     ],
 )
 def test_pathological_texts(nlp, text):
-    ledger = hearsay.analyze(text, published="2024-03-14", nlp=nlp)
+    ledger = hearsay.analyze(text, published="2024-03-14", nlp=nlp, on_failure="strict")
     assert ledger.document.text == text
     check_ledger(ledger)

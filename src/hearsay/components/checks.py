@@ -17,7 +17,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import CheckRec, get_list, warn
+from ..extensions import CheckRec, get_list
 from ..lexicon import LexiconLoader
 from .mentions import born_from_age
 from .relations import EntityIndex, trigger_positions
@@ -531,12 +531,13 @@ def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
 
 @Language.factory(
     "hearsay_checks",
-    requires=["doc._.hearsay_claims", "doc._.hearsay_relations", "doc._.hearsay_times", "doc._.hearsay_entities"],
+    requires=["doc._.hearsay_claims", "doc._.hearsay_relations", "doc._.hearsay_times", "doc._.hearsay_reference",
+              "doc._.hearsay_entities", "doc._.hearsay_sources"],
     assigns=["doc._.hearsay_checks"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_checks(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayChecks(lexicon_loader("checks"))
+def make_hearsay_checks(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayChecks(lexicons("checks"))
 
 
 class HearsayChecks:
@@ -544,9 +545,5 @@ class HearsayChecks:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.hearsay_checks = find_checks(doc, self.lexicon)
-        except Exception as exc:  # noqa: BLE001 -- a malformed record upstream must not lose the document
-            warn(doc, f"checks: skipped ({type(exc).__name__}: {exc})")
-            doc._.hearsay_checks = []
+        doc._.hearsay_checks = find_checks(doc, self.lexicon)
         return doc

@@ -173,12 +173,13 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
 
 @Language.factory(
     "hearsay_claims",
-    requires=["doc._.hearsay_attributions", "doc._.hearsay_hedges", "doc._.hearsay_times", "doc._.hearsay_entities"],
+    requires=["doc._.hearsay_attributions", "doc._.hearsay_sources", "doc._.hearsay_no_comment", "doc._.hearsay_hedges",
+              "doc._.hearsay_times", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_claims"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_claims(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayClaims(lexicon_loader("claims"), lexicon_loader("hedges"), lexicon_loader("denials"))
+def make_hearsay_claims(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayClaims(lexicons("claims"), lexicons("hedges"), lexicons("denials"))
 
 
 class HearsayClaims:

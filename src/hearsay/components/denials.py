@@ -40,13 +40,13 @@ def falsity_frame(verb: Token, lexicon: dict) -> bool:
     "branded the reports false", "dismissed the claims as nonsense", "labelled it a lie"."""
     if verb.lemma_.lower() not in lexicon.get("frame_verbs", []):
         return False
-    falsity = set(lexicon.get("falsity", []))
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj"):
-            continue
-        if child.dep_ in COMPLEMENT_DEPS and any(_lex_has(t, falsity) for t in child.subtree):
-            return True
-    return False
+    falsity, nouns = set(lexicon.get("falsity", [])), set(lexicon.get("report_nouns", []))
+    parts = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
+    words = [t for c in parts for t in c.subtree]
+    # what is called false must be a telling ("the story", "the allegations") or stand for one
+    # ("called it a lie"): "called the plan absurd" judges a plan, it denies nothing
+    about_telling = any(_lex_has(t, nouns) or (t.dep_ == "dobj" and t.pos_ == "PRON") for t in words)
+    return about_telling and any(_lex_has(t, falsity) for t in words)
 
 
 def frame_content(verb: Token, lexicon: dict) -> tuple[int, int] | None:

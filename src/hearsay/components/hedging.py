@@ -100,10 +100,10 @@ def hedges_for_cue(
     "hearsay_hedging",
     requires=["token.lemma", "token.tag"],
     assigns=["doc._.hearsay_hedges"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_hedging(nlp: Language, name: str, lexicon_loader):
-    return HearsayHedging(HedgeFinder(nlp, lexicon_loader("hedges")))
+def make_hearsay_hedging(nlp: Language, name: str, lexicons):
+    return HearsayHedging(HedgeFinder(nlp, lexicons("hedges")))
 
 
 class HearsayHedging:

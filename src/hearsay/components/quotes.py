@@ -240,10 +240,10 @@ def quote_at(quotes: list[QuoteRec], start: int, end: int) -> QuoteRec | None:
     "hearsay_quotes",
     requires=[],
     assigns=["doc._.hearsay_quotes"],
-    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_quotes(nlp: Language, name: str, lexicon: LexiconLoader):
-    return HearsayQuotes(frozenset(lexicon("quotes")["elisions"]))
+def make_hearsay_quotes(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayQuotes(frozenset(lexicons("quotes")["elisions"]))
 
 
 class HearsayQuotes:

@@ -200,7 +200,7 @@ def _clip(text: str, words: int = 12) -> str:
 
 @Language.factory(
     "hearsay_summary",
-    requires=["doc._.hearsay_claims", "doc._.hearsay_sources"],
+    requires=["doc._.hearsay_claims", "doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
     assigns=["doc._.hearsay_summary"],
 )
 def make_hearsay_summary(nlp: Language, name: str):

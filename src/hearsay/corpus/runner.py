@@ -38,6 +38,7 @@ class RunSummary:
     failed: int = 0
     reasons: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    store_seconds: float = 0.0   # of ``seconds``, spent writing ledgers to the store
     interrupted: bool = False
 
     def fail(self, reason: str) -> None:
@@ -206,7 +207,9 @@ def run_corpus(paths: Iterable[str], store: Store, *, processes: int | None = No
             if result["error"]:
                 _failure(store, summary, rec.get("origin") or rec["id"], result["error"])
             else:
+                t0 = time.perf_counter()
                 store.put(article_from_record(rec), Ledger.model_validate_json(result["ledger"]), pipeline_version=version)
+                summary.store_seconds += time.perf_counter() - t0
                 summary.analysed += 1
                 if on_stored:
                     on_stored(rec["id"])

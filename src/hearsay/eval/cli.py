@@ -18,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--peer", action="append", choices=PEERS_ATTRIBUTION, default=[], help="also score a peer tool")
     p.add_argument("--errors", action="store_true", help="list every miss and wrong answer")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--check", action="store_true",
+                   help="only check the gold: every content, cue, time and hedge occurs in its article")
 
     p = sub.add_parser("attribution", help="PolNeAR-format attribution spans (brat)")
     p.add_argument("--polnear", required=True, metavar="DIR", help="a split: text/*.txt and attributions/*.ann")
@@ -59,8 +61,30 @@ def _finish(report: dict, key: str, what: str, text, as_json: bool) -> int:
     return 0
 
 
+def _check_gold(paths: list[str]) -> int:
+    """Report gold strings missing from their articles (file and field); exit 1 when any is."""
+    from ..errors import InputError
+    from .gold_format import iter_gold
+
+    n, bad = 0, 0
+    for path in paths:
+        for item in iter_gold(path):
+            if isinstance(item, InputError):
+                print(f"hearsay eval: {item}", file=sys.stderr)
+                bad += 1
+                continue
+            n += 1
+            for problem in item.problems:
+                print(f"{item.path}: {problem}")
+                bad += 1
+    print(f"{n} gold articles checked, {bad} problems")
+    return 1 if bad or not n else 0
+
+
 def run(args) -> int:
     cmd = args.eval_command
+    if cmd == "gold" and args.check:
+        return _check_gold(args.paths)
     if cmd == "gold":
         from .run_gold import evaluate, render
 

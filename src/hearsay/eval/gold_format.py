@@ -50,6 +50,27 @@ def _check_gold(data: object, where: str) -> dict:
     return data
 
 
+def text_problems(text: str, gold: dict) -> list[str]:
+    """Gold strings that do not occur in the article, each named by field and position.
+
+    The scorer finds gold spans by searching the article for them, so a content, cue, time or
+    hedge typed with a different quote glyph or a slip of the keyboard would silently count as
+    a miss; annotators run ``hearsay eval gold --check`` to catch those before scoring."""
+    out = []
+    for i, att in enumerate(gold.get("attributions", [])):
+        for key in ("content", "cue"):
+            value = att.get(key)
+            if isinstance(value, str) and value and value not in text:
+                out.append(f"attribution {i + 1}: {key} not in the article: {value!r}")
+    for i, t in enumerate(gold.get("times", [])):
+        if t.get("text") not in text:
+            out.append(f"time {i + 1}: text not in the article: {t.get('text')!r}")
+    for i, hedge in enumerate(gold.get("hedges", [])):
+        if isinstance(hedge, str) and hedge not in text:
+            out.append(f"hedge {i + 1}: not in the article: {hedge!r}")
+    return out
+
+
 def read_gold_file(path: Path) -> dict:
     try:
         raw = path.read_text(encoding="utf-8")
@@ -100,4 +121,4 @@ def iter_gold(path: Path) -> Iterator[GoldArticle | InputError]:
         except InputError as err:
             yield err
             continue
-        yield GoldArticle(name=name, text=text, gold=gold, path=str(txt))
+        yield GoldArticle(name=name, text=text, gold=gold, path=str(txt), problems=text_problems(text, gold))

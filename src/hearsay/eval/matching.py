@@ -132,6 +132,15 @@ def norm_name(value: str) -> str:
     return _SPACE.sub(" ", value.replace("\u2019", "'")).strip().casefold()
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def name_key(value: str) -> str:
+    """A name as compared between gold and ledger: ``norm_name`` without a leading "the", which
+    writers add or drop freely ("the central election commission" is the same body)."""
+    return _LEADING_THE.sub("", norm_name(value))
+
+
 def find_all(text: str, needle: str) -> list[Span]:
     """Every occurrence of ``needle`` in ``text``; falls back to a case- and whitespace-insensitive
     search so that gold strings with folded line breaks still land."""

@@ -36,7 +36,7 @@ def hearsay_ledgers(articles: list[GoldArticle], nlp=None) -> list[dict]:
 
     nlp = nlp or hearsay.load_pipeline()
     arts = [from_text(a.text, published=a.gold.get("published"), origin=a.path) for a in articles]
-    return [ledger.to_dict() for ledger in hearsay.analyze_many(arts, nlp=nlp)]
+    return [ledger.to_dict() for ledger in hearsay.analyze_many(arts, nlp=nlp, on_failure="strict")]
 
 
 def evaluate(paths: list[str], peers: list[str] | None = None, nlp=None) -> dict:

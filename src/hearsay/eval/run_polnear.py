@@ -20,7 +20,7 @@ def hearsay_ledgers(docs, nlp=None) -> list[dict]:
 
     nlp = nlp or hearsay.load_pipeline()
     arts = [from_text(d.text, published=d.published, origin=d.path) for d in docs]
-    return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp)]
+    return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp, on_failure="strict")]
 
 
 def cue_words(text: str, rec: dict) -> str:

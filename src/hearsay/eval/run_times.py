@@ -22,7 +22,7 @@ def hearsay_times(docs, nlp=None) -> dict[str, list[TimexRec]]:
         except Exception:  # a DCT that is not a date: analyse without one
             arts.append(from_text(d.text, origin=d.name))
     out = {}
-    for doc, led in zip(docs, hearsay.analyze_many(arts, nlp=nlp)):
+    for doc, led in zip(docs, hearsay.analyze_many(arts, nlp=nlp, on_failure="strict")):
         out[doc.name] = [TimexRec(t.span.start, t.span.end, t.type, t.value, t.id, t.span.text) for t in led.times]
     return out
 

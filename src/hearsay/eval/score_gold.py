@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .matching import PRF, find_all, greedy_match, norm_name, overlap, prf
+from .matching import PRF, find_all, greedy_match, name_key, norm_name, overlap, prf
 
 SYMMETRIC_RELATIONS = {"spouse", "romantic", "met", "sibling", "friend", "partner"}
 KIND_PREFIXES = {"REPORTS": "reports", "OUTLET": "outlet", "DOCUMENT": "document", "AUTHOR": "author"}
@@ -22,13 +22,13 @@ def _gold_aliases(gold: dict) -> dict[str, set[str]]:
     """Normalised gold name -> that name and its aliases (normalised)."""
     out: dict[str, set[str]] = {}
     for person in gold.get("people", []):
-        names = {norm_name(person["name"])} | {norm_name(a) for a in person.get("aliases", []) or []}
-        out[norm_name(person["name"])] = names
+        names = {name_key(person["name"])} | {name_key(a) for a in person.get("aliases", []) or []}
+        out[name_key(person["name"])] = names
     return out
 
 
 def _names_for(name: str, aliases: dict[str, set[str]]) -> set[str]:
-    key = norm_name(name)
+    key = name_key(name)
     return aliases.get(key, {key})
 
 
@@ -36,18 +36,18 @@ def entity_names(ledger: dict) -> dict[str, set[str]]:
     """Entity id -> its canonical name and mention texts (normalised), what a gold name may equal."""
     out = {}
     for ent in ledger.get("entities", []):
-        names = {norm_name(ent["name"])}
-        names |= {norm_name(m["text"]) for m in ent.get("mentions", []) if m.get("kind", "name") != "pronoun"}
+        names = {name_key(ent["name"])}
+        names |= {name_key(m["text"]) for m in ent.get("mentions", []) if m.get("kind", "name") != "pronoun"}
         out[ent["id"]] = names
     return out
 
 
 def source_names(source: dict, ents: dict[str, set[str]]) -> set[str]:
-    names = {norm_name(source.get("label", ""))}
+    names = {name_key(source.get("label", ""))}
     if source.get("entity") in ents:
         names |= ents[source["entity"]]
     else:
-        names |= {norm_name(m["text"]) for m in source.get("mentions", []) if m.get("text")}
+        names |= {name_key(m["text"]) for m in source.get("mentions", []) if m.get("text")}
     names.discard("")
     return names
 
@@ -162,12 +162,23 @@ def time_value_ok(pred: dict, gold_value: str) -> bool:
     return bool(sep) and rng.get("start") == start and rng.get("end") == end
 
 
+def is_calendar_time(pred: dict) -> bool:
+    """A point or stretch on the calendar (a date, month, year, week, quarter, season, a time of
+    day on a date, or anything carrying a range): what the gold format's time values are.
+    Durations ("six years"), repeats ("every day") and vague references ("recently") have no
+    place on the calendar, so gold never lists them and they are not scored either way."""
+    if pred.get("range"):
+        return True
+    return str(pred.get("value") or "")[:1].isdigit()
+
+
 def score_times(ledger: dict, gold: dict, text: str) -> dict:
     """Times match on overlapping text and an equal value (or a range a..b for a gold "a/b").
-    A predicted time on another occurrence of an already matched gold expression with the same
-    value is neither credited nor penalised (the gold lists each expression once)."""
+    Only calendar times are scored (``is_calendar_time``). A predicted time on another
+    occurrence of an already matched gold expression with the same value is neither credited
+    nor penalised (the gold lists each expression once)."""
     gold_times = gold.get("times", [])
-    preds = ledger.get("times", [])
+    preds = [t for t in ledger.get("times", []) if is_calendar_time(t)]
     occs = [find_all(text, g["text"]) for g in gold_times]
     spans = [(t["span"]["start"], t["span"]["end"]) for t in preds]
 

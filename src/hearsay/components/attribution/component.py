@@ -17,7 +17,6 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ... import extensions
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
 from ..denials import denies_by_wording, frame_content
@@ -253,10 +252,10 @@ def find_attributions(
     "hearsay_attribution",
     requires=["doc._.hearsay_quotes", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
-    default_config={"lexicon": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_attribution(nlp: Language, name: str, lexicon: LexiconLoader):
-    return HearsayAttribution(load_attribution_lexicon(lexicon))
+def make_hearsay_attribution(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayAttribution(load_attribution_lexicon(lexicons))
 
 
 class HearsayAttribution:
@@ -264,13 +263,9 @@ class HearsayAttribution:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            sources, attributions, no_comment = find_attributions(
-                doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
-            )
-        except Exception as exc:  # a parse we did not foresee must not lose the document
-            extensions.warn(doc, f"attribution failed on this text ({type(exc).__name__}: {exc}); no sources listed")
-            sources, attributions, no_comment = [], [], []
+        sources, attributions, no_comment = find_attributions(
+            doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
+        )
         doc._.hearsay_sources = sources
         doc._.hearsay_attributions = attributions
         doc._.hearsay_no_comment = no_comment

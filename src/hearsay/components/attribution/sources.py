@@ -149,6 +149,11 @@ class MentionIndex:
             return eid
         return None
 
+    def named_before(self, eid: str, before: int) -> bool:
+        """Whether the entity's name (not a descriptor or pronoun) occurs before ``before``."""
+        return any(kind == "name" and e == eid and ms < before
+                   for ms, _, e, kind in self.mentions[: bisect_left(self.starts, before)])
+
     def last_mention(self, eid: str, before: int) -> int:
         starts = self.by_entity.get(eid, [])
         i = bisect_left(starts, before)
@@ -191,6 +196,11 @@ class SourceTable:
         self.group_shares = set(lexicon.get("group_shares", []))
         self.vague_groups = set(lexicon.get("vague_groups", []))
         self.representatives = set(lexicon.get("representatives", []))
+        state = lexicon.get("state_media", {})
+        self.state_media_heads = set(state.get("heads", []))
+        self.state_media_modifiers = set(state.get("modifiers", []))
+        self.document_authors = set(lexicon.get("document_authors", []))
+        self.authored_documents = set(lexicon.get("authored_documents", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
@@ -269,11 +279,9 @@ class SourceTable:
         if head.pos_ == "PRON" or low in PRONOUNS_PERSON:
             return self.resolve_pronoun(head, start, end)
         # an apposition with a name: "Pryce's attorney, Joanna Whitcomb"
-        for child in head.children:
-            if child.dep_ == "appos":
-                eid = self.entities.at(child.idx, child.idx + len(child), ("name",))
-                if eid is not None and self.entities.entities[eid]["type"] == "PERSON":
-                    return self.for_entity(eid, "person", start, end)
+        named = self.apposed_name(head)
+        if named is not None:
+            return self.for_entity(named, "person", start, end)
         eid = self.entities.at(head.idx, head.idx + len(head))
         if eid is None and head.pos_ == "PROPN":
             eid = self.entities.at(start, end, ("name",))
@@ -285,6 +293,10 @@ class SourceTable:
                 return self.for_entity(eid, "person", start, end)
             if etype in ("ORG", "GPE", "NORP", "FAC"):
                 return self.for_entity(eid, "organization", start, end)
+        if (lemma in self.state_media_heads or low in self.state_media_heads) and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in self.state_media_modifiers for c in head.children):
+            # "state media", "state-run television": a news outlet without a name
+            return self.keyed("outlet", "outlet:" + self.text[start:end].lower(), self.text[start:end], start, end)
         if lemma in self.reports or low in self.reports:
             return self.resolve_report(head, start, end)
         return self.representing(self.resolve_noun(head, start, end, definite=None), head)
@@ -340,15 +352,79 @@ class SourceTable:
             return None
         return self.keyed("person", "group:" + label.lower(), label, start, end)
 
+    def apposed_name(self, head: Token) -> Optional[str]:
+        """The person named in apposition to a speaker phrase: "Pryce's attorney, Joanna
+        Whitcomb", and "a spokeswoman for the governor, Carla Reyes", where the parser hangs
+        the name on the last noun. A name on that inner noun counts only when the text has
+        not named that person before: a known name there is who the inner noun refers to
+        ("a spokesman for the mayor, Elise Navarro")."""
+        candidates = [(c, False) for c in head.children if c.dep_ == "appos"]
+        for prep in head.children:
+            if prep.dep_ == "prep":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                        candidates += [(c, True) for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i]
+        for child, inner in candidates:
+            eid = self.entities.at(child.idx, child.idx + len(child), ("name",))
+            if eid is None or self.entities.entities[eid]["type"] != "PERSON":
+                continue
+            if inner and self.entities.named_before(eid, child.left_edge.idx):
+                continue
+            return eid
+        return None
+
     def resolve_report(self, head: Token, start: int, end: int) -> SourceRec:
-        """"reports" -> vague reports, unless they are an outlet's ("a report in the Times")."""
+        """"reports" -> vague reports, unless they are an outlet's ("a report in the Times");
+        a report that someone in particular wrote is a document: "a report by Kestrel Research"
+        (a name that is no outlet), "a police report", "an autopsy report"."""
+        doc = self.doc
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "on"):
                 for p in c.children:
                     if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("ORG",)):
                         s, e = naming_span(p)
-                        return self.outlet(*token_chars(self.doc, s, e))
+                        cs, ce = token_chars(doc, s, e)
+                        eid = self.entities.at(cs, ce, ("name",))
+                        outlet = self.is_outlet_name(self.text[cs:ce]) or (
+                            eid is not None and self.entities.entities[eid]["type"] == "OUTLET")
+                        if outlet or c.lower_ in ("in", "on"):
+                            return self.outlet(cs, ce)
+                        return self.document(head, start, end)
+        if head.lower_ == "report" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+            return self.document(head, start, end)
         return self.keyed("reports", "reports", "reports", start, end)
+
+    def document(self, head: Token, start: int, end: int) -> SourceRec:
+        """A document source, one per document noun and what it names ("a report by Kestrel
+        Research" and "the report" are one; "court documents" another)."""
+        s, e = _chunk_of(head)
+        chunk = self.text[slice(*token_chars(self.doc, s, e))]
+        label = self.text[start:end] if end - start < 120 else chunk
+        key = "document:" + head.lemma_.lower()
+        rec = self.by_key.get(key)
+        if rec is None:
+            rec = self._new("document", label, None)
+            self.by_key[key] = rec
+        self._mention(rec, start, end)
+        return rec
+
+    def authoring_document(self, head: Token) -> Optional[SourceRec]:
+        """The document whose authors speak: "the report's authors", "the study's researchers",
+        or a bare "the authors" after a study or report was cited; they speak for it."""
+        if head.lemma_.lower() not in self.document_authors and head.lower_ not in self.document_authors:
+            return None
+        for c in head.children:
+            if c.dep_ == "poss" and (c.lemma_.lower() in self.authored_documents or c.lower_ in self.authored_documents):
+                rec = self.by_key.get("document:" + c.lemma_.lower())
+                return rec or self.document(c, c.idx, c.idx + len(c))
+            if c.dep_ == "prep" and c.lower_ in ("at", "from", "with"):
+                return None  # "researchers at the institute": people of an organisation
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in head.children):
+            return None
+        for rec in reversed(self.sources):
+            if rec["kind"] == "document" and any(w in rec["label"].lower().split() for w in self.authored_documents):
+                return rec
+        return None
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
         low = head.lower_
@@ -414,6 +490,10 @@ class SourceTable:
             s, e = _chunk_of(head)
             label = self.text[slice(*token_chars(doc, s, e))]
             return self.keyed("document", "document:" + head.lemma_.lower(), label, start, end)
+        authored = self.authoring_document(head)
+        if authored is not None:
+            self._mention(authored, start, end)
+            return authored
         if lemma in self.anonymous or low in self.anonymous:
             needs = lemma in self.modifier_needed or low in self.modifier_needed
             if not needs or mods & self.familiar or definite is True or self._voice(lemma):

@@ -54,6 +54,34 @@ def age_after(table, position: int) -> tuple[int, int] | None:
     return None
 
 
+def copular_ages(doc: Doc) -> list[tuple[int, int, int]]:
+    """(subject token, age, number token) for an age stated as the whole predicate: "She was
+    87." / "He is 42 years old." (the closing line of an obituary or a profile). Whether the
+    subject is a person is for the caller, who knows what it refers to."""
+    out = []
+    for sent in doc.sents:
+        root = sent.root
+        if root.lemma_ != "be":
+            continue
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        rest = [c for c in root.children if c.dep_ not in ("nsubj", "punct", "advmod")]
+        if subj is None or len(rest) != 1:
+            continue  # "was not 50", "was 87 when she died": more than an age
+        pred = rest[0]
+        number = pred
+        if pred.lower_ in ("old", "year-old") or pred.lemma_ == "year":
+            # "42 years old": the number hangs below "years"
+            number = next((t for t in pred.subtree if t.like_num), None)
+            if number is None:
+                continue
+        elif pred.dep_ != "attr" or any(True for _ in pred.children):
+            continue
+        value = _small_int(number.text)
+        if value is not None:
+            out.append((subj.i, value, number.i))
+    return out
+
+
 def year_old_age(doc: Doc, token_index: int) -> int | None:
     """The age in "the 42-year-old" / "a 42-year-old actress" when ``token_index`` is "old"."""
     token = doc[token_index]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ... import extensions
 from ...lexicon import load_lexicon
 from .._internals.syntax import token_chars
-from .ages import age_after, born_from_age, find_birth_statements
+from .ages import age_after, born_from_age, copular_ages, find_birth_statements
 from .._internals.layout import TokenLayout
 from .coref import Resolver
 from .descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
@@ -65,6 +65,23 @@ def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
                 cluster["votes"]["OUTLET"] += STRONG
                 cluster["org_class"] = "outlet"
                 break
+
+
+def _kin_listed_names(doc: Doc, clusters: list[dict], lex: dict) -> None:
+    """Names listed in apposition to a kinship noun are people, whatever NER called them:
+    "two sons, Milo and Theo", "Their children, Ava and Cole", "a daughter, Grace Lin"."""
+    kin = set(lex["descriptors"]["kinship"]) | set(lex["descriptors"]["group_nouns"])
+    by_token = {i: cluster for cluster in clusters for start, end in cluster["names"] for i in range(start, end)}
+    for token in doc:
+        if token.lower_ not in kin or token.pos_ != "NOUN":
+            continue
+        for child in token.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
+            for name in [child, *child.conjuncts]:
+                cluster = by_token.get(name.i)
+                if cluster is not None and name.pos_ == "PROPN":
+                    cluster["votes"]["PERSON"] += STRONG
 
 
 def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:
@@ -142,6 +159,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     clusters = cluster_names(doc, spans, lex, table)
     direct_events, taken = _direct_descriptors(doc, clusters, lex, table)
     _outlet_cues(doc, clusters, lex)
+    _kin_listed_names(doc, clusters, lex)
     _given_name_genders(doc, clusters, lex)
     events = list(direct_events)
     for index, cluster in enumerate(clusters):
@@ -198,6 +216,10 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
         if target is not None:
             clusters[target]["born"] = born
             clusters[target]["born_stated"] = True
+    for subject, value, number in copular_ages(doc):
+        target = resolver.cluster_at(subject)
+        if target is not None and resolver.type_of(target) == "PERSON":
+            _add_age(doc, clusters[target], value, number, number + 1)
 
     return _records(doc, clusters, resolver, published)
 
@@ -239,7 +261,7 @@ def _records(doc: Doc, clusters: list[dict], resolver: Resolver, published: str 
 
 @Language.factory(
     "hearsay_mentions",
-    requires=[],
+    requires=["doc._.hearsay_quotes"],
     assigns=["doc._.hearsay_entities"],
     default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
@@ -253,11 +275,7 @@ class HearsayMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.hearsay_meta or {}
-        try:
-            doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
-        except Exception as exc:  # a local failure must not lose the document
-            extensions.warn(doc, f"mentions: could not cluster people and organisations ({exc})")
-            doc._.hearsay_entities = []
+        doc._.hearsay_entities = find_entities(doc, self.lex, meta.get("published"))
         return doc
 
 

@@ -124,6 +124,14 @@ def _describe(doc: Doc, noun: Token, left: int, right: int, roles: dict, org_nou
     }
 
 
+def is_group_member_noun(token: Token) -> bool:
+    """A nationality, party or faith word used as a singular noun with an article: "the
+    Democrat", "The 27-year-old Kenyan", "a Catholic". It names one person by the group they
+    belong to (a role descriptor), never the group itself as an organisation."""
+    return (token.ent_type_ == "NORP" and token.tag_ in ("NNP", "NN") and token.dep_ not in ("compound", "amod")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in token.children))
+
+
 def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> list[dict]:
     """Role nouns that refer back (or, indefinite, forward) to a person or organisation.
 
@@ -136,8 +144,12 @@ def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> l
     skip = set(d["not_descriptors"])
     found = []
     for i, word in enumerate(table.lower):
-        if (word not in roles and word not in org_nouns and word not in ("old", "year-old")) or i in taken:
+        if i in taken:
             continue
+        if word not in roles and word not in org_nouns and word not in ("old", "year-old"):
+            if not is_group_member_noun(doc[i]):
+                continue
+            roles = {**roles, word: None}  # "the Democrat", "a 27-year-old Kenyan": a person
         if table.pos[i] not in ("NOUN", "PROPN", "ADJ"):
             continue
         if i + 2 < len(table.text) and table.text[i + 1] == "-" and not table.ent[i + 1]:

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .ages import age_after
+from .descriptors import is_group_member_noun
 
 #: spaCy labels kept as entity names, mapped to ledger types
 NAME_LABELS = {
@@ -109,6 +110,8 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
         if ent.label_ == "NORP" and (doc[end - 1].pos_ != "PROPN" or doc[end - 1].dep_ == "amod"
                                      or doc[end - 1].tag_ == "NNPS"):
             continue  # "French" in "a French activist" is an adjective, "Americans" a group of people
+        if ent.label_ == "NORP" and end - start == 1 and is_group_member_noun(doc[start]):
+            continue  # "the Democrat": one person described by party or nationality, a descriptor
         if _is_role_modifier(doc, start, end, roles) and (
             ent.label_ in ("PERSON", "WORK_OF_ART")
             or (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the")

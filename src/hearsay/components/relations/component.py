@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...extensions import RelationRec, get_list, warn
+from ...extensions import RelationRec, get_list
 from ...lexicon import LexiconLoader
 from ..ranges import RangeIndex
 from .index import EntityIndex
@@ -212,12 +212,12 @@ def find_relations(doc: Doc, lexicon: dict) -> list[RelationRec]:
 @Language.factory(
     "hearsay_relations",
     requires=["doc._.hearsay_claims", "doc._.hearsay_entities", "doc._.hearsay_times", "doc._.hearsay_attributions",
-              "doc._.hearsay_sources", "doc._.hearsay_hedges"],
+              "doc._.hearsay_sources", "doc._.hearsay_hedges", "doc._.hearsay_reference"],
     assigns=["doc._.hearsay_relations"],
-    default_config={"lexicon_loader": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_relations(nlp: Language, name: str, lexicon_loader: LexiconLoader):
-    return HearsayRelations(lexicon_loader("relations"))
+def make_hearsay_relations(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayRelations(lexicons("relations"))
 
 
 class HearsayRelations:
@@ -225,9 +225,5 @@ class HearsayRelations:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.hearsay_relations = find_relations(doc, self.lexicon)
-        except Exception as exc:  # noqa: BLE001 -- a malformed record upstream must not lose the document
-            warn(doc, f"relations: skipped ({type(exc).__name__}: {exc})")
-            doc._.hearsay_relations = []
+        doc._.hearsay_relations = find_relations(doc, self.lexicon)
         return doc

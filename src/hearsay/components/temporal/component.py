@@ -42,7 +42,7 @@ QUARTER_WINDOW = 3
 
 @Language.factory(
     "hearsay_temporal",
-    requires=[],
+    requires=["doc._.hearsay_quotes", "doc._.hearsay_attributions"],
     assigns=["doc._.hearsay_times", "doc._.hearsay_reference"],
 )
 def make_hearsay_temporal(nlp: Language, name: str):
@@ -51,11 +51,7 @@ def make_hearsay_temporal(nlp: Language, name: str):
 
 class HearsayTemporal:
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            times, reference = find_times(doc, _published(doc))
-        except Exception as exc:  # a local problem never loses the document
-            extensions.warn(doc, f"temporal: could not value the time expressions ({exc.__class__.__name__}: {exc})")
-            times, reference = [], {"date": None, "basis": "unknown"}
+        times, reference = find_times(doc, _published(doc))
         doc._.hearsay_times = times
         doc._.hearsay_reference = reference
         return doc
