@@ -114,6 +114,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _mostly_printable(text: str) -> bool:
+    """Whether decoded text reads as text: binary data that happens to fit UTF-16's NUL pattern
+    decodes to control characters."""
+    if not text:
+        return True
+    good = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+    return good / len(text) >= 0.9
+
+
 def decode_input(data: bytes, where: str, charset: str | None = None) -> tuple[str, int]:
     """The text of an input and the characters dropped before it (1 for a byte-order mark).
 
@@ -126,7 +135,9 @@ def decode_input(data: bytes, where: str, charset: str | None = None) -> tuple[s
             return _decode_as(data[len(bom):], codec, where), 1
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _decode_as(data, utf16, where), 0
+        text = _decode_as(data, utf16, where)
+        if _mostly_printable(text[:2048]):
+            return text, 0
     if b"\x00" in data[:4096]:
         raise InputError(where, "looks like a binary file, not text", "UTF-8 or UTF-16 text, HTML or JSON")
     try:

@@ -179,3 +179,25 @@ def test_ordinary_html_without_an_article_keeps_its_message():
     page = b"<html><body>" + b"<div><ul><li>Home<li>News</ul></div>" * 50 + b"</body></html>"
     with pytest.raises(InputError, match="no article body"):
         list(iter_articles(page, "nav.html"))
+
+
+def test_a_batch_of_hostile_files_gives_one_line_each_and_the_good_ledger(tmp_path, capsys):
+    files = {
+        "deep.json": b"[" * 100_000,
+        "odd.jsonl": b'{"text": 1}\n' + b"[" * 50_000 + b"\n",
+        "utf16.txt": GOOD.encode("utf-16"),
+        "zero.bin": b"\x00\x01" * 100,
+        "blank.html": b"<html><body><div>" * 400 + b"</body></html>",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    paths = [str(tmp_path / n) for n in files] + [str(tmp_path / "missing.txt"), str(tmp_path)]
+    code = main(["analyze", *paths, "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 7 and all(line.startswith("hearsay: skipped ") for line in lines)
+    for name in ("deep.json", "odd.jsonl, line 1", "odd.jsonl, line 2", "zero.bin", "blank.html", "missing.txt"):
+        assert sum(name in line for line in lines) >= 1, name
+    (ledger,) = [json.loads(line) for line in out.strip().splitlines()]
+    assert ledger["document"]["text"] == GOOD
