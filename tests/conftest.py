@@ -22,10 +22,6 @@ SEED_GOLD = SHARED / "articles" / "seed-portman-millepied.gold.json"
 NEWS_GOLD = DATASETS / "news-gold"
 EXAMPLE = ROOT / "src" / "hearsay" / "examples" / "harbor-council.txt"
 
-#: every ledger the suite produces, checked for span offsets at session end
-PRODUCED: list[Ledger] = []
-
-
 def assert_spans_valid(ledger: Ledger) -> None:
     text = ledger.document.text
     for span in ledger.iter_spans():
@@ -45,8 +41,22 @@ def analyze(nlp):
     def run(text: str, published: str | None = None, **meta) -> Ledger:
         ledger = hearsay.analyze(text, published=published, nlp=nlp, **meta)
         assert_spans_valid(ledger)
-        PRODUCED.append(ledger)
         return ledger
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def doc_upto(nlp):
+    """A Doc run through hearsay's stages up to and including ``stage``; later stages never
+    run, so a stage's tests see only what it and the stages before it wrote."""
+    from hearsay.ingest import from_text
+    from hearsay.pipeline import parse, run_stages
+
+    def run(text: str, stage: str, published: str | None = None):
+        doc = parse(nlp, text)
+        doc._.hearsay_meta = from_text(text, published=published).meta()
+        return run_stages(nlp, doc, "strict", until=stage)
 
     return run
 

@@ -91,3 +91,14 @@ def test_lenient_policy_warns_and_builds_the_rest(nlp, broken, stage):
     others = [s for s in STAGES if s != stage and OWNED[s](whole)]
     assert any(OWNED[s](ledger) for s in others)
     assert ledger.document.text == text
+
+
+def test_stages_run_up_to_a_given_stage_only(doc_upto):
+    doc = doc_upto(EXAMPLE.read_text(encoding="utf-8"), "hearsay_attribution", published="2024-03-14")
+    assert doc._.hearsay_quotes and doc._.hearsay_entities and doc._.hearsay_attributions
+    assert doc._.hearsay_hedges is None and doc._.hearsay_claims is None and doc._.hearsay_summary is None
+
+
+def test_an_unknown_stage_to_stop_at_is_refused(nlp, doc_upto):
+    with pytest.raises(HearsayError, match="unknown stage 'hearsay_nothing'"):
+        doc_upto("Text.", "hearsay_nothing")

@@ -213,9 +213,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=None, metavar="DIR",
                         help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev); "
                              "`corpus` instead measures store runs (1 and 2 processes, Ray) against bare spaCy; "
+                             "`trace` the trace on synthetic corpora (1k, 4k, 16k articles); "
                              "`scaling` times one article of growing size (see --prose-sizes)")
     parser.add_argument("corpus_dir", nargs="?", default=None, metavar="CORPUS_DIR",
-                        help="with `corpus`: the folder of .txt files to use (default as DIR)")
+                        help="with `corpus`: the folder of .txt files to use (default as DIR); "
+                             "with `trace`: the article .json folder to recombine (default: cascades-dev)")
+    parser.add_argument("--sizes", default="1000,4000,16000", help="with `trace`: corpus sizes (default 1000,4000,16000)")
     parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per configuration; the best is reported")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N texts")
@@ -235,6 +238,13 @@ def run(args) -> int:
         from .scaling import run as run_scaling
 
         return run_scaling(args)
+    if args.dir == "trace":
+        from .eval import bench_trace
+
+        source = args.corpus_dir or str(default_dir().parents[1] / "cascades-dev" / "articles")
+        report = bench_trace.benchmark(source, sizes=tuple(int(x) for x in args.sizes.split(",") if x.strip()))
+        sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else bench_trace.render(report))
+        return 0
     if args.dir == "corpus":
         from .corpus.bench import run as run_corpus_bench
 

@@ -18,6 +18,7 @@ DELEGATED = {
     "eval": ("hearsay.eval.cli", "score hearsay against annotated data (PolNeAR, TimeML, gold)"),
     "bench": ("hearsay.bench", "speed: words per second against bare spaCy parsing"),
     "serve": ("hearsay.web", "local web page: paste an article, see who says what"),
+    "trace": ("hearsay.trace_command", "where each claim came from across articles: origin, copies, citations, confirmations, denials"),
     "export": ("hearsay.export.cli", "write a store's tables as parquet, csv or jsonl files"),
     "stats": ("hearsay.store.stats", "counts of a store: articles, failures, outlets, source kinds"),
 }
@@ -44,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the ledger's JSON Schema")
     p.add_argument("--check", metavar="FILE", help="exit 1 if FILE differs from the generated schema")
+
+    p = sub.add_parser("match", help="rank candidate claims (TSV: id, text) by how closely they match a claim")
+    p.set_defaults(delegate="hearsay.trace_command", delegate_run="run_match")
+    importlib.import_module("hearsay.trace_command").add_match_arguments(p)
 
     for name, (module, help_text) in DELEGATED.items():
         p = sub.add_parser(name, help=help_text)
@@ -117,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_schema(args)
         if getattr(args, "unavailable", None):
             raise HearsayError(f"`hearsay {args.command}` needs an optional extra that is not installed: {args.unavailable}")
-        return importlib.import_module(args.delegate).run(args)
+        return getattr(importlib.import_module(args.delegate), getattr(args, "delegate_run", "run"))(args)
     except HearsayError as err:
         print(f"hearsay: {err}", file=sys.stderr)
         return 2

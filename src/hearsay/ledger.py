@@ -11,9 +11,11 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .source_kinds import KIND_NAMES
+
 SCHEMA = "hearsay.ledger/1"
 
-SourceKind = Literal["person", "organization", "outlet", "anonymous", "reports", "document", "author"]
+SourceKind = Literal[KIND_NAMES]  # type: ignore[valid-type]  (the seven kinds, see source_kinds.py)
 AttributionType = Literal["direct", "indirect", "mixed", "according_to"]
 Polarity = Literal["asserted", "denied"]
 HedgeKind = Literal["reportative", "epistemic", "appearance", "allegation"]

@@ -5,6 +5,7 @@ worker processes with a time budget (a 504, the worker replaced, the server stil
 from __future__ import annotations
 
 import threading
+import time
 import warnings
 
 import pytest
@@ -101,17 +102,26 @@ def test_worker_pool_stops_a_slow_article_and_keeps_serving(nlp):
     """One worker, a one-second budget, an article of thousands of quote marks: 504 with a
     clear message, /health answers while it runs, the worker is replaced, the next article
     goes through."""
-    pool = WorkerPool(1, timeout=1.0)
+    pool = WorkerPool(1, timeout=2.0, wait=0.5)
     with TestClient(create_app(analyser=pool, rate_limit=0), base_url=BASE) as c:
         assert c.get("/health").json()["analysis"]["ready"] == 1
         slow: dict = {}
         thread = threading.Thread(target=lambda: slow.update(r=c.post("/api/analyze", json={"text": '"' * 20_000})))
         thread.start()
+        while c.get("/health").json()["analysis"]["ready"]:  # until the slow article holds the worker
+            time.sleep(0.02)
         health = c.get("/health")
         assert health.status_code == 200 and health.json()["analysis"]["mode"] == "worker processes"
+        # the only worker is busy: another article waits at most `wait` seconds, then 503
+        busy = c.post("/api/analyze", json={"text": "The mayor said the ferry would run."})
+        assert busy.status_code == 503 and busy.headers["retry-after"] and "busy" in busy.json()["error"]
         thread.join(timeout=60)
         r = slow["r"]
         assert r.status_code == 504 and "longer than" in r.json()["error"]
+        deadline = time.monotonic() + 120
+        while not c.get("/health").json()["analysis"]["ready"]:  # the replacement loads its pipeline
+            assert time.monotonic() < deadline, "the stopped worker was not replaced"
+            time.sleep(0.1)
         ok = c.post("/api/analyze", json={"text": TEXT})
         assert ok.status_code == 200, ok.text
         assert ok.json()["claims"]

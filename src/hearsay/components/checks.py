@@ -394,7 +394,12 @@ def _order_conflict(first: dict, second: dict) -> bool:
 
 
 def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: dict) -> list[dict]:
-    """Events whose stated order disagrees with their dates."""
+    """Events whose stated order disagrees with their dates.
+
+    Long on purpose: three passes (numbered below: a relative time beside a date of its own,
+    "after"/"before" joining dated clauses, "then"/"later" after a dated sentence) share one
+    index of explicit dates and one conflict builder, and read best as one list of the ways a
+    story states order."""
     out = []
     text = doc.text
     by_id = {t["id"]: t for t in times}

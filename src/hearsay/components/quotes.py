@@ -68,6 +68,9 @@ def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list
     quote mark can (an opening one after a space or bracket and before a word, a closing
     one after a word and before a space or punctuation, with a single quote open) and are
     apostrophes otherwise.
+
+    Long on purpose: it is one character-level state machine over the stack of open quotes;
+    its branches share that state and are read best together.
     """
     if elisions is None:
         elisions = default_elisions()
@@ -226,14 +229,6 @@ def _closing_single_ahead(text: str, i: int) -> bool:
         if not _is_word(after) and (_is_word(before) or before in ".,!?"):
             return True
         j += 1
-
-
-def quote_at(quotes: list[QuoteRec], start: int, end: int) -> QuoteRec | None:
-    """The outermost quote whose content covers ``[start, end)``, if any."""
-    for q in quotes:
-        if q["depth"] == 0 and q["content_start"] <= start and end <= q["content_end"]:
-            return q
-    return None
 
 
 @Language.factory(

@@ -14,15 +14,16 @@ from spacy.tokens import Doc
 
 from ..errors import NOT_ENGLISH
 from ..extensions import get_list
+from ..source_kinds import UNNAMED_KINDS, kind_table
 
-UNNAMED = ("anonymous", "reports")
+UNNAMED = UNNAMED_KINDS
 #: below this share of English function words in a text of at least ENGLISH_MIN_WORDS words,
 #: the text is probably not English and the ledger says so
 ENGLISH_MIN_STOP_SHARE = 0.2
 ENGLISH_MIN_WORDS = 12
 WORD = re.compile(r"[^\W\d_]{3,}")
 HEADLINE_MATCH = 0.3
-KIND_PHRASES = {"anonymous": "an anonymous source", "reports": "unnamed reports"}
+KIND_PHRASES = kind_table("phrase")
 
 
 def _plural(n: int, word: str) -> str:

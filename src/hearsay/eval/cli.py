@@ -37,6 +37,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--errors", type=int, default=0, metavar="N", help="show N value errors")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("trace", help="cascade corpora (datasets/cascades-dev format): clustering, origins, citations, copies, roles")
+    p.add_argument("gold", metavar="GOLD", help="gold.json")
+    p.add_argument("articles", metavar="ARTICLES", help="folder of article .json records")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("match", help="claim matching on CLEF 2020 CheckThat! Task 2: MAP@5 and MRR")
+    p.add_argument("--clef2020", required=True, metavar="SPLIT", help="folder with tweets.queries.tsv and tweet-vclaim-pairs.qrels")
+    p.add_argument("--run-out", metavar="FILE", help="write the TREC run file (query Q0 claim rank score tag)")
+    p.add_argument("--matcher", choices=("bm25", "embed", "hybrid"), default="bm25",
+                   help="bm25 (default), MiniLM cosine, or both; embed and hybrid need the [embed] extra")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("gate", help="fail when a score falls below its floor in eval/baseline.json")
     p.add_argument("--shared", default=None, metavar="DIR", help="the shared folder holding datasets/ (default ../shared)")
     p.add_argument("--baseline", default=None, metavar="FILE", help="floors file (default eval/baseline.json)")
@@ -100,6 +112,16 @@ def run(args) -> int:
 
         report = evaluate(args.timeml, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every))
         return _finish(report, "documents", "TimeML document", lambda: render(report), args.json)
+    if cmd == "trace":
+        from .run_trace import evaluate, render
+
+        report = evaluate(args.gold, args.articles)
+        return _finish(report, "articles", "cascade article", lambda: render(report), args.json)
+    if cmd == "match":
+        from .clef import evaluate, render
+
+        report = evaluate(args.clef2020, run_out=args.run_out, matcher=args.matcher)
+        return _finish(report, "queries", "CLEF query", lambda: render(report), args.json)
     if cmd == "gate":
         from .gate import run_gate
 

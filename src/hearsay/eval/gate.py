@@ -45,6 +45,21 @@ METRICS = {
         "strict_f1": ("systems.hearsay.strict.f1", "min"),
         "type_accuracy": ("systems.hearsay.type_accuracy", "min"),
     },
+    "cascades": {
+        "clustering_f1": ("clustering.f1", "min"),
+        "origin_article_accuracy": ("origin_article_accuracy", "min"),
+        "origin_source_accuracy": ("origin_source_accuracy", "min"),
+        "citations_f1": ("citations.f1", "min"),
+        "copies_exact": ("copies_exact_score", "min"),
+        "uncited_repeats_f1": ("uncited_repeats.f1", "min"),
+        "confirmations_f1": ("confirmations.f1", "min"),
+        "denials_recall": ("denials.recall", "min"),
+        "distractor_attachments": ("distractor_attachment_count", "max"),
+    },
+    "clef": {
+        "map_at_5": ("map@5", "min"),
+        "mrr": ("mrr", "min"),
+    },
 }
 
 #: the visible data and the subset the gate reads (used when baseline.json has no entry yet)
@@ -53,13 +68,16 @@ DEFAULT_DATASETS = {
     "polnear-dev": {"kind": "polnear", "paths": ["datasets/polnear/dev"], "every": 2},
     "timebank-aquaint": {"kind": "timeml", "paths": ["datasets/tempeval3/TBAQ-cleaned/TimeBank",
                                                       "datasets/tempeval3/TBAQ-cleaned/AQUAINT"], "every": 8},
+    "cascades-dev": {"kind": "cascades", "paths": ["datasets/cascades-dev/gold.json", "datasets/cascades-dev/articles"]},
+    "clef2020-dev": {"kind": "clef", "paths": ["datasets/clef2020-claims/dev", "datasets/clef2020-claims/verified_claims.docs.tsv"]},
 }
 
 BASELINE_COMMENT = ("Accuracy floors (min) and ceilings (max) for `hearsay eval gate`, set at measured minus margin by "
                     "`hearsay eval gate --update`; paths are relative to the shared folder, every=N reads one text in N. "
                     "Raising a floor is routine; lowering one needs a reason in the commit message.")
 
-SUFFIXES = {"gold": (".txt", ".json"), "polnear": (".txt", ".ann", ".tsv"), "timeml": (".tml",)}
+SUFFIXES = {"gold": (".txt", ".json"), "polnear": (".txt", ".ann", ".tsv"), "timeml": (".tml",),
+            "cascades": (".json",), "clef": (".tsv", ".qrels")}
 
 
 def repo_root() -> Path:
@@ -119,6 +137,14 @@ def measure(kind: str, paths: list[Path], every: int, nlp=None) -> dict:
         from .run_times import evaluate
 
         return evaluate([str(p) for p in paths], nlp=nlp, every=every)
+    if kind == "cascades":
+        from .run_trace import evaluate
+
+        return evaluate(str(paths[0]), str(paths[1]), nlp=nlp)
+    if kind == "clef":
+        from .clef import evaluate
+
+        return evaluate(str(paths[0]))
     raise ValueError(kind)
 
 

@@ -19,18 +19,11 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from ..ledger import Claim, Ledger, Source, Time
+from ..source_kinds import kind_table
 from .views import MARK_WORDS
 
 #: how the page groups source kinds for marking: what a reader needs to tell apart at a glance
-MARK_CLASS = {
-    "person": "named",
-    "organization": "named",
-    "anonymous": "anonymous",
-    "reports": "reports",
-    "outlet": "outlet-document",
-    "document": "outlet-document",
-    "author": "author",
-}
+MARK_CLASS = kind_table("mark_class")
 
 #: the short label drawn before each claim, so kinds differ without colour
 MARK_LABEL = MARK_WORDS

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ledger import Ledger
+from ..source_kinds import kind_table
 from .views import (
     claim_notes,
     claims_by_source,
@@ -24,20 +25,13 @@ from .views import (
     with_claims,
 )
 
-KIND_STYLES = {
-    "anonymous": "bold red",
-    "reports": "bold magenta",
-    "person": "bold green",
-    "organization": "bold cyan",
-    "outlet": "bold blue",
-    "document": "bold yellow",
-    "author": "bold white",
-}
+KIND_STYLES = kind_table("style")
 
 
 def to_text(ledger: Ledger, *, color: bool = True, width: int = 110) -> str:
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
+    # colour unless asked for none: by the caller, or by the reader's NO_COLOR convention
+    console = Console(file=buf, force_terminal=color, no_color=None if color else True, width=width, highlight=False)
     doc = ledger.document
     if doc.title:
         console.print(Text(doc.title, style="bold"))
@@ -81,7 +75,8 @@ def to_text(ledger: Ledger, *, color: bool = True, width: int = 110) -> str:
         labels = [timeline_line(t) for t in ledger.timeline]
         pad = max(len(label) for label, _ in labels)
         for label, rest in labels:
-            console.print(Text(f"  {label:<{pad}}  {rest}"))
+            # one line per entry, cut at the edge: a wrapped summary reads as another entry
+            console.print(Text(f"  {label:<{pad}}  {rest}"), no_wrap=True, overflow="ellipsis")
     if ledger.summary.unresolved_times:
         spans = {t.id: t.span.text for t in ledger.times}
         console.print(

@@ -8,16 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..ledger import Attribution, Claim, Ledger, Source, TimelineEntry
+from ..source_kinds import kind_table
 
-KIND_LABELS = {
-    "person": "named person",
-    "organization": "organization",
-    "outlet": "outlet",
-    "anonymous": "anonymous",
-    "reports": "unnamed reports",
-    "document": "document",
-    "author": "the author (narration)",
-}
+KIND_LABELS = kind_table("label")
 
 
 @dataclass
@@ -62,13 +55,6 @@ def claims_by_source(ledger: Ledger) -> list[SourceGroup]:
             group = groups[src.id] = SourceGroup(src, sources.get(src.via) if src.via else None)
         group.claims.append((claim, attributions.get(claim.attribution) if claim.attribution else None))
     return sorted(groups.values(), key=lambda g: (g.source.kind == "author", -len(g.claims)))
-
-
-def entity_line(ledger: Ledger, entity_id: str) -> str:
-    ent = next((e for e in ledger.entities if e.id == entity_id), None)
-    if ent is None:
-        return entity_id
-    return f"{ent.name}, {ent.age}" if ent.age is not None else ent.name
 
 
 def relation_lines(ledger: Ledger) -> list[str]:
@@ -129,15 +115,7 @@ def timeline_line(entry: TimelineEntry) -> tuple[str, str]:
 
 
 #: the short word for a source kind where space is tight (timeline, labels)
-MARK_WORDS = {
-    "person": "named",
-    "organization": "named org",
-    "anonymous": "anonymous",
-    "reports": "reports",
-    "outlet": "outlet",
-    "document": "document",
-    "author": "author",
-}
+MARK_WORDS = kind_table("word")
 
 
 # --- dates for readers -------------------------------------------------------------------------

@@ -157,8 +157,64 @@ failures = Table(
     Index("ix_failures_input", "input"),
 )
 
+# The trace of the whole store (`hearsay trace --store`), replaced each time it is traced:
+# article ids are not foreign keys, since a trace may name an article no longer stored.
+trace_claims = Table(
+    "trace_claims", metadata,
+    Column("id", ID, primary_key=True),            # K1, K2, … in the trace
+    Column("text", Text, nullable=False),
+    Column("origin_article", ID),
+    Column("origin_source_kind", ID),
+    Column("origin_source_label", Text),
+    Column("origin_source_entity", Text),
+    Column("articles", Integer, nullable=False),    # spread: distinct articles it appears in
+    Column("confirmations", Integer, nullable=False),
+    Column("denials", Integer, nullable=False),
+    Column("verdict", Text, nullable=False),
+)
+
+trace_appearances = Table(
+    "trace_appearances", metadata,
+    Column("trace_claim", ID, primary_key=True),
+    Column("n", Integer, primary_key=True),         # order within the claim (publication order)
+    Column("article_id", ID, nullable=False),
+    Column("claim_id", ID, nullable=False),         # the ledger's claim id in that article
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("source_kind", ID, nullable=False),
+    Column("source_label", Text, nullable=False),
+    Column("source_entity", Text),
+    Column("stance", ID, nullable=False),
+    Column("role", ID, nullable=False),
+    Column("via_how", ID),
+    Column("via_article", ID),
+    Column("via_outlet", Text),
+    Index("ix_trace_appearances_article", "article_id"),
+)
+
+trace_citations = Table(
+    "trace_citations", metadata,
+    Column("n", Integer, primary_key=True),
+    Column("from_article", ID, nullable=False),
+    Column("to_outlet", Text, nullable=False),
+    Column("to_article", ID),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_trace_citations_from", "from_article"),
+)
+
+trace_copies = Table(
+    "trace_copies", metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("copy_of", ID, nullable=False),
+)
+
+TRACE_TABLES = (trace_claims, trace_appearances, trace_citations, trace_copies)
+
 #: the tables flattened from a ledger, in the order they are written (and exported)
 QUERY_TABLES = (sources, attributions, claims, claim_entities, entities, times, relations)
 
 #: every table a user can export, in a stable order
-ALL_TABLES = (articles, ledgers, *QUERY_TABLES, failures)
+ALL_TABLES = (articles, ledgers, *QUERY_TABLES, failures, *TRACE_TABLES)

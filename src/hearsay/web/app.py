@@ -25,10 +25,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import pages, security
-from .guard import SECURITY_HEADERS, Guard, TooLarge, size_text
-from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from
+from .guard import SECURITY_HEADERS, Guard, TooLarge
+from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from, size_text
 from .keeper import AlreadyKept, Keeper, MemoryKeeper, article_id
-from .workers import AnalysisFailed, AnalysisTimeout, Analyser, InlineAnalyser
+from .workers import AnalysisBusy, AnalysisFailed, AnalysisTimeout, Analyser, InlineAnalyser
 
 PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATES = PACKAGE / "templates"
@@ -132,6 +132,8 @@ async def analyse_and_keep(request: Request, article) -> str:
                              {"retry-after": str(max(1, round(wait)))})
     try:
         ledger = await web.analyser.analyse(article)
+    except AnalysisBusy:
+        raise RequestProblem(503, "every analysis worker is busy; try again in a minute", {"retry-after": "60"}) from None
     except AnalysisTimeout:
         raise RequestProblem(504, f"the analysis took longer than this server's limit of {getattr(web.analyser, 'timeout', 0):.0f} s "
                              "and was stopped; a shorter article, or one without long runs of punctuation, will go through") from None
@@ -243,6 +245,15 @@ async def ledger(request: Request, name: str):
     raise RequestProblem(404, f"no such format {fmt!r}: a ledger downloads as .json, .md or .csv")
 
 
+async def claim(request: Request, name: str):
+    """``/claims/{id}`` and its ``.json`` twin: a traced claim's cascade."""
+    key, dot, fmt = name.partition(".")
+    if dot and fmt != "json":
+        raise RequestProblem(404, f"no such format {fmt!r}: a claim page has a .json twin only")
+    page = await run_in_threadpool(pages.claim_page, web_of(request).keeper, key)
+    return answer(request, page, fmt or "html")
+
+
 def download(keeper: Keeper, key: str, fmt: str) -> Response:
     from ..render.claim_table import to_csv
     from ..render.markdown import to_markdown
@@ -263,6 +274,7 @@ ROUTES = [
     ("GET", "/history.json", history),
     ("GET", "/ledger/{key}/edit", edit),
     ("GET", "/ledger/{name}", ledger),
+    ("GET", "/claims/{name}", claim),
 ]
 
 HANDLERS = [

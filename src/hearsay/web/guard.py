@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from .intake import size_text
 from .security import host_allowed
 
 CSP = (
@@ -22,10 +23,6 @@ SECURITY_HEADERS = {
 
 class TooLarge(Exception):
     """A streamed request body passed the limit while a route was reading it."""
-
-
-def size_text(n: int) -> str:
-    return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 and n % (1024 * 1024) == 0 else f"{n:,} bytes"
 
 
 def too_large(limit: int) -> str:

@@ -9,10 +9,14 @@ from __future__ import annotations
 import json
 
 from ..errors import InputError
-from .guard import size_text
 
 META_FIELDS = ("title", "outlet", "published", "url")
 API_FIELDS = ("text", *META_FIELDS)
+
+
+def size_text(n: int) -> str:
+    """A byte count as a limit reads in a message: "2 MiB", "1,000 bytes"."""
+    return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 and n % (1024 * 1024) == 0 else f"{n:,} bytes"
 
 
 class RequestProblem(Exception):

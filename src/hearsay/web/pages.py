@@ -124,3 +124,19 @@ def history_page(keeper: Keeper, params: dict) -> Page:
         "next": link(page + 1) if query.offset + len(entries) < total else None,
     }
     return Page("history.html", data)
+
+
+def claim_page(keeper: Keeper, claim_id: str) -> Page:
+    """A traced claim's cascade: its appearances as a timeline by outlet, each with its role
+    and how it got the claim (citation, copy, or no citation), the origin and its source first.
+    Read from the store's trace tables, which `hearsay trace --store` fills."""
+    from ..trace.storage import load_claim
+
+    store = getattr(keeper, "store", None)
+    if store is None:
+        raise RequestProblem(404, "claim pages need the store (start hearsay serve with --store, and run hearsay trace --store on it)")
+    claim = load_claim(store.engine, claim_id)
+    if claim is None:
+        raise RequestProblem(404, f"no traced claim {claim_id!r} in {keeper.where}; run `hearsay trace --store` to trace the corpus")
+    return Page("claim.html", {"claim": claim})
+

@@ -27,6 +27,10 @@ class AnalysisTimeout(Exception):
     """The article took longer than the per-request budget; its worker was replaced."""
 
 
+class AnalysisBusy(Exception):
+    """No worker came free within the queue's waiting limit: every one is busy (or restarting)."""
+
+
 class AnalysisFailed(Exception):
     """The analysis raised: ``user`` says whether the input is at fault (a HearsayError)."""
 
@@ -147,10 +151,13 @@ class WorkerPool:
 
     START_TIMEOUT = 300.0
 
-    def __init__(self, size: int | None = None, model: str | None = None, timeout: float = 60.0):
+    def __init__(self, size: int | None = None, model: str | None = None, timeout: float = 60.0, wait: float | None = None):
         self.size = max(1, size or os.cpu_count() or 1)
         self.model = model
         self.timeout = timeout
+        #: how long a request waits for a free worker before it is answered 503, so no request
+        #: hangs behind a queue that does not move (every worker restarting, say)
+        self.wait = wait if wait is not None else max(120.0, 4 * timeout)
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
@@ -187,7 +194,10 @@ class WorkerPool:
 
     async def analyse(self, article) -> Ledger:
         assert self._idle is not None, "the pool has not been started"
-        worker = await self._idle.get()
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), self.wait)
+        except asyncio.TimeoutError:
+            raise AnalysisBusy() from None
         try:
             reply = await asyncio.to_thread(worker.call, article, self.timeout)
         except AnalysisTimeout:

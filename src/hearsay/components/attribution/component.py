@@ -32,7 +32,7 @@ from .context import (
     trim_content,
     via_outlet,
 )
-from .cues import content_of, speaker_of
+from .cues import CueLexicon, content_of, speaker_of
 from .direct import quote_pass
 from .phrases import (
     according_pass,
@@ -45,11 +45,31 @@ from .phrases import (
 
 
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
-    return {"cues": load("cues"), "sources": load("sources"), "denials": load("denials")}
+    """The stage's lexicons, with the cue index built once per pipeline (not per document)."""
+    cues = load("cues")
+    return {"cues": cues, "cue_index": CueLexicon(cues), "sources": load("sources"), "denials": load("denials")}
 
 
 # ---------------------------------------------------------------------------------------
 # the passes
+
+
+WH_OPENERS = {"how", "what", "whether", "if", "when", "where", "why", "who", "whom", "which", "whose"}
+
+
+def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
+    """A cue that reports a refusal, not a statement: the speech verb a refusal governs
+    ("declined to discuss the player", "refused to say whether ..."), or a negated one whose
+    clause is an open question ("did not say how long the plans could last")."""
+    declined = cues.no_comment.get("declined", {})
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in declined.get("verbs", ()) \
+            and verb.lemma_.lower() in declined.get("objects", ()):
+        return True
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    first = doc[content_start]
+    return first.lower_ in WH_OPENERS and first.i > verb.i
 
 
 def verb_pass(ctx: Context, found: list[Found]) -> None:
@@ -95,6 +115,8 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         if how == "object" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "records did not list an attorney": nothing is reported
+        if withheld(ctx.doc, tok, s, cues):
+            continue  # "would not say how many", "declined to discuss the player": nothing is reported
         if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ in ("xcomp", "agent", "oprd") for c in tok.children):
             continue  # "praised the bullpen": an act, not a statement; "urged fans to stay" reports one,
             # and so do "the move was criticized by economists" and "called them rapists"

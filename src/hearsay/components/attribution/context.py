@@ -43,7 +43,7 @@ class Context:
         self.doc = doc
         self.text = doc.text
         self.quotes = sorted((q for q in quotes if q["depth"] == 0), key=lambda q: q["start"])
-        self.cues = CueLexicon(lexicon["cues"])
+        self.cues: CueLexicon = lexicon["cue_index"]
         self.srclex = lexicon["sources"]
         self.entities = MentionIndex(entities, False) if entities else MentionIndex(fallback_entities(doc), True)
         self.table = SourceTable(doc, self.entities, self.srclex, self.quotes)

@@ -14,9 +14,6 @@ from typing import Optional
 from spacy.tokens import Token
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-
-
 class CueLexicon:
     """cues.json compiled for lookups."""
 
@@ -145,7 +142,12 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
 def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Optional[tuple[int, int, str]]:
     """Token range [start, end) of what ``verb`` reports, and how it was found:
     "clause" (a that-clause, before or after), "object" (reportative/denial objects),
-    "frame" (the verb sits in a trailing frame ", police said")."""
+    "frame" (the verb sits in a trailing frame ", police said").
+
+    Long on purpose: a decision list. The constructions are tried in a fixed order of
+    precedence (clausal complement, recipient and passive readings, "as" clauses, questions,
+    prepositional and commissive objects, plain objects, a "that" the parser misattached, the
+    trailing frame) and the first that fits wins; one function keeps that order in one place."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if comps:

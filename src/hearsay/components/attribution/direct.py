@@ -187,6 +187,14 @@ def _adjacent_speaker(ctx: Context, verb: Token) -> Optional[Token]:
     before = ctx.doc[verb.i - 1] if verb.i > 0 else None
     if not verb.tag_.startswith("VB") and before is not None and ctx.outside(before) and before.pos_ in ("PROPN", "NOUN", "PRON"):
         return before   # "the insider dishes" tagged as a noun phrase
+    if before is not None and before.pos_ == "PROPN" and ctx.outside(before):
+        # '“…,” Kiptoo said through an interpreter' with the name parsed as a modifier: the
+        # name between the closing mark and the cue
+        j = before.i
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and ctx.outside(doc[j - 1]):
+            j -= 1
+        if j >= 2 and doc[j - 1].text in ("\u201d", '"', "''") and doc[j - 2].text in (",", "?", "!"):
+            return before
     return None
 
 

@@ -57,6 +57,8 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
             chars = trim_content(ctx, *content_tok)
             if chars is None or len(ctx.text[chars[0]:chars[1]].split()) < 3:
                 continue
+            if source["kind"] in ("reports", "outlet") and _relays_named_speech(ctx, *content_tok, source):
+                continue
             kind = classify_content(ctx, *chars)
             if kind is None:
                 # "“…,” according to X": the quote itself, inside its marks
@@ -73,6 +75,25 @@ def according_pass(ctx: Context, found: list[Found]) -> None:
                                 ctx.chars(tok.i, tok.i + n), "reportative" if source["kind"] == "reports" else "neutral"))
             ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
             break
+
+
+def _relays_named_speech(ctx: Context, start: int, end: int, relay) -> bool:
+    """'"We will win," the coach said on Monday, according to reports': the clause already
+    names its speaker, so the words stay the coach's and the reports are how they reached
+    the article (the speaker's ``via``), not a second voice claiming the quote."""
+    for tok in ctx.doc[start:end]:
+        if not ctx.outside(tok) or ctx.cues.cue_class(tok) is None:
+            continue
+        subj = speaker_of(tok)
+        if subj is None or not ctx.outside(subj) or subj.pos_ == "PRON" or not quotes_in(ctx, *ctx.chars(start, end)):
+            continue
+        speaker = ctx.table.resolve(subj, naming_span(subj))
+        if speaker is None or speaker["kind"] in ("reports", "author") or speaker is relay:
+            continue
+        if speaker["via"] is None:
+            speaker["via"] = relay["id"]
+        return True
+    return False
 
 
 def in_document_pass(ctx: Context, found: list[Found]) -> None:
@@ -188,10 +209,19 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
     doc = ctx.doc
     text = ctx.text
     pos = 0
+    answers = set(ctx.srclex.get("interview_answer_labels", []))
+    interviewee: list = []   # found once, at the first answer line
     while pos < len(text):
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
         colon = text.find(":", pos, min(end, pos + 60))
+        if colon > pos and end - colon > 12 and text[pos:colon].strip().lower() in answers:
+            if not interviewee:
+                interviewee.append(_interviewee(ctx, pos))
+            if interviewee[0] is not None:
+                _answer_line(ctx, found, interviewee[0], pos, colon, end)
+            pos = end + 1
+            continue
         if colon > pos and end - colon > 12:
             name = text[pos:colon].strip()
             words = name.split()
@@ -207,12 +237,7 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                         pos = end + 1
                         continue   # "Stealth Over Health: ..." is a headline, not a speaker
                     source = ctx.table.resolve(span.root, (span.start, span.end))
-                    cs = colon + 1
-                    while cs < end and text[cs] in " \t":
-                        cs += 1
-                    ce = end
-                    while ce > cs and text[ce - 1] in " \t\r":
-                        ce -= 1
+                    cs, ce = _after_label(text, colon, end)
                     if source is not None and source["kind"] != "author" and ce - cs > 8:
                         kind = classify_content(ctx, cs, ce)
                         if kind is not None:
@@ -229,6 +254,43 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                                                    "neutral", quote=hit[0]))
                                 ctx.absorbed[hit[0]] = found[-1]
         pos = end + 1
+
+
+def _after_label(text: str, colon: int, end: int) -> tuple[int, int]:
+    """The words of a labelled line after its colon, without surrounding blanks."""
+    cs = colon + 1
+    while cs < end and text[cs] in " \t":
+        cs += 1
+    ce = end
+    while ce > cs and text[ce - 1] in " \t\r":
+        ce -= 1
+    return cs, ce
+
+
+def _interviewee(ctx: Context, before: int) -> str | None:
+    """Who answers in a Q&A: the person named most often in the title and introduction (the
+    text before the first answer line), the earliest named on a tie."""
+    counts: dict[str, int] = {}
+    for start, _, eid, kind in ctx.entities.mentions:
+        if start >= before:
+            break
+        if kind == "name" and ctx.entities.entities[eid]["type"] == "PERSON":
+            counts[eid] = counts.get(eid, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda eid: (counts[eid], -ctx.entities.by_entity[eid][0]))
+
+
+def _answer_line(ctx: Context, found: list[Found], eid: str, pos: int, colon: int, end: int) -> None:
+    """An answer line of a Q&A ("A: Full every night ...") is the interviewee's own words, a
+    direct quote; quotes inside it stay free for the speakers the answer quotes."""
+    text = ctx.text
+    cs, ce = _after_label(text, colon, end)
+    if ce - cs < 2:
+        return
+    label = (pos + len(text[pos:colon]) - len(text[pos:colon].lstrip()), colon)
+    source = ctx.table.for_entity(eid, "person", *label)
+    found.append(Found((cs, ce), "direct", source, {"start": label[0], "end": label[1]}, (label[0], colon + 1), "neutral"))
 
 
 def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, int]]) -> None:

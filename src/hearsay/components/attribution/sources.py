@@ -495,10 +495,14 @@ class SourceTable:
             self._mention(authored, start, end)
             return authored
         if lemma in self.anonymous or low in self.anonymous:
-            needs = lemma in self.modifier_needed or low in self.modifier_needed
+            needs = lemma in self.modifier_needed or low in self.modifier_needed or _located_group(head)
+            group = self.by_key.get("role:" + lemma) or self.by_key.get("org:" + lemma)
+            if group is not None and not mods & self.familiar and not dets & INDEFINITE:
+                self._mention(group, start, end)  # "Health officials in X ... officials said": the same group
+                return group
             if not needs or mods & self.familiar or definite is True or self._voice(lemma):
                 return self.voice(lemma, head, start, end, definite)
-            # "the family", "fans": a group voice named by its role, not an anonymous source
+            # "the family", "fans", "city officials": a group voice named by its role, not an anonymous source
         if lemma in self.orgs or low in self.orgs:
             eid = self.entities.first_with_word(head.text, {"ORG", "GPE"})
             if eid is None and self.entities.fallback:
@@ -544,6 +548,9 @@ class SourceTable:
         dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")]
         is_indef = any(d in INDEFINITE for d in dets)
         is_def = definite is True or any(d in DEFINITE for d in dets) or any(c.dep_ == "poss" for c in head.children)
+        for _, rec in self.voices:
+            if {"start": start, "end": end} in rec["mentions"]:
+                return rec  # the same words read again by another construction: the same voice
         previous = self._voice(key)
         if previous is not None and (is_def or not is_indef):
             self._mention(previous, start, end)
@@ -553,6 +560,23 @@ class SourceTable:
         self._mention(rec, start, end)
         self.voices.append((key, rec))
         return rec
+
+
+def _located_group(head: Token) -> bool:
+    """A plural voice placed in an institution or place ("city officials", "Health officials
+    in Fairhaven County", "Union officials at the plant"): the body speaking through its
+    people, on the record, unless a modifier marks them as unnamed on purpose ("senior
+    officials", "officials familiar with")."""
+    if head.tag_ != "NNS":
+        return False
+    for c in head.children:
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "from", "of", "with") and any(
+                p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "ORG", "FAC", "LOC")
+                                      or any(g.pos_ == "PROPN" for g in p.subtree)) for p in c.children):
+            return True
+    return False
 
 
 def _voice_key(lemma: str) -> str:

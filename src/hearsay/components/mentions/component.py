@@ -69,19 +69,21 @@ def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
 
 def _kin_listed_names(doc: Doc, clusters: list[dict], lex: dict) -> None:
     """Names listed in apposition to a kinship noun are people, whatever NER called them:
-    "two sons, Milo and Theo", "Their children, Ava and Cole", "a daughter, Grace Lin"."""
+    "two sons, Milo and Theo", "Their children, Ava and Cole", "her husband, the architect
+    Julian Frey"."""
     kin = set(lex["descriptors"]["kinship"]) | set(lex["descriptors"]["group_nouns"])
     by_token = {i: cluster for cluster in clusters for start, end in cluster["names"] for i in range(start, end)}
     for token in doc:
         if token.lower_ not in kin or token.pos_ != "NOUN":
             continue
         for child in token.children:
-            if child.dep_ != "appos" or child.pos_ != "PROPN":
+            if child.dep_ != "appos":
                 continue
-            for name in [child, *child.conjuncts]:
-                cluster = by_token.get(name.i)
-                if cluster is not None and name.pos_ == "PROPN":
-                    cluster["votes"]["PERSON"] += STRONG
+            # "Milo and Theo", and "the architect Julian Frey" (a role before the name)
+            names = [child, *child.conjuncts] if child.pos_ == "PROPN" else \
+                [t for t in child.subtree if t.pos_ == "PROPN" and t.dep_ in ("compound", "appos", "conj")]
+            for cluster in {id(c): c for c in (by_token.get(n.i) for n in names if n.pos_ == "PROPN") if c}.values():
+                cluster["votes"]["PERSON"] += STRONG
 
 
 def _given_name_genders(doc: Doc, clusters: list[dict], lex: dict) -> None:

@@ -18,7 +18,7 @@ from ...extensions import RelationRec, get_list
 from ...lexicon import LexiconLoader
 from ..ranges import RangeIndex
 from .index import EntityIndex
-from .patterns import SYMMETRIC, find_kin_and_couples, trigger_positions, trigger_words
+from .patterns import SYMMETRIC, find_kin_and_couples, lone_anniversaries, trigger_positions, trigger_words
 from .titles import find_employment
 
 #: when several statements give one relation, the firmest word on it wins; a denial is news
@@ -52,6 +52,7 @@ def find_evidence(doc: Doc, entities: list[dict], times: RangeIndex, speakers: l
         sentence.append(tok)
     if sentence:
         out += find_kin_and_couples(idx, sentence, times)
+    out += lone_anniversaries(idx, triggers, times, out)
     out += find_employment(idx, triggers, times)
     return out, idx
 

@@ -127,6 +127,11 @@ def anniversary_since(doc: Doc, noun: Token, times: RangeIndex) -> dict:
         if sent.start_char <= t["start"] and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
             year = int(value[:4]) - nth
             return {"since": f"{year:04d}{value[4:]}", "since_time": t["id"], "since_how": "anniversary"}
+    for t in times:
+        # "this week", "last month": the anniversary's year, so the wedding's year
+        value = t.get("value") or ""
+        if sent.start_char <= t["start"] < sent.end_char and re.match(r"^\d{4}(-|$)", value):
+            return {"since": f"{int(value[:4]) - nth:04d}", "since_time": t["id"], "since_how": "anniversary"}
     return {}
 
 
@@ -198,10 +203,16 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
         spk = idx.speaker_at(noun.idx)
         if spk and spk not in ex:
             return [spk], False, [noun]
-    if any(c.dep_ == "det" for c in noun.children):
-        return [], False, []  # "like a spoiled child", "the children": nobody's in particular
     verb = governing_verb(noun)
+    listing = verb is not None and verb.lemma_.lower() in idx.lexicon.get("family_listing_verbs", []) \
+        and any(c.dep_ == "appos" for c in noun.children)
+    if any(c.dep_ == "det" for c in noun.children) and not listing:
+        return [], False, []  # "like a spoiled child", "the children": nobody's in particular
     subj = acting_subject(verb) if verb is not None else None
+    if listing:
+        # "She is survived by a daughter, Grace", "He leaves a son, Mark": the one whose family
+        # is listed is the grammatical subject, passive or not
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
     if subj is not None and subj.i != noun.i and not any(e in ex for e in idx.ents(subj)):
         people = idx.person(subj, exclude=ex)
         return people, len(people) == 2 and _is_couple_word(idx, subj), [subj]
@@ -327,18 +338,47 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[d
         # "tied the knot in 2012"
         people, toks = participants(idx, tok, ("with", "to"), use_dobj=False)
         out = pair_evidence("spouse", people, toks, tok, **dated_since(times, tok))
-    elif lemma in lex["anniversary_nouns"] and any(
-        c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")
-    ):
-        people, toks = noun_owners(idx, tok, accept=lambda subj: _is_couple_word(idx, subj), keep_subject=False)
-        if len(people) == 1:
-            # "her wedding anniversary with Ben Cole"
-            partner, ptoks = participants(idx, tok, ("with",), use_dobj=False)
-            people += [e for e in partner if e not in people][:1]
-            toks += ptoks[1:]
+    elif is_wedding_anniversary(idx, tok):
+        people, toks = anniversary_owners(idx, tok)
         out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times))
     for ev in out:
         idx.add_pair(ev["a"], ev["b"], "spouse", ev["start"])
+    return out
+
+
+def is_wedding_anniversary(idx: EntityIndex, tok: Token) -> bool:
+    lex = idx.lexicon
+    return tok.lemma_.lower() in lex["anniversary_nouns"] and any(
+        c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod"))
+
+
+def anniversary_owners(idx: EntityIndex, tok: Token) -> tuple[list[str], list[Token]]:
+    """Whose wedding anniversary: "their", "the couple's", or one person and a partner "with" them."""
+    people, toks = noun_owners(idx, tok, accept=lambda subj: _is_couple_word(idx, subj), keep_subject=False)
+    if len(people) == 1:
+        # "her wedding anniversary with Ben Cole"
+        partner, ptoks = participants(idx, tok, ("with",), use_dobj=False)
+        people += [e for e in partner if e not in people][:1]
+        toks += ptoks[1:]
+    return people, toks
+
+
+def lone_anniversaries(idx: EntityIndex, triggers: list[Token], times: list[dict], found: list[dict]) -> list[dict]:
+    """"She celebrated her tenth wedding anniversary": one owner named, the other is the one
+    spouse the story gives her anywhere (often stated later: "Calloway, who married Frey in
+    2017"). Read after every other statement, so the anniversary's wedding year can be checked
+    against the stated one."""
+    out: list[dict] = []
+    for tok in triggers:
+        if not is_wedding_anniversary(idx, tok):
+            continue
+        people, toks = anniversary_owners(idx, tok)
+        if len(people) != 1:
+            continue
+        partners = {ev["b"] if ev["a"] == people[0] else ev["a"] for ev in found
+                    if ev["type"] == "spouse" and people[0] in (ev["a"], ev["b"])}
+        if len(partners) == 1:
+            out += pair_evidence("spouse", people + list(partners), toks, tok, **anniversary_since(idx.doc, tok, times))
     return out
 
 

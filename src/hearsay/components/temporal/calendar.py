@@ -12,10 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-#: granularities, finest first
-GRANS = ("D", "W", "M", "S", "Q", "H", "Y", "DE", "CE")
-
-
 @dataclass(frozen=True)
 class Point:
     """A calendar interval named by its first day and granularity; ``code`` carries the season or
@@ -49,10 +45,6 @@ def shift(d: date, amount: int, unit: str) -> date:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def season_point(year: int, code: str, months: tuple[int, int]) -> Point:
-    return Point(date(year, months[0], 1), "S", code)
 
 
 def point_for(d: date, gran: str, code: str = "", fiscal_end: Optional[int] = None) -> Point:
@@ -102,11 +94,6 @@ def last_day(p: Point) -> date:
         return p.day + timedelta(days=6)
     months = {"M": 1, "Q": 3, "S": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}[p.gran]
     return add_months(p.day, months) - timedelta(days=1)
-
-
-def fiscal_year_number(p: Point) -> int:
-    """Fiscal years are named after the calendar year they end in."""
-    return last_day(Point(p.day, "Y", fiscal_end=p.fiscal_end)).year if p.gran == "Y" else p.day.year
 
 
 def value_of(p: Point) -> str:
@@ -174,14 +161,3 @@ def parse_iso(value: Optional[str]) -> Optional[date]:
     return None
 
 
-def precision_of(value: Optional[str]) -> Optional[str]:
-    """The granularity of an ISO date value: D, M or Y (None for anything else)."""
-    if not value:
-        return None
-    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        return "D"
-    if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-        return "M"
-    if len(value) == 4 and value.isdigit():
-        return "Y"
-    return None

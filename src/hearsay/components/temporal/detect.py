@@ -302,6 +302,10 @@ def _triggers(L: dict) -> set[str]:
 
 
 def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int] | None:
+    """The token range of a time expression starting at token ``i`` that spaCy's NER missed.
+
+    Long on purpose: a decision list (slash dates, decades, clock times, weekdays, months,
+    relative units ...) tried in order, the first match wins; the order is the logic."""
     tok = doc[i]
     low = tok.lower_
     if "/" in low and _SLASH_DATE.match(low):

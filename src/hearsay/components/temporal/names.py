@@ -171,7 +171,10 @@ def _unit_point(unit: str, ref: date, ctx: Context) -> Optional[Point]:
 
 
 def read_relative_unit(words, joined, ctx, L, mod):
-    """this/last/next/the past/the coming + week, month, year, quarter, decade, weekend, season."""
+    """this/last/next/the past/the coming + week, month, year, quarter, decade, weekend, season.
+
+    Long on purpose: one reading per unit after a shared normalisation of the determiner;
+    the units differ only in their calendar arithmetic, which stays side by side."""
     words = [w for w in words if w not in ("fiscal", "calendar")]
     if words[:2] == ["this", "past"]:
         words = ["last"] + words[2:]  # "this past weekend"

@@ -221,7 +221,10 @@ def _anniversary(words, joined, ctx, L, mod):
 
 
 def _shifted(words, joined, ctx, L, mod):
-    """N units ago / later / earlier / before / after; vague "days later"."""
+    """N units ago / later / earlier / before / after; vague "days later".
+
+    Long on purpose: the count, the unit, the direction and the base (the reference date or
+    the previous expression) are read in one pass, each depending on the ones before."""
     last = words[-1]
     if last not in L["narrative"] or len(words) < 2:
         if not (len(words) >= 3 and words[-2:] == ["from", "now"]):

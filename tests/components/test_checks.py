@@ -150,3 +150,12 @@ def test_a_malformed_upstream_record_is_a_warning_not_a_crash(nlp):
         doc = proc(doc)
     assert doc._.hearsay_checks == []
     assert any(w.startswith("checks:") for w in doc._.hearsay_warnings)
+
+
+def test_an_anniversary_owned_by_one_spouse_is_checked_against_the_wedding_year(analyze):
+    text = ("Bree Calloway celebrated her tenth wedding anniversary this week with a party thrown by her husband, "
+            "the architect Julian Frey.\n\nCalloway, who married Frey in {year}, thanked him in a post.")
+    led = analyze(text.format(year=2017), published="2025-06-05")
+    assert [(c.kind, c.status) for c in led.checks if c.kind == "anniversary_vs_wedding"] == [("anniversary_vs_wedding", "conflict")]
+    led = analyze(text.format(year=2015), published="2025-06-05")
+    assert [(c.kind, c.status) for c in led.checks if c.kind == "anniversary_vs_wedding"] == [("anniversary_vs_wedding", "ok")]

@@ -95,6 +95,13 @@ def triples(ledger) -> set[tuple]:
          ("employee", "Paul Imre", "Westbrook Children's Hospital", "asserted", None)),
         ("Ruth Osei, a marine biologist at the University of Lindale, said the reef had recovered.",
          ("employee", "Ruth Osei", "University of Lindale", "asserted", None)),
+        # an obituary's list of survivors: a kin noun with an article, and the name apposed
+        ("Lorraine Abbott, a jazz pianist, died Sunday. She is survived by a daughter, Grace Lin.",
+         ("child", "Grace Lin", "Lorraine Abbott", "asserted", None)),
+        ("Walter Brannigan died Monday. He leaves a son, Peter Brannigan, and two grandchildren.",
+         ("child", "Peter Brannigan", "Walter Brannigan", "asserted", None)),
+        ("Calder Rovers are close to a deal. Rovers manager Stefan Lindqvist declined to comment.",
+         ("employee", "Stefan Lindqvist", "Calder Rovers", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
         ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",

@@ -574,3 +574,61 @@ def test_a_party_or_nationality_noun_describes_the_person_introduced(analyze, te
     led = analyze(text)
     assert [source_of(led, a).label for a in led.attributions] == [speaker]
     assert all(e.type == "PERSON" for e in led.entities)
+
+
+def test_answers_in_a_q_and_a_are_the_interviewees_direct_words(analyze):
+    led = analyze(
+        "Q&A: Chef Maria Lopez on closing her restaurant\n\n"
+        "Maria Lopez ran the Saltgrass cafe for eleven years. She spoke with the Portside Weekly.\n\n"
+        "Q: Why close a restaurant that was full every night?\n"
+        "A: Full every night and losing money every month. Rent tripled.\n\n"
+        "Q: Was there a moment?\n"
+        'A: My accountant sat me down and said, "Maria, you are paying to work here." That was the moment.\n'
+    )
+    rows = [(r[0], r[2], r[4]) for r in table(led)]
+    assert ("direct", "Maria Lopez", "Full every night and losing money every month. Rent tripled.") in rows
+    assert any(t == "direct" and who == "Maria Lopez" and text.startswith("My accountant sat me down") for t, who, text in rows)
+    assert ("direct", "My accountant", "Maria, you are paying to work here.") in rows
+    assert not any(text.startswith("Why close") for _, _, text in rows)
+
+
+def test_a_quote_with_its_speaker_stays_theirs_under_according_to_reports(analyze):
+    led = analyze('"We will win," the coach said on Monday, according to reports.')
+    assert table(led) == [("direct", "person", "the coach", "said", "We will win")]
+    coach = source_of(led, led.attributions[0])
+    assert coach.via is not None and next(s for s in led.sources if s.id == coach.via).kind == "reports"
+    led = analyze("The ministry called both sides to a meeting on Thursday, according to state media.")
+    assert [(r[0], r[1]) for r in table(led)] == [("according_to", "outlet")]
+
+
+@pytest.mark.parametrize("text", [
+    "The port authority gave no details. It did not say how long the plans could last.",
+    "Rovers manager Stefan Lindqvist declined to discuss the player on Wednesday.",
+    "Officials would not say how many jobs were cut.",
+])
+def test_refusals_and_unanswered_questions_report_nothing(analyze, text):
+    assert table(analyze(text)) == []
+
+
+def test_a_port_authority_is_an_organisation(analyze):
+    led = analyze("The port authority said contingency plans were in place.")
+    assert [r[1] for r in table(led)] == ["organization"]
+
+
+def test_located_official_groups_are_on_the_record_and_one_voice(analyze):
+    led = analyze("Health officials in Fairhaven County confirmed a case of measles on Monday. "
+                  "Anyone who was at the clinic should check their records, officials said. "
+                  "Senior officials in the ministry said the response was slow.")
+    kinds = [source_of(led, a).kind for a in led.attributions]
+    assert kinds[:2] == ["organization", "organization"] and kinds[2] == "anonymous"
+    assert led.attributions[0].source == led.attributions[1].source
+
+
+def test_one_descriptor_read_twice_is_one_voice(analyze):
+    led = analyze('One guest, who asked not to be named, said Calloway was "completely stunned" when she walked in.')
+    assert led.summary.anonymous_sources == 1
+
+
+def test_a_name_between_the_closing_mark_and_its_cue_is_the_speaker(analyze):
+    led = analyze('Grace Kiptoo won on Sunday. "I came here just to finish healthy," Kiptoo said through an interpreter.')
+    assert table(led) == [("direct", "person", "Grace Kiptoo", "said", "I came here just to finish healthy")]

@@ -1,0 +1,131 @@
+"""`hearsay bench trace`: how the trace's time and memory grow with the corpus.
+
+Synthetic corpora of 1k, 4k and 16k articles are built from the ledgers of a small real
+corpus (cascades-dev by default, analysed once): every copy of it is a separate "world" whose
+people, places and outlets are renamed to made-up words of the same length (so every ledger
+span stays valid) and whose dates are shifted, so claims cascade inside a world as they do in
+the real corpus and never across worlds. The trace then runs on each size in a fresh process;
+the growth exponent between sizes is log(time ratio) / log(size ratio): 1 is linear, 2 is
+all pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+SIZES = (1000, 4000, 16000)
+
+
+def _pseudo(word: str, world: int) -> str:
+    """A made-up word of the same length and capitalisation, fixed per world."""
+    digest = hashlib.sha256(f"{world}:{word}".encode()).digest()
+    letters = "".join("bcdfghjklmnprstvwz"[b % 18] if i % 2 == 0 else "aeiou"[b % 5] for i, b in enumerate(digest))
+    out = (letters * (len(word) // len(letters) + 1))[: len(word)]
+    return "".join(o.upper() if c.isupper() else o for c, o in zip(word, out)) if word.isalpha() else word
+
+
+def _names(ledgers: list[dict]) -> set[str]:
+    words = set()
+    for led in ledgers:
+        for e in led.get("entities", []):
+            words.update(w for w in re.findall(r"[A-Z][a-z]+", e["name"]) if len(w) > 2)
+        outlet = led["document"].get("outlet") or ""
+        words.update(w for w in re.findall(r"[A-Z][a-z]+", outlet) if len(w) > 2)
+    return words
+
+
+def _rename(value, pattern: re.Pattern, world: int):
+    if isinstance(value, str):
+        return pattern.sub(lambda m: _pseudo(m.group(0), world), value)
+    if isinstance(value, list):
+        return [_rename(v, pattern, world) for v in value]
+    if isinstance(value, dict):
+        return {k: _rename(v, pattern, world) for k, v in value.items()}
+    return value
+
+
+def synthetic(base: list[tuple[dict, dict]], n: int) -> list[dict]:
+    """``n`` ledger records (with ``id`` and ``published``) recombined from ``base``."""
+    names = _names([led for _, led in base])
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
+    out = []
+    for k in range(n):
+        row, led = base[k % len(base)]
+        world = k // len(base)
+        rec = _rename(led, pattern, world)
+        published = row.get("published")
+        if published:
+            when = datetime.fromisoformat(published.replace("Z", "+00:00")) + timedelta(days=3 * world)
+            published = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        rec["document"]["published"] = published
+        rec["id"] = f"w{world}-{row['id']}"
+        out.append(rec)
+    return out
+
+
+def _worker(path: str) -> None:
+    """Runs in a fresh process: trace one synthetic corpus file, print time and peak memory."""
+    import resource
+
+    from ..ledger import Ledger
+    from ..trace import trace_corpus
+    from ..trace_command import _row
+
+    pairs = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        rid = rec.pop("id")
+        led = Ledger.model_validate(rec)
+        pairs.append((_row(rid, led.document, rec["document"]), led))
+    start = time.perf_counter()
+    trace = trace_corpus(pairs)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"articles": len(pairs), "seconds": round(elapsed, 2), "peak_mib": round(peak, 1),
+                      "traced_claims": len(trace.claims), "citations": len(trace.citations), "copies": len(trace.copies)}))
+
+
+def benchmark(articles_dir: str, sizes=SIZES) -> dict:
+    from ..trace_command import read_inputs
+
+    files = sorted(str(p) for p in Path(articles_dir).glob("*.json"))
+    if not files:
+        from ..errors import InputError
+
+        raise InputError(articles_dir, "no article .json files", "a folder like datasets/cascades-dev/articles")
+    pairs = read_inputs(files)
+    base = [({"id": row.id, "published": row.published}, led.to_dict()) for row, led in pairs]
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"corpus-{n}.jsonl"
+            path.write_text("\n".join(json.dumps(r) for r in synthetic(base, n)) + "\n", encoding="utf-8")
+            proc = subprocess.run([sys.executable, "-c", f"from hearsay.eval.bench_trace import _worker; _worker({str(path)!r})"],
+                                  capture_output=True, text=True, check=True)
+            runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    for a, b in zip(runs, runs[1:]):
+        b["growth_exponent"] = round(math.log(b["seconds"] / a["seconds"]) / math.log(b["articles"] / a["articles"]), 2) if a["seconds"] > 0 else None
+    last = runs[-1]
+    per_article = last["seconds"] / last["articles"]
+    worst = max((r.get("growth_exponent") or 1.0) for r in runs)
+    return {"base": articles_dir, "runs": runs, "max_growth_exponent": worst,
+            "extrapolated_1m_hours": round(per_article * 1_000_000 * (1_000_000 / last["articles"]) ** (worst - 1) / 3600, 2)}
+
+
+def render(report: dict) -> str:
+    from .tables import table
+
+    rows = [[r["articles"], r["seconds"], r["peak_mib"], r.get("growth_exponent"), r["traced_claims"], r["citations"]] for r in report["runs"]]
+    return ("== trace benchmark: synthetic corpora recombined from " + report["base"] + " ==\n"
+            + table(["articles", "seconds", "peak MiB", "growth exp.", "traced claims", "citations"], rows)
+            + f"extrapolated to 1M articles at the worst measured growth ({report['max_growth_exponent']}): "
+              f"{report['extrapolated_1m_hours']} h\n")

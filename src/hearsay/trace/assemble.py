@@ -1,0 +1,71 @@
+"""The trace of a corpus: identity → copies → citations → claim matching → roles → verdicts."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..ledger import Ledger
+from .citations import find_citations
+from .copies import find_copies
+from .identity import EntityNames, OutletIndex
+from .items import TraceItem, as_items
+from .matching import claim_units, cluster_units
+from .model import Trace, TraceArticle, TracedClaim
+from .roles import ArticleFacts, assign_roles, is_correction
+from .verdicts import verdict
+from .words import TermWeights
+
+
+def trace_corpus(pairs: Iterable[tuple[Any, Ledger]]) -> Trace:
+    """The `hearsay.trace/1` trace of ``(ArticleRow-like, Ledger)`` pairs."""
+    return trace_items(as_items(pairs))
+
+
+def trace_items(items: list[TraceItem]) -> Trace:
+    outlets = OutletIndex.from_items(items)
+    names = EntityNames(items)
+    text_weights = TermWeights(i.text for i in items)
+    groups, copy_of = find_copies(items)
+    citations = find_citations(items, outlets, text_weights)
+    facts = {
+        i.id: ArticleFacts(i, [c for c in citations if c.from_ == i.id], copy_of.get(i.id), is_correction(i))
+        for i in items
+    }
+    units = claim_units(items)
+    claim_weights = TermWeights(u.terms for u in units)
+    outlet_of = {i.id: i.outlet for i in items}
+    date_of = {i.id: i.published for i in items}
+    claims = []
+    for n, group in enumerate(cluster_units(units, claim_weights), 1):
+        apps, origin = assign_roles(group, facts, outlets, names)
+        by_role = _articles_by_role(apps)
+        claim = TracedClaim(
+            id=f"K{n}", text=group[0].text, appearances=apps, origin=origin,
+            independent_confirmations=by_role["confirmation"],
+            denials=_ordered(by_role["denial"] + by_role["correction"], date_of),
+            corrections=by_role["correction"],
+            repeats=[a for a in by_role["repeat"] + by_role["copy"] if a not in by_role["confirmation"]],
+        )
+        claim.verdict = verdict(claim, outlet_of, date_of)
+        claims.append(claim)
+    articles = [TraceArticle(id=i.id, outlet=i.outlet, published=i.published, title=i.title, url=i.url,
+                             copy_of=copy_of.get(i.id)) for i in items]
+    return Trace(articles=articles, claims=claims, citations=citations, copies=groups)
+
+
+def _articles_by_role(apps) -> dict[str, list[str]]:
+    """Each article once per role, strongest role first: an article that both repeats and
+    denies a claim is a denial, one that confirms is not also a repeat."""
+    rank = ["origin", "correction", "denial", "confirmation", "copy", "repeat"]
+    best: dict[str, str] = {}
+    for a in apps:
+        if a.article not in best or rank.index(a.role) < rank.index(best[a.article]):
+            best[a.article] = a.role
+    out: dict[str, list[str]] = {r: [] for r in rank}
+    for article, role in best.items():
+        out[role].append(article)
+    return out
+
+
+def _ordered(ids: list[str], dates: dict) -> list[str]:
+    return sorted(set(ids), key=lambda a: (dates.get(a) or "9999", a))

@@ -1,0 +1,159 @@
+"""Identity across articles: outlets by name variant, people and organisations by canonical name.
+
+An outlet is named many ways ("the Velden Falls Sentinel", "the Sentinel", "WRVT-TV" for
+"WRVT News 7") and often only by anaphora ("the website said"). Every form is reduced to one
+canonical outlet so that citations, channels and self-citations can be told apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .items import TraceItem
+from .words import lexicon
+
+
+@dataclass(frozen=True)
+class OutletMention:
+    outlet: str  # canonical name
+    start: int
+    end: int
+    anaphor: bool = False
+
+
+def name_variants(name: str) -> set[str]:
+    """Surface forms an outlet is referred to by: its name with and without "The", its
+    distinctive last word ("Sentinel", "Beacon"), and an all-capitals call sign ("WRVT")."""
+    generic = lexicon()["generic_name_words"]
+    name = name.strip()
+    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    out = {name, bare}
+    tokens = bare.split()
+    if len(tokens) >= 2 and tokens[-1].lower() not in generic and tokens[-1][:1].isupper():
+        out.add(tokens[-1])
+    for tok in re.split(r"[\s-]+", bare):
+        core = tok.strip(".,")
+        if len(core) >= 3 and core.isupper() and core.isalpha():
+            out.add(core)
+    return {v for v in out if v}
+
+
+class OutletIndex:
+    """All outlets a corpus knows: the publishers of its articles and the outlets its ledgers
+    name as sources or entities. Finds their mentions, anaphora included, in an article."""
+
+    def __init__(self, names: Iterable[str], publishers: Iterable[str] = ()):
+        canon: dict[str, str] = {}
+        keys: dict[str, str] = {}
+        publishers = [p.strip() for p in publishers if p and p.strip()]
+        others = sorted({n.strip() for n in names if n and n.strip()} - set(publishers), key=len, reverse=True)
+        for name in list(dict.fromkeys(publishers)) + others:
+            if _key(name) in keys:
+                canon[name] = keys[_key(name)]
+                continue
+            # "WRVT-TV" is the publisher "WRVT News 7" when they share a call sign or last word.
+            alias = next((keys[_key(v)] for v in name_variants(name) - {name} if _key(v) in keys), None)
+            target = alias or name
+            canon[name] = target
+            keys.setdefault(_key(name), target)
+            if target == name:
+                for v in name_variants(name) - {name}:
+                    keys.setdefault(_key(v), target)
+        variants: dict[str, set[str]] = {}
+        for name, target in canon.items():
+            for v in name_variants(name):
+                variants.setdefault(v, set()).add(target)
+        # A variant shared by two outlets ("Sentinel") is ambiguous unless it is one's full name.
+        self.forms = {v: next(iter(owners)) for v, owners in variants.items() if len(owners) == 1}
+        for name, target in canon.items():
+            self.forms[name] = target
+        self._by_key = {}
+        for form, name in self.forms.items():
+            self._by_key.setdefault(_key(form), name)
+        alternation = "|".join(re.escape(v) for v in sorted(self.forms, key=len, reverse=True))
+        self._re = re.compile(rf"(?<![\w-])(?:the\s+)?({alternation})(?![\w])") if alternation else None
+        nouns = sorted(lexicon()["outlet_nouns"], key=len, reverse=True)
+        self._anaphor = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(" + "|".join(re.escape(n) for n in nouns) + r")\b(?!\s+[a-z]+\s+[A-Z])")
+
+    @classmethod
+    def from_items(cls, items: list[TraceItem]) -> "OutletIndex":
+        names = []
+        for item in items:
+            for s in item.ledger.sources:
+                if s.kind == "outlet":
+                    names.append(_entity_name(item, s.entity) or s.label)
+            for e in item.ledger.entities:
+                if e.type == "OUTLET":
+                    names.append(e.name)
+        return cls(names, publishers=[i.outlet for i in items if i.outlet])
+
+    def canonical(self, text: str) -> str | None:
+        text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+        if text in self.forms:
+            return self.forms[text]
+        return self._by_key.get(_key(text))
+
+    def mentions(self, text: str, own: str | None = None) -> list[OutletMention]:
+        """Outlet names and outlet anaphora in ``text``, in order. An anaphor ("the website")
+        stands for the last outlet named before it other than the publishing one (``own``);
+        with none named before, it is the publisher itself ("the newspaper has learned")."""
+        if self._re is None:
+            return []
+        found = [OutletMention(self.forms[m.group(1)], m.start(), m.end()) for m in self._re.finditer(text)]
+        spans = [(m.start, m.end) for m in found]
+        for m in self._anaphor.finditer(text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            if any(0 <= s - m.end() <= 2 for s, _ in spans):
+                continue  # an appositive: "the basketball website Courtside Insider"
+            before = [f for f in found if f.end <= m.start() and not f.anaphor and f.outlet != own]
+            target = before[-1].outlet if before else own
+            if target:
+                found.append(OutletMention(target, m.start(), m.end(), anaphor=True))
+        return sorted(found, key=lambda f: f.start)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", name.lower()))
+
+
+def _entity_name(item: TraceItem, entity_id: str | None) -> str | None:
+    if not entity_id:
+        return None
+    for e in item.ledger.entities:
+        if e.id == entity_id:
+            return e.name
+    return None
+
+
+class EntityNames:
+    """People and organisations merged across ledgers: a short form ("Ellery") used in one
+    article is the full name ("Kwame Ellery") another article gives, when only one full name in
+    the corpus ends with it."""
+
+    def __init__(self, items: list[TraceItem]):
+        full: set[str] = set()
+        for item in items:
+            for e in item.ledger.entities:
+                if e.type in ("PERSON", "ORG") and len(e.name.split()) >= 2:
+                    full.add(e.name)
+        by_last: dict[str, set[str]] = {}
+        for name in full:
+            by_last.setdefault(name.split()[-1].lower(), set()).add(name)
+        self._by_last = {k: next(iter(v)) for k, v in by_last.items() if len(v) == 1}
+        self._full = {n.lower(): n for n in full}
+
+    def canonical(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = name.strip().lower()
+        if key in self._full:
+            return self._full[key]
+        if len(key.split()) == 1 and key in self._by_last:
+            return self._by_last[key]
+        return name.strip()
+
+    def of(self, item: TraceItem, entity_id: str | None) -> str | None:
+        return self.canonical(_entity_name(item, entity_id))

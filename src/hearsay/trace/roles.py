@@ -1,0 +1,205 @@
+"""Roles: for each appearance of a traced claim, how the article came by it.
+
+The origin is the earliest appearance resting on a source of its own (not a citation, not a
+copy, not vague "reports"). Every later appearance is a copy (the article is syndicated text),
+a denial or correction (it says the opposite, or is a correction notice), an independent
+confirmation (its own voice with its own access: a named person on the record, a document, an
+organisation's own statement, or a different anonymous voice that does not echo the earlier
+one's words), or a repeat (cited, or restated without citing anyone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ledger import Source
+from .identity import EntityNames, OutletIndex
+from .items import TraceItem
+from .matching import Unit
+from .model import Appearance, Citation, Origin, TraceSource, Via
+from .words import content_terms, lexicon, words
+
+#: source kinds that rest on someone else's publication or on nobody in particular
+DERIVED_KINDS = {"outlet", "reports"}
+#: voices that can deny on the record
+ON_RECORD = {"person", "organization", "document"}
+#: an anonymous voice repeating this share of an earlier voice's words is an echo
+ECHO_OVERLAP = 0.8
+
+
+@dataclass
+class ArticleFacts:
+    """What roles need to know about one article, computed once per trace."""
+
+    item: TraceItem
+    citations: list[Citation]
+    copy_of: str | None
+    correction: bool
+
+
+def is_correction(item: TraceItem) -> bool:
+    """A correction notice says so in its title or first words."""
+    markers = lexicon()["correction_markers"]
+    head = ((item.title or "") + " " + item.text[:120]).lower().replace("’", "'")
+    return any(m.replace("’", "'") in head for m in markers)
+
+
+def trace_source(unit: Unit, outlets: OutletIndex, names: EntityNames) -> TraceSource:
+    """The ledger source of a claim as the trace reports it: documents by their head noun
+    whatever kind the ledger gave them, outlets and entities by canonical name."""
+    src = _ledger_source(unit)
+    if src is None:
+        return TraceSource(kind="author", label="the author")
+    kind = src.kind
+    label_words = set(words(src.label))
+    named_outlet = outlets.canonical(names.of(unit.item, src.entity) or src.label)
+    if named_outlet or (kind != "outlet" and label_words & lexicon()["outlet_nouns"] and len(label_words) <= 3):
+        kind = "outlet"
+    elif label_words & lexicon()["document_heads"] and kind in ("person", "anonymous", "organization"):
+        kind = "document"
+    entity = None
+    if kind == "outlet":
+        entity = named_outlet or src.label
+    elif src.entity:
+        entity = names.of(unit.item, src.entity)
+    elif kind == "person":
+        kind = "anonymous"  # "a person with direct knowledge of the plans": unnamed
+    return TraceSource(kind=kind, label=src.label, entity=entity)
+
+
+def _ledger_source(unit: Unit) -> Source | None:
+    for s in unit.item.ledger.sources:
+        if s.id == unit.source:
+            return s
+    return None
+
+
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (start + 2 if start >= 0 else 0, end if end >= 0 else len(text))
+
+
+def citation_for(unit: Unit, facts: ArticleFacts, own_voice: bool = False) -> Citation | None:
+    """The citation this appearance rests on, nearest first: one in the same paragraph, or,
+    for a claim the article credits to a voice of its own, one in the same sentence (a
+    spokeswoman's answer beside "according to the Sentinel" is still hers)."""
+    lo, hi = _paragraph_bounds(unit.item.text, unit.start)
+    if own_voice:
+        lo, hi = _sentence_bounds(unit.item.text, unit.start, unit.end, lo, hi)
+    near = [c for c in facts.citations if lo <= c.span.start < hi]
+    if not near:
+        return None
+    return min(near, key=lambda c: abs(c.span.start - unit.start))
+
+
+def _sentence_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    import re
+
+    before = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])", text[lo:start])]
+    after = re.search(r"[.!?][\"”’']?(\s|$)", text[end:hi])
+    return (lo + before[-1] if before else lo, end + after.end() if after else hi)
+
+
+def relies_on_report(unit: Unit) -> bool:
+    """A named voice who says they only read the report ("was going on the report")."""
+    lo, hi = _paragraph_bounds(unit.item.text, unit.start)
+    para = unit.item.text[lo:hi].lower().replace("’", "'")
+    nxt_end = unit.item.text.find("\n\n", hi + 2)
+    following = unit.item.text[hi:nxt_end if nxt_end > 0 else len(unit.item.text)].lower()
+    return any(p in para or p in following for p in lexicon()["reliance"])
+
+
+def assign_roles(group: list[Unit], facts: dict[str, ArticleFacts], outlets: OutletIndex,
+                 names: EntityNames) -> tuple[list[Appearance], Origin | None]:
+    """Appearances of one claim, in publication order, with their roles."""
+    # The claim's own polarity is what most of its appearances say ("have not spoken since"):
+    # an appearance saying the opposite denies it.
+    claim_negated = sum(u.negated for u in group) * 2 > len(group)
+    origin_article: str | None = None
+    apps: list[Appearance] = []
+    origin: Origin | None = None
+    voices: list[tuple[TraceSource, Unit]] = []
+    for unit in group:
+        f = facts[unit.item.id]
+        src = trace_source(unit, outlets, names)
+        own_outlet = src.kind == "outlet" and src.entity == unit.item.outlet
+        if own_outlet:
+            # "X has learned" in X: the outlet's own reporting; its sources are elsewhere in the article.
+            src = _article_voice(unit, group, outlets, names) or TraceSource(kind="author", label="the author")
+        cit = citation_for(unit, f, own_voice=src.kind not in DERIVED_KINDS | {"author"})
+        opposite = unit.negated != claim_negated and unit.item.id != origin_article
+        stance = "denies" if opposite and (f.correction or src.kind in ON_RECORD) else "asserts"
+        if f.correction and stance == "denies":
+            stance = "corrects"
+        via = None
+        if f.copy_of:
+            role = "copy"
+            via = Via(how="copy", article=f.copy_of, outlet=facts[f.copy_of].item.outlet)
+        elif stance == "corrects":
+            role = "correction"
+        elif stance == "denies":
+            role = "denial"
+        elif unit.item.id == origin_article:
+            role = "origin"  # the origin article restating its own claim
+        elif src.kind == "outlet" or cit is not None:
+            role = "repeat"
+            if cit is not None:
+                via = Via(how="citation", article=cit.to_article, outlet=cit.to_outlet)
+            else:
+                via = Via(how="citation", article=None, outlet=src.entity)
+        elif origin is None and src.kind not in DERIVED_KINDS:
+            role = "origin"
+            origin = Origin(article=unit.item.id, source=src)
+            origin_article = unit.item.id
+        elif _independent(src, unit, origin, voices):
+            role = "confirmation"
+        else:
+            role = "repeat"
+            via = Via(how="uncited", article=None, outlet=None)
+        if role in ("origin", "confirmation"):
+            voices.append((src, unit))
+        apps.append(Appearance(
+            article=unit.item.id, claim=unit.claim_id,
+            span={"start": unit.start, "end": unit.end, "text": unit.text},
+            source=src, stance=stance, role=role, via=via,
+            published=unit.item.published, outlet=unit.item.outlet,
+        ))
+    return apps, origin
+
+
+def _article_voice(unit: Unit, group: list[Unit], outlets: OutletIndex, names: EntityNames) -> TraceSource | None:
+    """Whom "X has learned" in X rests on: the article's unnamed voice when it has one (an
+    exclusive's channel line stands for its anonymous sourcing), else another source it
+    credits for the same claim."""
+    from collections import Counter
+
+    counts = Counter(c.source for c in unit.item.ledger.claims)
+    anonymous = [s for s in unit.item.ledger.sources if s.kind == "anonymous" or (s.kind == "person" and not s.entity)]
+    if anonymous:
+        s = max(anonymous, key=lambda s: counts.get(s.id, 0))
+        return TraceSource(kind="anonymous", label=s.label)
+    for other in group:
+        if other.item.id == unit.item.id and other is not unit:
+            s = trace_source(other, outlets, names)
+            if s.kind not in ("author", "outlet"):
+                return s
+    return None
+
+
+def _independent(src: TraceSource, unit: Unit, origin: Origin | None, voices) -> bool:
+    """Its own voice with its own access, not an earlier one's echo."""
+    if origin is None or src.kind in DERIVED_KINDS or src.kind == "author":
+        return False
+    src_kind = src.kind
+    if src_kind in ("person", "document", "organization"):
+        return not relies_on_report(unit)
+    if src_kind == "anonymous":
+        for prev_src, prev in voices:
+            if prev_src.label == src.label:
+                return False
+            prev_terms = set(content_terms(prev.text))
+            if prev_terms and len(prev_terms & set(unit.terms)) / len(prev_terms) >= ECHO_OVERLAP:
+                return False
+        return True
+    return False

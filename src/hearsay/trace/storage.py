@@ -1,0 +1,70 @@
+"""A trace in the store's tables (``trace_*``, revision 0002): written whole, replacing the
+previous trace, in one transaction, so plain SQL can list claims by spread or an article's
+citations. Takes an SQLAlchemy engine; knows nothing of how the store was opened."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert
+
+from .model import Trace
+
+
+def save_trace(engine, trace: Trace) -> None:
+    from ..store import tables as t
+
+    claims, appearances = [], []
+    for c in trace.claims:
+        o = c.origin
+        claims.append({
+            "id": c.id, "text": c.text, "origin_article": o.article if o else None,
+            "origin_source_kind": o.source.kind if o else None, "origin_source_label": o.source.label if o else None,
+            "origin_source_entity": o.source.entity if o else None,
+            "articles": len({a.article for a in c.appearances}),
+            "confirmations": len(c.independent_confirmations), "denials": len(c.denials), "verdict": c.verdict,
+        })
+        for n, a in enumerate(c.appearances, 1):
+            appearances.append({
+                "trace_claim": c.id, "n": n, "article_id": a.article, "claim_id": a.claim,
+                "start": a.span.start, "end": a.span.end, "text": a.span.text,
+                "source_kind": a.source.kind, "source_label": a.source.label, "source_entity": a.source.entity,
+                "stance": a.stance, "role": a.role, "via_how": a.via.how if a.via else None,
+                "via_article": a.via.article if a.via else None, "via_outlet": a.via.outlet if a.via else None,
+            })
+    citations = [{"n": n, "from_article": c.from_, "to_outlet": c.to_outlet, "to_article": c.to_article,
+                  "start": c.span.start, "end": c.span.end, "text": c.span.text}
+                 for n, c in enumerate(trace.citations, 1)]
+    copies = [{"article_id": a.id, "copy_of": a.copy_of} for a in trace.articles if a.copy_of]
+    with engine.begin() as conn:
+        for table in t.TRACE_TABLES:
+            conn.execute(delete(table))
+        for table, rows in ((t.trace_claims, claims), (t.trace_appearances, appearances),
+                            (t.trace_citations, citations), (t.trace_copies, copies)):
+            if rows:
+                conn.execute(insert(table), rows)
+
+
+ROLE_WORDS = {
+    "origin": "Origin", "confirmation": "Independent confirmation", "repeat": "Repeat",
+    "copy": "Copy", "denial": "Denial", "correction": "Correction",
+}
+
+
+def load_claim(engine, claim_id: str) -> dict | None:
+    """One traced claim as the store holds it: the claim row and its appearances in
+    publication order, each with its article's outlet, date and title; ``None`` if absent."""
+    from sqlalchemy import select
+
+    from ..store import tables as t
+
+    with engine.connect() as conn:
+        row = conn.execute(select(t.trace_claims).where(t.trace_claims.c.id == claim_id)).mappings().first()
+        if row is None:
+            return None
+        a = t.articles.c
+        apps = conn.execute(
+            select(t.trace_appearances, a.outlet, a.published, a.title)
+            .select_from(t.trace_appearances.outerjoin(t.articles, t.articles.c.id == t.trace_appearances.c.article_id))
+            .where(t.trace_appearances.c.trace_claim == claim_id)
+            .order_by(t.trace_appearances.c.n)
+        ).mappings().all()
+    return {**dict(row), "appearances": [{**dict(x), "role_words": ROLE_WORDS.get(x["role"], x["role"])} for x in apps]}

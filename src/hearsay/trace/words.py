@@ -1,0 +1,111 @@
+"""The trace's word lists and the plain-text helpers every trace stage shares.
+
+The trace works on ledgers and article text only and must not import spaCy (DESIGN.md), so
+it reads its lexicon file directly rather than through the spaCy-registered loader, and it
+tokenizes with a small regular expression plus a suffix-stripping stemmer: enough to match
+"fielding calls" with "taking calls", and cheap enough to run over a million articles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import HearsayError
+from ..lexicon_schemas import problems
+
+#: typographic glyphs folded to ASCII so that partner copies with straight quotes still match.
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_WORD = re.compile(r"n't|[a-z0-9]+(?:[.,][0-9]+)*", re.I)
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict:
+    """``lexicons/en/trace.json``, parsed once; values of list type become frozensets."""
+    path = resources.files("hearsay") / "lexicons" / "en" / "trace.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        raise HearsayError(f"lexicon en/trace.json cannot be read: {exc}") from exc
+    wrong = problems("trace", data) if isinstance(data, dict) else ["expected a JSON object of named lists"]
+    if wrong:
+        raise HearsayError("lexicon en/trace.json: " + "; ".join(wrong))
+    data.pop("_comment", None)
+    return {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
+
+
+def fold(text: str) -> str:
+    """Text with quote and dash glyphs folded to ASCII (same length, so offsets survive)."""
+    return text.translate(_FOLD)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens; "haven't" gives "haven" and "n't"."""
+    return [m.group(0).lower() for m in _WORD.finditer(fold(text).replace("n't", " n't"))]
+
+
+def stem(word: str) -> str:
+    """A crude English suffix stripper: "fielding"/"fielded"/"fields" → "field"."""
+    if len(word) <= 4 or word[0].isdigit():
+        return word
+    for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix == "ies":
+                return base + "y"
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" → "stop"
+            return base
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of a span: what claim matching compares."""
+    stop = lexicon()["stopwords"]
+    return [stem(w) for w in words(text) if w not in stop and len(w) > 1]
+
+
+def name_terms(text: str) -> frozenset[str]:
+    """Stems of capitalised words: names, which many different claims about the same people
+    share, so they count for less than what is said about them. (A capitalised common word
+    opening a sentence is taken for a name too; it then merely counts for less.)"""
+    stop = lexicon()["stopwords"]
+    return frozenset(stem(m.group(0).lower()) for m in re.finditer(r"\b[A-Z][a-zA-Z]+", fold(text))
+                     if m.group(0).lower() not in stop)
+
+
+def is_negated(text: str) -> bool:
+    """Whether a span says the opposite ("has never asked", "are not speaking")."""
+    neg = lexicon()["negations"]
+    return any(w in neg for w in words(text))
+
+
+class TermWeights:
+    """Inverse document frequency of content terms over a set of texts: a name or word every
+    article shares ("Herons") weighs little, a rare one ("severance") much."""
+
+    def __init__(self, texts):
+        import math
+
+        df: dict[str, int] = {}
+        n = 0
+        for text in texts:
+            n += 1
+            for t in set(content_terms(text) if isinstance(text, str) else text):
+                df[t] = df.get(t, 0) + 1
+        self.n = max(n, 1)
+        self.df = df
+        self._log = math.log
+        self._idf: dict[str, float] = {}
+
+    def idf(self, term: str) -> float:
+        value = self._idf.get(term)
+        if value is None:
+            df = self.df.get(term, 0)
+            value = self._idf[term] = self._log(1 + (self.n - df + 0.5) / (df + 0.5))
+        return value
+
+    def mass(self, terms) -> float:
+        return sum(self.idf(t) for t in set(terms))
