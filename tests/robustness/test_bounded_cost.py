@@ -39,3 +39,17 @@ def test_a_long_article_parsed_in_pieces_keeps_every_offset(analyze):
     said = [a for a in ledger.attributions if a.cue and a.cue.text == "said"]
     assert len(said) >= 2 * (len(text) // len(para))
     assert said[-1].cue.start > 2 * CHUNK_CHARS   # the last piece was analysed too
+
+
+def test_ledger_size_grows_with_the_article_not_its_square(nlp):
+    """The same story twice as long gives about twice the records: no pairwise output (a denial
+    of "the report" disputes the latest report so named, not every earlier one)."""
+    from hearsay.scaling import make_text
+
+    def size(n):
+        ledger = hearsay.analyze(make_text("prose", n), published="2024-03-14", nlp=nlp, on_failure="strict")
+        return len(ledger.checks), sum(len(c.disputed_by) for c in ledger.claims), len(ledger.to_json(indent=None))
+
+    small, large = size(20_000), size(40_000)
+    for a, b in zip(small, large):
+        assert b <= 2.3 * max(a, 1), (small, large)

@@ -184,8 +184,13 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
             hits = [c for c in candidates if c.get("attribution") and kind_of.get(c["source"]) in UNNAMED_TELLERS and c["end"] <= lo]
             if target is not None and target.tag_ in ("NN", "NNP"):
                 # "denied the report": one telling, the one the article named with that word
-                # ("reports surfaced that …"), when it did; otherwise every earlier one
+                # ("reports surfaced that …"), when it did; otherwise every earlier one. When
+                # several were named so, the singular means the latest before the denial, not all
+                # of them (which would also grow with the square of a long article)
                 named = [c for c in hits if target.lemma_.lower() in telling_words(doc, c, by_att, by_source, told)]
+                if named:
+                    latest = max(named, key=lambda c: c["end"])["attribution"]
+                    named = [c for c in named if c["attribution"] == latest]
                 hits = named or hits
         else:
             span = target
