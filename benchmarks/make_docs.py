@@ -309,7 +309,19 @@ def scaling_section(r: dict) -> str:
         f"{max((x['chars'] for x in r['runs'] if x['kind'] == 'prose'), default=0):,} characters were not run here "
         "(`hearsay bench scaling` alone runs up to 10 MB). Machine: "
         f"{m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured.\n",
-        render(r, markdown=True)])
+        render(r, markdown=True), _largest_article()])
+
+
+def _largest_article() -> str:
+    """The one-off 10 MB run (benchmarks/results/scaling-10mb.json, the --json report of the
+    command shown), measured once because it takes minutes on the shared machine."""
+    big = _load("scaling-10mb")
+    if not big:
+        return ""
+    rows = "; ".join(f"{x['chars']:,} characters: {x['seconds']} s ({x['cpu_seconds']} s CPU), peak RSS "
+                     f"**{x['peak_rss_mib']:,.0f} MiB**, {x['claims']:,} claims" for x in big["runs"])
+    return ("\nOne article of 10 MB, run once (`nice hearsay bench scaling --prose-sizes 10M --quote-sizes \"\" --json`): "
+            + rows + " (goal: under 2 GB).\n")
 
 
 def trace_section(r: dict) -> str:
