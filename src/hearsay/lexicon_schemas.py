@@ -232,11 +232,12 @@ def problems(name: str, data: dict) -> list[str]:
     """What is wrong with a lexicon's content, one line per key (empty when it fits)."""
     schema = SCHEMAS.get(name)
     if schema is None:
-        return ["no schema is declared for it in hearsay/lexicon_schemas.py"]
+        return ["no schema is declared for it (add one to src/hearsay/lexicon_schemas.py)"]
     out = []
     for key in data:
         if key != "_comment" and key not in schema:
-            out.append(f"unknown key {key!r} (known: {', '.join(sorted(schema))})")
+            out.append(f"unknown key {key!r} (a new key is declared in src/hearsay/lexicon_schemas.py; "
+                       f"known: {', '.join(sorted(schema))})")
     for key, expected in schema.items():
         if key not in data:
             out.append(f"missing key {key!r}")

@@ -168,16 +168,20 @@ def parse_texts(nlp: Language, texts: list[str], batch_size: int = 16) -> list:
         return list(nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=batch_size))
 
 
-def run_stages(nlp: Language, doc, on_failure: str | None = None, until: str | None = None):
-    """hearsay's stages over a parsed doc, in pipeline order, stopping after stage ``until``
-    when given (a stage's tests then never depend on later stages). A stage that raises is
-    handled by the failure policy (``on_failure``, see ``failure_handler``), so this loop is the
-    one place that decides what a failure does."""
-    if until is not None and until not in STAGES:
-        raise HearsayError(f"unknown stage {until!r}: one of {', '.join(STAGES)}")
+def run_stages(nlp: Language, doc, on_failure: str | None = None, until: str | None = None,
+               start: str | None = None):
+    """hearsay's stages over a parsed doc, in pipeline order: from stage ``start`` when given
+    (the earlier ones already ran), stopping after stage ``until`` when given (a stage's tests
+    then never depend on later stages). A stage that raises is handled by the failure policy
+    (``on_failure``, see ``failure_handler``), so this loop is the one place that decides what
+    a failure does."""
+    for stage in (until, start):
+        if stage is not None and stage not in STAGES:
+            raise HearsayError(f"unknown stage {stage!r}: one of {', '.join(STAGES)}")
     handle = failure_handler(on_failure)
+    first = STAGES.index(start) if start is not None else 0
     for name, proc in nlp.pipeline:
-        if name in STAGES:
+        if name in STAGES[first:]:
             try:
                 doc = proc(doc)
             except Exception as exc:  # noqa: BLE001 -- handed to the policy, which may re-raise

@@ -141,15 +141,20 @@ def test_value_range():
     assert value_range("2023-W32") is None
 
 
-def test_a_malformed_upstream_record_is_a_warning_not_a_crash(nlp):
-    doc = nlp.make_doc("Anna Berg married Tom Hale in 2015.")
-    doc._.hearsay_meta = {"published": PUBLISHED}
-    for name, proc in nlp.pipeline:
-        if name == "hearsay_relations":
-            doc._.hearsay_entities = [{"id": "E1", "ages": [{"value": 3, "start": 0, "end": 1}, {"value": 4, "start": 2, "end": 3}]}]
-        doc = proc(doc)
-    assert doc._.hearsay_checks == []
-    assert any(w.startswith("checks:") for w in doc._.hearsay_warnings)
+def test_a_malformed_upstream_record_is_a_warning_when_lenient_and_raises_when_strict(nlp, doc_upto):
+    from hearsay.pipeline import run_stages
+
+    malformed = [{"id": "E1", "ages": [{"value": 3, "start": 0, "end": 1}, {"value": 4, "start": 2, "end": 3}]}]
+    doc = doc_upto("Anna Berg married Tom Hale in 2015.", "hearsay_claims", published=PUBLISHED)
+    doc._.hearsay_entities = malformed
+    doc = run_stages(nlp, doc, "lenient", start="hearsay_relations")
+    assert not doc._.hearsay_checks
+    assert any(w.startswith("stage hearsay_checks failed") for w in doc._.hearsay_warnings)
+    assert doc._.hearsay_summary is not None   # the stage after the failure still ran
+    doc = doc_upto("Anna Berg married Tom Hale in 2015.", "hearsay_claims", published=PUBLISHED)
+    doc._.hearsay_entities = malformed
+    with pytest.raises(KeyError, match="name"):   # the entity record lacks its name
+        run_stages(nlp, doc, "strict", start="hearsay_relations")
 
 
 def test_an_anniversary_owned_by_one_spouse_is_checked_against_the_wedding_year(analyze):
