@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test install-embed browser postgresql ray eval bench bench-web screenshots schema docs fuzz clean
+.PHONY: demo test install install-test install-embed browser postgresql ray eval bench bench-web screenshots schema docs fuzz clean train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,16 @@ bench-web: install
 # the web page's pictures in docs/screenshots/ (README)
 screenshots: install browser
 	HEARSAY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_workbench_browser.py -k screenshots
+
+# The learned attribution tagger: PolNeAR train -> DocBin (ignored build folder, never
+# committed) -> spacy train (pinned config and seed, CPU) -> weights into the package.
+TRAIN_DIR := build/attribution
+train: install
+	nice -n 10 $(BIN)/python train/polnear_docbin.py $(SHARED)/datasets/polnear/train $(TRAIN_DIR)/train.spacy
+	nice -n 10 $(BIN)/python train/polnear_docbin.py $(SHARED)/datasets/polnear/dev $(TRAIN_DIR)/dev.spacy
+	nice -n 10 $(BIN)/python -m spacy train train/attribution.cfg --output $(TRAIN_DIR)/run \
+		--paths.train $(TRAIN_DIR)/train.spacy --paths.dev $(TRAIN_DIR)/dev.spacy
+	$(BIN)/python train/export_weights.py $(TRAIN_DIR)/run/model-best
 
 schema: install
 	$(BIN)/hearsay schema > docs/ledger.schema.json

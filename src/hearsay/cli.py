@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-chars", type=int, default=MAX_ARTICLE_CHARS, metavar="N",
         help=f"refuse an article longer than N characters (default {MAX_ARTICLE_CHARS:,}; 0: no limit)",
     )
+    p.add_argument("--attribution", choices=("rules", "model", "combined"), default=None,
+                   help="how attributions are found (default: combined, or $HEARSAY_ATTRIBUTION)")
     from .corpus.cli import add_store_options
 
     add_store_options(p)
@@ -70,7 +72,7 @@ def cmd_analyze(args) -> int:
     from .render import render
 
     fmt = args.format or ("terminal" if sys.stdout.isatty() else "json")
-    nlp = load_pipeline(args.model)
+    nlp = load_pipeline(args.model, args.attribution)
     failures = 0
     articles = []
     for path in args.paths:

@@ -144,6 +144,16 @@ DOC_EXTENSIONS: dict[str, object] = {
 }
 
 
+#: span groups (``doc.spans``) hearsay writes: the learned attribution tagger's raw proposals,
+#: per role (``hearsay_attribution_model``; read by ``hearsay_attribution`` in its model and
+#: combined modes). The ledger is built from the records above, never from these.
+LEARNED_SPAN_GROUPS: dict[str, str] = {
+    "content": "hearsay_model_content",
+    "cue": "hearsay_model_cue",
+    "source": "hearsay_model_source",
+}
+
+
 def register() -> None:
     """Declare every extension (idempotent)."""
     for name, default in DOC_EXTENSIONS.items():

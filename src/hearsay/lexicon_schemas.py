@@ -91,6 +91,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
     },
     "relations": {
         "family_listing_verbs": list[str],
+        "staff_titles": list[str],
         "kin_nouns": dict[str, str],
         "weak_kin_nouns": list[str],
         "couple_nouns": list[str],
@@ -132,6 +133,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "reliance": list[str],
         "correction_markers": list[str],
         "own_report_words": list[str],
+        "synonyms": list[list[str]],
     },
     "sources": {
         "anonymous": list[str],
@@ -151,6 +153,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "document_authors": list[str],
         "authored_documents": list[str],
         "interview_answer_labels": list[str],
+        "work_title_nouns": list[str],
     },
     "time": {
         "months": dict[str, int],

@@ -59,28 +59,48 @@ def load_base(model: str | None = None) -> Language:
 PRE_PARSE = ("hearsay_paragraphs",)
 
 
-def add_stages(nlp: Language) -> Language:
+#: the learned attribution tagger runs with the model (it reads the model's tok2vec output)
+LEARNED = "hearsay_attribution_model"
+#: how attributions are found: "rules", "model" or "combined" (see
+#: components/attribution/learned.py; docs/benchmarks.md has the measurements behind the default)
+ATTRIBUTION_MODES = ("rules", "model", "combined")
+DEFAULT_ATTRIBUTION = "combined"
+
+
+def attribution_mode(mode: str | None = None) -> str:
+    """The mode asked for, else ``$HEARSAY_ATTRIBUTION``, else the default."""
+    mode = mode or os.environ.get("HEARSAY_ATTRIBUTION") or DEFAULT_ATTRIBUTION
+    if mode not in ATTRIBUTION_MODES:
+        raise HearsayError(f"attribution mode must be one of {', '.join(ATTRIBUTION_MODES)}, not {mode!r}")
+    return mode
+
+
+def add_stages(nlp: Language, attribution: str | None = None) -> Language:
     from . import components  # noqa: F401  (registers the factories)
 
+    mode = attribution_mode(attribution)
     for stage in PRE_PARSE:
         if stage not in nlp.pipe_names:
             nlp.add_pipe(stage, before="parser")
+    if mode != "rules" and LEARNED not in nlp.pipe_names:
+        nlp.add_pipe(LEARNED)
 
     for stage in STAGES:
         if stage not in nlp.pipe_names:
-            nlp.add_pipe(stage)
+            nlp.add_pipe(stage, config={"mode": mode} if stage == "hearsay_attribution" else {})
     nlp.max_length = max(nlp.max_length, 10_000_000)
     return nlp
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """The full hearsay pipeline (cached per process and model: loading takes about a second)."""
-    return _pipeline_of(model or find_model())
+def load_pipeline(model: str | None = None, attribution: str | None = None) -> Language:
+    """The full hearsay pipeline (cached per process, model and attribution mode: loading takes
+    about a second); ``attribution`` chooses rules, model or combined (see `attribution_mode`)."""
+    return _pipeline_of(model or find_model(), attribution_mode(attribution))
 
 
 @lru_cache(maxsize=4)
-def _pipeline_of(model: str) -> Language:
-    nlp = add_stages(load_base(model))
+def _pipeline_of(model: str, attribution: str) -> Language:
+    nlp = add_stages(load_base(model), attribution)
     analysis = nlp.analyze_pipes()
     if analysis["problems"] and any(analysis["problems"].values()):
         raise HearsayError(f"pipeline components miss what they require: {analysis['problems']}")

@@ -632,3 +632,35 @@ def test_one_descriptor_read_twice_is_one_voice(analyze):
 def test_a_name_between_the_closing_mark_and_its_cue_is_the_speaker(analyze):
     led = analyze('Grace Kiptoo won on Sunday. "I came here just to finish healthy," Kiptoo said through an interpreter.')
     assert table(led) == [("direct", "person", "Grace Kiptoo", "said", "I came here just to finish healthy")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It\'s over," said one person briefed on the talks, who spoke on condition of anonymity because the talks '
+     "were private.", ("direct", "anonymous", "It's over")),
+    ("Shares of Norvale fell 4% after the walkout, Reuters reported.", ("indirect", "outlet", "Shares of Norvale fell 4% after the walkout")),
+])
+def test_wire_staples(analyze, text, expected):
+    rows = table(analyze(text))
+    assert [(r[0], r[1], r[4]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Hale, writing in Vogue, said the show was a triumph.", [("indirect", "person", "Jane Hale", "said", "the show was a triumph")]),
+    ("No-one said the plan would work.", []),
+    ("No one said the plan would work.", []),
+])
+def test_an_aside_before_the_cue_and_nobody_as_a_speaker(analyze, text, expected):
+    assert table(analyze(text)) == expected
+
+
+def test_a_work_title_in_quote_marks_is_not_a_quotation(analyze):
+    led = analyze('Nora Lindgren said she met Felix Adair on the set of the drama "Tidewater" in 2019.')
+    assert [r[0] for r in table(led)] == ["indirect"]
+    led = analyze('Nora Lindgren said the drama was "a disaster from start to finish."')
+    assert [r[0] for r in table(led)] == ["mixed"]
+
+
+def test_thanking_reports_only_what_someone_is_thanked_for(analyze):
+    assert table(analyze("Bree Calloway thanked husband Julian in a post on Tuesday.")) == []
+    rows = table(analyze("The mayor thanked the crews for working through the night."))
+    assert [(r[2], r[3]) for r in rows] == [("The mayor", "thanked")]

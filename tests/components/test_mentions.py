@@ -416,3 +416,8 @@ def test_an_occupation_in_apposition_makes_a_person_and_refers_back(analyze):
                   published="2025-11-20")
     person = entity_with(led, "Ruth Osei")
     assert person.type == "PERSON" and "The geologist" in mention_texts(person, "descriptor")
+
+
+def test_a_hyphenated_surname_alone_is_the_person(analyze):
+    led = analyze("Anna Lee-Barker, 44, runs the shop. Lee-Barker said sales were up.")
+    assert [(e.name, e.type) for e in led.entities] == [("Anna Lee-Barker", "PERSON")]

@@ -102,6 +102,13 @@ def triples(ledger) -> set[tuple]:
          ("child", "Peter Brannigan", "Walter Brannigan", "asserted", None)),
         ("Calder Rovers are close to a deal. Rovers manager Stefan Lindqvist declined to comment.",
          ("employee", "Stefan Lindqvist", "Calder Rovers", "asserted", None)),
+        # personal staff work for a person
+        ("Mayor Elise Navarro spoke. Navarro's deputy Ray Dunleavy said the contract was fine.",
+         ("employee", "Ray Dunleavy", "Elise Navarro", "asserted", None)),
+        # the employer named again by a descriptor inside the apposition
+        ('Researchers at the Southern Sky Observatory said the comet was bright. "Comets are like cats," '
+         "said Dr. Leon Brandt, an astronomer at the observatory.",
+         ("employee", "Leon Brandt", "Southern Sky Observatory", "asserted", None)),
         ("Jane Roe joined Google in 2015 as a software engineer.",
          ("employee", "Jane Roe", "Google", "asserted", "2015")),
         ("Acme Corp. reported higher profits on Monday. Acme CEO Jane Doe said demand was strong.",

@@ -23,3 +23,17 @@ def test_render_lists_every_run_and_ratio():
     text = render_corpus(report, markdown=True)
     assert text.count("\n| ") >= 5 and "store 2 processes / store 1: 1.842" in text and "x: -" in text
     assert "5 articles 390.0 MiB, 10 articles 400.0 MiB" in text
+
+
+def test_render_of_a_report_without_timings_leaves_those_columns_out():
+    """A result stored by an older hearsay (runs without seconds, steady rate or storing time)
+    renders with what it has, and invents nothing."""
+    runs = [{"config": "bare", "processes": 1, "articles": 10, "words": 900, "articles_per_s": 2.0, "words_per_s": 180.0,
+             "peak_rss_mib": 500.0, "peak_worker_rss_mib": None},
+            {"config": "store", "processes": 2, "articles": 10, "words": 900, "articles_per_s": 1.5, "words_per_s": 135.0,
+             "peak_rss_mib": 130.0, "peak_worker_rss_mib": 390.0, "seconds": 6.7}]
+    text = render_corpus({"texts": 10, "words": 900, "runs": runs, "memory": []}, markdown=True)
+    head = text.splitlines()[0]
+    assert "| seconds |" in head and "steady" not in head and "storing" not in head
+    bare = next(line for line in text.splitlines() if line.startswith("| bare"))
+    assert bare.split("|")[4].strip() == "-"   # bare has no seconds: shown as missing, not as a number

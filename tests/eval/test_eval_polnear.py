@@ -102,3 +102,18 @@ def test_quoted_detection_and_exact_trimming_with_curly_marks():
     assert not score_polnear.is_quoted(text, plain)
     with_marks = ((q - 1, q + len("we will win.\u201d")),)
     assert score_polnear.trimmed(text, with_marks) == score_polnear.trimmed(text, quoted)
+
+
+def test_attribution_modes_are_scored_side_by_side(tmp_path):
+    from hearsay.eval.run_polnear import evaluate, render
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "a_x.ann").write_text(ANN, encoding="utf-8")
+    report = evaluate(str(tmp_path), modes=["rules", "model", "combined"])
+    assert list(report["systems"]) == ["hearsay rules", "hearsay model", "hearsay combined"]
+    for rep in report["systems"].values():
+        assert rep["scores"]["content"]["overlap"]["gold"] == 2
+    assert report["systems"]["hearsay rules"]["scores"]["content"]["overlap"]["f1"] == 1.0
+    assert "hearsay combined" in render(report)

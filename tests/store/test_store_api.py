@@ -18,13 +18,52 @@ def test_put_and_read_back(store, item):
     assert store.get_ledger("zz") is None and store.get_article("zz") is None
 
 
-def test_put_is_idempotent_and_text_is_stored_once(store, item):
+def test_put_is_idempotent_and_a_record_is_stored_once(store, item):
     article, ledger = item("a1")
     store.put(article, ledger)
     store.put(article, ledger)
-    twin, twin_ledger = item("a2", text=article.text)
-    assert store.put(twin, twin_ledger) == "a1"          # the same text under another id
+    twin, twin_ledger = item("a2", text=article.text, title=article.title)
+    assert store.put(twin, twin_ledger) == "a1"          # the same text and details under another id
     assert store.count("articles") == 1 and store.count("claims") == 1 and store.count("ledgers") == 1
+
+
+@pytest.mark.parametrize("detail", [{"published": "2024-03-15"}, {"outlet": "Valley Post"}, {"title": "Corrected title"},
+                                    {"url": "https://example.org/copy"}])
+def test_the_same_text_with_other_details_is_another_article(store, item, detail):
+    """A fixed date or a syndicated copy (same text, another outlet or URL) is an article of its
+    own: its analysis or its place in a trace differ. Without ids, each gets a content-derived one."""
+    article, ledger = item("a1")
+    del article.extra["id"]
+    first = store.put(article, ledger)
+    other, other_ledger = item("a1", text=article.text, title=article.title)
+    del other.extra["id"]
+    for name, value in detail.items():
+        setattr(other, name, value)
+    second = store.put(other, other_ledger)
+    assert first.startswith("sha256-") and second.startswith("sha256-") and second != first
+    assert store.count("articles") == 2 and store.count("ledgers") == 2
+    assert store.put(other, other_ledger) == second and store.count("articles") == 2   # resent: stored once
+    stored = store.get_article(second)
+    assert {name: getattr(stored, name) for name in detail} == detail
+
+
+def test_stores_hashed_on_text_alone_are_rehashed_on_open(store_url, item):
+    """A store written before revision 0003 hashed the text alone; opening it recomputes each
+    row's hash from its own columns, so rerunning the same records finds them stored."""
+    import hashlib
+
+    from hearsay.store import content_hash
+
+    article, ledger = item("a1")
+    with open_store(store_url) as s:
+        s.put(article, ledger)
+        with s.engine.begin() as conn:
+            conn.execute(text("UPDATE articles SET content_hash = :h"), {"h": hashlib.sha256(article.text.encode()).hexdigest()})
+            conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    with open_store(store_url) as s:
+        assert s.find_by_hash(content_hash(article)) == "a1"
+        twin, twin_ledger = item("b1", text=article.text, title=article.title)
+        assert s.put(twin, twin_ledger) == "a1" and s.count("articles") == 1
 
 
 def test_newer_pipeline_version_replaces_the_ledger(store, item):

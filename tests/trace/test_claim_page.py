@@ -40,6 +40,8 @@ def test_claim_page_shows_the_cascade_with_roles_in_words(nlp, tmp_path, capsys)
         html = page.text
         assert "Origin" in html and "Denial" in html and "copy of" in html and "cites Bay Ledger" in html
         assert c.get("/claims/K999").status_code == 404
+        # the article page links each traced claim it takes part in to its cascade
+        assert f'href="/claims/{sale["id"]}"' in c.get("/ledger/a3").text
         assert c.get(f"/claims/{sale['id']}.xml").status_code == 404
     keeper.close()
 

@@ -155,7 +155,35 @@ def test_store_keeper_keeps_ledgers_across_restarts(nlp, tmp_path):
         assert c.get(f"/ledger/{key}.json").json()["document"]["title"] == "Ferry"
         assert c.post("/api/analyze", json={"text": STORY, "title": "Ferry", "outlet": "Harbor Gazette"}).json()["id"] == key
         assert [a["id"] for a in c.get("/history.json", params={"outlet": "Harbor Gazette"}).json()["articles"]] == [key]
-        # the store keeps one analysis per text: the same text with another date is sent to it
+        # the same text with a date is another article in the store, with its own id
         r = c.post("/api/analyze", json={"text": STORY, "title": "Ferry", "outlet": "Harbor Gazette", "published": "2024-03-14"})
-        assert r.status_code == 409 and f"/ledger/{key}" in r.json()["error"]
+        assert r.status_code == 200 and r.json()["id"] != key and r.json()["document"]["published"] == "2024-03-14"
+        assert c.get(f"/ledger/{key}.json").json()["document"]["published_basis"] != "given"
+    keeper.close()
+
+
+def test_fix_the_date_and_reanalyse_with_a_store(nlp, tmp_path):
+    """The fact-checker's round: analyse, open "edit", correct the date, send the form again;
+    the store keeps both analyses, the page links to the new one, and resending either is
+    answered from the store (no duplicate)."""
+    pytest.importorskip("hearsay.store", reason="the store (hearsay.store) is not in this tree")
+    from hearsay.web.keeper import StoreKeeper
+
+    keeper = StoreKeeper(str(tmp_path / "web.db"))
+    meta = {"text": STORY, "title": "Ferry", "outlet": "Harbor Gazette", "published": "2024-03-14"}
+    with TestClient(create_app(nlp, keeper=keeper), base_url=BASE) as c:
+        first = post_form(c, data=meta, follow_redirects=False)
+        assert first.status_code == 303
+        old = first.headers["location"].rsplit("/", 1)[1]
+        assert c.get(f"/ledger/{old}/edit").status_code == 200
+        fixed = post_form(c, data={**meta, "published": "2024-03-15"}, follow_redirects=False)
+        assert fixed.status_code == 303, fixed.text
+        new = fixed.headers["location"].rsplit("/", 1)[1]
+        assert new != old
+        assert c.get(f"/ledger/{new}.json").json()["document"]["published"] == "2024-03-15"
+        assert c.get(f"/ledger/{old}.json").json()["document"]["published"] == "2024-03-14"
+        again = post_form(c, data={**meta, "published": "2024-03-15"}, follow_redirects=False)
+        assert again.headers["location"] == f"/ledger/{new}"
+        assert c.get("/history.json").json()["total"] == 2
+    assert keeper.store.count() == 2
     keeper.close()

@@ -133,17 +133,26 @@ def benchmark_corpus(texts: list[str], configs=CONFIGS) -> dict:
     return report
 
 
+#: the table's columns: (field of a run, heading, how a value is shown)
+COLUMNS = (("config", "run", str), ("processes", "processes", str), ("articles", "articles", str),
+           ("seconds", "seconds", str), ("articles_per_s", "articles/s", str), ("words_per_s", "words/s", lambda v: str(int(v))),
+           ("steady_articles_per_s", "steady articles/s", str), ("store_seconds", "storing s", str),
+           ("peak_rss_mib", "peak RSS MiB", lambda v: str(int(v))), ("peak_worker_rss_mib", "worker RSS MiB", str))
+
+
 def render_corpus(report: dict, markdown: bool = False) -> str:
+    """The report as a table, its ratios and its memory line. A stored report from an older
+    hearsay may lack fields (no ``seconds`` before runs were timed end to end): a column none
+    of its runs has is left out and a missing value shows as ``-``, never made up."""
     from ..eval.tables import table
 
-    rows = [[r["config"], r["processes"], r["articles"], r["seconds"], r["articles_per_s"], int(r["words_per_s"]),
-             r["steady_articles_per_s"], r["store_seconds"], int(r["peak_rss_mib"]), r["peak_worker_rss_mib"]]
-            for r in report["runs"]]
+    runs = report.get("runs", [])
+    cols = [c for c in COLUMNS if any(c[0] in r for r in runs)]
+    rows = [[show(r[key]) if r.get(key) is not None else "-" for key, _, show in cols] for r in runs]
     out = [] if markdown else [f"{report['texts']} texts, {report['words']} words\n"]
-    out.append(table(["run", "processes", "articles", "seconds", "articles/s", "words/s", "steady articles/s",
-                      "storing s", "peak RSS MiB", "worker RSS MiB"], rows, markdown))
-    out.extend(f"{k}: {v:.3f}" if v is not None else f"{k}: -" for k, v in report["ratios"].items())
-    if report["memory"]:
+    out.append(table([head for _, head, _ in cols], rows, markdown))
+    out.extend(f"{k}: {v:.3f}" if v is not None else f"{k}: -" for k, v in report.get("ratios", {}).items())
+    if report.get("memory"):
         out.append("peak worker RSS, 2 processes: " + ", ".join(
             f"{m['articles']} articles {m['peak_worker_rss_mib']} MiB" for m in report["memory"]))
     return "\n".join(out) + "\n"

@@ -158,20 +158,20 @@ def _failure(store: Store, summary: RunSummary, where: str, error: str) -> None:
 def plan(store: Store, paths: Iterable[str], summary: RunSummary, *, version: str, refresh: bool,
          fmt: str = "auto", published: str | None = None) -> list[dict]:
     """The records still to analyse: inputs read, failures stored, and everything already in
-    the store (same id, or same text under another id) counted and left out."""
+    the store (same id, or same text and details under another id) counted and left out."""
     versions, hashes = store.stored_keys()
     seen_ids, seen_hashes, todo = set(), set(), []
     for item in read_all(paths, fmt=fmt, published=published):
         if isinstance(item, InputError):
             _failure(store, summary, item.where, item.problem + (f" (expected {item.expected})" if item.expected else ""))
             continue
-        aid, digest = article_id(item), content_hash(item.text)
+        aid, digest = article_id(item), content_hash(item)
         stored = versions.get(aid)
         if stored is not None and (not refresh or stored == version):
             summary.already += 1
             continue
         if (digest in hashes and stored is None) or aid in seen_ids or digest in seen_hashes:
-            summary.already += 1   # the same text is already stored (or queued) under another id
+            summary.already += 1   # the same text and details are already stored (or queued) under another id
             continue
         seen_ids.add(aid)
         seen_hashes.add(digest)

@@ -2,9 +2,11 @@
 
 Synthetic corpora of 1k, 4k and 16k articles are built from the ledgers of a small real
 corpus (cascades-dev by default, analysed once): every copy of it is a separate "world" whose
-people, places and outlets are renamed to made-up words of the same length (so every ledger
-span stays valid) and whose dates are shifted, so claims cascade inside a world as they do in
-the real corpus and never across worlds. The trace then runs on each size in a fresh process;
+people, places, outlets and other content words are renamed to made-up words of the same length
+(so every ledger span stays valid) and whose dates are shifted, so claims cascade inside a world
+as they do in the real corpus and never across worlds. Renaming the entities alone is not
+enough: the worlds would then be near-verbatim copies of one another (the same sentences with
+other names), which is a syndication network, not a corpus of different stories. The trace then runs on each size in a fresh process;
 the growth exponent between sizes is log(time ratio) / log(size ratio): 1 is linear, 2 is
 all pairs.
 """
@@ -27,29 +29,36 @@ SIZES = (1000, 4000, 16000)
 
 def _pseudo(word: str, world: int) -> str:
     """A made-up word of the same length and capitalisation, fixed per world."""
-    digest = hashlib.sha256(f"{world}:{word}".encode()).digest()
+    digest = hashlib.sha256(f"{world}:{word.lower()}".encode()).digest()
     letters = "".join("bcdfghjklmnprstvwz"[b % 18] if i % 2 == 0 else "aeiou"[b % 5] for i, b in enumerate(digest))
     out = (letters * (len(word) // len(letters) + 1))[: len(word)]
     return "".join(o.upper() if c.isupper() else o for c, o in zip(word, out)) if word.isalpha() else word
 
 
 def _names(ledgers: list[dict]) -> set[str]:
+    """The words a world renames: every word of four letters or more that is not a stopword
+    (names, places and outlets among them)."""
+    from ..trace.words import lexicon
+
+    stop = lexicon()["stopwords"]
     words = set()
     for led in ledgers:
-        for e in led.get("entities", []):
-            words.update(w for w in re.findall(r"[A-Z][a-z]+", e["name"]) if len(w) > 2)
-        outlet = led["document"].get("outlet") or ""
-        words.update(w for w in re.findall(r"[A-Z][a-z]+", outlet) if len(w) > 2)
+        words.update(w for w in re.findall(r"[A-Za-z]{4,}", led["document"]["text"]) if w.lower() not in stop)
+        words.update(w for w in re.findall(r"[A-Za-z]{4,}", led["document"].get("outlet") or "") if w.lower() not in stop)
     return words
 
 
-def _rename(value, pattern: re.Pattern, world: int):
+#: the ledger fields that hold article words (kinds, ids and dates are left alone)
+WORD_FIELDS = {"text", "title", "outlet", "label", "name", "summary", "message", "verdict"}
+
+
+def _rename(value, pattern: re.Pattern, world: int, key: str | None = None):
     if isinstance(value, str):
-        return pattern.sub(lambda m: _pseudo(m.group(0), world), value)
+        return pattern.sub(lambda m: _pseudo(m.group(0), world), value) if key in WORD_FIELDS else value
     if isinstance(value, list):
-        return [_rename(v, pattern, world) for v in value]
+        return [_rename(v, pattern, world, key) for v in value]
     if isinstance(value, dict):
-        return {k: _rename(v, pattern, world) for k, v in value.items()}
+        return {k: _rename(v, pattern, world, k) for k, v in value.items()}
     return value
 
 
@@ -110,7 +119,11 @@ def benchmark(articles_dir: str, sizes=SIZES) -> dict:
             path = Path(tmp) / f"corpus-{n}.jsonl"
             path.write_text("\n".join(json.dumps(r) for r in synthetic(base, n)) + "\n", encoding="utf-8")
             proc = subprocess.run([sys.executable, "-c", f"from hearsay.eval.bench_trace import _worker; _worker({str(path)!r})"],
-                                  capture_output=True, text=True, check=True)
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                from ..errors import HearsayError
+
+                raise HearsayError(f"the trace of the {n}-article corpus failed: {proc.stderr.strip().splitlines()[-1:]}")
             runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     for a, b in zip(runs, runs[1:]):
         b["growth_exponent"] = round(math.log(b["seconds"] / a["seconds"]) / math.log(b["articles"] / a["articles"]), 2) if a["seconds"] > 0 else None

@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N texts")
     p.add_argument("--every", type=int, default=1, metavar="N", help="one text in N (a quick fixed subset)")
     p.add_argument("--errors", type=int, default=0, metavar="N", help="show N missed and N spurious contents")
+    p.add_argument("--modes", default="rules,model,combined", metavar="LIST",
+                   help="attribution modes scored side by side (comma-separated; 'none' for the default pipeline only)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("times", help="TimeML temporal expressions, TempEval-3 scoring")
@@ -105,7 +107,13 @@ def run(args) -> int:
     if cmd == "attribution":
         from .run_polnear import evaluate, render
 
-        report = evaluate(args.polnear, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every))
+        modes = [] if args.modes == "none" else [m.strip() for m in args.modes.split(",") if m.strip()]
+        bad = [m for m in modes if m not in ("rules", "model", "combined")]
+        if bad:
+            print(f"hearsay eval: unknown attribution mode {bad[0]!r} (rules, model, combined)", file=sys.stderr)
+            return 2
+        report = evaluate(args.polnear, peers=args.peer, limit=args.limit, n_errors=args.errors, every=max(1, args.every),
+                          modes=modes)
         return _finish(report, "texts", "PolNeAR text", lambda: render(report), args.json)
     if cmd == "times":
         from .run_times import evaluate, render

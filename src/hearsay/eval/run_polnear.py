@@ -23,6 +23,29 @@ def hearsay_ledgers(docs, nlp=None) -> list[dict]:
     return [led.to_dict() for led in hearsay.analyze_many(arts, nlp=nlp, on_failure="strict")]
 
 
+def mode_ledgers(docs, modes: list[str]) -> dict[str, list[dict]]:
+    """Ledgers under each attribution mode (rules / model / combined): every text is parsed once
+    (the learned tagger included), then hearsay's stages run on a copy per mode."""
+    from hearsay.analysis import ledger_of
+    from hearsay.ingest import from_text
+    from hearsay.pipeline import load_pipeline, parse
+
+    nlp = load_pipeline(attribution="combined")
+    stage = nlp.get_pipe("hearsay_attribution")
+    saved = stage.mode
+    out: dict[str, list[dict]] = {m: [] for m in modes}
+    try:
+        for d in docs:
+            article = from_text(d.text, published=d.published, origin=d.path)
+            parsed = parse(nlp, article.text)
+            for mode in modes:
+                stage.mode = mode
+                out[mode].append(ledger_of(nlp, parsed.copy(), article, "strict").to_dict())
+    finally:
+        stage.mode = saved
+    return out
+
+
 def cue_words(text: str, rec: dict) -> str:
     return " ".join(text[s:e] for s, e in rec["cue"]).lower().strip() or "(no cue)"
 
@@ -40,15 +63,21 @@ def error_class(text: str, rec: dict) -> str:
 
 
 def evaluate(split: str, peers: list[str] | None = None, limit: int | None = None, n_errors: int = 0, nlp=None,
-             every: int = 1) -> dict:
-    """Scores on the split (``limit`` texts; ``every`` keeps one text in N, the gate's fixed subset)."""
+             every: int = 1, modes: list[str] | None = None) -> dict:
+    """Scores on the split (``limit`` texts; ``every`` keeps one text in N, the gate's fixed subset).
+
+    ``modes`` (rules, model, combined) scores each attribution mode as its own system
+    ("hearsay rules" ...); without them the one system "hearsay" is the pipeline as configured."""
     from .peers import peer_ledgers
 
     docs, problems = read_split(split, limit=limit)
     docs = docs[::every]
     for p in problems:
         print(f"hearsay eval: {p}", file=sys.stderr)
-    systems = {"hearsay": hearsay_ledgers(docs, nlp)}
+    if modes:
+        systems = {f"hearsay {mode}": ledgers for mode, ledgers in mode_ledgers(docs, modes).items()}
+    else:
+        systems = {"hearsay": hearsay_ledgers(docs, nlp)}
     for peer in peers or []:
         systems[peer] = peer_ledgers(peer, [(d.text, d.published) for d in docs], problems, task="attribution")
     report = {"dataset": str(split), "texts": len(docs), "gold_attributions": sum(len(d.attributions) for d in docs),

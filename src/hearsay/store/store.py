@@ -9,7 +9,6 @@ the web page and the trace open their own ``Store``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -18,6 +17,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from .. import __version__
+from ..identity import IDENTITY_FIELDS, identity_hash
+from ..identity import iso_date as _date  # the one date form of identity and column
 from ..ledger import Ledger
 from . import tables as t
 from .engine import StoreError, _reason, display_url, make_engine, migrate
@@ -41,26 +42,22 @@ class ArticleRow:
     origin: Optional[str] = None
 
 
-def content_hash(text: str) -> str:
-    """What makes two articles the same article: their analysed text, byte for byte."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(article) -> str:
+    """What makes two articles the same article: the analysed text, byte for byte, with the
+    details that change its analysis or its place in a trace (title, outlet, url, published;
+    ``hearsay.identity``). A syndicated copy or a fixed date is another article."""
+    return identity_hash(article.text, **{f: getattr(article, f, None) for f in IDENTITY_FIELDS})
 
 
 def article_id(article) -> str:
     """The article's own id (``article.id`` or ``article.extra["id"]``, set by the corpus
-    readers), else one derived from its text, so the same text always gets the same id."""
+    readers), else one derived from its content hash, so the same record always gets the same id."""
     given = getattr(article, "id", None) or (getattr(article, "extra", None) or {}).get("id")
-    return str(given) if given not in (None, "") else "sha256-" + content_hash(article.text)[:16]
+    return str(given) if given not in (None, "") else "sha256-" + content_hash(article)[:16]
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _date(value) -> Optional[str]:
-    if value is None or value == "":
-        return None
-    return value.isoformat()[:10] if isinstance(value, (dt.date, dt.datetime)) else str(value)
 
 
 _ARTICLE_COLS = [t.articles.c[name] for name in
@@ -95,13 +92,14 @@ class Store:
     def put(self, article, ledger: Ledger, *, pipeline_version: str | None = None) -> str:
         """Store an article and its ledger in one transaction; returns the stored article's id.
 
-        The same id with the same text and pipeline version changes nothing. The same id with a
-        newer pipeline version (``--refresh``) replaces the ledger and its query rows. A text
-        already stored under another id is not stored twice: that id is returned.
+        The same id with the same content hash and pipeline version changes nothing. The same id with a
+        newer pipeline version (``--refresh``) replaces the ledger and its query rows. The same
+        text with the same details (``content_hash``) already stored under another id is not
+        stored twice: that id is returned. The same text with other details is another article.
         """
         version = pipeline_version or DEFAULT_PIPELINE_VERSION
         aid = article_id(article)
-        digest = content_hash(article.text)
+        digest = content_hash(article)
         try:
             with self.engine.begin() as conn:
                 row = conn.execute(

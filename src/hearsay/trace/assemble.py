@@ -16,6 +16,11 @@ from .verdicts import verdict
 from .words import TermWeights
 
 
+#: a traced claim in more articles than this is not used to resolve citations (and would
+#: make the count quadratic in its spread)
+MAX_SHARED_SPREAD = 50
+
+
 def trace_corpus(pairs: Iterable[tuple[Any, Ledger]]) -> Trace:
     """The `hearsay.trace/1` trace of ``(ArticleRow-like, Ledger)`` pairs."""
     return trace_items(as_items(pairs))
@@ -26,17 +31,18 @@ def trace_items(items: list[TraceItem]) -> Trace:
     names = EntityNames(items)
     text_weights = TermWeights(i.text for i in items)
     groups, copy_of = find_copies(items)
-    citations = find_citations(items, outlets, text_weights)
-    facts = {
-        i.id: ArticleFacts(i, [c for c in citations if c.from_ == i.id], copy_of.get(i.id), is_correction(i))
-        for i in items
-    }
     units = claim_units(items)
     claim_weights = TermWeights(u.terms for u in units)
+    clusters = cluster_units(units, claim_weights)
+    citations = find_citations(items, outlets, text_weights, _shared_claims(clusters))
+    cited_by: dict[str, list] = {}
+    for c in citations:
+        cited_by.setdefault(c.from_, []).append(c)
+    facts = {i.id: ArticleFacts(i, cited_by.get(i.id, []), copy_of.get(i.id), is_correction(i)) for i in items}
     outlet_of = {i.id: i.outlet for i in items}
     date_of = {i.id: i.published for i in items}
     claims = []
-    for n, group in enumerate(cluster_units(units, claim_weights), 1):
+    for n, group in enumerate(clusters, 1):
         apps, origin = assign_roles(group, facts, outlets, names)
         by_role = _articles_by_role(apps)
         claim = TracedClaim(
@@ -51,6 +57,23 @@ def trace_items(items: list[TraceItem]) -> Trace:
     articles = [TraceArticle(id=i.id, outlet=i.outlet, published=i.published, title=i.title, url=i.url,
                              copy_of=copy_of.get(i.id)) for i in items]
     return Trace(articles=articles, claims=claims, citations=citations, copies=groups)
+
+
+def _shared_claims(clusters):
+    """How many traced claims two articles carry in common (a citation points to the cited
+    outlet's article that carries the claim)."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for group in clusters:
+        ids = sorted({u.item.id for u in group})
+        if len(ids) > MAX_SHARED_SPREAD:  # a claim everyone repeats says nothing about who cites whom
+            continue
+        for a in ids:
+            for b in ids:
+                if a != b:
+                    counts[(a, b)] += 1
+    return lambda a, b: counts.get((a, b), 0)
 
 
 def _articles_by_role(apps) -> dict[str, list[str]]:

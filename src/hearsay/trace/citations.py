@@ -79,10 +79,11 @@ class CitationFinder:
 
 
 def resolve(cited: str, phrase: Span, item: TraceItem, by_outlet: dict[str, list[TraceItem]],
-            weights: TermWeights, terms_of) -> str | None:
+            weights: TermWeights, terms_of, shared=None) -> str | None:
     """The cited outlet's article this citation points to: published before the citing one,
-    and the best match for what the citing paragraph says (a date or weekday named in the
-    phrase counts for much); ``None`` when the outlet has no earlier article in the corpus or
+    carrying the claims the citing article carries (``shared(a, b)``: how many traced claims
+    two articles have in common), and the best match for what the citing paragraph says (a
+    date or weekday named in the phrase counts most); ``None`` when the outlet has no earlier article in the corpus or
     none shares the paragraph's content. Only the outlet's ``RECENT`` latest earlier articles
     are weighed, so an outlet with thousands of articles costs no more than one with few."""
     earlier = [c for c in by_outlet.get(cited, []) if c.id != item.id and c.order < item.order]
@@ -94,6 +95,8 @@ def resolve(cited: str, phrase: Span, item: TraceItem, by_outlet: dict[str, list
     for cand in candidates:
         score = weights.mass(context & terms_of(cand))
         score += 1000.0 * _date_hint(phrase.text, cand.published)
+        if shared is not None:
+            score += 100.0 * shared(item.id, cand.id)
         if score > best_score or (score == best_score and best is not None and cand.order > best.order):
             best, best_score = cand, score
     return best.id if best is not None and best_score > 0 else None
@@ -121,7 +124,7 @@ def _date_hint(phrase: str, published: str | None) -> float:
     return 0.5 if re.search(rf"\b{weekday}\b", low) else 0.0
 
 
-def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWeights) -> list[Citation]:
+def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWeights, shared=None) -> list[Citation]:
     """Every citation in ``items`` (publication order), resolved where the corpus allows."""
     finder = CitationFinder(outlets)
     by_outlet: dict[str, list[TraceItem]] = {}
@@ -139,6 +142,6 @@ def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWe
         for cited, span in finder.find(item):
             out.append(Citation.model_validate({
                 "from": item.id, "to_outlet": cited,
-                "to_article": resolve(cited, span, item, by_outlet, weights, terms_of), "span": span.model_dump(),
+                "to_article": resolve(cited, span, item, by_outlet, weights, terms_of, shared), "span": span.model_dump(),
             }))
     return out

@@ -15,6 +15,9 @@ from .items import TraceItem
 from .words import lexicon
 
 
+_WORD = re.compile(r"[\w&'-]+")
+
+
 @dataclass(frozen=True)
 class OutletMention:
     outlet: str  # canonical name
@@ -72,8 +75,13 @@ class OutletIndex:
         self._by_key = {}
         for form, name in self.forms.items():
             self._by_key.setdefault(_key(form), name)
-        alternation = "|".join(re.escape(v) for v in sorted(self.forms, key=len, reverse=True))
-        self._re = re.compile(rf"(?<![\w-])(?:the\s+)?({alternation})(?![\w])") if alternation else None
+        # forms by their first word: a text is scanned word by word and only the forms starting
+        # with that word are tried, so the cost does not grow with the number of outlets
+        self._by_first: dict[str, list[str]] = {}
+        for form in sorted(self.forms, key=len, reverse=True):
+            first = _WORD.match(form)
+            if first:
+                self._by_first.setdefault(first.group(0), []).append(form)
         nouns = sorted(lexicon()["outlet_nouns"], key=len, reverse=True)
         self._anaphor = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(" + "|".join(re.escape(n) for n in nouns) + r")\b(?!\s+[a-z]+\s+[A-Z])")
 
@@ -99,9 +107,18 @@ class OutletIndex:
         """Outlet names and outlet anaphora in ``text``, in order. An anaphor ("the website")
         stands for the last outlet named before it other than the publishing one (``own``);
         with none named before, it is the publisher itself ("the newspaper has learned")."""
-        if self._re is None:
-            return []
-        found = [OutletMention(self.forms[m.group(1)], m.start(), m.end()) for m in self._re.finditer(text)]
+        found = []
+        pos = 0
+        for w in _WORD.finditer(text):
+            if w.start() < pos or (w.start() > 0 and (text[w.start() - 1].isalnum() or text[w.start() - 1] == "-")):
+                continue
+            for form in self._by_first.get(w.group(0), ()):
+                end = w.start() + len(form)
+                if text.startswith(form, w.start()) and (end == len(text) or not text[end].isalnum()):
+                    start = w.start() - 4 if text[max(0, w.start() - 4):w.start()] == "the " else w.start()
+                    found.append(OutletMention(self.forms[form], start, end))
+                    pos = end
+                    break
         spans = [(m.start, m.end) for m in found]
         for m in self._anaphor.finditer(text):
             if any(s <= m.start() < e for s, e in spans):

@@ -54,13 +54,18 @@ class Unit:
 
 
 def claim_units(items: list[TraceItem]) -> list[Unit]:
+    """One unit per ledger claim. A unit is ``negated`` when it says the opposite of its
+    words: a negation in it ("has never asked"), or a denying cue ("rejected the claim that
+    he and the coach are not speaking" denies "not speaking"); both at once cancel out."""
     out = []
     for item in items:
+        denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"}
         for c in item.ledger.claims:
             terms = frozenset(content_terms(c.span.text))
             if terms:
+                negated = is_negated(c.span.text) != (c.attribution in denied)
                 out.append(Unit(item, c.id, c.span.start, c.span.end, c.span.text, c.source, terms,
-                                is_negated(c.span.text), name_terms(c.span.text) & terms))
+                                negated, name_terms(c.span.text) & terms))
     return out
 
 

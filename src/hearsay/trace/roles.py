@@ -113,9 +113,9 @@ def relies_on_report(unit: Unit) -> bool:
 def assign_roles(group: list[Unit], facts: dict[str, ArticleFacts], outlets: OutletIndex,
                  names: EntityNames) -> tuple[list[Appearance], Origin | None]:
     """Appearances of one claim, in publication order, with their roles."""
-    # The claim's own polarity is what most of its appearances say ("have not spoken since"):
-    # an appearance saying the opposite denies it.
-    claim_negated = sum(u.negated for u in group) * 2 > len(group)
+    # The claim's own polarity is what it said when first published ("have not spoken since"):
+    # a later appearance saying the opposite denies it.
+    claim_negated = group[0].negated
     origin_article: str | None = None
     apps: list[Appearance] = []
     origin: Origin | None = None

@@ -68,3 +68,25 @@ def load_claim(engine, claim_id: str) -> dict | None:
             .order_by(t.trace_appearances.c.n)
         ).mappings().all()
     return {**dict(row), "appearances": [{**dict(x), "role_words": ROLE_WORDS.get(x["role"], x["role"])} for x in apps]}
+
+
+def claims_of_article(engine, article_id: str) -> list[dict]:
+    """Each traced claim an article appears in, once, with its role there and the verdict."""
+    from sqlalchemy import select
+
+    from ..store import tables as t
+
+    a, c = t.trace_appearances.c, t.trace_claims.c
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(a.trace_claim, a.claim_id, a.role, c.verdict)
+            .select_from(t.trace_appearances.join(t.trace_claims, c.id == a.trace_claim))
+            .where(a.article_id == article_id).order_by(a.trace_claim, a.n)
+        ).mappings().all()
+    seen, out = set(), []
+    for r in rows:
+        if r["trace_claim"] not in seen:
+            seen.add(r["trace_claim"])
+            out.append(dict(r))
+    return out
+

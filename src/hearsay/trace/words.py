@@ -33,7 +33,10 @@ def lexicon() -> dict:
     if wrong:
         raise HearsayError("lexicon en/trace.json: " + "; ".join(wrong))
     data.pop("_comment", None)
-    return {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
+    groups = data.pop("synonyms", [])
+    out = {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
+    out["synonyms"] = {stem(w.lower()): stem(group[0].lower()) for group in groups for w in group}
+    return out
 
 
 def fold(text: str) -> str:
@@ -47,7 +50,8 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A crude English suffix stripper: "fielding"/"fielded"/"fields" → "field"."""
+    """A crude English suffix stripper: "fielding"/"fielded"/"fields" → "field", and a final
+    silent "e" goes too, so "close", "closes" and "closing" meet at "clos"."""
     if len(word) <= 4 or word[0].isdigit():
         return word
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
@@ -58,13 +62,19 @@ def stem(word: str) -> str:
             if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # "stopped" → "stop"
             return base
-    return word
+    return word[:-1] if word.endswith("e") else word
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of a span: what claim matching compares."""
-    stop = lexicon()["stopwords"]
-    return [stem(w) for w in words(text) if w not in stop and len(w) > 1]
+    lex = lexicon()
+    stop, same = lex["stopwords"], lex["synonyms"]
+    out = []
+    for w in words(text):
+        if w not in stop and len(w) > 1:
+            s = stem(w)
+            out.append(same.get(s, s))
+    return out
 
 
 def name_terms(text: str) -> frozenset[str]:

@@ -27,7 +27,7 @@ from .. import __version__
 from . import pages, security
 from .guard import SECURITY_HEADERS, Guard, TooLarge
 from .intake import META_FIELDS, RequestProblem, api_payload, article_from_fields, article_from_upload, meta_from, size_text
-from .keeper import AlreadyKept, Keeper, MemoryKeeper, article_id
+from .keeper import Keeper, MemoryKeeper, article_id
 from .workers import AnalysisBusy, AnalysisFailed, AnalysisTimeout, Analyser, InlineAnalyser
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -141,11 +141,8 @@ async def analyse_and_keep(request: Request, article) -> str:
         if exc.user:
             raise RequestProblem(422, str(exc)) from None
         raise RequestProblem(500, f"hearsay failed on this article ({exc}); please report it with the article") from None
-    try:
-        return await run_in_threadpool(web.keeper.put, key, article, ledger)
-    except AlreadyKept as kept:
-        raise RequestProblem(409, f"this text is already kept, with other details, at /ledger/{kept.key}: the store keeps one "
-                             "analysis per text, so change the text to analyse it again, or open that analysis") from None
+    # the id the keeper answers with: this one, or the stored analysis of the same text and details
+    return await run_in_threadpool(web.keeper.put, key, article, ledger)
 
 
 async def form_article(request: Request, form, values: dict):

@@ -10,14 +10,13 @@ session; both keepers answer the same four questions, so the pages do not care w
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..identity import identity_hash
 from ..ledger import Ledger
 
 #: hex digits of the content hash used as the permalink id: 64 bits, unique enough for any
@@ -29,12 +28,7 @@ def ledger_id(text: str, *, title=None, outlet=None, url=None, published=None) -
     """The permalink id of an analysis: a hash of the text and the metadata that change the
     ledger. The same article with the same fields always gets the same id; fixing a date gives
     a new one (it is a different analysis), while the old link keeps showing the old one."""
-    canonical = json.dumps(
-        {"text": text, "title": title or None, "outlet": outlet or None, "url": url or None, "published": published or None},
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:ID_DIGITS]
+    return identity_hash(text, title=title, outlet=outlet, url=url, published=published)[:ID_DIGITS]
 
 
 def article_id(article) -> str:
@@ -74,15 +68,6 @@ class HistoryQuery:
     until: str | None = None
     limit: int = 20
     offset: int = 0
-
-
-class AlreadyKept(Exception):
-    """The store already holds this text under another id (with other title, outlet, date or
-    address) and keeps one analysis per text; ``key`` is the stored one."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
 
 
 class Keeper(Protocol):
@@ -155,7 +140,10 @@ class StoreKeeper:
     """Ledgers in the project's store, so permalinks outlive the server.
 
     The page's content-derived id is handed to the store as the article's record id; the id
-    the store answers with is the one the page links to, so the two can never disagree."""
+    the store answers with is the one the page links to, so the two can never disagree. The
+    store answers with another id only when it already holds the same text with the same
+    details (``hearsay.identity``), e.g. an uploaded page's date sent back by "edit and
+    re-analyse" as a given one: that stored analysis is this one."""
 
     def __init__(self, url: str):
         from ..errors import HearsayError
@@ -181,11 +169,7 @@ class StoreKeeper:
         article.extra = {**(article.extra or {}), "id": key}
         if hasattr(article, "id"):
             article.id = key
-        stored = self.store.put(article, ledger)
-        if stored != key:
-            # the store keeps one analysis per text: this text is there already, with other details
-            raise AlreadyKept(stored)
-        return stored
+        return self.store.put(article, ledger)
 
     def get(self, key: str) -> Ledger | None:
         return self.store.get_ledger(key)

@@ -64,8 +64,19 @@ def ledger_page(keeper: Keeper, key: str) -> Page:
         targets=article_view.ref_targets(ledger),
         timeline=article_view.timeline_points(ledger),
         unresolved=article_view.unresolved_times(ledger),
+        traced=traced_in(keeper, key),
     )
     return Page("ledger.html", {"id": key, **ledger.to_dict()}, context)
+
+
+def traced_in(keeper: Keeper, key: str) -> list[dict]:
+    """The traced claims this article takes part in (empty without a store or a trace)."""
+    store = getattr(keeper, "store", None)
+    if store is None:
+        return []
+    from ..trace.storage import claims_of_article
+
+    return claims_of_article(store.engine, key)
 
 
 def edit_values(keeper: Keeper, key: str) -> dict:

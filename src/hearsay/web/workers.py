@@ -46,10 +46,18 @@ class Analyser(Protocol):
     def close(self) -> None: ...
 
 
+#: what a stage failure does in the web page (issue 8: ``analyze`` and the web page are lenient),
+#: named here rather than taken from the process default (``HEARSAY_ON_FAILURE``), so a reader
+#: always gets the rest of the ledger and a warning naming the stage, whatever environment the
+#: server, or a worker process it starts, inherits
+ON_FAILURE = "lenient"
+
+
 def _analyse(nlp, article) -> Ledger:
+    """The one call every analyser makes, in-process or in a worker, with the page's policy."""
     from .. import analyze_article
 
-    return analyze_article(article, nlp=nlp)
+    return analyze_article(article, nlp=nlp, on_failure=ON_FAILURE)
 
 
 def _failure(exc: BaseException) -> AnalysisFailed:

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ...errors import HearsayError
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
 from ..denials import denies_by_wording, frame_content
@@ -34,6 +35,7 @@ from .context import (
 )
 from .cues import CueLexicon, content_of, speaker_of
 from .direct import quote_pass
+from .learned import MODES, learned_found
 from .phrases import (
     according_pass,
     in_document_pass,
@@ -217,23 +219,29 @@ def _parent(f: Found, kept: list[Found], starts: list[int]) -> Optional[Found]:
 
 
 def find_attributions(
-    doc: Doc, quotes: list[QuoteRec], entities: list[EntityRec], lexicon: dict
+    doc: Doc, quotes: list[QuoteRec], entities: list[EntityRec], lexicon: dict, mode: str = "rules"
 ) -> tuple[list[SourceRec], list[AttributionRec], list[NoCommentRec]]:
     """Sources, attributions (ordered by content) and no-comment records of one parsed article.
 
     ``lexicon`` is `load_attribution_lexicon()`; ``entities`` the mentions stage's output
-    (empty: spaCy NER stands in)."""
+    (empty: spaCy NER stands in); ``mode`` one of `learned.MODES` (the learned
+    tagger's spans are read from the Doc when it ran)."""
     ctx = Context(doc, quotes, entities, lexicon)
     found: list[Found] = []
-    according_pass(ctx, found)
-    speaker_line_pass(ctx, found)
-    verb_pass(ctx, found)
-    quote_pass(ctx, found)
-    denial_frame_pass(ctx, found, lexicon["denials"])
-    in_document_pass(ctx, found)
-    noun_cue_pass(ctx, found)
-    reportedly_pass(ctx, found, [f.content for f in found])
+    if mode != "model":
+        according_pass(ctx, found)
+        speaker_line_pass(ctx, found)
+        verb_pass(ctx, found)
+        quote_pass(ctx, found)
+        denial_frame_pass(ctx, found, lexicon["denials"])
+        in_document_pass(ctx, found)
+        noun_cue_pass(ctx, found)
+        reportedly_pass(ctx, found, [f.content for f in found])
     no_comment = no_comment_pass(ctx)
+    if mode != "rules":
+        found += learned_found(ctx, found, [(n["cue"]["start"], n["cue"]["end"]) for n in no_comment],
+                               governed=mode == "combined",
+                               reports_nothing=lambda verb, start: withheld(doc, verb, start, ctx.cues))
 
     # one attribution per content span: the first pass to claim it wins; the headline only
     # restates what the body attributes, so counting it would weigh its voice twice
@@ -274,19 +282,24 @@ def find_attributions(
     "hearsay_attribution",
     requires=["doc._.hearsay_quotes", "doc._.hearsay_entities"],
     assigns=["doc._.hearsay_sources", "doc._.hearsay_attributions", "doc._.hearsay_no_comment"],
-    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}, "mode": "rules"},
 )
-def make_hearsay_attribution(nlp: Language, name: str, lexicons: LexiconLoader):
-    return HearsayAttribution(load_attribution_lexicon(lexicons))
+def make_hearsay_attribution(nlp: Language, name: str, lexicons: LexiconLoader, mode: str):
+    """``mode``: rules, model or combined (see `learned`); the last two read the
+    spans of `hearsay_attribution_model`, which the pipeline adds for them."""
+    if mode not in MODES:
+        raise HearsayError(f"hearsay_attribution: mode must be one of {', '.join(MODES)}, not {mode!r}")
+    return HearsayAttribution(load_attribution_lexicon(lexicons), mode)
 
 
 class HearsayAttribution:
-    def __init__(self, lexicon: dict):
+    def __init__(self, lexicon: dict, mode: str = "rules"):
         self.lexicon = lexicon
+        self.mode = mode
 
     def __call__(self, doc: Doc) -> Doc:
         sources, attributions, no_comment = find_attributions(
-            doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon
+            doc, get_list(doc, "hearsay_quotes"), get_list(doc, "hearsay_entities"), self.lexicon, self.mode
         )
         doc._.hearsay_sources = sources
         doc._.hearsay_attributions = attributions

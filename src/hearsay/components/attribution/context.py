@@ -192,7 +192,8 @@ def trim_content(ctx: Context, s: int, e: int) -> Optional[tuple[int, int]]:
     while s < e and (doc[s].is_punct and doc[s].text not in "\u201c\"" or doc[s].is_space
                      or (doc[s].lower_ == "that" and doc[s].dep_ == "mark")):
         s += 1
-    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text not in "\u201d\"'\u2019."):
+    # a closing mark or period may be the clause's own; "%" always is ("fell 4%")
+    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text not in "\u201d\"'\u2019.%"):
         e -= 1
     # a final period belongs to the sentence, not the clause, unless it is inside a quote
     if e > s and doc[e - 1].text == "." and ctx.outside(doc[e - 1]):
@@ -242,9 +243,22 @@ def through_colon_quote(ctx: Context, chars: tuple[int, int]) -> tuple[int, int]
     return chars
 
 
+def is_work_title(ctx: Context, qi: int) -> bool:
+    """A title in quote marks after the kind of work it names ("the drama “Tidewater”", "the
+    song “Blue Hour”"): a name, not anyone's words."""
+    q = ctx.quotes[qi]
+    words = ctx.text[q["content_start"]:q["content_end"]].strip().rstrip(",").split()
+    if not words or len(words) > 8 or words[-1][-1:] in ".!?":
+        return False
+    if any(len(w) > 3 and not w[:1].isupper() for w in words):
+        return False
+    before = ctx.text[max(0, q["start"] - 30):q["start"]].split()
+    return bool(before) and before[-1].lower().strip(",") in ctx.srclex.get("work_title_nouns", ())
+
+
 def classify_content(ctx: Context, start: int, end: int) -> Optional[tuple[int, int, str, list[int]]]:
     """indirect / mixed (extended over its quoted fragments); None when it is all quote."""
-    inside = quotes_in(ctx, start, end)
+    inside = [i for i in quotes_in(ctx, start, end) if not is_work_title(ctx, i)]
     if not inside:
         return start, end, "indirect", []
     if outside_letters(ctx, start, end) < 4:

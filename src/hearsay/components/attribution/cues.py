@@ -108,6 +108,12 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
             if c.dep_ in ("nsubj", "csubj") or (passive and c.dep_ == "nsubjpass"):
                 if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return tok.head
+                if c.tag_ == "VBG" and c.i < tok.i:
+                    # "Jane Hale, writing in Vogue, said ...": the aside's participle taken for
+                    # the subject; the name it hangs on speaks
+                    inner = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+                    if inner is not None:
+                        return inner
                 return c
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head

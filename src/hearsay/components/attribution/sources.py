@@ -273,6 +273,8 @@ class SourceTable:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.resolve_noun(p, start, end, definite=True)
+        if _nobody(doc, head, start, end, self.text):
+            return None  # "No-one said ...": nobody is a voice
         group = self.resolve_group(head, start, end)
         if group is not None:
             return group
@@ -473,7 +475,8 @@ class SourceTable:
         lemma = head.lemma_.lower()
         low = head.lower_
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
-        mods = {c.lemma_.lower() for c in head.subtree if c.i != head.i}
+        # words and their lemmas: "briefed on the talks" is lemmatised "brief"
+        mods = {w for c in head.subtree if c.i != head.i for w in (c.lemma_.lower(), c.lower_)}
         label = self.text[start:end]
         if lemma in self.documents or low in self.documents:
             # "a statement from the Milwaukee Police Department": the organisation speaks
@@ -560,6 +563,14 @@ class SourceTable:
         self._mention(rec, start, end)
         self.voices.append((key, rec))
         return rec
+
+
+def _nobody(doc: Doc, head: Token, start: int, end: int, text: str) -> bool:
+    """"No one", "No-one" (which the tokenizer splits and the parser may cut at "No"), "nobody"."""
+    words = text[start:end].lower().replace("-", " ").split()
+    if head.lower_ == "no" and head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].lower_ == "one":
+        return True
+    return words in (["no", "one"], ["nobody"], ["noone"], ["none"])
 
 
 def _located_group(head: Token) -> bool:

@@ -136,7 +136,8 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
                     continue
                 cluster["descriptors"].append((rec["start"], rec["end"]))
                 cluster.setdefault("roles", set()).add(rec["role"])
-                taken.update(i for i in range(rec["start"], rec["end"]) if doc[i].pos_ != "PROPN")
+                # the role's own words; what follows its noun ("at the observatory") may name others
+                taken.update(i for i in range(rec["start"], min(rec["end"], rec["head"] + 1)) if doc[i].pos_ != "PROPN")
                 events.append((rec["start"], "direct", index, rec["start"], rec["end"], head, rec))
                 if rec["age"] is not None:
                     _add_age(doc, cluster, rec["age"], rec["start"], rec["end"])

@@ -118,7 +118,7 @@ def _describe(doc: Doc, noun: Token, left: int, right: int, roles: dict, org_nou
     old = next((c for c in noun.children if c.lower_ in ("old", "year-old") and c.i < noun.i), None)
     return {
         "age": year_old_age(doc, old.i) if old is not None else None,
-        "start": left, "end": right, "role": noun.lower_,
+        "start": left, "end": right, "head": noun.i, "role": noun.lower_,
         "gender": roles.get(noun.lower_), "person": noun.lower_ in roles,
         "org_class": org_nouns.get(noun.lower_), "possessor": possessor,
     }

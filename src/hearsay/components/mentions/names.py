@@ -275,7 +275,9 @@ def _match_short_form(table, clusters: list[dict], words: list[str], span: dict,
         cluster = clusters[index]
         person = cluster["votes"]["PERSON"] >= max(cluster["votes"].values())
         if person:
-            ok = n == 1 and words[0] in (full[0], full[-1])
+            # "Raman" for "Priya Raman"; a hyphenated surname whole: "Lee-Barker" for "Anna Lee-Barker"
+            hyphenated = any(table.text[i] == "-" for i in range(span["start"], span["end"]))
+            ok = (n == 1 and words[0] in (full[0], full[-1])) or (hyphenated and full[-n:] == words)
         else:
             ok = span["label"] not in PLACE_TYPES and (
                 full[-n:] == words

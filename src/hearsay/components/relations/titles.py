@@ -67,10 +67,12 @@ def _np_text(tokens: list[Token]) -> str:
     return " ".join(text.split())
 
 
-def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str | None, list[Token]]:
+def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool = False) -> tuple[str | None, list[Token]]:
     """An organisation named with the title: "of/at/for/with" it, its possessive, or a name
-    compounded into the title ("Corvid CEO")."""
+    compounded into the title ("Corvid CEO"). A personal staff title ("Navarro's deputy",
+    "an aide to the senator") may name a person as the employer."""
     preps = idx.lexicon["employment_preps"]
+    by_owner = EMPLOYERS_NOT_PLACES + ((PERSON,) if staff else ())
 
     def types_after(prep: Token) -> tuple[str, ...]:
         # a place employs only "of" it ("Senator Ron Wyden of Oregon", "mayor of New York
@@ -85,7 +87,7 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str 
                     if eid:
                         return eid, [c, p]
         if c.dep_ == "poss":
-            eid = idx.np_entity(c, EMPLOYERS_NOT_PLACES)
+            eid = idx.np_entity(c, by_owner)
             if eid is None and c.lemma_.lower() in idx.lexicon["org_kind_nouns"]:
                 eid = idx.topic_org()  # "the company's treasurer" in a story about one company
             if eid:
@@ -105,7 +107,7 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token]) -> tuple[str 
         # "Corvid's chief executive", "the Herons' manager", "Acme CEO Jane Doe"
         before = idx.doc[left[0].i - 1]
         owner = idx.doc[before.i - 1] if before.tag_ == "POS" and before.i > 0 else before
-        eid = idx.one(owner, EMPLOYERS_NOT_PLACES) if idx.is_name(owner.i) else idx.org_with_word(owner)
+        eid = idx.one(owner, by_owner) if idx.is_name(owner.i) else idx.org_with_word(owner)
         if eid:
             return eid, [owner]
     for t in left:
@@ -174,7 +176,8 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         skip = set(lex.get("title_qualifier_skip", []))
         n_title = len(title.replace("-", " - ").split())
         qualifiers = [t for t in phrase[: max(0, len(phrase) - n_title)] if t.lower_ not in skip]
-        org, otoks = org_of_title(idx, noun, phrase)
+        staff = title in lex.get("staff_titles", [])
+        org, otoks = org_of_title(idx, noun, phrase, staff)
         if org is None and noun is phrase[-1] and noun.i < name_start.i:
             # a title before the name, the employer after it: "Sen. Ron Wyden of Oregon"
             org, otoks = org_of_title(idx, name_head, [])
@@ -184,7 +187,8 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             org = contextual_org(idx, person, title, qualifiers)
         if org is None or org == person:
             continue
-        if org not in [e for e in idx.entities if idx.type_of(e) in (EMPLOYER_TYPES if otoks else ORG_TYPES)]:
+        employers = (EMPLOYER_TYPES + ((PERSON,) if staff else ())) if otoks else ORG_TYPES
+        if org not in [e for e in idx.entities if idx.type_of(e) in employers]:
             continue
         start, end = tokens_chars(phrase + otoks + [name_start, name_head])
         out.append(evidence("employee", person, org, start, end, noun.i))

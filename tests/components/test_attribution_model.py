@@ -1,0 +1,106 @@
+"""The learned attribution tagger: its tag encoding, the shipped weights, and the mode switch."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import hearsay
+from hearsay.components.attribution.model import (
+    ROLES,
+    SPAN_KEYS,
+    package_weights_dir,
+    spans_from_tags,
+    tags_for_spans,
+)
+from hearsay.errors import HearsayError
+
+from conftest import EXAMPLE
+
+
+def test_tags_keep_a_cue_and_source_inside_a_content_and_nested_contents_apart():
+    # tokens: 0 Smith 1 said 2 Jones 3 claimed 4 the 5 plan 6 failed
+    spans = {"content": [(2, 7), (4, 7)], "cue": [(1, 2), (3, 4)], "source": [(0, 1), (2, 3)]}
+    tags = tags_for_spans(7, spans)
+    assert tags[2] == "BOB"   # the outer content starts on the inner source
+    assert tags[4] == "BOO"   # the inner content starts inside the outer one
+    back = spans_from_tags(tags)
+    assert back["cue"] == [(1, 2), (3, 4)]
+    assert back["source"] == [(0, 1), (2, 3)]
+    assert back["content"] == [(2, 4), (4, 7)]   # both contents still overlap their gold
+
+
+def test_an_inside_tag_with_no_span_open_starts_one():
+    assert spans_from_tags(["OOO", "IOO", "IOO", "OOO"])["content"] == [(1, 3)]
+
+
+def test_shipped_weights_are_arrays_and_tag_names_only():
+    folder = package_weights_dir()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["meta.json", "model.bin"]
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"[OBI]{%d}" % len(ROLES), t) for t in meta["labels"])
+    assert meta["weights_bytes"] == len((folder / "model.bin").read_bytes()) < 8_000_000
+
+
+def test_combined_adds_a_report_whose_verb_is_outside_the_lexicon():
+    text = "Clinton fretted that the polls were tightening in Ohio."
+    assert not hearsay.analyze(text, nlp=hearsay.load_pipeline(attribution="rules")).attributions
+    nlp = hearsay.load_pipeline(attribution="combined")
+    assert nlp(text).spans[SPAN_KEYS["cue"]], "no cue tagged"
+    ledger = hearsay.analyze(text, nlp=nlp)
+    assert len(ledger.attributions) == 1
+    att = ledger.attributions[0]
+    assert (att.cue.text, att.cue_class, att.type) == ("fretted", "learned", "indirect")
+    assert att.content.text == "the polls were tightening in Ohio"
+    source = next(s for s in ledger.sources if s.id == att.source)
+    assert source.kind == "person" and source.label == "Clinton"
+
+
+def test_combined_keeps_every_rule_attribution():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    rules = hearsay.analyze(text, published="2024-03-14", nlp=hearsay.load_pipeline(attribution="rules"))
+    combined = hearsay.analyze(text, published="2024-03-14", nlp=hearsay.load_pipeline(attribution="combined"))
+    got = {(a.content.start, a.content.end, a.type) for a in combined.attributions}
+    assert {(a.content.start, a.content.end, a.type) for a in rules.attributions} <= got
+
+
+def test_an_unknown_mode_is_refused_with_the_choices():
+    with pytest.raises(HearsayError, match="rules, model, combined"):
+        hearsay.load_pipeline(attribution="neural")
+
+
+def test_the_parse_links_a_cue_to_its_clause_but_not_to_an_act_it_names(nlp):
+    from hearsay.components.attribution.learned import governs
+
+    doc = nlp("Smith said the plan failed, and Jones declined to comment.")
+    said, declined = doc[1:2], doc[8:9]
+    assert said.text == "said" and declined.text == "declined"
+    assert governs(said, 2, 5)          # "the plan failed"
+    assert not governs(said, 9, 11)     # "to comment" belongs to another verb
+    assert not governs(declined, 9, 11)  # declining to comment states nothing
+
+
+def test_content_pieces_split_by_a_cue_stay_apart(nlp):
+    from spacy.tokens import Span
+
+    from hearsay.components.attribution.learned import joined_contents
+
+    doc = nlp("The plan , critics said , was doomed from the start .")
+    pieces = [Span(doc, 0, 2), Span(doc, 6, 11)]
+    assert [(s, e) for s, e, _ in joined_contents(pieces, [Span(doc, 4, 5)], [0.9, 0.8])] == [(0, 2), (6, 11)]
+    # one token apart with no cue between: one content, its confidence weighted by length
+    [(s, e, score)] = joined_contents([Span(doc, 6, 8), Span(doc, 9, 11)], [], [0.9, 0.5])
+    assert (s, e) == (6, 11) and abs(score - 0.7) < 1e-9
+
+
+def test_shipped_weights_were_trained_with_the_pinned_config():
+    import hashlib
+    from pathlib import Path
+
+    config = Path(__file__).resolve().parents[2] / "train" / "attribution.cfg"
+    meta = json.loads((package_weights_dir() / "meta.json").read_text(encoding="utf-8"))
+    assert meta["config_sha256"] == hashlib.sha256(config.read_bytes()).hexdigest(), \
+        "train/attribution.cfg changed since the weights were trained: run `make train`"
