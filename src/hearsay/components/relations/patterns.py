@@ -18,6 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .._internals.syntax import governing_verb, tokens_chars
+from ..ranges import RangeIndex
 from .index import PERSON, EntityIndex, acting_subject
 
 SYMMETRIC = ("spouse", "romantic", "met", "sibling")
@@ -40,10 +41,10 @@ def pair_evidence(type_: str, people: list[str], tokens: list[Token], pred: Toke
 
 # --- dates ----------------------------------------------------------------------------------
 
-def time_in(times: list[dict], start: int, end: int) -> dict | None:
+def time_in(times: RangeIndex, start: int, end: int) -> dict | None:
     """The first dated (DATE/TIME) time record inside a character stretch."""
-    for t in times:
-        if start <= t["start"] and t["end"] <= end and t.get("type") in ("DATE", "TIME") and t.get("value"):
+    for t in times.within(start, end):
+        if t.get("type") in ("DATE", "TIME") and t.get("value"):
             return t
     return None
 
@@ -60,14 +61,14 @@ def _clause_span(pred: Token) -> tuple[int, int]:
     return tokens_chars(tokens)
 
 
-def clause_time(times: list[dict], pred: Token) -> dict | None:
+def clause_time(times: RangeIndex, pred: Token) -> dict | None:
     """The date of the clause a predicate heads ("married in 2014", "first met on the 2009 set"),
     not looking into clauses embedded under it."""
     start, end = _clause_span(pred)
     return time_in(times, start, end)
 
 
-def dated_since(times: list[dict], pred: Token) -> dict:
+def dated_since(times: RangeIndex, pred: Token) -> dict:
     """``since`` fields from the clause's date, or from "for 20 years" counted back from the
     article's date ("have been married for 20 years": since about 2004, year precision)."""
     found = since_fields(clause_time(times, pred))
@@ -76,9 +77,9 @@ def dated_since(times: list[dict], pred: Token) -> dict:
     start, end = _clause_span(pred)
     doc = pred.doc
     ref = (doc._.hearsay_meta or {}).get("published") or (doc._.hearsay_reference or {}).get("date")
-    for t in times:
+    for t in times.within(start, end):
         m = re.match(r"^P(\d+)Y$", t.get("value") or "")
-        if not m or not ref or not (start <= t["start"] and t["end"] <= end) or t.get("type") != "DURATION":
+        if not m or not ref or t.get("type") != "DURATION":
             continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "for":
@@ -101,13 +102,13 @@ def since_fields(time: dict | None, how: str = "stated") -> dict:
     return {"since": value, "since_time": time["id"], "since_how": how}
 
 
-def anniversary_since(doc: Doc, noun: Token, times: list[dict], ordinals: dict[str, int]) -> dict:
+def anniversary_since(doc: Doc, noun: Token, times: RangeIndex, ordinals: dict[str, int]) -> dict:
     """The wedding date an "Nth wedding anniversary" gives: the temporal stage's value for the
     phrase when it made one, else N years before a full date stated in the same sentence."""
     phrase = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod")]
     start, end = tokens_chars(phrase)
-    for t in times:
-        if t["start"] < end and start < t["end"] and t.get("value"):
+    for t in times.overlapping(start, end):
+        if t.get("value"):
             return since_fields(t, "anniversary")
     nth = None
     for c in phrase:
@@ -116,9 +117,9 @@ def anniversary_since(doc: Doc, noun: Token, times: list[dict], ordinals: dict[s
     if not nth:
         return {}
     sent = noun.sent
-    for t in times:
+    for t in times.overlapping(sent.start_char, sent.end_char):
         value = t.get("value") or ""
-        if sent.start_char <= t["start"] < sent.end_char and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        if sent.start_char <= t["start"] and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
             year = int(value[:4]) - nth
             return {"since": f"{year:04d}{value[4:]}", "since_time": t["id"], "since_how": "anniversary"}
     for t in times:
@@ -219,7 +220,7 @@ def _is_couple_word(idx: EntityIndex, token: Token) -> bool:
     ) or (token.lower_ in idx.lexicon.get("couple_numbers", []) and any(c.lower_ == "the" for c in token.children))
 
 
-def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]:
+def kin_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     kin = lex["kin_nouns"].get(noun.lemma_.lower()) or lex["kin_nouns"].get(noun.lower_)
     if not kin or noun.pos_ not in ("NOUN", "PROPN"):
@@ -312,7 +313,7 @@ def name_after(idx: EntityIndex, prep: Token, exclude: tuple[str, ...]) -> Token
     return None
 
 
-def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     lemma = tok.lemma_.lower()
     out: list[dict] = []
@@ -396,7 +397,7 @@ def noun_owners(idx: EntityIndex, tok: Token, accept=lambda subj: True, keep_sub
     return people, toks
 
 
-def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+def meet_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     if tok.lemma_.lower() not in lex["meet_verbs"] or tok.pos_ != "VERB":
         return []
@@ -414,7 +415,7 @@ def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]
     return out
 
 
-def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     lemma = tok.lemma_.lower()
     out: list[dict] = []
@@ -473,7 +474,7 @@ def trigger_positions(doc: Doc, words: set[str]) -> list[int]:
     return numpy.nonzero(mask)[0].tolist()
 
 
-def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: list[dict]) -> list[dict]:
+def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: RangeIndex) -> list[dict]:
     """Spouse, child, sibling, romantic and met evidence among one sentence's trigger words,
     pairs first so that "their"/"the couple" later in the sentence can resolve to them."""
     lex = idx.lexicon

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ... import extensions
 from ...lexicon import LexiconLoader, load_lexicon
+from ..ranges import RangeIndex
 from .calendar import Point, last_day, parse_iso
 from .detect import find_time_spans
 from .normalize import Context, Resolved, normalize
@@ -158,11 +159,8 @@ class _Layout:
         return max(0, bisect_right(self.starts, token_index) - 1)
 
 
-def _quote_at(quotes: list[dict], char: int) -> Optional[dict]:
-    for q in quotes:
-        if q.get("content_start", q["start"]) <= char < q.get("content_end", q["end"]):
-            return q
-    return None
+def _quote_content(q: dict) -> tuple[int, int]:
+    return q.get("content_start", q["start"]), q.get("content_end", q["end"])
 
 
 def _lead_date(recs: list[tuple], layout: _Layout, ref: Optional[date]) -> Optional[tuple[date, str]]:
@@ -206,8 +204,8 @@ def _fiscal_end(doc: Doc, spans: list[tuple[int, int]], L: dict) -> Optional[int
     return found_year or found_quarter
 
 
-def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, fiscal_end, quotes,
-               spoken: Optional[list[tuple[int, int, date, str]]] = None) -> list[tuple]:
+def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, fiscal_end, quotes: RangeIndex,
+               spoken: Optional[RangeIndex] = None) -> list[tuple]:
     """One pass over the expressions in order, carrying the narrative anchor and focus year.
     ``spoken`` gives (start, end, day) for reported speech whose day of speaking is known."""
     out: list[tuple] = []
@@ -225,10 +223,11 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         quarter_ctx = any(k_sent - q in layout.quarter_sents for q in range(QUARTER_WINDOW + 1))
         anchor_near = anchor if anchor_sent >= k_sent - 1 else None
         speech_ref = ref
-        said_on = next(((d, tid) for a, b, d, tid in spoken or () if a <= span.start_char < b), None)
+        said = spoken.first_covering(span.start_char) if spoken else None
+        said_on = (said[2], said[3]) if said is not None else None
         if said_on is not None:
             speech_ref = said_on[0]
-        elif quotes and _quote_at(quotes, span.start_char) is not None:
+        elif quotes and quotes.first_covering(span.start_char) is not None:
             if not lead_done:
                 lead = _lead_date(out, layout, ref)
                 lead_done = True
@@ -290,17 +289,26 @@ def _speech_days(doc: Doc, spans, recs: list[tuple], attributions: list[dict]) -
     """Reported speech whose cue carries its own day ("'We'll decide tomorrow,' she said Monday"):
     (content start, content end, the day it was said). Time words inside resolve against it."""
     out = []
+    # a cue governs only times of its own sentence, so only those are tried
+    days = RangeIndex(
+        [(start, end, n, span) for n, (span, (start, end, res)) in enumerate(zip(spans, recs))
+         if res is not None and res.point is not None and res.point.gran == "D"],
+        lambda r: r[:2],
+    )
     for att in attributions:
         cue, content = att.get("cue"), att.get("content")
         if not cue or not content:
             continue
-        for n, ((s, e), (start, _, res)) in enumerate(zip(spans, recs)):
-            if res is None or res.point is None or res.point.gran != "D" or \
-                    content["start"] <= start < content["end"]:
+        cue_span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        if cue_span is None:
+            continue
+        sent = cue_span.sent
+        for start, _, n, (s, e) in days.overlapping(sent.start_char, sent.end_char):
+            if content["start"] <= start < content["end"]:
                 continue
             verb = _governing_verb(doc[s:e])
             if verb is not None and cue["start"] <= verb.idx < cue["end"]:
-                out.append((content["start"], content["end"], res.point.day, f"T{n + 1}"))
+                out.append((content["start"], content["end"], recs[n][2].point.day, f"T{n + 1}"))
                 break
     return out
 
@@ -362,7 +370,7 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
     if L is None:
         L = load_lexicon("time")
     spans = find_time_spans(doc, L)
-    quotes = extensions.get_list(doc, "hearsay_quotes")
+    quotes = RangeIndex(extensions.get_list(doc, "hearsay_quotes"), _quote_content)
     fiscal_end = _fiscal_end(doc, spans, L)
     layout = _Layout(doc)
     ref, basis = published
@@ -377,7 +385,7 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
             recs = _unplaced(first, _value_all(doc, layout, spans, _ANY_DAY, L, fiscal_end, quotes))
     if ref is not None:
         recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes)
-        spoken = _speech_days(doc, spans, recs, extensions.get_list(doc, "hearsay_attributions"))
+        spoken = RangeIndex(_speech_days(doc, spans, recs, extensions.get_list(doc, "hearsay_attributions")), lambda r: r[:2])
         if spoken:
             recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes, spoken)
     recs = _date_event_days(doc, layout, recs, L)
