@@ -270,17 +270,23 @@ def corpus_section(r: dict) -> str:
     from hearsay.corpus.bench import render_corpus
 
     m = r["machine"]
+    load = r.get("load_average", [])
+    contended = bool(load) and load[0] >= (m.get("cpus") or 2) / 2
     return "\n".join([
         f"{r['texts']} texts, {r['words']} words (PolNeAR dev) as one JSONL corpus; each configuration in a fresh process "
         f"into a fresh SQLite store, timed from before its model loads to its last article (start-up paid once; the "
         f"steady rate after the first results beside it; Ray streams results in bursts, so its steady rate means "
-        f"little); *storing s* is the time the writer spent in `Store.put`. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs, shared with other work while measured "
-        f"(load average {', '.join(f'{x:.1f}' for x in r.get('load_average', []))} at the start).\n",
+        f"little); *storing s* is the time the writer spent in `Store.put`. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs "
+        f"(load average {', '.join(f'{x:.1f}' for x in load)} at the start).\n",
         render_corpus(r, markdown=True),
         "Against the goals: storing costs the share of the run shown above (goal ≤ 10 %). Two processes and Ray can "
-        "only beat one process when two CPUs are free; while this was measured the machine's 2 CPUs were shared with "
-        "other jobs (load average in the title line), so those two ratios measure contention, not scaling — rerun "
-        "`hearsay bench corpus` on an idle machine for them. Peak worker memory is compared at half and full corpus.\n"])
+        "only beat one process when two CPUs are free; "
+        + (f"while this was measured the CPUs were busy with other jobs (load average {load[0]:.1f} on "
+           f"{m.get('cpus')} CPUs), so those two ratios measure contention, not scaling — rerun `hearsay bench corpus` "
+           "on an idle machine for them. " if contended else
+           "the machine was otherwise idle at the start of this run. With 84 short texts, Ray's start-up (the "
+           "cluster and two actors) is most of its time; its steady rate is the one that carries to long runs. ")
+        + "Peak worker memory is compared at half and full corpus.\n"])
 
 
 def scale_section(r: dict) -> str:
