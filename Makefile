@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test install install-test install-embed browser postgresql ray eval bench bench-web screenshots schema docs clean train
+.PHONY: demo test install install-test install-embed browser postgresql ray eval bench bench-web screenshots schema docs fuzz clean train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ ray: install
 
 test: install browser postgresql ray
 	$(BIN)/python -m pytest -q
+
+# The property tests with a long randomized budget (CI runs a bounded, derandomized one);
+# FUZZ_EXAMPLES sets how many articles each property tries.
+FUZZ_EXAMPLES ?= 1000
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz HEARSAY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) nice -n 10 $(BIN)/python -m pytest -q tests/robustness
 
 eval: install
 	$(BIN)/hearsay eval gate --shared $(SHARED)

@@ -53,3 +53,36 @@ def test_code_asking_for_a_key_the_lexicon_lacks_names_key_and_file():
 def test_bad_json_names_file_and_line():
     with pytest.raises(HearsayError, match=r"en/quotes.json, line 2: not valid JSON"):
         parse_lexicon('{\n  "elisions": [,]\n}', "quotes", "en/quotes.json")
+
+
+def test_no_stage_reads_a_lexicon_when_it_is_imported():
+    """Word lists reach a stage through the ``lexicons`` loader when the pipeline is built; a
+    module that read one at import would ignore a configured loader."""
+    import subprocess
+    import sys
+
+    code = ("import pkgutil, importlib, hearsay.components as c, hearsay.lexicon as l\n"
+            "for m in pkgutil.walk_packages(c.__path__, 'hearsay.components.'):\n"
+            "    importlib.import_module(m.name)\n"
+            "print(l.load_lexicon.cache_info().misses)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
+
+
+def test_temporal_and_relations_take_their_lists_from_the_loader_they_are_given():
+    from hearsay.components.relations import load_relation_lexicon
+    from hearsay.components.temporal import make_hearsay_temporal
+
+    asked: list[str] = []
+
+    def loader(name: str) -> dict:
+        asked.append(name)
+        return load_lexicon(name)
+
+    stage = make_hearsay_temporal(None, "hearsay_temporal", loader)
+    assert asked == ["time"] and stage.lexicon is load_lexicon("time")
+    relations = load_relation_lexicon(loader)
+    assert sorted(set(asked)) == ["pronouns", "relations", "time"]
+    assert relations["gender_pronouns"] == {"he": "m", "him": "m", "his": "m", "himself": "m",
+                                            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+    assert relations["ordinal_words"]["fiftieth"] == 50 and relations["ordinal_words"]["20th"] == 20

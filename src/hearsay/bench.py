@@ -75,12 +75,13 @@ def worker(config: str, path: str, n_process: int, limit: int | None, batch_size
     else:
         from . import load_pipeline
         from .build import build_ledger
+        from .pipeline import make_doc
 
         nlp = load_pipeline()
 
         def docs(batch):
             for t in batch:
-                d = nlp.make_doc(t)
+                d = make_doc(nlp, t)
                 d._.hearsay_meta = {"title": None, "outlet": None, "url": None, "published": None, "published_basis": "unknown"}
                 yield d
 
@@ -102,6 +103,7 @@ def profile(path: str, limit: int | None, batch_size: int) -> dict:
     where the time goes when the ratio is low."""
     from . import load_pipeline
     from .build import build_ledger
+    from .pipeline import make_doc
 
     nlp = load_pipeline()
     texts = read_texts(path, limit)
@@ -110,7 +112,7 @@ def profile(path: str, limit: int | None, batch_size: int) -> dict:
     seconds["build_ledger"] = 0.0
     for i in range(0, len(texts), batch_size):
         t0 = time.perf_counter()
-        docs = [nlp.make_doc(t) for t in texts[i : i + batch_size]]
+        docs = [make_doc(nlp, t) for t in texts[i : i + batch_size]]
         seconds["tokenizer"] += time.perf_counter() - t0
         for name, proc in nlp.pipeline:
             t0 = time.perf_counter()
@@ -211,7 +213,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=None, metavar="DIR",
                         help="folder of .txt files or a PolNeAR split (default: ../shared/datasets/polnear/dev); "
                              "`corpus` instead measures store runs (1 and 2 processes, Ray) against bare spaCy; "
-                             "`trace` the trace on synthetic corpora (1k, 4k, 16k articles)")
+                             "`trace` the trace on synthetic corpora (1k, 4k, 16k articles); "
+                             "`scaling` times one article of growing size (see --prose-sizes)")
     parser.add_argument("corpus_dir", nargs="?", default=None, metavar="CORPUS_DIR",
                         help="with `corpus`: the folder of .txt files to use (default as DIR); "
                              "with `trace`: the article .json folder to recombine (default: cascades-dev)")
@@ -222,11 +225,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--stages", action="store_true", help="also time each pipeline stage (one process)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--prose-sizes", default=None, metavar="SIZES",
+                        help="scaling: prose sizes in characters, e.g. 10k,100k,1M (default 10k … 10M)")
+    parser.add_argument("--quote-sizes", default=None, metavar="SIZES",
+                        help="scaling: lengths of quote-mark runs (default 1k … 80k)")
 
 
 def run(args) -> int:
     from .errors import HearsayError
 
+    if args.dir == "scaling":
+        from .scaling import run as run_scaling
+
+        return run_scaling(args)
     if args.dir == "trace":
         from .eval import bench_trace
 

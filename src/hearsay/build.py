@@ -128,8 +128,9 @@ def build_ledger(doc: Doc) -> Ledger:
         )
         for r in get_list(doc, "hearsay_relations")
     ]
+    claims_of = ClaimsByRef(claims, relations)
     checks = [
-        Check(**{k: c[k] for k in ("id", "kind", "status", "message", "refs")}, claims=check_claims(c["refs"], claims, relations))
+        Check(**{k: c[k] for k in ("id", "kind", "status", "message", "refs")}, claims=claims_of(c["refs"]))
         for c in get_list(doc, "hearsay_checks")
     ]
     summary_rec = dict(doc._.hearsay_summary or {})
@@ -183,16 +184,26 @@ def link_denials(attributions: list[Attribution], claims: list[Claim]) -> None:
                 att.denies.append(claim.id)
 
 
-def check_claims(refs: list[str], claims: list[Claim], relations: list[Relation]) -> list[str]:
+class ClaimsByRef:
     """The claims a check concerns: those it refers to, those giving a time it refers to, and
-    those stating a relation it refers to — so every check can point into the article."""
-    wanted = set(refs)
-    rel_claims = {c for r in relations if r.id in wanted for c in r.claims}
-    return [
-        c.id
-        for c in claims
-        if c.id in wanted or c.id in rel_claims or any(t in wanted for t in c.times)
-    ]
+    those stating a relation it refers to — so every check can point into the article. Indexed
+    once per ledger (claim, time and relation id -> claim positions): a scan of every claim for
+    every check would grow with the square of the article."""
+
+    def __init__(self, claims: list[Claim], relations: list[Relation]):
+        self.ids = [c.id for c in claims]
+        self.at: dict[str, set[int]] = {}
+        for i, c in enumerate(claims):
+            for ref in (c.id, *c.times):
+                self.at.setdefault(ref, set()).add(i)
+        position = {cid: i for i, cid in enumerate(self.ids)}
+        for r in relations:
+            self.at.setdefault(r.id, set()).update(position[c] for c in r.claims if c in position)
+
+    def __call__(self, refs: list[str]) -> list[str]:
+        hits = set().union(*(self.at.get(ref, ()) for ref in refs)) if refs else set()
+        return [self.ids[i] for i in sorted(hits)]
+
 
 
 def unresolved_times(times: list[Time], basis: str) -> list[str]:

@@ -8,6 +8,7 @@ import sys
 
 from . import __version__
 from .errors import HearsayError, InputError
+from .ingest import MAX_ARTICLE_CHARS
 
 FORMATS = ("terminal", "json", "jsonl", "md", "table")
 
@@ -34,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default=None, help="terminal: the colour view (forced even when piped); table: the same without colour; json/jsonl: the ledger for programs; md: a Markdown report (default: terminal on a tty, else json)")
     p.add_argument("--input-format", choices=("auto", "text", "html", "json", "jsonl"), default="auto")
     p.add_argument("--model", default=None, help="spaCy pipeline package to use")
+    p.add_argument(
+        "--max-chars", type=int, default=MAX_ARTICLE_CHARS, metavar="N",
+        help=f"refuse an article longer than N characters (default {MAX_ARTICLE_CHARS:,}; 0: no limit)",
+    )
     p.add_argument("--attribution", choices=("rules", "model", "combined"), default=None,
                    help="how attributions are found (default: combined, or $HEARSAY_ATTRIBUTION)")
     from .corpus.cli import add_store_options
@@ -63,7 +68,7 @@ def cmd_analyze(args) -> int:
 
         return run_into_store(args)
     from . import analyze_many, load_pipeline
-    from .ingest import read_path
+    from .ingest import check_length, read_path
     from .render import render
 
     fmt = args.format or ("terminal" if sys.stdout.isatty() else "json")
@@ -73,6 +78,11 @@ def cmd_analyze(args) -> int:
     for path in args.paths:
         try:
             for item in read_path(path, fmt=args.input_format, published=args.published):
+                if not isinstance(item, InputError):
+                    try:
+                        item = check_length(item, args.max_chars)
+                    except InputError as err:
+                        item = err
                 if isinstance(item, InputError):
                     print(f"hearsay: skipped {item}", file=sys.stderr)
                     failures += 1

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import extensions
 from .errors import MODEL_MISSING, HearsayError
@@ -143,9 +146,11 @@ def failure_handler(policy: str | None = None):
     raise HearsayError(f"unknown failure policy {policy!r}: use one of {', '.join(FAILURE_POLICIES)}")
 
 
-#: texts longer than this are parsed in paragraph-aligned pieces and joined into one Doc, so a
-#: huge article never meets spaCy's length limit or its per-document memory cost
-CHUNK_CHARS = 100_000
+#: texts longer than this are parsed in paragraph-aligned pieces, one at a time, and joined into
+#: one Doc, so a huge article never meets spaCy's length limit and parsing memory is bounded by
+#: the piece (about 17 KB a token while it is parsed: 40,000 characters of prose are ~150 MB, of
+#: quote marks, one token each, ~700 MB). Longer than any article in the evaluation data.
+CHUNK_CHARS = 40_000
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -171,18 +176,16 @@ def own_stages(nlp: Language) -> list[str]:
 
 def parse(nlp: Language, text: str):
     """One text parsed by the spaCy model (not yet by hearsay's stages); a huge text in pieces."""
-    from spacy.tokens import Doc
-
     with nlp.select_pipes(disable=own_stages(nlp)):
         if len(text) <= CHUNK_CHARS:
-            return nlp(text)
-        return Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=False)
+            return nlp(make_doc(nlp, text))
+        return parse_pieces(nlp, chunks(text))
 
 
 def parse_texts(nlp: Language, texts: list[str], batch_size: int = 16) -> list:
     """Short texts parsed together through ``nlp.pipe`` (same Docs as ``parse`` one by one)."""
     with nlp.select_pipes(disable=own_stages(nlp)):
-        return list(nlp.pipe(texts, batch_size=batch_size))
+        return list(nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=batch_size))
 
 
 def run_stages(nlp: Language, doc, on_failure: str | None = None, until: str | None = None,
@@ -206,3 +209,43 @@ def run_stages(nlp: Language, doc, on_failure: str | None = None, until: str | N
             if name == until:
                 break
     return doc
+
+
+#: a run of at least this many punctuation marks (no letter, digit or space among them) is
+#: cut into one token per mark before spaCy's tokenizer sees it. The tokenizer peels prefix and
+#: suffix marks off a token one at a time and searches the rest again each time, so a run costs
+#: the square of its length (80,000 straight quote marks took ten minutes); no word or symbol is
+#: this long, and one token per mark is what the tokenizer itself ends with.
+PUNCT_RUN_CHARS = 64
+PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % PUNCT_RUN_CHARS)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` in time linear in the text, whatever its punctuation: the Doc's
+    text is exactly ``text``, so every offset the stages record still holds."""
+    runs = list(PUNCT_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    docs, pos = [], 0
+    for m in runs:
+        if m.start() > pos:
+            docs.append(nlp.make_doc(text[pos : m.start()]))
+        marks = m.group()
+        docs.append(Doc(nlp.vocab, words=list(marks), spaces=[False] * len(marks)))
+        pos = m.end()
+    if pos < len(text):
+        docs.append(nlp.make_doc(text[pos:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_pieces(nlp: Language, pieces) -> Doc:
+    """One Doc from consecutive pieces of a long text, each parsed on its own: parsing holds
+    memory in proportion to the text it is given (about 3.5 KB a character), so one piece at a
+    time bounds it by the piece, not the article. Each piece's tok2vec tensor is dropped as it
+    comes: no hearsay stage reads it, and kept it would grow with the article (384 bytes a token)."""
+    def parsed():
+        for doc in nlp.pipe((make_doc(nlp, p) for p in pieces), batch_size=1):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc
+
+    return Doc.from_docs(list(parsed()), ensure_whitespace=False, exclude=["tensor"])

@@ -7,9 +7,8 @@ import json
 import pytest
 
 from conftest import NEWS_GOLD, SEED, need
-from hearsay.components.relations import find_relations
+from hearsay.components.relations import find_relations, load_relation_lexicon
 from hearsay.eval.score_gold import score_relations
-from hearsay.lexicon import load_lexicon
 
 PUBLISHED = "2024-05-01"
 
@@ -236,7 +235,7 @@ def test_married_couple_is_the_spouses_not_the_affair(nlp):
         ent("E5", "Fay", ("Fay", 0)),
     ]
     doc._.hearsay_claims = []
-    found = {(r["type"], r["a"], r["b"]) for r in find_relations(doc, load_lexicon("relations"))}
+    found = {(r["type"], r["a"], r["b"]) for r in find_relations(doc, load_relation_lexicon())}
     assert ("spouse", "E1", "E2") in found
     assert ("romantic", "E2", "E3") in found
     assert {("child", "E4", "E1"), ("child", "E4", "E2"), ("child", "E5", "E1"), ("child", "E5", "E2")} <= found

@@ -119,17 +119,28 @@ def denial_target(content: Span, lexicon: dict, cue: Span | None = None) -> tupl
     return "content", content
 
 
-def telling_words(doc: Doc, claim: dict, attributions: dict, sources: dict) -> set[str]:
-    """Lemmas of the words that name how a claim was told: its cue and its source's mentions
-    ("reports surfaced", "a source told")."""
-    att = attributions.get(claim.get("attribution") or "", {})
-    spans = [att.get("cue"), att.get("source_mention")] + list(sources.get(claim["source"], {}).get("mentions", []))
+def _lemmas(doc: Doc, recs) -> set[str]:
     out: set[str] = set()
-    for rec in spans:
+    for rec in recs:
         if rec:
             span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
             out.update(t.lemma_.lower() for t in span or ())
     return out
+
+
+def telling_words(doc: Doc, claim: dict, attributions: dict, sources: dict, cache: dict | None = None) -> set[str]:
+    """Lemmas of the words that name how a claim was told: its cue and its source's mentions
+    ("reports surfaced", "a source told"). ``cache`` keeps each source's and attribution's
+    lemmas across calls: a source is mentioned throughout a long article, and reading all its
+    mentions again for every claim would grow with the square of the article."""
+    cache = {} if cache is None else cache
+    att_id, source_id = claim.get("attribution") or "", claim["source"]
+    if ("att", att_id) not in cache:
+        att = attributions.get(att_id, {})
+        cache[("att", att_id)] = _lemmas(doc, (att.get("cue"), att.get("source_mention")))
+    if ("source", source_id) not in cache:
+        cache[("source", source_id)] = _lemmas(doc, sources.get(source_id, {}).get("mentions", []))
+    return cache[("att", att_id)] | cache[("source", source_id)]
 
 
 def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources: list[dict], lexicon: dict) -> None:
@@ -144,6 +155,7 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
     skip = set(lexicon.get("report_nouns", [])) | set(lexicon.get("falsity", []))
     min_shared, min_share = int(lexicon.get("min_shared", 2)), float(lexicon.get("min_share", 0.5))
     words: dict[str, set[str]] = {}
+    told: dict = {}   # telling_words' cache
 
     def claim_words(c: dict) -> set[str]:
         if c["id"] not in words:
@@ -172,8 +184,13 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
             hits = [c for c in candidates if c.get("attribution") and kind_of.get(c["source"]) in UNNAMED_TELLERS and c["end"] <= lo]
             if target is not None and target.tag_ in ("NN", "NNP"):
                 # "denied the report": one telling, the one the article named with that word
-                # ("reports surfaced that …"), when it did; otherwise every earlier one
-                named = [c for c in hits if target.lemma_.lower() in telling_words(doc, c, by_att, by_source)]
+                # ("reports surfaced that …"), when it did; otherwise every earlier one. When
+                # several were named so, the singular means the latest before the denial, not all
+                # of them (which would also grow with the square of a long article)
+                named = [c for c in hits if target.lemma_.lower() in telling_words(doc, c, by_att, by_source, told)]
+                if named:
+                    latest = max(named, key=lambda c: c["end"])["attribution"]
+                    named = [c for c in named if c["attribution"] == latest]
                 hits = named or hits
         else:
             span = target

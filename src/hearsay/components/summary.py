@@ -158,20 +158,28 @@ def summarize(doc: Doc) -> dict:
         notes.append((f"the headline claim rests on {KIND_PHRASES[kind_of[head['source']]]}", [head["id"]]))
 
     by_att = {a["id"]: a for a in attributions}
+    text = doc.text  # built from the tokens on every access: once, not once per denial
+    # claim ids by what they are disputed by and by source, grouped once (not a scan per note)
+    disputed_by: dict[str, list[str]] = {}
+    by_source: dict[str, list[str]] = {}
+    for d in claims:
+        for att_id in dict.fromkeys(d.get("disputed_by", [])):
+            disputed_by.setdefault(att_id, []).append(d["id"])
+        by_source.setdefault(d["source"], []).append(d["id"])
     for c in attributed:
         att = by_att.get(c["attribution"], {})
         if att.get("polarity") == "denied":
-            denied = [d["id"] for d in claims if c["attribution"] in d.get("disputed_by", [])]
+            denied = disputed_by.get(c["attribution"], [])
             notes.append(
                 (
-                    f"{by_id.get(c['source'], {}).get('label', 'a source')} denies: “{_clip(doc.text[c['start']:c['end']])}”",
+                    f"{by_id.get(c['source'], {}).get('label', 'a source')} denies: “{_clip(text[c['start']:c['end']])}”",
                     [c["id"]] + denied,
                 )
             )
     for n in get_list(doc, "hearsay_no_comment"):
         label = by_id.get(n["source"], {}).get("label", "a source")
         what = "declined to comment" if n["kind"] == "declined" else "did not respond to a request for comment"
-        notes.append((f"{label} {what}", [c["id"] for c in claims if c["source"] == n["source"]]))
+        notes.append((f"{label} {what}", list(by_source.get(n["source"], []))))
     alleged = [c["id"] for c in claims if any(h["kind"] == "allegation" for h in c.get("hedges", []))]
     if alleged:
         notes.append((f"{_plural(len(alleged), 'claim')} {_agree(len(alleged), 'rests', 'rest')} on allegations", alleged))

@@ -56,9 +56,6 @@ def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
 # the passes
 
 
-WH_OPENERS = {"how", "what", "whether", "if", "when", "where", "why", "who", "whom", "which", "whose"}
-
-
 def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
     """A cue that reports a refusal, not a statement: the speech verb a refusal governs
     ("declined to discuss the player", "refused to say whether ..."), or a negated one whose
@@ -71,7 +68,7 @@ def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
     if not any(c.dep_ == "neg" for c in verb.children):
         return False
     first = doc[content_start]
-    return first.lower_ in WH_OPENERS and first.i > verb.i
+    return first.lower_ in cues.wh_openers and first.i > verb.i
 
 
 def verb_pass(ctx: Context, found: list[Found]) -> None:

@@ -110,7 +110,7 @@ def via_outlet(ctx: Context, verb: Token) -> Optional[SourceRec]:
     interview with the Times"."""
     cands = []
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("tell", "say", "confirm", "reveal", "confide", "admit", "explain"):
+        if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ctx.cues.outlet_verbs:
             cands.append(c)
         if c.dep_ == "prep" and c.lower_ in ("to", "in", "with"):
             for p in c.children:
@@ -137,7 +137,7 @@ def via_outlet(ctx: Context, verb: Token) -> Optional[SourceRec]:
 def _outlet_named_after(ctx: Context, verb: Token) -> Optional[SourceRec]:
     """A known outlet right after the cue, however the parser split it: "reveals to In
     Touch", "tells Us Weekly exclusively"."""
-    if verb.lemma_.lower() not in ctx.cues.recipient_verbs | {"reveal", "confide", "confirm", "admit", "say", "explain"}:
+    if verb.lemma_.lower() not in ctx.cues.recipient_verbs | ctx.cues.outlet_verbs:
         return None
     text = ctx.text
     pos = verb.idx + len(verb)

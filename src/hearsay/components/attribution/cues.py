@@ -45,6 +45,10 @@ class CueLexicon:
         self.question_verbs = set(data.get("question_verbs", []))
         #: verbs whose direct object is what was said ("he said Ryan", "tweeted a warning")
         self.object_speech = set(data.get("object_speech", []))
+        #: verbs whose object, or the name right after them, is the outlet spoken to ("told ESPN")
+        self.outlet_verbs = set(data["outlet_verbs"])
+        #: words that open an open question ("did not say how long ..."): a negated cue before one withholds
+        self.wh_openers = set(data["wh_openers"])
         #: verbs whose direct object names what was reported ("described the meeting")
         self.object_topic = set(data.get("object_topic", []))
         #: nouns whose that-clause is a statement ("his claim that ..."), by class

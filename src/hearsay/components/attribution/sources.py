@@ -20,9 +20,6 @@ from ...extensions import EntityRec, SourceRec
 from .._internals.syntax import token_chars
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
-INDEFINITE = {"a", "an", "another", "one", "some", "two", "three", "several", "multiple", "numerous", "many",
-              "other", "few", "four", "five", "various", "certain"}
-DEFINITE = {"the", "that", "this", "these", "those", "both", "said"}
 #: dependency labels of a subject's children that are not part of how it is named
 NOT_NAMING = {"relcl", "appos", "punct", "acl", "advcl", "cc", "conj", "parataxis"}
 PERSONISH = {"PERSON"}
@@ -187,6 +184,9 @@ class SourceTable:
         self.reports = set(lexicon["reports"])
         self.documents = set(lexicon["document"])
         self.orgs = set(lexicon["organization"])
+        self.indefinite = set(lexicon["indefinite_determiners"])
+        self.definite = set(lexicon["definite_determiners"])
+        self.partitives = set(lexicon["partitive_quantifiers"])
         self.outlet_words = set(lexicon["outlet_words"])
         self.outlet_names = {n.lower() for n in lexicon["outlets"]}
         #: outlet names as written, longest first (so "E! News" wins over "E!")
@@ -265,7 +265,7 @@ class SourceTable:
         low = head.lower_
         lemma = head.lemma_.lower()
         # "one of the people" -> the people
-        if low in ("one", "some", "many", "several", "each", "all", "two", "three") and any(
+        if low in self.partitives and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children
         ):
             for c in head.children:
@@ -500,7 +500,7 @@ class SourceTable:
         if lemma in self.anonymous or low in self.anonymous:
             needs = lemma in self.modifier_needed or low in self.modifier_needed or _located_group(head)
             group = self.by_key.get("role:" + lemma) or self.by_key.get("org:" + lemma)
-            if group is not None and not mods & self.familiar and not dets & INDEFINITE:
+            if group is not None and not mods & self.familiar and not dets & self.indefinite:
                 self._mention(group, start, end)  # "Health officials in X ... officials said": the same group
                 return group
             if not needs or mods & self.familiar or definite is True or self._voice(lemma):
@@ -519,7 +519,7 @@ class SourceTable:
             kind = "organization" if head.ent_type_ in ORGISH else "person"
             return self.keyed(kind, "name:" + label.lower(), label, start, end)
         if head.pos_ == "NOUN":
-            is_def = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in head.children)
+            is_def = bool(dets & self.definite) or any(c.dep_ == "poss" for c in head.children)
             if is_def and self.entities.fallback:
                 # a descriptor no mentions stage resolved ("the Jackie star"): the person
                 # last named, when there is one
@@ -549,8 +549,8 @@ class SourceTable:
         """An anonymous voice: indefinite mentions start a new one, definite ones refer back."""
         key = _voice_key(lemma)
         dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")]
-        is_indef = any(d in INDEFINITE for d in dets)
-        is_def = definite is True or any(d in DEFINITE for d in dets) or any(c.dep_ == "poss" for c in head.children)
+        is_indef = any(d in self.indefinite for d in dets)
+        is_def = definite is True or any(d in self.definite for d in dets) or any(c.dep_ == "poss" for c in head.children)
         for _, rec in self.voices:
             if {"start": start, "end": end} in rec["mentions"]:
                 return rec  # the same words read again by another construction: the same voice

@@ -28,8 +28,6 @@ NAME_LABELS = {
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 STRONG = 10
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-#: organisations named after the place they serve: their first word alone is the place
-PLACE_NAMED_ORGS = {"police", "agency", "court", "school", "government", "hospital"}
 
 
 def new_cluster() -> dict:
@@ -184,7 +182,7 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
         if index is None and len(words) == 1:
             index = _match_acronym(clusters, words[0], span, full_names)
         if index is None:
-            index = _match_short_form(table, clusters, words, span, by_word)
+            index = _match_short_form(table, clusters, words, span, by_word, lex)
         if index is None:
             clusters.append(new_cluster())
             index = len(clusters) - 1
@@ -263,7 +261,8 @@ def _nearest_before(matches: list[tuple[int, int]], at: int) -> int | None:
     return best
 
 
-def _match_short_form(table, clusters: list[dict], words: list[str], span: dict, by_word: dict) -> int | None:
+def _match_short_form(table, clusters: list[dict], words: list[str], span: dict, by_word: dict,
+                      lex: dict) -> int | None:
     """The cluster whose fuller name contains this shorter one, nearest before it if several.
 
     ``by_word`` maps each word of every multi-word name seen so far to (cluster, start, words)."""
@@ -282,7 +281,7 @@ def _match_short_form(table, clusters: list[dict], words: list[str], span: dict,
             ok = span["label"] not in PLACE_TYPES and (
                 full[-n:] == words
                 # "Corvid" for "Corvid Analytics", but not "Dayton" for "Dayton Police Department"
-                or (full[:n] == words and cluster["org_class"] not in PLACE_NAMED_ORGS)
+                or (full[:n] == words and cluster["org_class"] not in lex["descriptors"]["place_named_orgs"])
             )
         if ok:
             matches.append((index, start))

@@ -6,8 +6,8 @@ employment ("its chief executive, Dana Ruiz"), and ``index`` maps tokens to the 
 mentions stage found. Other stages (the consistency checks) use only the names exported here.
 """
 
-from .component import find_relations, make_hearsay_relations
+from .component import find_relations, load_relation_lexicon, make_hearsay_relations
 from .index import EntityIndex
 from .patterns import trigger_positions
 
-__all__ = ["EntityIndex", "find_relations", "make_hearsay_relations", "trigger_positions"]
+__all__ = ["EntityIndex", "find_relations", "load_relation_lexicon", "make_hearsay_relations", "trigger_positions"]

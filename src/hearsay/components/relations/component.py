@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...extensions import RelationRec, get_list
-from ...lexicon import LexiconLoader
+from ...lexicon import Lexicon, LexiconLoader, load_lexicon
+from ..ranges import RangeIndex
 from .index import EntityIndex
 from .patterns import SYMMETRIC, find_kin_and_couples, lone_anniversaries, trigger_positions, trigger_words
 from .titles import find_employment
@@ -37,7 +38,7 @@ def quote_speakers(sources: list[dict], attributions: list[dict]) -> list[tuple[
     return out
 
 
-def find_evidence(doc: Doc, entities: list[dict], times: list[dict], speakers: list[tuple[int, int, str]], lexicon: dict) -> tuple[list[dict], EntityIndex]:
+def find_evidence(doc: Doc, entities: list[dict], times: RangeIndex, speakers: list[tuple[int, int, str]], lexicon: dict) -> tuple[list[dict], EntityIndex]:
     """Every statement of a relation, in text order (sentence by sentence, so that "the couple"
     resolves to the pair the story has paired so far)."""
     idx = EntityIndex(doc, entities, speakers, lexicon)
@@ -123,9 +124,9 @@ def local_hedge_kinds(doc: Doc, ev: dict, claim: dict | None, hedges: list[dict]
 
 def evidence_status(doc: Doc, ev: dict, ctx: dict, lexicon: dict) -> tuple[str, list[str]]:
     """Status and the claims holding the evidence."""
-    holding = [c for c in ctx["claims"] if c["start"] <= ev["start"] and ev["end"] <= c["end"]]
+    holding = ctx["claims"].containing(ev["start"], ev["end"])
     if not holding:
-        holding = [c for c in ctx["claims"] if c["start"] < ev["end"] and ev["start"] < c["end"]]
+        holding = ctx["claims"].overlapping(ev["start"], ev["end"])
     holding.sort(key=lambda c: c["end"] - c["start"])
     claim = holding[0] if holding else None
     att = ctx["attributions"].get(claim.get("attribution")) if claim else None
@@ -134,7 +135,8 @@ def evidence_status(doc: Doc, ev: dict, ctx: dict, lexicon: dict) -> tuple[str, 
     # an aside inside reported speech is the author's own background, not the source's word
     if att is not None and att.get("type") != "direct" and is_aside(pred):
         att, claim = None, None
-    local = [h for h in ctx["hedges"] if h["start"] < pred.sent.end_char and pred.sent.start_char < h["end"]]
+    sent = pred.sent
+    local = ctx["hedges"].overlapping(sent.start_char, sent.end_char)
     kinds = local_hedge_kinds(doc, ev, claim, local)
     if is_denied(pred, lexicon) or (att and (att.get("polarity") == "denied" or att.get("cue_class") == "denial")):
         return "denied", ids
@@ -195,13 +197,13 @@ def find_relations(doc: Doc, lexicon: dict) -> list[RelationRec]:
         return []
     sources = {s["id"]: s for s in get_list(doc, "hearsay_sources")}
     attributions = get_list(doc, "hearsay_attributions")
-    times = sorted(get_list(doc, "hearsay_times"), key=lambda t: t["start"])
+    times = RangeIndex(sorted(get_list(doc, "hearsay_times"), key=lambda t: t["start"]))
     evidence, idx = find_evidence(doc, entities, times, quote_speakers(list(sources.values()), attributions), lexicon)
     ctx = {
-        "claims": get_list(doc, "hearsay_claims"),
+        "claims": RangeIndex(get_list(doc, "hearsay_claims")),
         "attributions": {a["id"]: a for a in attributions},
         "sources": sources,
-        "hedges": get_list(doc, "hearsay_hedges"),
+        "hedges": RangeIndex(get_list(doc, "hearsay_hedges")),
     }
     for ev in evidence:
         ev["status"], ev["claims"] = evidence_status(doc, ev, ctx, lexicon)
@@ -216,7 +218,19 @@ def find_relations(doc: Doc, lexicon: dict) -> list[RelationRec]:
     default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
 def make_hearsay_relations(nlp: Language, name: str, lexicons: LexiconLoader):
-    return HearsayRelations(lexicons("relations"))
+    return HearsayRelations(load_relation_lexicon(lexicons))
+
+
+def load_relation_lexicon(load: LexiconLoader = load_lexicon) -> dict:
+    """The relation cue words, with the two lists the stage shares with others instead of
+    keeping its own: ``gender_pronouns`` (pronoun -> f/m, from ``pronouns.json``, for "his
+    wife" and "she married him") and ``ordinal_words`` (from ``time.json``, for "their 20th
+    wedding anniversary")."""
+    relations, pronouns = load("relations"), load("pronouns")["pronouns"]
+    return Lexicon({**relations,
+                    "gender_pronouns": {w: p["gender"] for w, p in pronouns.items() if p["gender"] in ("f", "m")},
+                    "ordinal_words": load("time")["ordinals"]},
+                   getattr(relations, "where", "relations") + " (with pronouns and time ordinals)")
 
 
 class HearsayRelations:

@@ -17,7 +17,6 @@ from .._internals.syntax import subject_of
 PERSON = "PERSON"
 ORG_TYPES = ("ORG",)
 EMPLOYER_TYPES = ("ORG", "OUTLET", "GPE")
-GENDER_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 class EntityIndex(TokenEntities):
@@ -80,7 +79,7 @@ class EntityIndex(TokenEntities):
         found = [e for e in self.ents(token, (PERSON,)) if e not in exclude]
         if len(found) == 1:
             return found[0]
-        gender = GENDER_PRONOUNS.get(low)
+        gender = self.lexicon["gender_pronouns"].get(low)
         if gender is None:
             return None
         sent = token.sent

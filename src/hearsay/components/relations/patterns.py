@@ -18,15 +18,11 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .._internals.syntax import governing_verb, tokens_chars
-from .index import GENDER_PRONOUNS, PERSON, EntityIndex, acting_subject
+from ..ranges import RangeIndex
+from .index import PERSON, EntityIndex, acting_subject
 
 SYMMETRIC = ("spouse", "romantic", "met", "sibling")
 ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
-    "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-}
 
 
 def evidence(type_: str, a: str, b: str, start: int, end: int, pred: int, **extra) -> dict:
@@ -45,10 +41,10 @@ def pair_evidence(type_: str, people: list[str], tokens: list[Token], pred: Toke
 
 # --- dates ----------------------------------------------------------------------------------
 
-def time_in(times: list[dict], start: int, end: int) -> dict | None:
+def time_in(times: RangeIndex, start: int, end: int) -> dict | None:
     """The first dated (DATE/TIME) time record inside a character stretch."""
-    for t in times:
-        if start <= t["start"] and t["end"] <= end and t.get("type") in ("DATE", "TIME") and t.get("value"):
+    for t in times.within(start, end):
+        if t.get("type") in ("DATE", "TIME") and t.get("value"):
             return t
     return None
 
@@ -65,14 +61,14 @@ def _clause_span(pred: Token) -> tuple[int, int]:
     return tokens_chars(tokens)
 
 
-def clause_time(times: list[dict], pred: Token) -> dict | None:
+def clause_time(times: RangeIndex, pred: Token) -> dict | None:
     """The date of the clause a predicate heads ("married in 2014", "first met on the 2009 set"),
     not looking into clauses embedded under it."""
     start, end = _clause_span(pred)
     return time_in(times, start, end)
 
 
-def dated_since(times: list[dict], pred: Token) -> dict:
+def dated_since(times: RangeIndex, pred: Token) -> dict:
     """``since`` fields from the clause's date, or from "for 20 years" counted back from the
     article's date ("have been married for 20 years": since about 2004, year precision)."""
     found = since_fields(clause_time(times, pred))
@@ -81,9 +77,9 @@ def dated_since(times: list[dict], pred: Token) -> dict:
     start, end = _clause_span(pred)
     doc = pred.doc
     ref = (doc._.hearsay_meta or {}).get("published") or (doc._.hearsay_reference or {}).get("date")
-    for t in times:
+    for t in times.within(start, end):
         m = re.match(r"^P(\d+)Y$", t.get("value") or "")
-        if not m or not ref or not (start <= t["start"] and t["end"] <= end) or t.get("type") != "DURATION":
+        if not m or not ref or t.get("type") != "DURATION":
             continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "for":
@@ -106,24 +102,24 @@ def since_fields(time: dict | None, how: str = "stated") -> dict:
     return {"since": value, "since_time": time["id"], "since_how": how}
 
 
-def anniversary_since(doc: Doc, noun: Token, times: list[dict]) -> dict:
+def anniversary_since(doc: Doc, noun: Token, times: RangeIndex, ordinals: dict[str, int]) -> dict:
     """The wedding date an "Nth wedding anniversary" gives: the temporal stage's value for the
     phrase when it made one, else N years before a full date stated in the same sentence."""
     phrase = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod")]
     start, end = tokens_chars(phrase)
-    for t in times:
-        if t["start"] < end and start < t["end"] and t.get("value"):
+    for t in times.overlapping(start, end):
+        if t.get("value"):
             return since_fields(t, "anniversary")
     nth = None
     for c in phrase:
         m = ORDINAL.match(c.lower_)
-        nth = int(m.group(1)) if m else ORDINAL_WORDS.get(c.lower_, nth)
+        nth = int(m.group(1)) if m else ordinals.get(c.lower_, nth)
     if not nth:
         return {}
     sent = noun.sent
-    for t in times:
+    for t in times.overlapping(sent.start_char, sent.end_char):
         value = t.get("value") or ""
-        if sent.start_char <= t["start"] < sent.end_char and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        if sent.start_char <= t["start"] and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
             year = int(value[:4]) - nth
             return {"since": f"{year:04d}{value[4:]}", "since_time": t["id"], "since_how": "anniversary"}
     for t in times:
@@ -187,7 +183,7 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
         if c.dep_ == "poss":
             people = idx.person(c, exclude=ex)
             if c.pos_ == "PRON" and len(holders) == 1:
-                kin = idx.namesake(holders[0], noun.i, GENDER_PRONOUNS.get(c.lower_))
+                kin = idx.namesake(holders[0], noun.i, idx.lexicon["gender_pronouns"].get(c.lower_))
                 if kin and kin not in people and len(people) <= 1:
                     # "his wife, Heidi Cruz": the Cruz just named, whoever else "his" might be
                     people = [kin]
@@ -224,7 +220,7 @@ def _is_couple_word(idx: EntityIndex, token: Token) -> bool:
     ) or (token.lower_ in idx.lexicon.get("couple_numbers", []) and any(c.lower_ == "the" for c in token.children))
 
 
-def kin_evidence(idx: EntityIndex, noun: Token, times: list[dict]) -> list[dict]:
+def kin_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     kin = lex["kin_nouns"].get(noun.lemma_.lower()) or lex["kin_nouns"].get(noun.lower_)
     if not kin or noun.pos_ not in ("NOUN", "PROPN"):
@@ -317,7 +313,7 @@ def name_after(idx: EntityIndex, prep: Token, exclude: tuple[str, ...]) -> Token
     return None
 
 
-def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     lemma = tok.lemma_.lower()
     out: list[dict] = []
@@ -339,7 +335,7 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[d
         out = pair_evidence("spouse", people, toks, tok, **dated_since(times, tok))
     elif is_wedding_anniversary(idx, tok):
         people, toks = anniversary_owners(idx, tok)
-        out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times))
+        out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times, idx.lexicon["ordinal_words"]))
     for ev in out:
         idx.add_pair(ev["a"], ev["b"], "spouse", ev["start"])
     return out
@@ -377,7 +373,7 @@ def lone_anniversaries(idx: EntityIndex, triggers: list[Token], times: list[dict
         partners = {ev["b"] if ev["a"] == people[0] else ev["a"] for ev in found
                     if ev["type"] == "spouse" and people[0] in (ev["a"], ev["b"])}
         if len(partners) == 1:
-            out += pair_evidence("spouse", people + list(partners), toks, tok, **anniversary_since(idx.doc, tok, times))
+            out += pair_evidence("spouse", people + list(partners), toks, tok, **anniversary_since(idx.doc, tok, times, idx.lexicon["ordinal_words"]))
     return out
 
 
@@ -401,7 +397,7 @@ def noun_owners(idx: EntityIndex, tok: Token, accept=lambda subj: True, keep_sub
     return people, toks
 
 
-def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+def meet_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     if tok.lemma_.lower() not in lex["meet_verbs"] or tok.pos_ != "VERB":
         return []
@@ -419,7 +415,7 @@ def meet_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]
     return out
 
 
-def romance_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     lex = idx.lexicon
     lemma = tok.lemma_.lower()
     out: list[dict] = []
@@ -478,7 +474,7 @@ def trigger_positions(doc: Doc, words: set[str]) -> list[int]:
     return numpy.nonzero(mask)[0].tolist()
 
 
-def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: list[dict]) -> list[dict]:
+def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: RangeIndex) -> list[dict]:
     """Spouse, child, sibling, romantic and met evidence among one sentence's trigger words,
     pairs first so that "their"/"the couple" later in the sentence can resolve to them."""
     lex = idx.lexicon

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .._internals.syntax import tokens_chars
+from ..ranges import RangeIndex
 from .index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, acting_subject
 from .patterns import dated_since, evidence
 
@@ -194,7 +195,7 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
     return out
 
 
-def employment_verb_evidence(idx: EntityIndex, tok: Token, times: list[dict]) -> list[dict]:
+def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     """"works for Acme", "joined Acme", "signed a one-year deal with Portland"."""
     spec = idx.lexicon["employment_verbs"].get(tok.lemma_.lower())
     if not spec or tok.pos_ != "VERB":
@@ -227,7 +228,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: list[dict]) ->
     return out
 
 
-def find_employment(idx: EntityIndex, verbs: list[Token], times: list[dict]) -> list[dict]:
+def find_employment(idx: EntityIndex, verbs: list[Token], times: RangeIndex) -> list[dict]:
     """Titles at every proper-name mention of a person, and employment verbs among ``verbs``."""
     out: list[dict] = []
     doc = idx.doc

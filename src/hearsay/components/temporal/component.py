@@ -19,22 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ... import extensions
-from ...lexicon import load_lexicon
+from ...lexicon import LexiconLoader, load_lexicon
+from ..ranges import RangeIndex
 from .calendar import Point, last_day, parse_iso
 from .detect import find_time_spans
 from .normalize import Context, Resolved, normalize
 
-_TENSE = load_lexicon("time")["tense"]
-FUTURE_AUX = set(_TENSE["future_auxiliaries"])
-FUTURE_HEADS = set(_TENSE["future_heads"])
-#: words just before a date that put it ahead of the clause's time ("extended to Nov. 20", "effective Feb. 1")
-FUTURE_BEFORE = set(_TENSE["future_before"])
-#: words before a date that make the clause's tense say nothing about it ("bought from May 3 to Oct. 19")
-OPEN_BEFORE = set(_TENSE["open_before"])
-#: verbs that move a deadline: a date after "until" is ahead of them
-DEFERRALS = set(_TENSE["deferral_verbs"])
-#: words before "a week"/"a year" that make it a rate ("twice a week", "$1 billion a year")
-RATE_WORDS = set(load_lexicon("time")["rate_words"])
 #: sentences back that an earnings report's "quarter" still colours "a year ago"
 QUARTER_WINDOW = 3
 
@@ -43,14 +33,20 @@ QUARTER_WINDOW = 3
     "hearsay_temporal",
     requires=["doc._.hearsay_quotes", "doc._.hearsay_attributions"],
     assigns=["doc._.hearsay_times", "doc._.hearsay_reference"],
+    default_config={"lexicons": {"@misc": "hearsay.lexicon.v1"}},
 )
-def make_hearsay_temporal(nlp: Language, name: str):
-    return HearsayTemporal()
+def make_hearsay_temporal(nlp: Language, name: str, lexicons: LexiconLoader):
+    return HearsayTemporal(lexicons("time"))
 
 
 class HearsayTemporal:
+    """Holds the time lexicon, read once when the pipeline is built."""
+
+    def __init__(self, lexicon: dict):
+        self.lexicon = lexicon
+
     def __call__(self, doc: Doc) -> Doc:
-        times, reference = find_times(doc, _published(doc))
+        times, reference = find_times(doc, _published(doc), self.lexicon)
         doc._.hearsay_times = times
         doc._.hearsay_reference = reference
         return doc
@@ -84,48 +80,52 @@ def _governing_verb(span: Span):
     return None
 
 
-def tense_of(span: Span, sentence: Optional[Span] = None) -> Optional[str]:
+def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[str]:
     """past | present | future for the clause an expression sits in, from its verb and
-    auxiliaries, and from the words just before it ("until Tuesday", "as soon as Tuesday")."""
+    auxiliaries, and from the words just before it ("until Tuesday", "as soon as Tuesday");
+    the words that decide are the time lexicon's ``tense`` lists."""
+    tense = L["tense"]
+    future_aux, future_heads = tense["future_auxiliaries"], tense["future_heads"]
+    future_before, open_before, deferrals = tense["future_before"], tense["open_before"], tense["deferral_verbs"]
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
     tok = _governing_verb(span)
     if tok is None:
         root = (sentence if sentence is not None else span.sent).root
         root_aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in FUTURE_AUX for a in root_aux):
+        if any(a.lower_ in future_aux for a in root_aux):
             return "future"
-        if (before[-1:] and before[-1] in FUTURE_BEFORE) or before[-3:] == ["as", "soon", "as"]:
+        if (before[-1:] and before[-1] in future_before) or before[-3:] == ["as", "soon", "as"]:
             return "future"
         return None
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if (before[-1:] and before[-1] in FUTURE_BEFORE) or before[-3:] == ["as", "soon", "as"]:
+    if (before[-1:] and before[-1] in future_before) or before[-3:] == ["as", "soon", "as"]:
         if any(a.lower_ in ("had", "'d") for a in auxes):
             return "past"
         # "extended until Tuesday" looks ahead, "kept going until 2 a.m. Friday" back: the nearer one
         main = tok.head if tok.tag_ == "VBG" and not auxes and tok.head.pos_ in ("VERB", "AUX") else tok
-        if main.lemma_ in DEFERRALS:
+        if main.lemma_ in deferrals:
             return "future"  # "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday"
         return "near" if main.tag_ == "VBD" and not [c for c in main.children if c.dep_ in ("aux", "auxpass")] \
             else "future"
-    if any(a.lower_ in FUTURE_AUX for a in auxes):
+    if any(a.lower_ in future_aux for a in auxes):
         return "future"
-    if tok.lemma_ in FUTURE_HEADS:
+    if tok.lemma_ in future_heads:
         return "future"
     if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = _governing_verb(tok.head.doc[tok.head.i : tok.head.i + 1]) if tok.head is not tok else None
         if head is not None:
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-            if any(a.lower_ in FUTURE_AUX for a in head_aux) or head.lemma_ in FUTURE_HEADS:
+            if any(a.lower_ in future_aux for a in head_aux) or head.lemma_ in future_heads:
                 return "future"
             if head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head_aux):
                 return "future"
             if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in head_aux):
                 return None
         return "future"
-    if before[-1:] and before[-1] in OPEN_BEFORE:
+    if before[-1:] and before[-1] in open_before:
         return None
-    if tok.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in auxes):
+    if tok.tag_ == "VBG" and any(a.lower_ in tense["present_progressive"] for a in auxes):
         return "future"
     if tok.tag_ == "VBG" and not auxes and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
         tok = tok.head  # a participle clause takes its main verb's time
@@ -159,11 +159,8 @@ class _Layout:
         return max(0, bisect_right(self.starts, token_index) - 1)
 
 
-def _quote_at(quotes: list[dict], char: int) -> Optional[dict]:
-    for q in quotes:
-        if q.get("content_start", q["start"]) <= char < q.get("content_end", q["end"]):
-            return q
-    return None
+def _quote_content(q: dict) -> tuple[int, int]:
+    return q.get("content_start", q["start"]), q.get("content_end", q["end"])
 
 
 def _lead_date(recs: list[tuple], layout: _Layout, ref: Optional[date]) -> Optional[tuple[date, str]]:
@@ -207,8 +204,8 @@ def _fiscal_end(doc: Doc, spans: list[tuple[int, int]], L: dict) -> Optional[int
     return found_year or found_quarter
 
 
-def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, fiscal_end, quotes,
-               spoken: Optional[list[tuple[int, int, date, str]]] = None) -> list[tuple]:
+def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, fiscal_end, quotes: RangeIndex,
+               spoken: Optional[RangeIndex] = None) -> list[tuple]:
     """One pass over the expressions in order, carrying the narrative anchor and focus year.
     ``spoken`` gives (start, end, day) for reported speech whose day of speaking is known."""
     out: list[tuple] = []
@@ -226,27 +223,28 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         quarter_ctx = any(k_sent - q in layout.quarter_sents for q in range(QUARTER_WINDOW + 1))
         anchor_near = anchor if anchor_sent >= k_sent - 1 else None
         speech_ref = ref
-        said_on = next(((d, tid) for a, b, d, tid in spoken or () if a <= span.start_char < b), None)
+        said = spoken.first_covering(span.start_char) if spoken else None
+        said_on = (said[2], said[3]) if said is not None else None
         if said_on is not None:
             speech_ref = said_on[0]
-        elif quotes and _quote_at(quotes, span.start_char) is not None:
+        elif quotes and quotes.first_covering(span.start_char) is not None:
             if not lead_done:
                 lead = _lead_date(out, layout, ref)
                 lead_done = True
             if lead is not None:
                 speech_ref, said_on = lead[0], lead
-        ctx = Context(ref=speech_ref, tense=tense_of(span, doc[layout.starts[k_sent] : layout.ends[k_sent]]), anchor=anchor, anchor_id=anchor_id,
+        ctx = Context(ref=speech_ref, tense=tense_of(span, L, doc[layout.starts[k_sent] : layout.ends[k_sent]]), anchor=anchor, anchor_id=anchor_id,
                       focus_year=focus_year if ref is None else None,
                       quarter_context=quarter_ctx, fiscal_end=fiscal_end, near_anchor=anchor_near,
                       followed_by=doc[e].lower_ if e < len(doc) else "",
                       then_mentions_anniversary=any(t.lower_ in L["anniversary_words"] for t in doc[e : e + 4]),
                       anniversary=anniversary,
-                      preceded_by=_preceding(doc, s))
+                      preceded_by=_preceding(doc, s, L))
         if s > 0 and doc[s - 1].lower_ in ("by", "until", "till", "before"):
             ctx.tense = None if ctx.tense == "past" else ctx.tense
         texts = [t.text for t in span]
         try:
-            res = normalize(texts, ctx, span.text)
+            res = normalize(texts, ctx, span.text, L)
         except (ValueError, OverflowError):  # "3000 years ago": outside the calendar we can write
             res = None
         if res is not None:
@@ -291,17 +289,26 @@ def _speech_days(doc: Doc, spans, recs: list[tuple], attributions: list[dict]) -
     """Reported speech whose cue carries its own day ("'We'll decide tomorrow,' she said Monday"):
     (content start, content end, the day it was said). Time words inside resolve against it."""
     out = []
+    # a cue governs only times of its own sentence, so only those are tried
+    days = RangeIndex(
+        [(start, end, n, span) for n, (span, (start, end, res)) in enumerate(zip(spans, recs))
+         if res is not None and res.point is not None and res.point.gran == "D"],
+        lambda r: r[:2],
+    )
     for att in attributions:
         cue, content = att.get("cue"), att.get("content")
         if not cue or not content:
             continue
-        for n, ((s, e), (start, _, res)) in enumerate(zip(spans, recs)):
-            if res is None or res.point is None or res.point.gran != "D" or \
-                    content["start"] <= start < content["end"]:
+        cue_span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        if cue_span is None:
+            continue
+        sent = cue_span.sent
+        for start, _, n, (s, e) in days.overlapping(sent.start_char, sent.end_char):
+            if content["start"] <= start < content["end"]:
                 continue
             verb = _governing_verb(doc[s:e])
             if verb is not None and cue["start"] <= verb.idx < cue["end"]:
-                out.append((content["start"], content["end"], res.point.day, f"T{n + 1}"))
+                out.append((content["start"], content["end"], recs[n][2].point.day, f"T{n + 1}"))
                 break
     return out
 
@@ -326,13 +333,13 @@ def _reported(res: Optional[Resolved]) -> bool:
     return res is not None and (res.value is not None or res.unplaced)
 
 
-def _preceding(doc: Doc, s: int) -> str:
-    """What the word before an expression tells: "RATE" ("twice a week"), "OVER" ("over the
-    weekend"), else its fine-grained tag."""
+def _preceding(doc: Doc, s: int, L: dict) -> str:
+    """What the word before an expression tells: "RATE" (a ``rate_words`` word: "twice a
+    week"), "OVER" ("over the weekend"), else its fine-grained tag."""
     if s == 0:
         return ""
     low = doc[s - 1].lower_
-    return "RATE" if low in RATE_WORDS else "OVER" if low == "over" else doc[s - 1].tag_
+    return "RATE" if low in L["rate_words"] else "OVER" if low == "over" else doc[s - 1].tag_
 
 
 def _is_backref(span: Span) -> bool:
@@ -356,11 +363,14 @@ def _infer_reference(recs: list[tuple]) -> Optional[date]:
     return best
 
 
-def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown")) -> tuple[list[dict], dict]:
-    """TimeRec list (ids T1..) and the reference date used ({"date", "basis"})."""
-    L = load_lexicon("time")
-    spans = find_time_spans(doc)
-    quotes = extensions.get_list(doc, "hearsay_quotes")
+def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown"),
+               L: Optional[dict] = None) -> tuple[list[dict], dict]:
+    """TimeRec list (ids T1..) and the reference date used ({"date", "basis"}). ``L`` is the
+    time lexicon the stage loaded when the pipeline was built (the packaged one when omitted)."""
+    if L is None:
+        L = load_lexicon("time")
+    spans = find_time_spans(doc, L)
+    quotes = RangeIndex(extensions.get_list(doc, "hearsay_quotes"), _quote_content)
     fiscal_end = _fiscal_end(doc, spans, L)
     layout = _Layout(doc)
     ref, basis = published
@@ -375,7 +385,7 @@ def find_times(doc: Doc, published: tuple[Optional[date], str] = (None, "unknown
             recs = _unplaced(first, _value_all(doc, layout, spans, _ANY_DAY, L, fiscal_end, quotes))
     if ref is not None:
         recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes)
-        spoken = _speech_days(doc, spans, recs, extensions.get_list(doc, "hearsay_attributions"))
+        spoken = RangeIndex(_speech_days(doc, spans, recs, extensions.get_list(doc, "hearsay_attributions")), lambda r: r[:2])
         if spoken:
             recs = _value_all(doc, layout, spans, ref, L, fiscal_end, quotes, spoken)
     recs = _date_event_days(doc, layout, recs, L)

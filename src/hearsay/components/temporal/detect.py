@@ -14,19 +14,11 @@ import numpy
 from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
-from ...lexicon import load_lexicon
-
-_LEX = load_lexicon("time")
-_LEFT_MODS = set(_LEX["left_modifiers"])
-#: kept inside an expression, as TimeBank does ("about two years ago", "exactly a year later")
-APPROXIMATORS = set(_LEX["approximators"])
-_TRAIL_DROP = set(_LEX["trailing_drop"])
 
 
 def _time_words(L: dict) -> set[str]:
     words = set(L["months"]) | set(L["weekdays"]) | set(L["units"]) | set(L["parts_of_day"]) | set(L["day_offsets"])
-    words |= set(L["sets"]) | {"now", "ago", "later", "earlier", "quarter", "fiscal", "noon", "midnight", "a.m.",
-                               "p.m.", "anniversary", "season", "future", "past", "recent", "recently"}
+    words |= set(L["sets"]) | set(L["entity_time_words"])
     words |= {s for s in L["seasons"]} | {h.split()[0] for h in L["holidays"]}
     return words
 
@@ -41,7 +33,7 @@ def _is_age(span: Span, L: dict) -> bool:
         return True
     first = toks[0]
     if re.match(r"^\d0s$", toks[-1].lower_) and any(
-            t.lower_ in ("their", "his", "her", "my", "your", "our") for t in span.doc[max(0, first.i - 2) : toks[-1].i]):
+            t.lower_ in L["age_possessives"] for t in span.doc[max(0, first.i - 2) : toks[-1].i]):
         return True  # "in their 30s", "in my early 20s": an age
     if len(toks) != 1:
         return False
@@ -60,17 +52,17 @@ def _trim(doc: Doc, start: int, end: int, L: dict) -> tuple[int, int]:
     preps = set(L["prepositions"])
     while start < end and (doc[start].lower_ in preps or doc[start].is_punct or doc[start].lower_ in
                            ("than", "more", "less", "least")):
-        if doc[start].lower_ in APPROXIMATORS or doc[start].lower_ == "around":
+        if doc[start].lower_ in L["approximators"] or doc[start].lower_ == "around":
             break
         start += 1
     while start < end and doc[start].pos_ in ("VERB", "AUX"):
         start += 1  # "expected to last six weeks": the verb is not part of the time
     for k in range(start + 1, min(end - 1, start + 3)):
-        if doc[k].lower_ in ("this", "last", "next", "that", "every", "each") and \
+        if doc[k].lower_ in L["clause_determiners"] and \
                 all(doc[m].pos_ in ("NOUN", "ADJ") for m in range(start, k)):
             start = k  # "season this year": the head noun before belongs to the clause
             break
-    while end > start and (doc[end - 1].lower_ in _TRAIL_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].lower_ in L["trailing_drop"] or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -83,29 +75,23 @@ def _is_count(tok, L: dict) -> bool:
 #: entity types whose words are names, never calendar words ("Jan Kavan", "the March for Life")
 NAMED_THINGS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
 
-#: between a count and its unit ("two more weeks", "20 straight years")
-COUNT_FILLERS = set(_LEX["count_fillers"])
-
-
-def _counted(doc: Doc, k: int) -> bool:
+def _counted(doc: Doc, k: int, L: dict) -> bool:
     """Is the count at ``k`` really measuring time? "a" only when something around says so
     ("for a week", "a year ago"), not "ending a season in which ..."."""
     if doc[k].lower_ not in ("a", "an"):
         return True
     before = doc[k - 1].lower_ if k > 0 else ""
     after = doc[k + 2].lower_ if k + 2 < len(doc) else ""
-    if k > 0 and (doc[k - 1].tag_ in ("NNS", "CD") or before in ("once", "twice", "times", "percent", "%")):
+    if k > 0 and (doc[k - 1].tag_ in ("NNS", "CD") or before in L["rate_markers"]):
         return True  # a rate: "four flights a week", "$1 billion a year"
-    return before in ("for", "within", "over", "about", "nearly", "almost", "than", "just", "only", "barely",
-                      "once", "twice", "in", "after", "under") or after in ("ago", "later", "earlier", "long", "or")
+    return before in L["count_openers"] or after in L["count_closers"]
 
 
 def _modifies_a_thing(tok, L: dict) -> bool:
     """"Christmas trees", "Thanksgiving turkey": the holiday names a kind of thing, not a day."""
     head = tok.head
     return tok.dep_ == "compound" and head is not tok and head.pos_ == "NOUN" and head.lower_ not in L["units"] \
-        and head.lower_ not in L["parts_of_day"] and head.lower_ not in ("eve", "season", "holiday", "holidays",
-                                                                      "weekend", "break", "period")
+        and head.lower_ not in L["parts_of_day"] and head.lower_ not in L["holiday_heads"]
 
 
 def _month_in_name(doc: Doc, i: int) -> bool:
@@ -118,16 +104,16 @@ def _count_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, int]
     """A duration or shift the model left out: "two more weeks", "at least 20 more years",
     "over a week", "three days later"."""
     s = i - 1
-    while s > 0 and not taken[s - 1] and (_is_count(doc[s - 1], L) or doc[s - 1].lower_ in COUNT_FILLERS
-                                          or doc[s - 1].lower_ in APPROXIMATORS
-                                          or doc[s - 1].lower_ in ("a", "an", "than", "least", "over", "under")):
+    while s > 0 and not taken[s - 1] and (_is_count(doc[s - 1], L) or doc[s - 1].lower_ in L["count_fillers"]
+                                          or doc[s - 1].lower_ in L["approximators"]
+                                          or doc[s - 1].lower_ in L["count_span_words"]):
         s -= 1
-    while s < i and doc[s].lower_ in ("over", "under", "than", "least", "at"):
+    while s < i and doc[s].lower_ in L["count_span_trimmed"]:
         s += 1
     if any(taken[k] for k in range(s, i + 1)):
         return None
     e = i + 1
-    if e < len(doc) and doc[e].lower_ in ("ago", "later", "earlier", "before", "after", "long", "old") and not taken[e]:
+    if e < len(doc) and doc[e].lower_ in L["count_after"] and not taken[e]:
         if doc[e].lower_ == "old":
             return None  # an age
         e += 1
@@ -150,9 +136,9 @@ def _mentions_time(span: Span, words: set[str]) -> bool:
     return False
 
 
-def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token extents (start, end) of the temporal expressions in ``doc``, in text order."""
-    L = load_lexicon("time")
+def find_time_spans(doc: Doc, L: dict) -> list[tuple[int, int]]:
+    """Token extents (start, end) of the temporal expressions in ``doc``, in text order; ``L``
+    is the time lexicon."""
     words = _time_words(L)
     never_alone = set(L["never_alone"])
     idioms = set(L["idioms"])
@@ -166,7 +152,7 @@ def find_time_spans(doc: Doc) -> list[tuple[int, int]]:
         start, end = _trim(doc, ent.start, ent.end, L)
         if start > 0 and doc[start - 1].lower_ in ("every", "each"):
             start -= 1
-        while start > 0 and doc[start - 1].lower_ in APPROXIMATORS and _is_count(doc[start], L):
+        while start > 0 and doc[start - 1].lower_ in L["approximators"] and _is_count(doc[start], L):
             start -= 1
         if end < len(doc) and doc[end].lower_ == "period" and end - start == 1 and doc[start].like_num:
             start, end = (start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start), end + 1
@@ -214,13 +200,11 @@ _DECADE_TOKEN = re.compile(r"^(?:1[89]|20)?\d0s$")
 _ISO_PART = re.compile(r"^\d{2}$")
 _PERIOD_CODE = re.compile(r"^(?:q[1-4]|[1-4]q|h[12]|fy(?:\d{2}|\d{4}))$")
 _YEAR_TOKEN = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-YEAR_INTRODUCERS = set(_LEX["year_introducers"])
 _CLOCK_TOKEN = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d$")
-_ZONES = set(_LEX["time_zones"])
 
 
 def _is_clock(span: Span, L: dict) -> bool:
-    return any(t.lower_ in ("a.m.", "p.m.", "am", "pm", "noon", "midnight") or (":" in t.text and t.text[0].isdigit())
+    return any(t.lower_ in L["clock_marks"] or (":" in t.text and t.text[0].isdigit())
                for t in span)
 
 
@@ -240,7 +224,7 @@ def _merge_clock_and_day(doc: Doc, spans: list[tuple[int, int]], L: dict) -> lis
             if not gap and doc[pe - 1].lower_ == "of" and any(t.like_num for t in doc[s:e]):
                 out[-1] = (ps, e)  # "the spring of" + "2022": one season of that year
                 continue
-            if len(gap) <= 3 and all(t.lower_ in _ZONES for t in gap):
+            if len(gap) <= 3 and all(t.lower_ in L["time_zones"] for t in gap):
                 a, b = doc[ps:pe], doc[s:e]
                 if (_is_clock(a, L) and _is_day(b, L)) or (_is_clock(b, L) and _is_day(a, L)) or \
                         (len(a) == 1 and a[0].lower_ in L["weekdays"] and _is_day(b, L) and len(b) > 1) or \
@@ -262,7 +246,7 @@ def _split_ranges(doc: Doc, start: int, end: int, L: dict) -> list[tuple[int, in
                 return [(start, k), (k + 1, end)]
         if doc[k].lower_ == "," and not (k - start == 1 and doc[start].text.isdigit()):
             continue  # "Aug. 7, 1998" is one date; "1994, 1995 and 1997" are three
-        if doc[k].lower_ in ("to", "and", "through", "-", "–", "or", "until", ","):
+        if doc[k].lower_ in L["range_connectors"]:
             left = doc[start:k]
             right = doc[k + 1 : end]
             if _standalone(left, L) and _standalone(right, L):
@@ -292,10 +276,7 @@ def _triggers(L: dict) -> set[str]:
     if key not in _TRIGGERS:
         words = set(L["detect_alone"]) | set(L["sets"]) | set(L["units"]) | set(L["day_offsets"]) | set(L["seasons"])
         words |= set(L["weekdays"]) | set(L["months"]) | {m + "." for m in L["months"]}
-        words |= {"current", "recent", "future", "past", "every", "each", "period", "year-ago", "year-earlier", "year",
-                  "anniversary", "night", "day", "quarter", "season", "morning", "evening", "term", "days",
-                  "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2",
-                  "afternoon"}
+        words |= set(L["trigger_words"])
         words |= {h.split()[0].replace("'s", "") for h in L["holidays"]} | {h.split()[0] for h in L["holidays"]}
         _TRIGGERS[key] = words
     return _TRIGGERS[key]
@@ -312,7 +293,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return (i, i + 1)  # "10/12/2023"
     if _DECADE_TOKEN.match(low):
         s = i - 1 if i > 0 and doc[i - 1].text in ("'", "’") else i
-        if (s > 0 and doc[s - 1].lower_ in ("the", "early", "late", "mid", "-") or low.startswith(("1", "2"))) \
+        if (s > 0 and doc[s - 1].lower_ in L["decade_openers"] or low.startswith(("1", "2"))) \
                 and not _is_age(doc[s : i + 1], L):
             return (s, i + 1)  # "the '90s", "the 1990s"
         return None
@@ -329,15 +310,15 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return (i, i + 5)  # "2023-05-04"
     if _YEAR_TOKEN.match(low):
         # a year the model left out ("from 2009 to 2017"): only after a word that introduces one
-        if i > 0 and doc[i - 1].lower_ in YEAR_INTRODUCERS and not (i + 1 < len(doc) and doc[i + 1].like_num):
+        if i > 0 and doc[i - 1].lower_ in L["year_introducers"] and not (i + 1 < len(doc) and doc[i + 1].like_num):
             return (i, i + 1)
         return None
     if _CLOCK_TOKEN.match(low):
         e = i + 1
-        while e < len(doc) and not taken[e] and (doc[e].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[e].lower_ in _ZONES
+        while e < len(doc) and not taken[e] and (doc[e].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[e].lower_ in L["time_zones"]
                                                  and doc[e].lower_ not in (",", "on", "(", ")")):
             e += 1
-        if e == i + 1 and not (i > 0 and doc[i - 1].lower_ in ("at", "by", "until", "before", "after", "around", "about")):
+        if e == i + 1 and not (i > 0 and doc[i - 1].lower_ in L["clock_prepositions"]):
             return None  # "3:1" in a score, "10:30" as a ratio: only a clock when it reads like one
         return (i, e)
     refs = L["references"]
@@ -379,19 +360,18 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             return None if taken[e] else (i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i, e + 1)
         if e < len(doc) and doc[e].pos_ == "NOUN":
             return (i, e)
-    if low == "period" and i > 0 and doc[i - 1].lower_ in ("latest", "year-earlier", "year-ago", "comparable", "same",
-                                                            "ago", "earlier"):
+    if low == "period" and i > 0 and doc[i - 1].lower_ in L["period_modifiers"]:
         s = i - 1
-        while s > 0 and doc[s - 1].lower_ in ("the", "-", "year", "earlier", "ago"):
+        while s > 0 and doc[s - 1].lower_ in L["period_openers"]:
             s -= 1
         return (s, i + 1)
     if low in L["day_offsets"]:
-        return _extend_left(doc, i, i + 1, taken)
+        return _extend_left(doc, i, i + 1, taken, L)
     if low in L["weekdays"] and len(low) > 3 and tok.text[:1].isupper():
         e = i + 1
         if e < len(doc) and doc[e].lower_ in L["parts_of_day"]:
             e += 1
-        return _extend_left(doc, i, e, taken)
+        return _extend_left(doc, i, e, taken, L)
     if low.rstrip(".") in L["months"] and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and \
             (low not in ("may", "march") or tok.pos_ == "PROPN"):
         if low == "may" and tok.tag_ == "MD":
@@ -408,14 +388,14 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             e += 2
         elif e < len(doc) and doc[e].like_num and len(doc[e].text) == 4:
             e += 1
-        return _extend_left(doc, i, e, taken)
-    if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in ("last", "this", "next", "the", "early", "late"):
-        return _extend_left(doc, i, i + 1, taken)
-    if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) and _counted(doc, i - 1) or (
-            low in L["units"] and i > 1 and doc[i - 1].lower_ in COUNT_FILLERS and _is_count(doc[i - 2], L)):
+        return _extend_left(doc, i, e, taken, L)
+    if low in L["seasons"] and i > 0 and doc[i - 1].lower_ in L["season_determiners"]:
+        return _extend_left(doc, i, i + 1, taken, L)
+    if low in L["units"] and i > 0 and _is_count(doc[i - 1], L) and _counted(doc, i - 1, L) or (
+            low in L["units"] and i > 1 and doc[i - 1].lower_ in L["count_fillers"] and _is_count(doc[i - 2], L)):
         return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
-            doc[i - 1].lower_ in ("last", "this", "next", "previous", "coming", "past"):
+            doc[i - 1].lower_ in L["unit_determiners"]:
         s = i - 1
         if s > 0 and doc[s].lower_ == "past" and doc[s - 1].lower_ in ("this", "the"):
             s -= 1
@@ -429,7 +409,7 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if s < i and any(doc[k].lower_ in L["ordinals"] for k in range(s, i)):
             return (s, i + 1)
         return None
-    if low in ("night", "day", "morning", "evening", "afternoon") and i > 0 and doc[i - 1].lower_ == "the" and \
+    if low in L["day_parts"] and i > 0 and doc[i - 1].lower_ == "the" and \
             i + 1 < len(doc) and doc[i + 1].lower_ in ("before", "after") and not taken[i - 1] and not taken[i + 1] \
             and any(t.lower_ in L["dated_occasions"] for t in doc[i + 2 : i + 6]):
         return (i - 1, i + 2)  # "the night before their anniversary"
@@ -445,11 +425,12 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
             if doc[i : i + k].text.lower().replace("’", "'") in L["holidays"]:
                 best = k
         if best and not any(taken[k] for k in range(i, i + best)) and not _modifies_a_thing(doc[i + best - 1], L):
-            return _extend_left(doc, i, i + best, taken)
+            return _extend_left(doc, i, i + best, taken, L)
     return None
 
 
-def _extend_left(doc: Doc, s: int, e: int, taken: list[bool]) -> tuple[int, int]:
-    while s > 0 and not taken[s - 1] and doc[s - 1].lower_ in _LEFT_MODS and doc[s - 1].lower_ not in ("the",):
+def _extend_left(doc: Doc, s: int, e: int, taken: list[bool], L: dict) -> tuple[int, int]:
+    """The expression widened over the ``left_modifiers`` before it ("early last week")."""
+    while s > 0 and not taken[s - 1] and doc[s - 1].lower_ in L["left_modifiers"] and doc[s - 1].lower_ not in ("the",):
         s -= 1
     return (s, e)

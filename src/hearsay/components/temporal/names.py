@@ -28,10 +28,7 @@ def _quarter_index(words, L) -> tuple[Optional[int], list[str]]:
 def read_quarter(words, joined, ctx, L, mod):
     if "quarter" not in words and "quarters" not in words and not any(re.match(r"^(?:q[1-4]|[1-4]q)$", w) for w in words):
         if not (ctx.quarter_context and ("period" in words and any(YEAR_RE.match(w) for w in words))) and \
-                not (ctx.quarter_context and joined in ("the latest period", "the period", "the year-earlier period",
-                                                      "the year earlier period", "the year ago period",
-                                                      "the year-ago period", "the same period", "year earlier",
-                                                      "the comparable period", "the previous period")):
+                not (ctx.quarter_context and joined in L["reporting_periods"]):
             return None
     if "quarters" in words:
         return None
@@ -71,14 +68,13 @@ def read_quarter(words, joined, ctx, L, mod):
         if "year" in rest and ("last" in rest or "earlier" in rest or "ago" in rest):
             p = move(p, -4)
         return resolved_point(p, ctx, "published", True, mod, L=L)
-    if not any(w in ("the", "this", "last", "next", "latest", "current", "previous", "that", "its", "fiscal", "coming",
-                     "past", "prior", "same", "year", "ago", "earlier") for w in rest):
+    if not any(w in L["quarter_pointers"] for w in rest):
         return None  # "a single quarter", "a rough quarter": no particular quarter
     cur = point_for(ref, "Q", fiscal_end=fiscal)
     latest_done = move(cur, -1)
     if any(w in ("next", "coming", "following") for w in rest):
         p = move(cur, 1)
-    elif any(w in ("last", "previous", "past", "latest", "prior", "preceding") for w in rest):
+    elif any(w in L["relative_last"] or w == "latest" for w in rest):
         p = latest_done if "latest" not in rest or ctx.tense == "past" else latest_done
     elif any(w in ("this", "current") for w in rest):
         p = cur
@@ -92,7 +88,7 @@ def read_quarter(words, joined, ctx, L, mod):
 def read_year_end(words, joined, ctx, L, mod):
     """"year-end", "by year's end", "the end of the year": the current year's last stretch
     (the previous one when the clause looks back: "since year-end")."""
-    body = [w for w in words if w not in ("the", "'s", "s", "of", "around", "by")]
+    body = [w for w in words if w not in L["year_end_fillers"]]
     if body not in (["year", "end"], ["end", "year"], ["year", "ago"], ["year", "earlier"]) or ctx.ref is None:
         return None
     if body[1] in ("ago", "earlier"):
@@ -355,7 +351,7 @@ def read_holiday(words, joined, ctx, L, mod):
 def read_season(words, joined, ctx, L, mod):
     det = None
     body = words
-    if words[0] in ("last", "this", "next", "the", "past", "coming"):
+    if words[0] in L["season_relatives"] or words[0] == "the":
         det, body = words[0], words[1:]
     if not body or body[0] not in L["seasons"]:
         return None
@@ -369,7 +365,7 @@ def read_season(words, joined, ctx, L, mod):
         return resolved_point(p, ctx, None, False, mod, L=L)
     if rest:
         return None
-    if det in ("last", "this", "next", "past", "coming"):
+    if det in L["season_relatives"]:
         return read_relative_unit([det, body[0]], "", ctx, L, mod)
     ref = ctx.ref
     if ref is None:
@@ -420,7 +416,7 @@ def read_month(words, joined, ctx, L, mod):
     if after and not all(w in ("'s", "s") for w in after):
         return None
     det = before[-1] if before else None
-    if before and any(w not in ("last", "this", "next", "the", "past", "coming", "of", "that", "same") for w in before):
+    if before and any(w not in L["season_relatives"] and w not in ("the", "of", "that", "same") for w in before):
         return None
     if year is not None:
         if day is not None:
@@ -515,7 +511,7 @@ def read_year(words, joined, ctx, L, mod):
     if len(body) == 2 and body[1] in ("century", "centuries") and (body[0] in L["ordinals"] or ORDINAL_RE.match(body[0])):
         n = L["ordinals"].get(body[0]) or int(ORDINAL_RE.match(body[0]).group(1))
         return Resolved("DATE", f"{n - 1:02d}", None, None, None, False)
-    body = [w for w in words if w not in ("the", "year", "of", "calendar", "'s", "s")]
+    body = [w for w in words if w not in L["year_fillers"]]
     if len(body) != 1:
         return None
     w = body[0]

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+from ...lexicon import load_lexicon
 from .calendar import Point, last_day, move, point_for, range_of, shift, value_of
 from .names import (
     read_fiscal_year,
@@ -35,14 +36,15 @@ from .values import (  # noqa: F401  (Context and Resolved are this module's API
     format_duration,
     resolved_point,
     strip_modifiers,
-    lex,
     words_of,
 )
 
 
-def normalize(texts: list[str], ctx: Context, raw: str = "") -> Optional[Resolved]:
-    """The TIMEX3 reading of an expression's tokens, or None when it names no time we can value."""
-    L = lex()
+def normalize(texts: list[str], ctx: Context, raw: str = "", L: Optional[dict] = None) -> Optional[Resolved]:
+    """The TIMEX3 reading of an expression's tokens, or None when it names no time we can value.
+    ``L`` is the time lexicon the stage loaded (the packaged one when omitted)."""
+    if L is None:
+        L = load_lexicon("time")
     words = words_of(texts)
     while words and words[-1] in ("'s", "'", "s"):
         words.pop()
@@ -116,9 +118,8 @@ def _reference(words, joined, ctx, L, mod):
     if joined in L["references"]:
         v = L["references"][joined]
         return Resolved("DATE", v) if v else None
-    if joined in ("the year", "the current year", "the calendar year", "the fiscal year", "the full year",
-                  "the whole year") and ctx.ref:
-        if ctx.followed_by in ("ended", "ending", "ends", "to", "through"):
+    if joined in L["whole_year_phrases"] and ctx.ref:
+        if ctx.followed_by in L["year_end_followers"]:
             return Resolved("DURATION", "P1Y")
         return resolved_point(point_for(ctx.ref, "Y"), ctx, "published", True, mod, L=L)
     return None
@@ -178,10 +179,9 @@ def _clock(words, joined, ctx, L, mod):
     if hh is None:
         return None
     other = [w for k, w in enumerate(words) if not i <= k < i + width and w not in AM_PM_OFFSET
-             and w not in ("o'clock", "et", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "local", "time", "the",
-                           "of", "on", "at", "about", "around", "midnight", "noon")]
+             and w not in L["time_zones"] and w not in L["clock_words"]]
     if other:
-        sub = normalize(other, ctx)
+        sub = normalize(other, ctx, L=L)
         if sub is not None and sub.point is not None and sub.point.gran == "D":
             day = sub.point.day
             uses_ref = sub.uses_ref
@@ -241,9 +241,9 @@ def _shifted(words, joined, ctx, L, mod):
     n, j = read_count(body, 0, L)
     vague = False
     if n is None:
-        if body[0] in ("several", "few", "a", "many", "some", "couple", "number"):
+        if body[0] in L["vague_quantifiers"] or body[0] == "number":
             k = 0
-            while k < len(body) and body[k] in ("several", "few", "a", "many", "some", "couple", "of"):
+            while k < len(body) and (body[k] in L["vague_quantifiers"] or body[k] == "of"):
                 k += 1
             n, j, vague = None, k, True
         elif body[0] in L["vague_counts"]:
@@ -329,9 +329,7 @@ def _common_value(a: date, b: date) -> str:
 def _duration(words, joined, ctx, L, mod):
     k = 0
     lead = None
-    while k < len(words) and words[k] in ("the", "past", "last", "next", "first", "coming", "previous", "following",
-                                          "final", "latest", "recent", "preceding", "prior", "full", "entire",
-                                          "whole", "another", "additional", "other", "same"):
+    while k < len(words) and words[k] in L["duration_leads"]:
         lead = words[k] if words[k] != "the" else lead
         k += 1
     body = words[k:]
@@ -341,7 +339,7 @@ def _duration(words, joined, ctx, L, mod):
     vague = False
     if n is None:
         m = 0
-        while m < len(body) and body[m] in ("several", "few", "a", "many", "some", "couple", "of", "numerous"):
+        while m < len(body) and (body[m] in L["vague_quantifiers"] or body[m] in ("of", "numerous")):
             m += 1
         if m or (body and body[0] in L["units"] and body[0].endswith("s")):
             vague, j = True, m
@@ -356,7 +354,7 @@ def _duration(words, joined, ctx, L, mod):
     tail = rest[1:]
     if tail and tail[0] in ("old",):
         return None
-    if tail and not (tail[0] in ("long", "period", "old", "stretch", "span", "run", "time", "period's", "'s")):
+    if tail and not (tail[0] in L["duration_tails"]):
         if tail[0] not in ("of",) :
             return None
     unit, time_unit = L["units"][unit_word]

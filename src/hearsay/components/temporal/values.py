@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ...lexicon import load_lexicon
 from .calendar import Point, range_of, value_of
 
 _NUM = re.compile(r"^\d+(\.\d+)?$")
@@ -53,10 +52,6 @@ class Resolved:
     uses_ref: bool = False                  # depends on the reference date
     tense: Optional[str] = None             # of the clause it sits in (set by the stage)
     unplaced: bool = False                  # needs a reference date the article does not give
-
-
-def lex() -> dict:
-    return load_lexicon("time")
 
 
 def words_of(texts: list[str]) -> list[str]:
@@ -107,13 +102,9 @@ def read_count(words: list[str], i: int, L: dict) -> tuple[Optional[float], int]
     if j < len(words) and words[j] in ("hundred", "thousand"):
         n *= 100 if words[j] == "hundred" else 1000
         j += 1
-    while j < len(words) and words[j] in FILLERS:
+    while j < len(words) and words[j] in L["unit_fillers"]:
         j += 1
     return n, j
-
-
-#: words between a count and its unit that change nothing ("20 more years", "three straight days")
-FILLERS = set(load_lexicon("time")["unit_fillers"])
 
 
 def format_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
@@ -142,8 +133,8 @@ def format_duration(n: Optional[float], unit: str, time_unit: bool) -> str:
 
 
 def resolved_point(point: Point, ctx: Context, anchor: Optional[str], uses_ref: bool, mod: Optional[str] = None,
-         typ: str = "DATE", L: Optional[dict] = None) -> Resolved:
-    L = L or lex()
+         typ: str = "DATE", *, L: dict) -> Resolved:
+    """A resolved point, its range narrowed by ``mod`` through the time lexicon's ``mod_ranges``."""
     return Resolved(typ, value_of(point), range_of(point, mod, L["mod_ranges"]), anchor, point, uses_ref)
 
 
@@ -159,7 +150,7 @@ def strip_modifiers(words: list[str], L: dict) -> tuple[list[str], Optional[str]
     while i < len(words):
         w = words[i]
         rest = words[i + 1 :]
-        if w in ("early", "late", "mid", "middle", "end", "beginning", "start") and rest:
+        if w in L["point_modifiers"] and rest:
             if w in ("end", "beginning", "start", "middle") and (i == 0 or words[i - 1] != "the") and not rest[:1] == ["of"]:
                 break
             if w in ("end", "beginning", "start", "middle") and rest[:1] != ["of"]:
@@ -167,21 +158,17 @@ def strip_modifiers(words: list[str], L: dict) -> tuple[list[str], Optional[str]
             mod = L["modifiers"][w]
             i += 1
             continue
-        if w in ("earlier", "later") and rest and rest[0] in ("this", "that", "last", "next", "in", "today", "yesterday",
-                                                              "tonight", "tomorrow"):
+        if w in ("earlier", "later") and rest and rest[0] in L["within_period_words"]:
             mod = "START" if w == "earlier" else "END"
             i += 1
             continue
-        if w in preps or w in ("exactly", "just", "only", "about", "around", "nearly", "almost", "roughly",
-                               "approximately", "barely", "fully", "precisely", "some", "more", "less", "than", "sometime",
-                               "up", "least", "at"):
+        if w in preps or w in L["approximators"] or w in L["value_hedges"]:
             if w in ("some",) and rest and rest[0] in ("time",):
                 break
             approx = approx or w not in preps
             i += 1
             continue
-        if w in ("the", "no") and rest and rest[0] in ("end", "beginning", "start", "middle", "early", "late", "mid",
-                                                     "more", "less"):
+        if w in ("the", "no") and rest and (rest[0] in L["point_modifiers"] or rest[0] in ("more", "less")):
             i += 1
             continue
         break
