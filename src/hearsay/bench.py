@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from .reports import emit_report
+
 DEFAULT_SPLIT = Path("datasets") / "polnear" / "dev"
 WARMUP_TEXTS = 3
 
@@ -243,7 +245,7 @@ def run(args) -> int:
 
         source = args.corpus_dir or str(default_dir().parents[1] / "cascades-dev" / "articles")
         report = bench_trace.benchmark(source, sizes=tuple(int(x) for x in args.sizes.split(",") if x.strip()))
-        sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else bench_trace.render(report))
+        emit_report(report, bench_trace.render, args.json)
         return 0
     if args.dir == "corpus":
         from .corpus.bench import run as run_corpus_bench
@@ -258,9 +260,5 @@ def run(args) -> int:
         raise HearsayError(f"{path}: no .txt files")
     if args.stages:
         report["stages"] = profile(str(path), args.limit, args.batch_size)
-    if args.json:
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render(report))
+    emit_report(report, render, args.json)
     return 0

@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from .reports import emit_report
+
 EXAMPLE = Path(__file__).parent / "examples" / "harbor-council.txt"
 PROSE_SIZES = (10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000, 10_000_000)
 QUOTE_SIZES = (1_000, 5_000, 10_000, 20_000, 40_000, 80_000)
@@ -134,9 +136,5 @@ def run(args) -> int:
     prose = parse_sizes(args.prose_sizes, PROSE_SIZES)
     quotes = parse_sizes(args.quote_sizes, QUOTE_SIZES)
     report = scaling(prose, quotes, progress=lambda r: print(f"  {r['kind']} {r['chars']:,}: {r['seconds']} s ({r['cpu_seconds']} s CPU), {r['peak_rss_mib']} MiB", file=sys.stderr))
-    if args.json:
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render(report))
+    emit_report(report, render, args.json)
     return 0

@@ -12,7 +12,6 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..extensions import HedgeRec
-from ..lexicon import LexiconLoader
 
 #: kinds in priority order: when two hedges overlap, the earlier kind wins
 KINDS = ("allegation", "reportative", "appearance", "epistemic")

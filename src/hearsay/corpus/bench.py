@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ..reports import emit_report
 
 CONFIGS = (("bare", 1), ("analyse", 1), ("store", 1), ("store", 2), ("ray", 2))
 
@@ -168,9 +169,5 @@ def run(args) -> int:
         raise HearsayError(f"{path}: bench corpus needs at least 4 .txt files")
     report = benchmark_corpus(texts)
     report["dataset"] = str(path)
-    if args.json:
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render_corpus(report))
+    emit_report(report, render_corpus, args.json)
     return 0

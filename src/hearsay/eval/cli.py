@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+
+from ..reports import emit_report
 
 PEERS_ATTRIBUTION = ("textacy",)
 PEERS_TIMES = ("dateparser", "heideltime")
@@ -58,12 +59,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _emit(report: dict, text: str, as_json: bool) -> None:
-    if as_json:
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False, default=str)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(text)
 
 
 def _finish(report: dict, key: str, what: str, text, as_json: bool) -> int:
@@ -71,7 +66,7 @@ def _finish(report: dict, key: str, what: str, text, as_json: bool) -> int:
     if not report[key]:
         print(f"hearsay eval: no {what} could be read", file=sys.stderr)
         return 2
-    _emit(report, text(), as_json)
+    emit_report(report, lambda _: text(), as_json)
     return 0
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from sqlalchemy import func, select
 
 from . import tables as t
+from ..reports import emit_report
 from .store import Store
 
 
@@ -62,5 +61,5 @@ def run(args) -> int:
 
     with open_store(args.store) as store:
         stats = store_stats(store)
-    sys.stdout.write(json.dumps(stats, indent=2) + "\n" if args.json else format_stats(stats))
+    emit_report(stats, format_stats, args.json)
     return 0

@@ -216,7 +216,6 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
     focus_year: Optional[int] = None
     lead: Optional[tuple[date, str]] = None
     lead_done = False
-    focus_sent = -10
     for n, (s, e) in enumerate(spans):
         span = doc[s:e]
         k_sent = layout.sent_of(s)
@@ -258,7 +257,7 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
             if res.point.gran in ("D", "M", "W", "S", "Q", "Y") and not res.value.startswith("P"):
                 anchor, anchor_id, anchor_sent = res.point, f"T{n + 1}", k_sent
                 if res.point.gran in ("D", "M", "W") and (res.anchor != "published" or speech_ref == ref):
-                    focus_year, focus_sent = res.point.day.year, k_sent
+                    focus_year = res.point.day.year
     return out
 
 

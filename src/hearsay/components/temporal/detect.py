@@ -321,7 +321,6 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         if e == i + 1 and not (i > 0 and doc[i - 1].lower_ in L["clock_prepositions"]):
             return None  # "3:1" in a score, "10:30" as a ratio: only a clock when it reads like one
         return (i, e)
-    refs = L["references"]
     if low in ("current", "recent") and tok.pos_ == "ADJ" and i + 1 < len(doc) and \
             doc[i + 1].lower_ in ("years", "months", "weeks", "days"):
         return (i, i + 2)
