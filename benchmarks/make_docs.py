@@ -244,7 +244,9 @@ def bench_section(r: dict) -> str:
 
     m = r["machine"]
     out = [f"{r['texts']} texts, {r['words']} words (PolNeAR dev); best of {r['repeat']} runs per configuration, each in a fresh process; "
-           f"loading not timed. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs (shared with other work while measured), "
+           f"loading not timed. Machine: {m.get('cpu', '?')}, {m.get('cpus')} CPUs ("
+           + (f"load average {', '.join(f'{x:.1f}' for x in m['load_average'])} at the start" if m.get("load_average")
+              else "load not recorded") + "), "
            f"Python {m.get('python')}, spaCy {m.get('spacy')}.\n", render(r, markdown=True)]
     return "\n".join(out)
 

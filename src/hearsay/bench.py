@@ -156,6 +156,8 @@ def measure(config: str, path: str, n_process: int, limit: int | None, batch_siz
 
 def machine() -> dict:
     info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+    if hasattr(os, "getloadavg"):  # other work on the machine skews every ratio: say how much there was
+        info["load_average"] = [round(x, 2) for x in os.getloadavg()]
     try:
         import spacy
 
