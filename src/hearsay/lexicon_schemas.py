@@ -161,6 +161,10 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "definite_determiners": list[str],
         "partitive_quantifiers": list[str],
         "work_title_nouns": list[str],
+        "person_noun_endings": list[str],
+        "person_noun_endings_not": list[str],
+        "person_nouns": list[str],
+        "collective_nouns": list[str],
     },
     "time": {
         "months": dict[str, int],

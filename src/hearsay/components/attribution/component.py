@@ -49,7 +49,10 @@ from .phrases import (
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
     """The stage's lexicons, with the cue index built once per pipeline (not per document)."""
     cues = load("cues")
-    return {"cues": cues, "cue_index": CueLexicon(cues), "sources": load("sources"), "denials": load("denials")}
+    sources = dict(load("sources"))
+    # the role nouns the mentions stage knows people by ("the accountant") name people here too
+    sources["person_roles"] = list(load("descriptors")["person_roles"])
+    return {"cues": cues, "cue_index": CueLexicon(cues), "sources": sources, "denials": load("denials")}
 
 
 # ---------------------------------------------------------------------------------------

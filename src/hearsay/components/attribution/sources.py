@@ -201,6 +201,11 @@ class SourceTable:
         self.state_media_modifiers = set(state.get("modifiers", []))
         self.document_authors = set(lexicon.get("document_authors", []))
         self.authored_documents = set(lexicon.get("authored_documents", []))
+        self.person_nouns = (set(lexicon.get("person_nouns", [])) | set(lexicon.get("person_roles", []))
+                             | self.anonymous | self.representatives)
+        self.person_endings = tuple(lexicon.get("person_noun_endings", []))
+        self.thing_endings = tuple(lexicon.get("person_noun_endings_not", []))
+        self.collective = set(lexicon.get("collective_nouns", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
@@ -526,8 +531,15 @@ class SourceTable:
                 eid = self.entities.last_before(start, {"PERSON"})
                 if eid is not None:
                     return self.for_entity(eid, "person", start, end)
-            # an unnamed role ("the minister", "a spokesman"): one voice per role noun,
-            # a definite mention referring back to an earlier one
+            if head.tag_ == "NN" and lemma not in self.collective:
+                if head.is_lower and not self.names_a_person(lemma):
+                    return None  # "the smoke from the fires", "a standoff": a thing is no voice
+                # one unnamed person ("the judge", "her lawyer", "my accountant") whom the text
+                # never names: an anonymous voice (the datasets README's rule), one per role
+                # noun, a definite mention referring back to an earlier one
+                return self.voice(lemma, head, start, end, definite)
+            # an unnamed group by its role ("prosecutors", "the researchers"): one voice per
+            # role noun, a definite mention referring back to an earlier one
             key = "role:" + lemma
             if key in self.by_key and is_def:
                 rec = self.by_key[key]
@@ -537,6 +549,15 @@ class SourceTable:
                 key = f"{key}:{start}"
             return self.keyed("person", key, label, start, end)
         return None
+
+    def names_a_person(self, lemma: str) -> bool:
+        """Whether a common noun names a person ("the judge", "a retiree", "the organizer")
+        rather than a thing ("the smoke", "a standoff", "the agreement"): the role lexicons,
+        else the endings English forms agent and role nouns with."""
+        lemma = lemma.lower()
+        if lemma in self.person_nouns:
+            return True
+        return lemma.endswith(self.person_endings) and not lemma.endswith(self.thing_endings)
 
     def _voice(self, key: str) -> Optional[SourceRec]:
         key = _voice_key(key)
