@@ -60,18 +60,23 @@ def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
 
 
 def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
-    """A cue that reports a refusal, not a statement: the speech verb a refusal governs
-    ("declined to discuss the player", "refused to say whether ..."), or a negated one whose
-    clause is an open question ("did not say how long the plans could last")."""
+    """A cue that reports a refusal or a question, not a statement: the speech verb a refusal
+    governs ("declined to discuss the player", "refused to say whether ..."), a negated one
+    whose clause is an open question ("did not say how long the plans could last"), and a
+    question put ("asked whether the bridge was safe", "wondered how much it would cost"):
+    nobody asserts the clause of a question."""
     declined = cues.no_comment.get("declined", {})
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in declined.get("verbs", ()) \
             and verb.lemma_.lower() in declined.get("objects", ()):
         return True
-    if not any(c.dep_ == "neg" for c in verb.children):
-        return False
     first = doc[content_start]
-    return first.lower_ in cues.wh_openers and first.i > verb.i
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.left_edge.i <= first.i <= c.right_edge.i and c.right_edge.i + 1 < len(doc):
+            first = doc[c.right_edge.i + 1]   # "asked the minister [how much ...]": past the person asked
+    if first.lower_ not in cues.wh_openers or first.i <= verb.i:
+        return False
+    return verb.lemma_.lower() in cues.question_verbs or any(c.dep_ == "neg" for c in verb.children)
 
 
 def verb_pass(ctx: Context, found: list[Found]) -> None:
@@ -182,6 +187,10 @@ def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
     to = next((c for c in xcomp.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is None:
         return None
+    if any(c.dep_ in ("relcl", "appos", "acl", "parataxis") for c in subj.children):
+        # "The company, which declined to comment, is said to be weighing a sale": the aside
+        # about the subject is the article's, not the reports'; what they say is the verb phrase
+        return to.i + 1, xcomp.right_edge.i + 1, "said_to", to.i + 1
     return subj.left_edge.i, xcomp.right_edge.i + 1, "said_to", to.i + 1
 
 
