@@ -262,8 +262,13 @@ class SourceTable:
             return self.for_entity(eid, "outlet", start, end)
         return self.keyed("outlet", "outlet:" + label.lower(), label, start, end)
 
-    def resolve(self, head: Token, span: tuple[int, int]) -> Optional[SourceRec]:
-        """The source named by the speaker phrase headed by ``head`` (token range ``span``)."""
+    def resolve(self, head: Token, span: tuple[int, int], joint: bool = True) -> Optional[SourceRec]:
+        """The source named by the speaker phrase headed by ``head`` (token range ``span``);
+        named speakers joined by "and" speak together (`joint_source`)."""
+        if joint:
+            together = self.joint_source(head)
+            if together is not None:
+                return together
         doc = self.doc
         s_tok, e_tok = span
         start, end = token_chars(doc, s_tok, e_tok)
@@ -307,6 +312,34 @@ class SourceTable:
         if lemma in self.reports or low in self.reports:
             return self.resolve_report(head, start, end)
         return self.representing(self.resolve_noun(head, start, end, definite=None), head)
+
+    def joint_source(self, head: Token) -> Optional[SourceRec]:
+        """"replied Burton and Nick", "Mara Lind and Tomas Reed said in a statement": one
+        voice of all the named speakers, labelled with every name (not the first alone) and
+        mentioned wherever each is named; None unless every conjunct is a named person or
+        organisation."""
+        conjuncts = [head]
+        for tok in head.subtree:
+            if tok.dep_ == "conj" and tok.head in conjuncts:
+                conjuncts.append(tok)
+        if len(conjuncts) < 2 or not all(c.pos_ == "PROPN" for c in conjuncts):
+            return None
+        members = []
+        for c in conjuncts:
+            rec = self.resolve(c, naming_span(c), joint=False)
+            if rec is None or rec["kind"] not in ("person", "organization") or rec in members:
+                return None
+            members.append(rec)
+        labels = [m["label"] for m in members]
+        label = labels[0] + " and " + labels[1] if len(labels) == 2 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        kind = "person" if any(m["kind"] == "person" for m in members) else "organization"
+        rec = self.by_key.get("joint:" + label.lower())
+        if rec is None:
+            rec = self.keyed(kind, "joint:" + label.lower(), label, *token_chars(self.doc, head.left_edge.i, conjuncts[-1].right_edge.i + 1))
+        for m in members:
+            for mention in m["mentions"]:
+                self._mention(rec, mention["start"], mention["end"])
+        return rec
 
     def representing(self, rec: Optional[SourceRec], head: Token) -> Optional[SourceRec]:
         """Mark an unnamed representative with whom they speak for: "a spokesperson for Acme",
