@@ -34,6 +34,7 @@ from .context import (
     via_outlet,
 )
 from .cues import CueLexicon, content_of, speaker_of
+from .sources import naming_span
 from .direct import quote_pass
 from .learned import MODES, learned_found
 from .phrases import (
@@ -177,6 +178,42 @@ def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[i
     ctx.absorbed[hit[-1]] = found[-1]
 
 
+def nested_quote_pass(ctx: Context, found: list[Found], quotes: list[QuoteRec]) -> None:
+    """A quote inside someone's quote, put in the mouth of a third voice: "“My coach told me,
+    ‘You will never run again,’ and I believed him,” Cole said" -- the inner words are the
+    coach's, nested under Cole's quote, not Cole's own. Only a named or described speaker
+    counts: "I said ‘no’" stays the outer speaker's."""
+    doc = ctx.doc
+    for q in quotes:
+        if q["depth"] != 1:
+            continue
+        span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        i = span.start - 1
+        while i > 0 and (doc[i].is_punct or doc[i].is_space):
+            i -= 1
+        verb = doc[i]
+        if not verb.tag_.startswith("VB") and verb.dep_ in ("dobj", "dative", "pobj", "prep"):
+            verb = verb.head if verb.dep_ != "pobj" else verb.head.head   # "told me, ‘…’"
+        cls = ctx.cues.cue_class(verb) if verb.tag_.startswith("VB") else None
+        if cls is None or ctx.outside(verb):
+            continue
+        subj = speaker_of(verb)
+        if subj is None or subj.pos_ == "PRON" or ctx.outside(subj):
+            continue
+        s, e = naming_span(subj)
+        source = ctx.table.resolve(subj, (s, e))
+        if source is None or source["kind"] == "author":
+            continue
+        cs, ce = q["content_start"], q["content_end"]
+        while ce > cs and ctx.text[ce - 1] in " ,":
+            ce -= 1
+        if ce > cs:
+            ms, me = ctx.chars(s, e)
+            found.append(Found((cs, ce), "direct", source, {"start": ms, "end": me}, cue_chars(ctx, verb), cls, verb=verb.i))
+
+
 def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
     """"The actor is said to be furious": the whole statement rests on unnamed reports.
     Returns the content token range, and the token after the cue's "to"."""
@@ -219,7 +256,7 @@ def _parent(f: Found, kept: list[Found], starts: list[int]) -> Optional[Found]:
     while i >= 0 and starts[i] >= f.cue[0] - PARENT_REACH:
         g = kept[i]
         i -= 1
-        if g is f or g.type == "direct" or g.content == f.content:
+        if g is f or (g.type == "direct" and f.type != "direct") or g.content == f.content:
             continue
         if g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] and g.content[0] <= f.content[0] and f.content[1] <= g.content[1]:
             if best is None or g.content[1] - g.content[0] < best.content[1] - best.content[0]:
@@ -242,6 +279,7 @@ def find_attributions(
         speaker_line_pass(ctx, found)
         verb_pass(ctx, found)
         quote_pass(ctx, found)
+        nested_quote_pass(ctx, found, quotes)
         denial_frame_pass(ctx, found, lexicon["denials"])
         in_document_pass(ctx, found)
         noun_cue_pass(ctx, found)
