@@ -43,6 +43,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "noun_proposals": dict[str, str],
         "outlet_verbs": list[str],
         "wh_openers": list[str],
+        "outlet_only": list[str],
     },
     "denials": {
         "report_nouns": list[str],

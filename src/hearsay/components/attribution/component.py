@@ -80,6 +80,12 @@ def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
     return verb.lemma_.lower() in cues.question_verbs or any(c.dep_ == "neg" for c in verb.children)
 
 
+def told_not_telling(ctx: Context, verb: Optional[int], source: SourceRec) -> bool:
+    """"She learned that the plant would close": she was told, she is no source; only a news
+    outlet that "has learned" something reports it."""
+    return verb is not None and ctx.doc[verb].lemma_.lower() in ctx.cues.outlet_only and source["kind"] != "outlet"
+
+
 def verb_pass(ctx: Context, found: list[Found]) -> None:
     """Speech verbs with a clause or object: indirect and mixed speech, reports, documents."""
     cues = ctx.cues
@@ -104,6 +110,8 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         source, mention, cls = got
         if source["kind"] == "author" and (mention is None or cls in cues.clause_only):
+            continue
+        if told_not_telling(ctx, tok.i, source):
             continue
         allow_object = cls in cues.object_content or source["kind"] == "document" or lemma in cues.object_topic
         comp = content_of(tok, cls, cues, allow_object)
@@ -289,6 +297,7 @@ def find_attributions(
         found += learned_found(ctx, found, [(n["cue"]["start"], n["cue"]["end"]) for n in no_comment],
                                governed=mode == "combined",
                                reports_nothing=lambda verb, start: withheld(doc, verb, start, ctx.cues))
+        found = [f for f in found if not told_not_telling(ctx, f.verb, f.source)]
 
     # one attribution per content span: the first pass to claim it wins; the headline only
     # restates what the body attributes, so counting it would weigh its voice twice
