@@ -15,6 +15,7 @@ def contents(ledger):
     "The auditor asked the treasurer how much the renovation had cost.",
     "Several parents wondered why the school had closed early.",
     "The union would not say how many members had voted.",
+    "The novelist spoke with the Herald about what she would write next.",
 ])
 def test_a_question_put_or_left_open_reports_nothing(analyze, text):
     assert contents(analyze(text)) == []

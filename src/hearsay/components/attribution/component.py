@@ -77,6 +77,8 @@ def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
             first = doc[c.right_edge.i + 1]   # "asked the minister [how much ...]": past the person asked
     if first.lower_ not in cues.wh_openers or first.i <= verb.i:
         return False
+    if first.i > 0 and doc[first.i - 1].dep_ == "prep":
+        return True   # "spoke with the Weekly about what comes next": a topic, not a statement
     return verb.lemma_.lower() in cues.question_verbs or any(c.dep_ == "neg" for c in verb.children)
 
 

@@ -110,7 +110,9 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-        for c in tok.children:
+        # the subject nearest the verb first: "LONDON — “…,” the minister told reporters" gives
+        # the verb two subjects, the dateline word and the speaker
+        for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if c.dep_ in ("nsubj", "csubj") or (passive and c.dep_ == "nsubjpass"):
                 if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return tok.head

@@ -624,6 +624,8 @@ def _nobody(doc: Doc, head: Token, start: int, end: int, text: str) -> bool:
     words = text[start:end].lower().replace("-", " ").split()
     if head.lower_ == "no" and head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].lower_ == "one":
         return True
+    if head.lower_ == "one" and head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ == "no":
+        return True
     return words in (["no", "one"], ["nobody"], ["noone"], ["none"])
 
 
