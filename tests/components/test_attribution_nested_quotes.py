@@ -26,3 +26,9 @@ def test_inner_quote_after_a_described_speaker(analyze):
 def test_inner_quote_the_speaker_says_himself_stays_his(analyze):
     led = analyze("“I told them, ‘No more delays,’ and they listened,” Omar Haddad said.")
     assert [a.content.text for a in led.attributions] == ["I told them, ‘No more delays,’ and they listened"]
+
+
+def test_a_role_in_a_quote_is_the_person_the_text_describes_by_it(analyze):
+    led = analyze("“At the last turn my trainer told me, ‘You can still win this,’ and I went,” Ada Brook said.\n\n"
+                  "Her trainer, Sam Oduya, said the plan had been to wait.")
+    assert by_content(led)["You can still win this"][0] == "Sam Oduya"

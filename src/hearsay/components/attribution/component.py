@@ -34,7 +34,7 @@ from .context import (
     via_outlet,
 )
 from .cues import CueLexicon, content_of, speaker_of
-from .sources import naming_span
+from .sources import _voice_key, naming_span
 from .direct import quote_pass
 from .learned import MODES, learned_found
 from .phrases import (
@@ -241,6 +241,24 @@ def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
     return subj.left_edge.i, xcomp.right_edge.i + 1, "said_to", to.i + 1
 
 
+def _voice_of(source: SourceRec) -> set[tuple[str, str]]:
+    """What makes two sources one voice for the headline test: the same record, the same kind
+    of unnamed voice ("sources say" in the headline, "a source said" in the body), or the same
+    head noun ("officials say" over "Health officials in Fairhaven County confirmed")."""
+    keys = {("id", source["id"])}
+    if source["kind"] in ("anonymous", "reports"):
+        keys.add((source["kind"], ""))
+    words = source["label"].lower().replace(",", " ").split()
+    cut = next((i for i, w in enumerate(words) if i and w in HEAD_ENDS), len(words))
+    if cut:
+        keys.add(("head", _voice_key(words[cut - 1])))
+    return keys
+
+
+#: words after a speaker's head noun ("officials [in] Fairhaven", "people [familiar] with")
+HEAD_ENDS = {"in", "at", "from", "with", "of", "for", "close", "familiar", "who", "briefed"}
+
+
 def _headline_end(doc: Doc) -> int:
     """End offset of the headline the text opens with (the article's title), else -1."""
     title = ((doc._.hearsay_meta or {}).get("title") or "").strip()
@@ -304,11 +322,12 @@ def find_attributions(
     # one attribution per content span: the first pass to claim it wins; the headline only
     # restates what the body attributes, so counting it would weigh its voice twice
     headline_end = _headline_end(doc)
+    body_voices = {v for f in found if f.content[1] > headline_end for v in _voice_of(f.source)}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
-        if f.content[1] <= headline_end:
-            continue
+        if f.content[1] <= headline_end and body_voices.intersection(_voice_of(f.source)):
+            continue   # a headline restating what the body credits to the same voice
         if f.content not in seen:
             seen.add(f.content)
             kept.append(f)

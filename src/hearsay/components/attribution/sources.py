@@ -109,6 +109,7 @@ class MentionIndex:
         for ms, _, eid, _ in self.mentions:
             self.by_entity.setdefault(eid, []).append(ms)
         self._word_first: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
+        self._roles: Optional[dict[str, set[str]]] = None   # role noun -> people it describes
 
     def at(self, start: int, end: int, kinds: tuple[str, ...] = ("name", "descriptor", "pronoun")) -> Optional[str]:
         """The entity whose mention overlaps [start, end) most (names preferred)."""
@@ -155,6 +156,19 @@ class MentionIndex:
         starts = self.by_entity.get(eid, [])
         i = bisect_left(starts, before)
         return starts[i - 1] if i else -1
+
+    def described_as(self, role: str, text: str) -> Optional[str]:
+        """The one person the text describes by this role noun anywhere ("Her coach, Daniel
+        Rotich"), or None when none or several are: how "my coach" inside a quote, or a role
+        named only later, finds its person."""
+        if self._roles is None:
+            self._roles = {}
+            for ms, me, eid, kind in self.mentions:
+                words = text[ms:me].lower().split()
+                if kind == "descriptor" and words and self.entities[eid]["type"] == "PERSON":
+                    self._roles.setdefault(words[-1], set()).add(eid)
+        found = self._roles.get(role.lower(), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def first_with_word(self, word: str, types: set[str]) -> Optional[str]:
         key = (word.lower(), tuple(sorted(types)))
@@ -567,6 +581,10 @@ class SourceTable:
             if head.tag_ == "NN" and lemma not in self.collective:
                 if head.is_lower and not self.names_a_person(lemma):
                     return None  # "the smoke from the fires", "a standoff": a thing is no voice
+                if is_def:
+                    eid = self.entities.described_as(lemma, self.text)
+                    if eid is not None:   # "my coach" in a quote, and "Her coach, Daniel Rotich"
+                        return self.for_entity(eid, "person", start, end)
                 # one unnamed person ("the judge", "her lawyer", "my accountant") whom the text
                 # never names: an anonymous voice (the datasets README's rule), one per role
                 # noun, a definite mention referring back to an earlier one
