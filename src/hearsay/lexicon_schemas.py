@@ -166,6 +166,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "person_noun_endings_not": list[str],
         "person_nouns": list[str],
         "collective_nouns": list[str],
+        "pair_nouns": list[str],
+        "personal_offices": list[str],
     },
     "time": {
         "months": dict[str, int],

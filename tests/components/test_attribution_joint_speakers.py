@@ -23,3 +23,13 @@ def test_a_joint_statement_by_two_named_people(analyze):
 
 def test_one_named_speaker_stays_alone(analyze):
     assert speaker(analyze("Lena Ortiz said the film was finished.")).label == "Lena Ortiz"
+
+
+def test_the_couple_are_the_two_people_last_named_together(analyze):
+    src = speaker(analyze("Nadia Holm and Eric Vance married in 2012. “We remain close,” the couple said on Friday."))
+    assert (src.kind, src.label) == ("person", "Nadia Holm and Eric Vance")
+
+
+def test_a_couple_never_named_stays_one_unnamed_voice(analyze):
+    src = speaker(analyze("The baker and her husband have separated. “We remain close,” the couple said."))
+    assert src.label == "the couple"

@@ -41,3 +41,8 @@ def test_a_thing_is_no_voice(analyze):
 def test_a_text_or_recording_speaks_as_a_document(analyze):
     led = analyze("The campaign released a new clip on Sunday. The clip says the senator voted to cut pensions.")
     assert rows(led) == [("document", "The clip", "the senator voted to cut pensions")]
+
+
+def test_a_persons_office_speaks_for_the_person(analyze):
+    led = analyze("Sen. Rita Moreau will not seek a fourth term, according to her office.")
+    assert rows(led) == [("person", "Rita Moreau", "Sen. Rita Moreau will not seek a fourth term")]

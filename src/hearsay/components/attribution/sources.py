@@ -220,6 +220,8 @@ class SourceTable:
         self.person_endings = tuple(lexicon.get("person_noun_endings", []))
         self.thing_endings = tuple(lexicon.get("person_noun_endings_not", []))
         self.collective = set(lexicon.get("collective_nouns", []))
+        self.pair_nouns = set(lexicon.get("pair_nouns", []))
+        self.personal_offices = set(lexicon.get("personal_offices", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
@@ -344,16 +346,44 @@ class SourceTable:
             if rec is None or rec["kind"] not in ("person", "organization") or rec in members:
                 return None
             members.append(rec)
+        return self.joint(members, *token_chars(self.doc, head.left_edge.i, conjuncts[-1].right_edge.i + 1))
+
+    def joint(self, members: list[SourceRec], start: int, end: int) -> SourceRec:
+        """One voice for several sources speaking together, labelled with every name."""
         labels = [m["label"] for m in members]
         label = labels[0] + " and " + labels[1] if len(labels) == 2 else ", ".join(labels[:-1]) + " and " + labels[-1]
         kind = "person" if any(m["kind"] == "person" for m in members) else "organization"
-        rec = self.by_key.get("joint:" + label.lower())
-        if rec is None:
-            rec = self.keyed(kind, "joint:" + label.lower(), label, *token_chars(self.doc, head.left_edge.i, conjuncts[-1].right_edge.i + 1))
+        rec = self.keyed(kind, "joint:" + label.lower(), label, start, end)
         for m in members:
             for mention in m["mentions"]:
                 self._mention(rec, mention["start"], mention["end"])
         return rec
+
+    def office_holder(self, head: Token) -> Optional[str]:
+        """The person whose office speaks ("his office", "the governor's office"): the
+        possessor, when it resolves to a person."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        eid = self.entities.at(poss.idx, poss.idx + len(poss))
+        if eid is None and poss.lower_ in ("his", "her"):
+            eid = self.entities.last_before(poss.idx, {"PERSON"}, PRONOUNS_PERSON[poss.lower_])
+        return eid if eid is not None and self.entities.entities[eid]["type"] == "PERSON" else None
+
+    def named_pair(self, before: int) -> Optional[list[SourceRec]]:
+        """The two people last named together ("Mara Lind and Tomas Reed married ..."), whom
+        "the couple" or "the pair" refers back to; None when no two are."""
+        i = bisect_left(self.entities.starts, before) - 1
+        # a couple's name may be typed an organisation by spaCy ("Nadia Holm"): one person will do
+        kinds = self.entities.entities
+        names = [m for m in self.entities.mentions[max(0, i - MentionIndex.LOOKBACK): i + 1]
+                 if m[3] == "name" and kinds[m[2]]["type"] in ("PERSON", "ORG")]
+        for (s1, e1, a, _), (s2, e2, b, _) in zip(reversed(names[:-1]), reversed(names[1:])):
+            between = self.text[e1:s2]
+            if a != b and e1 <= s2 and " and " in between and len(between) < 40 \
+                    and "PERSON" in (kinds[a]["type"], kinds[b]["type"]) and not any(p in between for p in ".!?\n"):
+                return [self.for_entity(a, "person", s1, e1), self.for_entity(b, "person", s2, e2)]
+        return None
 
     def representing(self, rec: Optional[SourceRec], head: Token) -> Optional[SourceRec]:
         """Mark an unnamed representative with whom they speak for: "a spokesperson for Acme",
@@ -558,6 +588,10 @@ class SourceTable:
             if not needs or mods & self.familiar or definite is True or self._voice(lemma):
                 return self.voice(lemma, head, start, end, definite)
             # "the family", "fans", "city officials": a group voice named by its role, not an anonymous source
+        if lemma in self.personal_offices:
+            holder = self.office_holder(head)
+            if holder is not None:   # "according to his office", "the governor's office said"
+                return self.for_entity(holder, "person", start, end)
         if lemma in self.orgs or low in self.orgs:
             eid = self.entities.first_with_word(head.text, {"ORG", "GPE"})
             if eid is None and self.entities.fallback:
@@ -578,6 +612,10 @@ class SourceTable:
                 eid = self.entities.last_before(start, {"PERSON"})
                 if eid is not None:
                     return self.for_entity(eid, "person", start, end)
+            if head.tag_ == "NN" and lemma in self.pair_nouns and is_def:
+                pair = self.named_pair(start)
+                if pair is not None:   # "the couple said": both of them
+                    return self.joint(pair, start, end)
             if head.tag_ == "NN" and lemma not in self.collective:
                 if head.is_lower and not self.names_a_person(lemma):
                     return None  # "the smoke from the fires", "a standoff": a thing is no voice
