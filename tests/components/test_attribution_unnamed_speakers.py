@@ -46,3 +46,10 @@ def test_a_text_or_recording_speaks_as_a_document(analyze):
 def test_a_persons_office_speaks_for_the_person(analyze):
     led = analyze("Sen. Rita Moreau will not seek a fourth term, according to her office.")
     assert rows(led) == [("person", "Rita Moreau", "Sen. Rita Moreau will not seek a fourth term")]
+
+
+def test_one_of_them_is_the_group_just_cited(analyze):
+    led = analyze("People close to the mayor have said for weeks that she is tired. "
+                  "One of them said the mayor “wants her evenings back.”")
+    assert len({a.source for a in led.attributions if a.parent is None}) == 1
+    assert [k for k, _, _ in rows(led)][-1] == "anonymous"

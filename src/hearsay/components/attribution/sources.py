@@ -297,6 +297,8 @@ class SourceTable:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
+                        if p.dep_ == "pobj" and p.pos_ == "PRON":
+                            return self.resolve_pronoun(p, start, end)   # "one of them"
                         if p.dep_ == "pobj":
                             return self.resolve_noun(p, start, end, definite=True)
         if _nobody(doc, head, start, end, self.text):
@@ -511,7 +513,7 @@ class SourceTable:
         return None
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
-        low = head.lower_
+        low = {"them": "they"}.get(head.lower_, head.lower_)   # "them" only as in "one of them"
         eid = self.entities.at(head.idx, head.idx + len(head))
         if eid is not None:
             ent = self.entities.entities[eid]
