@@ -21,3 +21,8 @@ def test_someone_who_learned_something_is_no_source(analyze):
 def test_an_outlet_that_learned_something_reports_it(analyze):
     led = analyze("CNN learned that the talks had collapsed.")
     assert rows(led) == [("outlet", "CNN", "the talks had collapsed")]
+
+
+def test_what_a_speaker_claims_is_the_object_of_claim(analyze):
+    led = analyze("Challenger Rosa Velt claimed victory in the mayoral race on Sunday.")
+    assert rows(led) == [("person", "Rosa Velt", "victory in the mayoral race on Sunday")]
