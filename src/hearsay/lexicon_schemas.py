@@ -121,6 +121,12 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "eponymous_titles": list[str],
         "divorce_verbs": list[str],
         "qualified_kin_nouns": dict[str, list[str]],
+        "relationship_nouns": list[str],
+        "relationship_verbs": list[str],
+        "breakup_verbs": dict[str, list[str]],
+        "linking_verbs": list[str],
+        "appointment_verbs": list[str],
+        "place_preps": list[str],
     },
     "trace": {
         "stopwords": list[str],

@@ -297,3 +297,63 @@ def test_names_listed_after_a_kin_noun_are_people_and_children(analyze):
     types = {e.name: e.type for e in led.entities}
     assert types["Milo"] == types["Theo"] == "PERSON"
     assert {("child", "Milo", "Bree Calloway"), ("child", "Theo", "Julian Frey")} <= triples(led)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a kin word used as a title, with no possessor: the kin of the person just named
+        ("At the gala Michael Grant thanked wife Sarah Grant for her patience.",
+         ("spouse", "Michael Grant", "Sarah Grant", "asserted", None)),
+        # the subject hung on the auxiliary by the parser; a finished marriage dates nothing
+        ("Emily Carter and James Wilson were married for a decade.",
+         ("spouse", "Emily Carter", "James Wilson", "asserted", None)),
+        # a child from a named marriage is the child of both; the marriage is a spouse relation
+        ("James Wilson has a son, Peter, from his first marriage to Emily Carter.",
+         ("child", "Peter", "Emily Carter", "asserted", None)),
+        ("James Wilson has a son, Peter, from his first marriage to Emily Carter.",
+         ("spouse", "James Wilson", "Emily Carter", "asserted", None)),
+        # a first name apposed to a kin noun is a person although NER saw no name
+        ("Actor Dane Holloway lives in Oslo. He often visits Holloway's daughter, Ivy, on weekends.",
+         ("child", "Ivy", "Dane Holloway", "asserted", None)),
+        # romance stated by its course: ended, split, broke up, linked
+        ("Actor James Wilson and singer Emily Carter have ended their relationship after four years.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        ("James Wilson and Emily Carter split last month after two years together.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        ("James Wilson split from Emily Carter in June.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        ("James Wilson and Emily Carter broke up in May.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        ("James Wilson and Emily Carter were first linked in 2021.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", "2021")),
+    ],
+)
+def test_general_construction(analyze, text, expected):
+    assert expected in relations(analyze(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "James Wilson and Emily Carter were linked to the robbery by police.",
+        "James Wilson and Emily Carter split the prize money.",
+        "James Wilson and Emily Carter have a close working relationship.",
+        "James Wilson and Emily Carter described their relationship as professional.",
+    ],
+)
+def test_no_romance_without_its_words(analyze, text):
+    assert not [r for r in analyze(text, published=PUBLISHED).relations if r.type == "romantic"]
+
+
+def test_children_listed_after_a_couple_are_theirs(analyze):
+    got = triples(analyze("Emily Carter and James Wilson married in 2010. The couple have three children, "
+                          "Anna, Lucy and Peter.", published=PUBLISHED))
+    for child in ("Anna", "Lucy", "Peter"):
+        assert {("child", child, "Emily Carter"), ("child", child, "James Wilson")} <= got
+
+
+def test_a_breakup_between_spouses_adds_no_romance(analyze):
+    got = triples(analyze("James Wilson and Emily Carter married in 2010. The couple split last year.", published=PUBLISHED))
+    assert ("spouse", "James Wilson", "Emily Carter") in got
+    assert not any(t == "romantic" for t, _, _ in got)
