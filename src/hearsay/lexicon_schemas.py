@@ -127,6 +127,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "linking_verbs": list[str],
         "appointment_verbs": list[str],
         "place_preps": list[str],
+        "succession_verbs": list[str],
     },
     "trace": {
         "stopwords": list[str],

@@ -357,3 +357,31 @@ def test_a_breakup_between_spouses_adds_no_romance(analyze):
     got = triples(analyze("James Wilson and Emily Carter married in 2010. The couple split last year.", published=PUBLISHED))
     assert ("spouse", "James Wilson", "Emily Carter") in got
     assert not any(t == "romantic" for t, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an appointment gives the title, with the appointer as employer
+        ("Acme Motors named Karen Lewis as its chief executive on Monday.",
+         ("employee", "Karen Lewis", "Acme Motors", "asserted", "2024-04-29")),
+        ("Acme Motors, the truck maker, named Karen Lewis as chief executive on Monday.",
+         ("employee", "Karen Lewis", "Acme Motors", "asserted", "2024-04-29")),
+        ("Karen Lewis was named chief executive of Acme Motors on Monday.",
+         ("employee", "Karen Lewis", "Acme Motors", "asserted", "2024-04-29")),
+        # the one replaced held the post at the same employer
+        ("Acme Motors named Karen Lewis as its chief executive on Monday. She replaces Robert Hayes, who is retiring.",
+         ("employee", "Robert Hayes", "Acme Motors", "asserted", None)),
+        # personal staff of a person the title names
+        ("Gov. Thomas Reed signed the bill. A spokeswoman for the governor, Laura Hughes, said he was pleased.",
+         ("employee", "Laura Hughes", "Thomas Reed", "asserted", None)),
+    ],
+)
+def test_employment_construction(analyze, text, expected):
+    assert expected in relations(analyze(text, published=PUBLISHED))
+
+
+def test_a_workplace_noun_is_the_storys_organisation(analyze):
+    text = ('Acme Motors will cut 900 jobs at its Dover plant, Acme Motors said. Acme Motors blamed weak demand. '
+            'Talks at the plant stalled. "We heard nothing," said Jonas Miller, a shop steward at the plant.')
+    assert ("employee", "Jonas Miller", "Acme Motors") in triples(analyze(text, published=PUBLISHED))

@@ -113,7 +113,17 @@ def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> l
     return found
 
 
+def _role_noun(doc: Doc, noun: Token, right: int, roles: dict) -> Token:
+    """The role word of an apposition: its noun, or the word right after it when the parser cut
+    a two-word role in the middle ("a shop steward": "shop" the noun, "steward" an adverb)."""
+    if noun.lower_ in roles or noun.i + 1 >= right:
+        return noun
+    nxt = doc[noun.i + 1]
+    return nxt if nxt.lower_ in roles and nxt.head.i == noun.i and nxt.is_alpha else noun
+
+
 def _describe(doc: Doc, noun: Token, left: int, right: int, roles: dict, org_nouns: dict) -> dict:
+    noun = _role_noun(doc, noun, right, roles)
     possessor = next((c.i for c in noun.children if c.dep_ == "poss"), None)
     old = next((c for c in noun.children if c.lower_ in ("old", "year-old") and c.i < noun.i), None)
     return {

@@ -584,6 +584,7 @@ def trigger_words(lex: dict) -> set[str]:
     words |= {p.split()[0] for p in lex["romantic_phrases"]} | {"link"} | set(lex["meet_verbs"])
     words |= set(lex.get("relationship_nouns", [])) | {p.split()[0] for p in lex.get("breakup_verbs", {})}
     words |= set(lex.get("linking_verbs", [])) | set(lex.get("appointment_verbs", [])) | set(lex["marriage_nouns"])
+    words |= set(lex.get("succession_verbs", []))
     return words | set(lex["employment_verbs"])
 
 
