@@ -65,6 +65,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "event_name_words": list[str],
         "exclusive_roles": dict,
         "place_named_orgs": list[str],
+        "speaking_roles": list[str],
     },
     "given_names": {
         "f": list[str],

@@ -108,9 +108,22 @@ def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> l
             found.append(_describe(doc, child, left, right, roles, org_nouns))
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < start and head.head.tag_ == "NN":
         noun = head.head
+        right = noun.i + 1
+        outer = outer_role(noun, lex["descriptors"].get("speaking_roles", []))
+        if outer is not None:
+            noun = outer  # "a spokeswoman for the governor, Carla Reyes": she is the spokeswoman
         left = noun.left_edge.i
-        found.append(_describe(doc, noun, left, noun.i + 1, roles, org_nouns))
+        found.append(_describe(doc, noun, left, right, roles, org_nouns))
     return found
+
+
+def outer_role(noun: Token, roles: list[str]) -> Token | None:
+    """The role noun a preposition hangs ``noun`` on ("a spokeswoman for the governor"): the
+    parser apposes a following name to the inner noun, but the name is the outer role's."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and prep.head.lower_ in roles:
+        return prep.head
+    return None
 
 
 def _role_noun(doc: Doc, noun: Token, right: int, roles: dict) -> Token:

@@ -84,7 +84,14 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
             for p in c.children:
                 if p.dep_ == "pobj":
                     # "a spokeswoman for the governor": staff serve the person the title names
-                    eid = idx.np_entity(p, types_after(c) + ((PERSON,) if staff else ()))
+                    types = types_after(c) + ((PERSON,) if staff else ())
+                    eid = idx.np_entity(p, types)
+                    holder = set(idx.ents(noun))
+                    if eid in holder:
+                        # "a spokeswoman for the governor, Carla Reyes": the name apposed to the
+                        # inner noun is the title holder; the governor is whoever else it names
+                        others = [e for e in idx.ents(p) if e not in holder and idx.type_of(e) in types]
+                        eid = others[0] if len(others) == 1 else None
                     if eid is None:
                         eid = org_by_kind(idx, p)
                     if eid:
@@ -193,7 +200,13 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
     # 2. a title in apposition: "Marcus Oyelaran, an analyst at Pinegate Securities"
     appos = [c for c in name_head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if name_head.dep_ == "appos" and name_head.head.pos_ == "NOUN":
-        appos.append(name_head.head)
+        inner = name_head.head
+        prep = inner.head
+        if inner.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and prep.head.i < inner.i:
+            # "a spokeswoman for the governor, Carla Reyes": the name is apposed to the inner
+            # noun by the parser but holds the outer title
+            appos.append(prep.head)
+        appos.append(inner)
     if name_head.dep_ == "nsubj":
         appos += [c for c in name_head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and name_head.head.lemma_ == "be"]
     for noun in appos:
