@@ -230,6 +230,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "clock_prepositions": list[str],
         "period_modifiers": list[str],
         "season_determiners": list[str],
+        "season_spans": list[str],
         "unit_determiners": list[str],
         "whole_year_phrases": list[str],
         "vague_quantifiers": list[str],
