@@ -124,12 +124,21 @@ def anniversary_since(doc: Doc, noun: Token, times: RangeIndex, ordinals: dict[s
         if sent.start_char <= t["start"] and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
             year = int(value[:4]) - nth
             return {"since": f"{year:04d}{value[4:]}", "since_time": t["id"], "since_how": "anniversary"}
-    for t in times:
-        # "this week", "last month": the anniversary's year, so the wedding's year
+    verb = governing_verb(noun)
+    own = [t for t in times.overlapping(sent.start_char, sent.end_char) if verb is not None and _governed_by(noun.doc, t, verb)]
+    for t in own + list(times):
+        # "this week", "last month": the anniversary's year, so the wedding's year; its own
+        # clause's date first ("who married him in 2016, marked their fifth anniversary this week")
         value = t.get("value") or ""
         if sent.start_char <= t["start"] < sent.end_char and re.match(r"^\d{4}(-|$)", value):
             return {"since": f"{int(value[:4]) - nth:04d}", "since_time": t["id"], "since_how": "anniversary"}
     return {}
+
+
+def _governed_by(doc: Doc, time: dict, verb: Token) -> bool:
+    """Whether a time expression sits in ``verb``'s own clause (not a clause embedded in it)."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    return span is not None and governing_verb(span.root) == verb
 
 
 # --- kinship nouns ("his son, Evan", "kids Aleph, 12, and Amalia, 6", "Her husband, Walter") ---
@@ -403,8 +412,25 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[d
 
 def is_wedding_anniversary(idx: EntityIndex, tok: Token) -> bool:
     lex = idx.lexicon
-    return tok.lemma_.lower() in lex["anniversary_nouns"] and any(
-        c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod"))
+    if tok.lemma_.lower() not in lex["anniversary_nouns"]:
+        return False
+    if any(c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")):
+        return True
+    return is_couple_anniversary(idx, tok)
+
+
+def is_couple_anniversary(idx: EntityIndex, tok: Token) -> bool:
+    """"marked their fifth anniversary": a bare anniversary of a couple the story has already
+    said are married is their wedding's (not "the company's 50th anniversary", not a couple
+    only dating)."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(not (ORDINAL.match(c.lower_) or c.lower_ in idx.lexicon["ordinal_words"]) for c in mods):
+        return False
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or not _is_couple_word(idx, owner):
+        return False
+    pair = idx.couple(owner, married=True)
+    return len(pair) == 2 and any(p == tuple(pair) and t == "spouse" for p, t, _ in idx.pairs)
 
 
 def anniversary_owners(idx: EntityIndex, tok: Token) -> tuple[list[str], list[Token]]:
