@@ -372,6 +372,18 @@ def test_a_breakup_between_spouses_adds_no_romance(analyze):
         # the one replaced held the post at the same employer
         ("Acme Motors named Karen Lewis as its chief executive on Monday. She replaces Robert Hayes, who is retiring.",
          ("employee", "Robert Hayes", "Acme Motors", "asserted", None)),
+        ("Acme Corp. has promoted John Smith to chief operating officer.",
+         ("employee", "John Smith", "Acme Corp.", "asserted", None)),
+        ('"It was a tough year," said John Smith, who teaches history at Lincoln High School.',
+         ("employee", "John Smith", "Lincoln High School", "asserted", None)),
+        # a title running through "of", held for a person
+        ("The mayor, Linda Moore, said the budget was balanced. Moore's chief of staff, Robert Hayes, resigned.",
+         ("employee", "Robert Hayes", "Linda Moore", "asserted", None)),
+        # family and romance by less common verbs
+        ("Mary Jones gave birth to a son, Peter, in March.",
+         ("child", "Peter", "Mary Jones", "asserted", None)),
+        ("John Smith proposed to Mary Jones in Paris last year.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", "2023")),
         # personal staff of a person the title names
         ("Gov. Thomas Reed signed the bill. A spokeswoman for the governor, Laura Hughes, said he was pleased.",
          ("employee", "Laura Hughes", "Thomas Reed", "asserted", None)),

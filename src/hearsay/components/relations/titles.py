@@ -128,6 +128,19 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
     return None, []
 
 
+def _of_title(noun: Token, mods: list[Token], lex: dict) -> tuple[str, str] | None:
+    """A title phrase continuing through "of" ("chief of staff", "press secretary of state"
+    aside): the noun, "of" and its object's words, when the lexicon lists the whole phrase."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i == c.i + 1:
+                    hit = match_title(_np_text(mods + [noun, c, p]), lex)
+                    if hit and hit[0].endswith(" of " + p.lower_):
+                        return hit
+    return None
+
+
 def org_after_name(idx: EntityIndex, name_head: Token) -> tuple[str | None, list[Token]]:
     """An organisation named by a ``place_preps`` word right after a name ("Jo Ross from Acme")."""
     nxt = name_head.i + 1
@@ -212,6 +225,9 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
     for noun in appos:
         mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") or c.tag_ == "HYPH"]
         hit = match_title(_np_text(mods + [noun]), lex)
+        of_title = _of_title(noun, mods, lex)
+        if of_title and (hit is None or len(of_title[0]) > len(hit[0])):
+            hit = of_title  # "chief of staff", "head of sales": the title runs through "of"
         nxt = idx.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
         if nxt is not None and nxt.head.i == noun.i and nxt.is_alpha and nxt.pos_ not in ("ADP", "DET", "CCONJ", "VERB", "AUX"):
             # a two-word title the parser cut in the middle ("a shop steward": steward an adverb)
@@ -284,7 +300,8 @@ def _appointed(tok: Token) -> list[tuple[Token, Token]]:
     executive", "appointed Jo Ross chief executive" (the parser hangs the name on the title),
     "Jo Ross was named chief executive", "was hired as coach"."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "oprd" and c.pos_ == "PROPN")]
-    titles = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    # "as its chief executive"; "promoted Jo Ross to chief operating officer"
+    titles = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "to") for p in c.children if p.dep_ == "pobj"]
     titles += [c for c in tok.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ == "NOUN"]
     out = []
     for o in objs:
