@@ -164,6 +164,9 @@ def merge_evidence(evidence: list[dict], idx: EntityIndex) -> list[RelationRec]:
         if ev["type"] in SYMMETRIC and idx.first.get(b, 0) < idx.first.get(a, 0):
             a, b = b, a
         groups.setdefault((ev["type"], a, b), []).append(ev)
+    spouses = {frozenset((a, b)) for t, a, b in groups if t == "spouse"}
+    # a marriage subsumes the romance before it ("my husband proposed to me in 1963")
+    groups = {k: v for k, v in groups.items() if not (k[0] == "romantic" and frozenset(k[1:]) in spouses)}
     relations: list[RelationRec] = []
     for (type_, a, b), evs in sorted(groups.items(), key=lambda kv: kv[1][0]["start"]):
         best = max(evs, key=lambda e: STATUS_RANK[e["status"]])

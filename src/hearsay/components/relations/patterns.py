@@ -577,16 +577,11 @@ def breakup_preps(tok: Token, lex: dict) -> tuple[str, ...] | None:
 
 def breakup_evidence(idx: EntityIndex, tok: Token, preps: tuple[str, ...]) -> list[dict]:
     """"X and Y split last month", "X broke up with Y": the end of a romance is evidence of it.
-    A breakup verb with an object ("split the prize") or between spouses already paired (their
-    marriage says more) is none."""
+    A breakup verb with an object ("split the prize") is none; between spouses the merge keeps
+    the marriage only."""
     if any(c.dep_ in ("dobj", "attr", "oprd") for c in tok.children):
         return []
     people, toks = participants(idx, tok, preps, use_dobj=False)
-    if len(people) != 2:
-        return []
-    pair = tuple(sorted(people, key=lambda e: idx.first.get(e, 0)))
-    if any(p == pair and t == "spouse" for p, t, _ in idx.pairs):
-        return []
     return pair_evidence("romantic", people, toks, tok)
 
 
