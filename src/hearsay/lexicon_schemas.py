@@ -129,6 +129,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "appointment_verbs": list[str],
         "place_preps": list[str],
         "succession_verbs": list[str],
+        "negating_adverbs": list[str],
     },
     "trace": {
         "stopwords": list[str],

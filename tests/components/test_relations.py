@@ -353,6 +353,12 @@ def test_children_listed_after_a_couple_are_theirs(analyze):
         assert {("child", child, "Emily Carter"), ("child", child, "James Wilson")} <= got
 
 
+def test_a_couple_who_never_married_keep_their_romance(analyze):
+    got = relations(analyze("James Wilson and Emily Carter split last month. They never married.", published=PUBLISHED))
+    assert ("romantic", "James Wilson", "Emily Carter", "asserted", None) in got
+    assert ("spouse", "James Wilson", "Emily Carter", "denied", None) in got
+
+
 def test_a_breakup_between_spouses_adds_no_romance(analyze):
     got = triples(analyze("James Wilson and Emily Carter married in 2010. The couple split last year.", published=PUBLISHED))
     assert ("spouse", "James Wilson", "Emily Carter") in got
@@ -397,3 +403,12 @@ def test_a_workplace_noun_is_the_storys_organisation(analyze):
     text = ('Acme Motors will cut 900 jobs at its Dover plant, Acme Motors said. Acme Motors blamed weak demand. '
             'Talks at the plant stalled. "We heard nothing," said Jonas Miller, a shop steward at the plant.')
     assert ("employee", "Jonas Miller", "Acme Motors") in triples(analyze(text, published=PUBLISHED))
+
+
+def test_a_couple_who_divorced_is_the_married_one(analyze):
+    text = ("James Wilson and Emily Carter were first linked in 2021. Wilson married Anna Price in 2012; "
+            "they divorced in 2019.")
+    got = triples(analyze(text, published=PUBLISHED))
+    assert ("spouse", "James Wilson", "Anna Price") in got
+    assert ("romantic", "James Wilson", "Emily Carter") in got
+    assert not any(t == "spouse" and "Emily Carter" in (a, b) for t, a, b in got)

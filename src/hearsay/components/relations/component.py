@@ -84,9 +84,11 @@ def is_aside(pred: Token) -> bool:
 def is_denied(pred: Token, lexicon: dict) -> bool:
     """Negated ("are not dating", "is not an employee of RT") or under a denial verb ("denied
     dating"); a negated verb governing the words ("couldn't forgive his affair") denies nothing."""
-    if any(c.dep_ == "neg" for c in pred.children):
-        return True
-    if pred.dep_ in ("attr", "acomp") and any(c.dep_ == "neg" for c in pred.head.children):
+    never = lexicon.get("negating_adverbs", [])
+    negated = lambda t: any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in never) for c in t.children)  # noqa: E731
+    if negated(pred):
+        return True  # "are not dating", "they never married"
+    if pred.dep_ in ("attr", "acomp") and negated(pred.head):
         return True
     # "denied dating Mia Torres", "denied that he is dating": the words sit in what is denied,
     # not in the subject ("Jane Doe, the CEO of Acme, denied the report")
@@ -164,8 +166,10 @@ def merge_evidence(evidence: list[dict], idx: EntityIndex) -> list[RelationRec]:
         if ev["type"] in SYMMETRIC and idx.first.get(b, 0) < idx.first.get(a, 0):
             a, b = b, a
         groups.setdefault((ev["type"], a, b), []).append(ev)
-    spouses = {frozenset((a, b)) for t, a, b in groups if t == "spouse"}
-    # a marriage subsumes the romance before it ("my husband proposed to me in 1963")
+    spouses = {frozenset((a, b)) for (t, a, b), evs in groups.items()
+               if t == "spouse" and any(e["status"] != "denied" for e in evs)}
+    # a marriage subsumes the romance before it ("my husband proposed to me in 1963"); "they
+    # never married" does not
     groups = {k: v for k, v in groups.items() if not (k[0] == "romantic" and frozenset(k[1:]) in spouses)}
     relations: list[RelationRec] = []
     for (type_, a, b), evs in sorted(groups.items(), key=lambda kv: kv[1][0]["start"]):

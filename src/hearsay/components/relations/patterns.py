@@ -387,8 +387,13 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[d
             return pair_evidence("spouse", people, [tok, tok.head], tok)
         if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ != "amod":
             people, toks = participants(idx, tok, ("to",), use_dobj=lemma in lex["marriage_verbs"])
+            divorce = lemma in lex.get("divorce_verbs", [])
+            subj = acting_subject(tok)
+            if divorce and subj is not None and _is_couple_word(idx, subj):
+                # "they divorced in 2019": the couple who married, not the one dating now
+                people = list(idx.couple(subj, married=True))
             # a divorce says they were married, not since when
-            dated = dated_since(times, tok) if lemma not in lex.get("divorce_verbs", []) else {}
+            dated = dated_since(times, tok) if not divorce else {}
             out = pair_evidence("spouse", people, toks, tok, **dated)
     elif lemma in lex.get("marriage_phrases", {}) and tok.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.lemma_.lower() == lex["marriage_phrases"][lemma] for c in tok.children
