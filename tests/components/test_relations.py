@@ -390,6 +390,10 @@ def test_a_breakup_between_spouses_adds_no_romance(analyze):
          ("child", "Peter", "Mary Jones", "asserted", None)),
         ("John Smith proposed to Mary Jones in Paris last year.",
          ("romantic", "John Smith", "Mary Jones", "asserted", "2023")),
+        # a definite title refers back to the same title given with its owner
+        ("An ethics board is reviewing a contract awarded to the brother of Mayor Linda Moore's chief of staff. "
+         "The chief of staff, Robert Hayes, did not disclose the connection.",
+         ("employee", "Robert Hayes", "Linda Moore", "asserted", None)),
         # personal staff of a person the title names
         ("Gov. Thomas Reed signed the bill. A spokeswoman for the governor, Laura Hughes, said he was pleased.",
          ("employee", "Laura Hughes", "Thomas Reed", "asserted", None)),

@@ -141,6 +141,17 @@ def _of_title(noun: Token, mods: list[Token], lex: dict) -> tuple[str, str] | No
     return None
 
 
+def earlier_title_owner(idx: EntityIndex, noun: Token, staff: bool, window: int = 300) -> tuple[str | None, list[Token]]:
+    """The employer given to the same title word shortly before: a definite "the chief of
+    staff" refers back to "Mayor Elise Navarro's chief of staff"."""
+    for t in reversed(idx.doc[max(0, noun.i - window) : noun.i]):
+        if t.lower_ == noun.lower_ and t.pos_ == noun.pos_ and not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            org, otoks = org_of_title(idx, t, [t], staff)
+            if org is not None:
+                return org, otoks
+    return None, []
+
+
 def org_after_name(idx: EntityIndex, name_head: Token) -> tuple[str | None, list[Token]]:
     """An organisation named by a ``place_preps`` word right after a name ("Jo Ross from Acme")."""
     nxt = name_head.i + 1
@@ -248,6 +259,9 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         if org is None and noun.i < name_start.i:
             # "signing striker Emeka Okafor from Belmont City": where the titled person comes from
             org, otoks = org_after_name(idx, name_head)
+        if org is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            # "The chief of staff, Ray Dunleavy" after "Mayor Elise Navarro's chief of staff"
+            org, otoks = earlier_title_owner(idx, noun, staff)
         if org is None and kind == "contextual" and not any(c.dep_ == "poss" for c in noun.children):
             # a possessor we could not resolve ("Its owner", "her lawyer") names someone else's
             # outfit, never simply the one the story is about
