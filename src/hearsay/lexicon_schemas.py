@@ -130,6 +130,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "place_preps": list[str],
         "succession_verbs": list[str],
         "negating_adverbs": list[str],
+        "romantic_adverbs": list[str],
     },
     "trace": {
         "stopwords": list[str],

@@ -316,6 +316,19 @@ def test_names_listed_after_a_kin_noun_are_people_and_children(analyze):
         # a first name apposed to a kin noun is a person although NER saw no name
         ("Actor Dane Holloway lives in Oslo. He often visits Holloway's daughter, Ivy, on weekends.",
          ("child", "Ivy", "Dane Holloway", "asserted", None)),
+        # kin through "whose", a hyphenated kin word, a later conjunct of a possessed kin list
+        ("John Smith, whose wife, Mary, died in 2019, still lives in Dover.",
+         ("spouse", "John Smith", "Mary", "asserted", None)),
+        ("John Smith's ex-husband, Tom Jones, declined to comment.",
+         ("spouse", "John Smith", "Tom Jones", "asserted", None)),
+        ("John Smith's son Peter, 12, and daughter Lily, 9, attended the ceremony.",
+         ("child", "Lily", "John Smith", "asserted", None)),
+        ("John Smith's longtime companion, Mary Jones, died Monday.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", None)),
+        ("John Smith has been in a relationship with Mary Jones since 2020.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", "2020")),
+        ("John Smith is romantically involved with Mary Jones.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", None)),
         # romance stated by its course: ended, split, broke up, linked
         ("Actor James Wilson and singer Emily Carter have ended their relationship after four years.",
          ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
@@ -344,6 +357,11 @@ def test_general_construction(analyze, text, expected):
 )
 def test_no_romance_without_its_words(analyze, text):
     assert not [r for r in analyze(text, published=PUBLISHED).relations if r.type == "romantic"]
+
+
+def test_a_later_kin_conjunct_is_not_the_first_ones_kin(analyze):
+    got = triples(analyze("John Smith's son Peter, 12, and daughter Lily, 9, attended the ceremony.", published=PUBLISHED))
+    assert ("child", "Lily", "Peter") not in got
 
 
 def test_children_listed_after_a_couple_are_theirs(analyze):

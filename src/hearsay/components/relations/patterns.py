@@ -190,7 +190,20 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
     owners = list(noun.children)
     if noun.dep_ == "compound":
         owners += [c for c in noun.head.children if c.dep_ == "poss"]  # "Their son Leo"
+    if noun.i > 1 and noun.doc[noun.i - 1].text == "-":
+        # "Smith's ex-husband": the parser gives the possessor to "ex"
+        owners += [c for c in noun.doc[noun.i - 2].children if c.dep_ == "poss"]
+    first = _first_kin_conjunct(idx, noun)
+    if first is not None:
+        # "Smith's son Peter, 12, and daughter Lily": the daughter is Smith's too
+        owners += [c for c in first.children if c.dep_ == "poss"]
     for c in owners:
+        if c.dep_ == "poss" and c.tag_ == "WP$":
+            # "John Smith, whose wife, Mary, died": whose is the relative clause's antecedent
+            antecedent = _relative_antecedent(c)
+            if antecedent is not None:
+                people = idx.person(antecedent, exclude=ex)
+                return people, False, [antecedent]
         if c.dep_ == "poss":
             people = idx.person(c, exclude=ex)
             if c.pos_ == "PRON" and len(holders) == 1:
@@ -231,6 +244,32 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
         if anchor is not None:
             return [idx.one(anchor, (PERSON,))], False, [anchor]
     return [], False, []
+
+
+def _first_kin_conjunct(idx: EntityIndex, noun: Token) -> Token | None:
+    """For a kin word compounded into a later conjunct ("... son Peter, and daughter Lily"),
+    the first conjunct's kin noun ("son"), which carries the possessor."""
+    if noun.dep_ != "compound" or noun.head.dep_ != "conj":
+        return None
+    t = noun.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    kin = idx.lexicon["kin_nouns"]
+    if t.pos_ == "NOUN" and t.lemma_.lower() in kin:
+        return t
+    return next((c for c in t.children if c.dep_ == "compound" and c.lemma_.lower() in kin), None)
+
+
+def _relative_antecedent(whose: Token) -> Token | None:
+    """The noun a relative clause opened by ``whose`` describes."""
+    t = whose
+    for _ in range(6):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _person_named_before(idx: EntityIndex, noun: Token, exclude: tuple[str, ...]) -> Token | None:
@@ -528,7 +567,8 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[di
         out = relationship_evidence(idx, tok, times)
     elif tok.pos_ == "VERB" and breakup_preps(tok, lex) is not None:
         out = breakup_evidence(idx, tok, breakup_preps(tok, lex))
-    elif tok.pos_ == "VERB" and lemma in lex.get("linking_verbs", []) and not any(c.lower_ == "romantically" for c in tok.children):
+    elif tok.pos_ == "VERB" and lemma in lex.get("linking_verbs", []) and not any(
+            c.lower_ in lex.get("romantic_adverbs", []) for c in tok.children):
         out = linked_evidence(idx, tok, times)
     elif tok.pos_ == "VERB":
         for phrase, preps in lex["romantic_phrases"].items():
@@ -542,8 +582,8 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[di
             out = pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
             break
         else:
-            # "romantically linked to": the adverb carries the phrase
-            if lemma == "link" and any(c.lower_ == "romantically" for c in tok.children):
+            # "romantically linked to", "romantically involved with": the adverb carries the phrase
+            if any(c.lower_ in lex.get("romantic_adverbs", []) for c in tok.children):
                 people, toks = participants(idx, tok, ("to", "with"), use_dobj=False)
                 out = pair_evidence("romantic", people, toks, tok)
     for ev in out:
@@ -557,11 +597,17 @@ def relationship_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> l
     it; "their working relationship" or a relationship a story merely describes is not."""
     lex = idx.lexicon
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else None
-    if verb is None or verb.lemma_.lower() not in lex.get("relationship_verbs", []):
+    in_one = noun.dep_ == "pobj" and noun.head.lower_ == "in"  # "has been in a relationship with"
+    if in_one:
+        verb = noun.head.head
+    elif verb is None or verb.lemma_.lower() not in lex.get("relationship_verbs", []):
         return []
     if any(c.dep_ in ("amod", "compound") for c in noun.children):
         return []  # "their business relationship", "a close working relationship"
     people, toks = noun_owners(idx, noun)
+    if in_one and not people:
+        subj = acting_subject(verb)
+        people, toks = (idx.person(subj), [noun, subj]) if subj is not None else ([], [noun])
     partner, ptoks = participants(idx, noun, ("with",), use_dobj=False)
     people += [e for e in partner if e not in people]
     return pair_evidence("romantic", people[:2], toks + ptoks, noun, **dated_since(times, verb))
@@ -607,7 +653,7 @@ def trigger_words(lex: dict) -> set[str]:
     """Every word that can start a relation statement (lemmas and lower-case forms)."""
     words = set(lex["kin_nouns"]) | set(lex["marriage_verbs"]) | set(lex["spouse_adjectives"]) | set(lex.get("marriage_phrases", {}))
     words |= set(lex["anniversary_nouns"]) | set(lex["romantic_nouns"]) | set(lex["romantic_verbs"])
-    words |= {p.split()[0] for p in lex["romantic_phrases"]} | {"link"} | set(lex["meet_verbs"])
+    words |= {p.split()[0] for p in lex["romantic_phrases"]} | set(lex["meet_verbs"]) | set(lex.get("romantic_adverbs", []))
     words |= set(lex.get("relationship_nouns", [])) | {p.split()[0] for p in lex.get("breakup_verbs", {})}
     words |= set(lex.get("linking_verbs", [])) | set(lex.get("appointment_verbs", [])) | set(lex["marriage_nouns"])
     words |= set(lex.get("succession_verbs", []))
@@ -638,6 +684,9 @@ def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: RangeInde
             out += marriage_evidence(idx, tok, times)
         elif lemma in lex["romantic_nouns"] or lemma in lex.get("relationship_nouns", []) or tok.pos_ == "VERB":
             out += romance_evidence(idx, tok, times)
+        elif tok.lower_ in lex.get("romantic_adverbs", []) and tok.head.pos_ in ("VERB", "ADJ") and tok.head.i != tok.i \
+                and tok.head.lemma_.lower() not in lex.get("romantic_verbs", {}) and tok.head.lemma_.lower() not in lex.get("linking_verbs", []):
+            out += romance_evidence(idx, tok.head, times)  # "romantically involved with": the adverb's verb
     for tok in tokens:
         if tok.lemma_.lower() in lex["meet_verbs"]:
             out += meet_evidence(idx, tok, times)
