@@ -400,6 +400,8 @@ def test_a_breakup_between_spouses_adds_no_romance(analyze):
          ("employee", "John Smith", "Acme Corp.", "asserted", None)),
         ('"It was a tough year," said John Smith, who teaches history at Lincoln High School.',
          ("employee", "John Smith", "Lincoln High School", "asserted", None)),
+        ("Mary Jones, who leads the research team at Acme Corp., said the results were early.",
+         ("employee", "Mary Jones", "Acme Corp.", "asserted", None)),
         # a title running through "of", held for a person
         ("The mayor, Linda Moore, said the budget was balanced. Moore's chief of staff, Robert Hayes, resigned.",
          ("employee", "Robert Hayes", "Linda Moore", "asserted", None)),

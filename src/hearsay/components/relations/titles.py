@@ -296,8 +296,8 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
                 orgs.append((eid, c))
         if c.dep_ == "prep" and c.lower_ in spec:
             orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
-        if c.dep_ == "dobj" and any(p in spec for p in ("with", "for")):
-            # "signed a deal with X": the preposition hangs on the object
+        if c.dep_ == "dobj" and any(p in spec for p in ("with", "for", "at")):
+            # "signed a deal with X", "leads the research team at X": the preposition hangs on the object
             for g in c.children:
                 if g.dep_ == "prep" and g.lower_ in spec:
                     orgs += [(e, p) for p in g.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
