@@ -25,6 +25,7 @@ from .titles import find_employment
 STATUS_RANK = {"denied": 4, "asserted": 3, "alleged": 2, "reported": 1}
 HEARSAY_SOURCES = ("anonymous", "reports", "outlet")
 ASIDE_MARKS = ("—", "–", "(", ",", "--")
+OWN_CLAUSE = ("advcl", "relcl", "ccomp", "acl", "conj", "parataxis")
 
 
 def quote_speakers(sources: list[dict], attributions: list[dict]) -> list[tuple[int, int, str]]:
@@ -119,8 +120,11 @@ def local_hedge_kinds(doc: Doc, ev: dict, claim: dict | None, hedges: list[dict]
             kinds.add(h["kind"])
             continue
         span = doc.char_span(h["start"], h["end"], alignment_mode="expand")
-        if span is not None and any(t.head.i in near or t.i in near for t in span):
+        # a hedge heading a clause of its own ("after they were photographed") qualifies that clause
+        if span is not None and any((t.head.i in near and t.dep_ not in OWN_CLAUSE) or t.i in near for t in span):
             kinds.add(h["kind"])
+    if ev.get("reportative"):
+        kinds.add("reportative")  # "were first linked": the words report a rumour
     return kinds
 
 

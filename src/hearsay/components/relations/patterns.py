@@ -638,7 +638,8 @@ def breakup_evidence(idx: EntityIndex, tok: Token, preps: tuple[str, ...]) -> li
 
 def linked_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
     """"X and Y were first linked in 2021", "X has been linked to Y": two people linked in the
-    passive are a rumoured couple; linked "to the fraud" or "by DNA" they are not."""
+    passive are a rumoured couple, reported rather than asserted; linked "to the fraud" or "by
+    DNA" they are not."""
     if not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
         return []
     objects = [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "with", "by")
@@ -646,7 +647,8 @@ def linked_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dic
     if any(not idx.person(p) for p in objects):
         return []
     people, toks = participants(idx, tok, ("to", "with"), use_dobj=False)
-    return pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
+    # linked by whom? by the press: the words themselves report a rumour
+    return pair_evidence("romantic", people, toks, tok, reportative=True, **dated_since(times, tok))
 
 
 def trigger_words(lex: dict) -> set[str]:
