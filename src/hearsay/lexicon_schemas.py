@@ -138,6 +138,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "own_report_words": list[str],
         "synonyms": list[list[str]],
         "irregular_forms": dict[str, list[str]],
+        "nominalizations": dict[str, list[str]],
+        "support_verbs": list[str],
     },
     "sources": {
         "anonymous": list[str],

@@ -31,7 +31,7 @@ def trace_items(items: list[TraceItem]) -> Trace:
     names = EntityNames(items)
     text_weights = TermWeights(i.text for i in items)
     groups, copy_of = find_copies(items)
-    units = claim_units(items)
+    units = claim_units(items, names)
     claim_weights = TermWeights(u.terms for u in units)
     clusters = cluster_units(units, claim_weights)
     citations = find_citations(items, outlets, text_weights, _shared_claims(clusters))

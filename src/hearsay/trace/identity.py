@@ -187,5 +187,10 @@ class EntityNames:
             return self._by_last[key]
         return name.strip()
 
+    def known(self, name: str) -> str | None:
+        """The full name a corpus knows for ``name`` ("Ellery" → "Kwame Ellery"), else None."""
+        key = name.strip().lower()
+        return self._full.get(key) or (self._by_last.get(key) if len(key.split()) == 1 else None)
+
     def of(self, item: TraceItem, entity_id: str | None) -> str | None:
         return self.canonical(_entity_name(item, entity_id))

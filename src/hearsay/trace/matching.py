@@ -17,8 +17,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .identity import EntityNames
 from .items import TraceItem
-from .words import TermWeights, content_terms, is_negated, name_terms
+from .words import TermWeights, content_terms, fold, is_negated, lexicon, name_terms, stem
 
 #: a pair is the same claim when its weighted overlap reaches this and it shares enough weight.
 SAME_CLAIM = 0.5
@@ -35,6 +36,12 @@ BLOCK_KEYS = 6
 #: a clause needs this many content terms to be matched on its own; a shorter piece (a list
 #: item, an appositive) stays with the clause before it
 MIN_CLAUSE_TERMS = 3
+#: entity types whose mentions make the participants of a claim's event
+EVENT_ENTITY_TYPES = ("PERSON", "ORG")
+#: a definite noun phrase that may refer back to an act: "the request", "his trade request"
+_DEFINITE = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z]+))?", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 #: where a sentence may part into clauses: a comma, semicolon or colon, or a "that" opening a
 #: reported clause ("said that ..., that ... and that ...")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?=that\s)")
@@ -54,18 +61,30 @@ class Unit:
     negated: bool = False
     names: frozenset = field(default_factory=frozenset)
     mass: float | None = None
+    #: the earlier unit of the same article whose act this one re-tells through a definite
+    #: back-reference with a support verb ("delivered the request" after "has asked")
+    retells: "Unit | None" = None
+    #: canonical names of the people and organisations the clause mentions, pronouns and
+    #: descriptors included ("he" resolved to "Kwame Ellery" by the ledger)
+    entities: frozenset = field(default_factory=frozenset)
+    event_mass: float | None = None
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.item.id, self.claim_id)
 
 
-def claim_units(items: list[TraceItem]) -> list[Unit]:
-    """One unit per ledger claim. A unit is ``negated`` when it says the opposite of its
-    words: a negation in it ("has never asked"), or a denying cue ("rejected the claim that
-    he and the coach are not speaking" denies "not speaking"); both at once cancel out."""
-    out = []
+def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> list[Unit]:
+    """One unit per clause of a ledger claim. A unit is ``negated`` when it says the opposite
+    of its words: a negation in it ("has never asked"), or a denying cue ("rejected the claim
+    that he and the coach are not speaking" denies "not speaking"); both at once cancel out.
+    Its ``entities`` are who the clause is about, read from the ledger's entity mentions, so
+    that "he and Tillery speak every day" is about the same two people as "Ellery and coach
+    Lonnie Tillery have not spoken"."""
+    out: list[Unit] = []
     for item in items:
+        first = len(out)
+        mentions = _entity_mentions(item, names)
         denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"}
         for c in item.ledger.claims:
             whole_negated = is_negated(c.span.text)
@@ -76,8 +95,74 @@ def claim_units(items: list[TraceItem]) -> list[Unit]:
                     # a negation anywhere in the sentence ("has never asked ..., and ...") governs
                     # its clauses too
                     negated = (whole_negated or is_negated(text)) != (c.attribution in denied)
-                    out.append(Unit(item, c.id, c.span.start + lo, c.span.start + hi, text, c.source,
-                                    terms, negated, name_terms(text) & terms))
+                    start, end = c.span.start + lo, c.span.start + hi
+                    about = _participants(item, text, start, end, mentions, names)
+                    out.append(Unit(item, c.id, start, end, text, c.source,
+                                    terms, negated, name_terms(text) & terms, entities=about))
+        resolve_back_references(out[first:])
+    return out
+
+
+def resolve_back_references(units: list[Unit]) -> None:
+    """Definite back-references to an act told earlier in the same article ("the request",
+    "the closure", "the sale"), resolved to the nearest earlier unit whose words name that act
+    (the noun read as its verb, "request" as "ask"). The referring clause is about the same
+    participants as the act, so it takes their entities ("the closure would eliminate 280
+    jobs" is about the company that closes). When a support verb governs the noun ("made the
+    request", "delivered the request in person", "announced the closure") the clause re-tells
+    the act itself rather than saying something new of it, so it is the same claim
+    (``retells``); otherwise ("the closure would eliminate 280 jobs") it is a claim of its own."""
+    lex = lexicon()
+    nouns, same, support = lex["event_nouns"], lex["synonyms"], lex["support_verbs"]
+    ordered = sorted(units, key=lambda u: u.start)
+    for n, u in enumerate(ordered):
+        for m in _DEFINITE.finditer(fold(u.text)):
+            heads = [stem(w.lower()) for w in (m.group("first"), m.group("second")) if w]
+            noun = next((h for h in heads if h in nouns), None)
+            if noun is None:
+                continue
+            act = same.get(noun, noun)
+            antecedent = next((p for p in reversed(ordered[:n]) if act in p.terms and p.claim_id != u.claim_id), None)
+            if antecedent is None:
+                continue
+            u.entities = u.entities | antecedent.entities
+            before = fold(u.text)[:m.start()].lower().split()
+            if before and (before[-1] in support or " ".join(before[-2:]) in support):
+                u.retells = antecedent
+            break
+
+
+def _participants(item: TraceItem, text: str, start: int, end: int, mentions, names: EntityNames | None) -> frozenset:
+    """Who a clause is about: the entities the ledger finds in it, plus any capitalised word
+    that is a person's or organisation's name elsewhere in the corpus (a second "Ellery" the
+    article's coreference missed). A clause that names nobody ("The two have not spoken
+    since", "They haven't said a word") continues the sentence before it, so it is about
+    whoever that sentence names."""
+    found = {n for s, e, n in mentions if s < end and e > start}
+    if names is not None:
+        found |= {k for m in _CAPITALISED.finditer(text) if (k := names.known(m.group(0)))}
+    if found:
+        return frozenset(found)
+    lo = _previous_sentence_start(item.text, start)
+    return frozenset(n for s, e, n in mentions if lo <= s < start)
+
+
+def _previous_sentence_start(text: str, at: int) -> int:
+    """Where the sentence before the one holding ``at`` begins (within the paragraph)."""
+    para = text.rfind("\n\n", 0, at)
+    para = para + 2 if para >= 0 else 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, para, at)]
+    return ends[-2] if len(ends) >= 2 else para
+
+
+def _entity_mentions(item: TraceItem, names: EntityNames | None) -> list[tuple[int, int, str]]:
+    """``(start, end, canonical name)`` of every mention of a person or organisation."""
+    out = []
+    for e in item.ledger.entities:
+        if e.type not in EVENT_ENTITY_TYPES:
+            continue
+        name = names.canonical(e.name) if names else e.name
+        out.extend((m.start, m.end, name) for m in e.mentions)
     return out
 
 
@@ -105,6 +190,11 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
+    """The better of the lexical and the event similarity of two units."""
+    return max(lexical_similarity(a, b, weights), event_similarity(a, b, weights))
+
+
+def lexical_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     """Shared weight over the smaller claim's weight, names counting for ``NAME_WEIGHT``;
     0 unless the two share at least ``MIN_SHARED_TERMS`` words that are not names."""
     shared = a.terms & b.terms
@@ -113,6 +203,32 @@ def similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
         return 0.0
     small = min(_mass(a, weights), _mass(b, weights)) or 1.0
     return sum(weights.idf(t) * (NAME_WEIGHT if t in names else 1.0) for t in shared) / small
+
+
+def event_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
+    """Whether two clauses tell the same event about the same participants: they must be
+    about a common person or organisation (by the ledger's entities, pronouns resolved), and
+    then what they say of them (their words other than names) is compared by shared weight
+    over the smaller side's. A short restatement ("Ellery has asked out") shares only its
+    predicate with the original ("Kwame Ellery has asked the Savannah Herons to trade him"),
+    too little for the lexical measure, but it is the same act by the same person; and a
+    contradiction ("he and Tillery speak every day") is about the same act by the same two
+    people as the claim it denies. Without a common participant this is 0, so two claims that
+    merely share a common verb never meet."""
+    if not (a.entities & b.entities):
+        return 0.0
+    names = a.names | b.names
+    shared = (a.terms & b.terms) - names
+    if not shared:
+        return 0.0
+    small = min(_event_mass(a, weights), _event_mass(b, weights)) or 1.0
+    return sum(weights.idf(t) for t in shared) / small
+
+
+def _event_mass(u: Unit, weights: TermWeights) -> float:
+    if u.event_mass is None:
+        u.event_mass = sum(weights.idf(t) for t in u.terms - u.names)
+    return u.event_mass
 
 
 def _mass(u: Unit, weights: TermWeights) -> float:
@@ -150,10 +266,13 @@ def cluster_units(units: list[Unit], weights: TermWeights, threshold: float = SA
     """Groups of units that make the same claim, each in publication order; a group is kept
     only when it spans two or more articles.
 
-    Matching pairs are joined strongest first, and two groups merge only when their members
-    match on average (``cohesion``, pairs never compared counting 0): one sentence that
-    restates two claims at once ("that he asked for a trade, that the two are not speaking")
-    then joins one of them instead of fusing both into one claim.
+    Matching pairs are joined strongest first, and two groups merge only when they match on
+    average article by article (``cohesion``): for each pair of articles, one from each
+    group, the best similarity between their clauses, pairs never compared counting 0. One
+    sentence that restates two claims at once ("that he asked for a trade, that the two are
+    not speaking") then joins one of them instead of fusing both into one claim; and an
+    article that tells a claim in two clauses ("has requested a trade ... made the request in
+    person") counts once, by its better clause, instead of diluting the average.
     """
     sims: dict[tuple[int, int], float] = {}
     for a, b in candidate_pairs(units):
@@ -162,37 +281,47 @@ def cluster_units(units: list[Unit], weights: TermWeights, threshold: float = SA
             sims[(a, b)] = s
     members: dict[int, list[int]] = {n: [n] for n in range(len(units))}
     owner = list(range(len(units)))
-    # links[g][h]: summed similarity between groups g and h (average linkage, kept up to date)
-    links: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), s in sims.items():
-        links[a][b] = s
-        links[b][a] = s
+
+    def join(keep: int, gone: int) -> None:
+        for x in members[gone]:
+            owner[x] = keep
+        members[keep].extend(members.pop(gone))
+
+    # a clause that re-tells an earlier clause's act ("delivered the request") starts in its group
+    index = {id(u): n for n, u in enumerate(units)}
+    for n, u in enumerate(units):
+        if u.retells is not None and id(u.retells) in index:
+            keep, gone = owner[index[id(u.retells)]], owner[n]
+            if keep != gone:
+                join(keep, gone)
     for (a, b), s in sorted(sims.items(), key=lambda kv: -kv[1]):
         if s < threshold:
             break
         ra, rb = owner[a], owner[b]
         if ra == rb:
             continue
-        ma, mb = members[ra], members[rb]
-        if links[ra].get(rb, 0.0) / (len(ma) * len(mb)) < cohesion:
+        if _article_linkage(members[ra], members[rb], units, sims) < cohesion:
             continue
-        keep, gone = (ra, rb) if len(ma) >= len(mb) else (rb, ra)
-        for x in members[gone]:
-            owner[x] = keep
-        members[keep].extend(members.pop(gone))
-        for other, total in links.pop(gone).items():
-            if other == keep:
-                continue
-            links[other].pop(gone, None)
-            links[keep][other] = links[keep].get(other, 0.0) + total
-            links[other][keep] = links[keep][other]
-        links[keep].pop(gone, None)
+        keep, gone = (ra, rb) if len(members[ra]) >= len(members[rb]) else (rb, ra)
+        join(keep, gone)
     out = []
     for group in members.values():
         g = [units[n] for n in group]
         if len({u.item.id for u in g}) >= 2:
             out.append(sorted(g, key=lambda u: (u.item.order, u.start)))
     return sorted(out, key=lambda g: (g[0].item.order, g[0].start))
+
+
+def _article_linkage(g: list[int], h: list[int], units: list[Unit], sims: dict) -> float:
+    """Mean over article pairs (one article from each group) of their clauses' best match."""
+    best: dict[tuple[str, str], float] = {}
+    for a in g:
+        for b in h:
+            key = (units[a].item.id, units[b].item.id)
+            s = sims.get((a, b) if a < b else (b, a), 0.0)
+            if s > best.get(key, -1.0):
+                best[key] = s
+    return sum(best.values()) / len(best) if best else 0.0
 
 
 class Bm25Index:

@@ -35,8 +35,18 @@ def lexicon() -> dict:
     data.pop("_comment", None)
     groups = data.pop("synonyms", [])
     irregular = data.pop("irregular_forms", {})
+    nominal = data.pop("nominalizations", {})
     out = {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
     out["synonyms"] = {stem(w.lower()): stem(group[0].lower()) for group in groups for w in group}
+    # a noun naming a verb's act is read as the verb ("the sale" as "sell"), through the verb's
+    # synonym group when it has one
+    same = out["synonyms"]
+    for verb, nouns in nominal.items():
+        head = same.get(stem(verb.lower()), stem(verb.lower()))
+        for noun in nouns:
+            same.setdefault(stem(noun.lower()), head)
+    #: the stems of nouns that name an act, for finding back-references to one ("the request")
+    out["event_nouns"] = frozenset(stem(n.lower()) for nouns in nominal.values() for n in nouns)
     # irregular verb forms the suffix stripper cannot reach ("spoken", "begun", "told"), mapped to
     # the stem of their base form so that tenses and participles meet
     out["irregular"] = {form.lower(): stem(base.lower()) for base, forms in irregular.items() for form in forms}

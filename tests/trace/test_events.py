@@ -1,0 +1,66 @@
+"""Event-level claim matching: participants, nominalized acts and back-references."""
+
+from types import SimpleNamespace
+
+from hearsay.trace.matching import SAME_CLAIM, Unit, cluster_units, event_similarity, resolve_back_references
+from hearsay.trace.words import TermWeights, content_terms, name_terms
+
+
+def _unit(text, entities=(), article="a1", start=0, claim="C1"):
+    item = SimpleNamespace(id=article, order=(article, article), text=text)
+    terms = frozenset(content_terms(text))
+    return Unit(item, claim, start, start + len(text), text, "S1", terms, False, name_terms(text) & terms,
+                entities=frozenset(entities))
+
+
+def _weights(units):
+    return TermWeights([u.terms for u in units] + [frozenset(content_terms(t)) for t in (
+        "the council approved the budget", "the mayor said the road is open", "the team won the game")])
+
+
+def test_nominalization_reads_as_its_verb():
+    assert set(content_terms("the sale of the plant")) & set(content_terms("plans to sell the plant")) >= {"sell"}
+    assert "ask" in set(content_terms("made the request")) & set(content_terms("has asked"))
+
+
+def test_short_restatement_matches_on_the_same_act_by_the_same_person():
+    long = _unit("Dana Quill has asked the Otters to release her before the deadline", {"Dana Quill", "Otters"})
+    short = _unit("Quill has asked out.", {"Dana Quill"}, article="a2")
+    w = _weights([long, short])
+    assert event_similarity(long, short, w) >= SAME_CLAIM
+
+
+def test_no_common_participant_no_event_match():
+    a = _unit("The union has asked the company for a meeting", {"Local 12"})
+    b = _unit("The county has asked the state for a response team", {"Orly County"}, article="a2")
+    assert event_similarity(a, b, _weights([a, b])) == 0.0
+
+
+def test_support_verb_back_reference_retells_the_act():
+    text = "Dana Quill has asked the Otters to release her. She made the request in person to the owner."
+    first = _unit("Dana Quill has asked the Otters to release her", {"Dana Quill"}, claim="C1")
+    second = _unit("She made the request in person to the owner", (), start=text.index("She"), claim="C2")
+    resolve_back_references([first, second])
+    assert second.retells is first
+    assert "Dana Quill" in second.entities
+
+
+def test_back_reference_that_says_something_new_keeps_its_own_claim():
+    first = _unit("Brill Foods will close its bakery in Orly", {"Brill Foods"}, claim="C1")
+    second = _unit("the closure would eliminate 90 jobs", (), start=60, claim="C2")
+    resolve_back_references([first, second])
+    assert second.retells is None
+    assert second.entities == {"Brill Foods"}  # about the company that closes
+
+
+def test_article_that_tells_a_claim_in_two_clauses_counts_once():
+    """Two clauses of one article that re-tell one act join a cascade as one article."""
+    a1 = _unit("Dana Quill has asked the Otters to release her before the deadline", {"Dana Quill"}, "a1", claim="C1")
+    a2 = _unit("She delivered the request in person to the owner Ivo Brandt", {"Ivo Brandt"}, "a1", start=80, claim="C2")
+    b1 = _unit("Dana Quill has asked the Otters to release her", {"Dana Quill"}, "b", claim="C1")
+    c1 = _unit("Otters guard Dana Quill has requested a release", {"Dana Quill"}, "c", claim="C1")
+    c2 = _unit("Quill made the request to owner Ivo Brandt in person", {"Dana Quill", "Ivo Brandt"}, "c", start=60, claim="C2")
+    resolve_back_references([a1, a2])
+    resolve_back_references([c1, c2])
+    groups = cluster_units([a1, a2, b1, c1, c2], _weights([a1, a2, b1, c1, c2]))
+    assert len(groups) == 1 and len(groups[0]) == 5
