@@ -140,6 +140,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "irregular_forms": dict[str, list[str]],
         "nominalizations": dict[str, list[str]],
         "support_verbs": list[str],
+        "conditionals": list[str],
     },
     "sources": {
         "anonymous": list[str],

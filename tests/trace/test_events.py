@@ -64,3 +64,20 @@ def test_article_that_tells_a_claim_in_two_clauses_counts_once():
     resolve_back_references([c1, c2])
     groups = cluster_units([a1, a2, b1, c1, c2], _weights([a1, a2, b1, c1, c2]))
     assert len(groups) == 1 and len(groups[0]) == 5
+
+
+def test_conditional_claims_are_not_matched():
+    from hearsay.trace.matching import is_conditional
+
+    assert is_conditional("If Dana Quill has really asked out, the Otters must move fast")
+    assert is_conditional("“Unless the plant closes, nothing changes”".replace("“", ""))
+    assert not is_conditional("Dana Quill has asked out")
+
+
+def test_stopped_talking_is_a_negated_restatement():
+    from hearsay.trace.words import is_negated
+
+    a = _unit("he and Ivo Brandt stopped talking to each other two weeks ago", {"Dana Quill", "Ivo Brandt"})
+    b = _unit("The two have not spoken since a heated argument", {"Dana Quill", "Ivo Brandt"}, article="a2")
+    assert is_negated(a.text) and is_negated(b.text)
+    assert event_similarity(a, b, _weights([a, b])) >= SAME_CLAIM

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .identity import EntityNames
 from .items import TraceItem
-from .words import TermWeights, content_terms, fold, is_negated, lexicon, name_terms, stem
+from .words import TermWeights, content_terms, fold, is_negated, lexicon, name_terms, stem, words
 
 #: a pair is the same claim when its weighted overlap reaches this and it shares enough weight.
 SAME_CLAIM = 0.5
@@ -87,6 +87,8 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
         mentions = _entity_mentions(item, names)
         denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"}
         for c in item.ledger.claims:
+            if is_conditional(c.span.text):
+                continue  # "If Kwame has really asked out, ...": a supposition restates nothing
             whole_negated = is_negated(c.span.text)
             for lo, hi in clauses(c.span.text):
                 text = c.span.text[lo:hi]
@@ -130,6 +132,12 @@ def resolve_back_references(units: list[Unit]) -> None:
             if before and (before[-1] in support or " ".join(before[-2:]) in support):
                 u.retells = antecedent
             break
+
+
+def is_conditional(text: str) -> bool:
+    """Whether a claim opens with a conditional ("If it's true, that's 280 families")."""
+    first = words(text[:40])
+    return bool(first) and first[0] in lexicon()["conditionals"]
 
 
 def _participants(item: TraceItem, text: str, start: int, end: int, mentions, names: EntityNames | None) -> frozenset:
