@@ -141,6 +141,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "nominalizations": dict[str, list[str]],
         "support_verbs": list[str],
         "conditionals": list[str],
+        "report_qualifiers": list[str],
     },
     "sources": {
         "anonymous": list[str],

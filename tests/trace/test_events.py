@@ -81,3 +81,25 @@ def test_stopped_talking_is_a_negated_restatement():
     b = _unit("The two have not spoken since a heated argument", {"Dana Quill", "Ivo Brandt"}, article="a2")
     assert is_negated(a.text) and is_negated(b.text)
     assert event_similarity(a, b, _weights([a, b])) >= SAME_CLAIM
+
+
+def test_denial_of_the_report_as_a_whole():
+    from hearsay.trace.matching import is_report_denial
+
+    assert is_report_denial("the original report as fiction")  # the ledger content of "described ... as fiction"
+    assert is_report_denial("called the story false")
+    assert not is_report_denial("the report said the plant would not close")
+    assert not is_report_denial("the original report was fiction about the mayor's trip")
+
+
+def test_report_denial_joins_the_claim_its_article_restates_first():
+    """"Called the report fiction" in a later article denies the claim that article relays."""
+    claim = _unit("Dana Quill has asked the Otters to release her", {"Dana Quill"}, "a1", claim="C1")
+    relay = _unit("a report that Dana Quill had asked the Otters to release her", {"Dana Quill"}, "b", claim="C1")
+    other = _unit("The Otters won again on Sunday night at home", {"Otters"}, "b", start=80, claim="C2")
+    fiction = _unit("her agent called the report fiction", (), "b", start=140, claim="C3")
+    fiction.report_denial = True
+    fiction.negated = True
+    units = [claim, relay, other, fiction]
+    groups = cluster_units(units, _weights(units))
+    assert len(groups) == 1 and {id(u) for u in groups[0]} == {id(claim), id(relay), id(fiction)}

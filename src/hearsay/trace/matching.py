@@ -64,6 +64,10 @@ class Unit:
     #: the earlier unit of the same article whose act this one re-tells through a definite
     #: back-reference with a support verb ("delivered the request" after "has asked")
     retells: "Unit | None" = None
+    #: ids of the claims of the same article the ledger says this one denies
+    denies: tuple = ()
+    #: a denial of an earlier report as a whole ("called the report fiction")
+    report_denial: bool = False
     #: canonical names of the people and organisations the clause mentions, pronouns and
     #: descriptors included ("he" resolved to "Kwame Ellery" by the ledger)
     entities: frozenset = field(default_factory=frozenset)
@@ -86,6 +90,7 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
         first = len(out)
         mentions = _entity_mentions(item, names)
         denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"}
+        denies = {a.id: tuple(a.denies) for a in item.ledger.attributions if a.denies}
         for c in item.ledger.claims:
             if is_conditional(c.span.text):
                 continue  # "If Kwame has really asked out, ...": a supposition restates nothing
@@ -97,12 +102,30 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
                     # a negation anywhere in the sentence ("has never asked ..., and ...") governs
                     # its clauses too
                     negated = (whole_negated or is_negated(text)) != (c.attribution in denied)
+                    report_denial = is_report_denial(text)
+                    # "called the report fiction": what it denies is the report's claim, however
+                    # the ledger's polarity and the negating noun combine
+                    negated = negated or report_denial
                     start, end = c.span.start + lo, c.span.start + hi
                     about = _participants(item, text, start, end, mentions, names)
                     out.append(Unit(item, c.id, start, end, text, c.source,
-                                    terms, negated, name_terms(text) & terms, entities=about))
+                                    terms, negated, name_terms(text) & terms, entities=about,
+                                    denies=denies.get(c.attribution, ()), report_denial=report_denial))
         resolve_back_references(out[first:])
+        _orient_linked_denials(out[first:])
     return out
+
+
+def _orient_linked_denials(units: list[Unit]) -> None:
+    """A clause the ledger links to the claim it denies says the opposite of that claim,
+    whatever its own words ("fiction." denies "he had demanded to be moved")."""
+    first_of: dict[str, Unit] = {}
+    for u in sorted(units, key=lambda u: u.start):
+        first_of.setdefault(u.claim_id, u)
+    for u in units:
+        target = next((first_of[c] for c in u.denies if c in first_of and c != u.claim_id), None)
+        if target is not None:
+            u.negated = not target.negated
 
 
 def resolve_back_references(units: list[Unit]) -> None:
@@ -132,6 +155,23 @@ def resolve_back_references(units: list[Unit]) -> None:
             if before and (before[-1] in support or " ".join(before[-2:]) in support):
                 u.retells = antecedent
             break
+
+
+def is_report_denial(text: str) -> bool:
+    """Whether a clause denies a report as a whole and says nothing else ("called the report
+    'fiction'", "described the original story as false"): a negation, a report noun, and no
+    other content."""
+    lex = lexicon()
+    ws = words(text)
+    if not is_negated(text) or not any(w in lex["report_nouns"] or w in ("report", "reports") for w in ws):
+        return False
+    rest = {w for w in ws if w not in lex["stopwords"] and w not in lex["negations"] and w not in lex["report_nouns"]
+            and w not in lex["report_qualifiers"] and w not in lex["told_verbs"] and len(w) > 1}
+    return not (rest - _DESCRIBING_VERBS)
+
+
+#: verbs that only frame a characterisation ("called it", "described it as")
+_DESCRIBING_VERBS = {"called", "calls", "call", "calling", "described", "describes", "describe", "branded", "labeled", "labelled", "termed", "dismissed"}
 
 
 def is_conditional(text: str) -> bool:
@@ -302,6 +342,12 @@ def cluster_units(units: list[Unit], weights: TermWeights, threshold: float = SA
             keep, gone = owner[index[id(u.retells)]], owner[n]
             if keep != gone:
                 join(keep, gone)
+    # a denial the ledger links to the claim it denies, or a denial of "the report" as a whole,
+    # starts in the group of the claim it denies
+    for n, target in _denied_targets(units, sims, threshold):
+        keep, gone = owner[target], owner[n]
+        if keep != gone:
+            join(keep, gone)
     for (a, b), s in sorted(sims.items(), key=lambda kv: -kv[1]):
         if s < threshold:
             break
@@ -318,6 +364,29 @@ def cluster_units(units: list[Unit], weights: TermWeights, threshold: float = SA
         if len({u.item.id for u in g}) >= 2:
             out.append(sorted(g, key=lambda u: (u.item.order, u.start)))
     return sorted(out, key=lambda g: (g[0].item.order, g[0].start))
+
+
+def _denied_targets(units: list[Unit], sims: dict, threshold: float):
+    """``(denial, denied)`` unit indices within one article. The ledger's ``denies`` link wins;
+    a denial of the report as a whole ("called the report fiction") denies the report's lead
+    claim, which is the first clause of the article that restates a claim published earlier
+    elsewhere."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for n, u in enumerate(units):
+        by_article[u.item.id].append(n)
+    restates: set[int] = set()
+    for (a, b), s in sims.items():
+        if s >= threshold and units[a].item.order != units[b].item.order:
+            restates.add(a if units[a].item.order > units[b].item.order else b)
+    for n, u in enumerate(units):
+        if not (u.denies or u.report_denial):
+            continue
+        own = sorted(by_article[u.item.id], key=lambda m: units[m].start)
+        target = next((m for m in own if units[m].claim_id in u.denies and m != n), None)
+        if target is None and u.report_denial:
+            target = next((m for m in own if m in restates and m != n and not units[m].report_denial), None)
+        if target is not None:
+            yield n, target
 
 
 def _article_linkage(g: list[int], h: list[int], units: list[Unit], sims: dict) -> float:
