@@ -103,3 +103,18 @@ def test_report_denial_joins_the_claim_its_article_restates_first():
     units = [claim, relay, other, fiction]
     groups = cluster_units(units, _weights(units))
     assert len(groups) == 1 and {id(u) for u in groups[0]} == {id(claim), id(relay), id(fiction)}
+
+
+def test_embedding_signal_counts_only_between_clauses_about_a_common_participant(monkeypatch):
+    """The optional MiniLM signal: a close cosine without a shared participant never counts."""
+    import numpy as np
+
+    from hearsay.trace import embed
+    from hearsay.trace.matching import EMBED_SAME, embedding_scores
+
+    monkeypatch.setattr(embed, "encode", lambda texts: np.ones((len(texts), 2)) / np.sqrt(2))
+    a = _unit("Dana Quill wants out", {"Dana Quill"})
+    b = _unit("Dana Quill has requested a release", {"Dana Quill"}, article="a2")
+    c = _unit("Ivo Brandt wants out", {"Ivo Brandt"}, article="a3")
+    got = embedding_scores([a, b, c], [(0, 1), (0, 2)])
+    assert set(got) == {(0, 1)} and got[(0, 1)] >= EMBED_SAME
