@@ -118,3 +118,24 @@ def test_embedding_signal_counts_only_between_clauses_about_a_common_participant
     c = _unit("Ivo Brandt wants out", {"Ivo Brandt"}, article="a3")
     got = embedding_scores([a, b, c], [(0, 1), (0, 2)])
     assert set(got) == {(0, 1)} and got[(0, 1)] >= EMBED_SAME
+
+
+def test_a_rounded_figure_is_the_same_figure():
+    from hearsay.trace.matching import shared_terms
+
+    a = _unit("the closure would eliminate about 280 jobs", {"Brill Foods"})
+    b = _unit("lay off 284 jobs", {"Brill Foods"}, article="a2")
+    assert "284" in shared_terms(b, a)
+    year_a, year_b = _unit("opened the plant in 2023", ()), _unit("opened the plant in 2024", (), article="a2")
+    assert not ({"2023", "2024"} & shared_terms(year_a, year_b))
+
+
+def test_and_joining_two_predicates_parts_the_clauses():
+    from hearsay.trace.matching import clauses
+
+    text = "Brill Foods will permanently close its Orly bakery and lay off 284 employees"
+    got = [text[lo:hi] for lo, hi in clauses(text)]
+    assert got[0] == "Brill Foods will permanently close its Orly bakery"
+    assert got[1].endswith("lay off 284 employees")
+    one = "Dana Quill and coach Ivo Brandt have not spoken since"
+    assert clauses(one) == [(0, len(one))]  # "Dana Quill" alone is too short to be a clause

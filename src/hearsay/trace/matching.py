@@ -44,7 +44,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 #: where a sentence may part into clauses: a comma, semicolon or colon, or a "that" opening a
 #: reported clause ("said that ..., that ... and that ...")
-_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?=that\s)")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?=(?:that|and)\s)")
 
 
 @dataclass
@@ -242,10 +242,40 @@ def similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     return max(lexical_similarity(a, b, weights), event_similarity(a, b, weights))
 
 
+#: two figures within this share of each other are the same figure restated ("about 280 jobs" /
+#: "284 employees"): news rounds figures, and a source's count and a filing's differ a little
+FIGURE_TOLERANCE = 0.03
+
+
+def shared_terms(a: Unit, b: Unit) -> set:
+    """The terms two units share, a figure counting as shared with one within
+    ``FIGURE_TOLERANCE`` of it. Years and small numbers must match exactly: 2024 is not 2023,
+    and 11 is not 12."""
+    shared = set(a.terms & b.terms)
+    mine, theirs = _figures(a.terms - shared), _figures(b.terms - shared)
+    for term, x in mine.items():
+        if any(abs(x - y) <= FIGURE_TOLERANCE * max(x, y) for y in theirs.values()):
+            shared.add(term)
+    return shared
+
+
+def _figures(terms) -> dict[str, float]:
+    out = {}
+    for t in terms:
+        if t[:1].isdigit():
+            try:
+                x = float(t.replace(",", ""))
+            except ValueError:
+                continue
+            if x >= 20 and not (1800 <= x <= 2100 and "," not in t and "." not in t):
+                out[t] = x
+    return out
+
+
 def lexical_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     """Shared weight over the smaller claim's weight, names counting for ``NAME_WEIGHT``;
     0 unless the two share at least ``MIN_SHARED_TERMS`` words that are not names."""
-    shared = a.terms & b.terms
+    shared = shared_terms(a, b)
     names = a.names | b.names
     if len(shared - names) < MIN_SHARED_TERMS:
         return 0.0
@@ -266,7 +296,7 @@ def event_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     if not (a.entities & b.entities):
         return 0.0
     names = a.names | b.names
-    shared = (a.terms & b.terms) - names
+    shared = shared_terms(a, b) - names
     if not shared:
         return 0.0
     small = min(_event_mass(a, weights), _event_mass(b, weights)) or 1.0
