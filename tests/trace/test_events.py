@@ -1,16 +1,9 @@
 """Event-level claim matching: participants, nominalized acts and back-references."""
 
-from types import SimpleNamespace
+from helpers import unit as _unit
 
-from hearsay.trace.matching import SAME_CLAIM, Unit, cluster_units, event_similarity, resolve_back_references
-from hearsay.trace.words import TermWeights, content_terms, name_terms
-
-
-def _unit(text, entities=(), article="a1", start=0, claim="C1"):
-    item = SimpleNamespace(id=article, order=(article, article), text=text)
-    terms = frozenset(content_terms(text))
-    return Unit(item, claim, start, start + len(text), text, "S1", terms, False, name_terms(text) & terms,
-                entities=frozenset(entities))
+from hearsay.trace.matching import SAME_CLAIM, cluster_units, event_similarity, resolve_back_references
+from hearsay.trace.words import TermWeights, content_terms
 
 
 def _weights(units):

@@ -7,11 +7,12 @@ from typing import Any, Iterable
 from ..ledger import Ledger
 from .citations import find_citations
 from .copies import find_copies
+from .denial_links import link_denials
 from .identity import EntityNames, OutletIndex
 from .items import TraceItem, as_items
 from .matching import claim_units, cluster_units, embedding_scores
 from .model import Trace, TraceArticle, TracedClaim
-from .roles import ArticleFacts, assign_roles, is_correction
+from .roles import ON_RECORD, ArticleFacts, assign_roles, is_correction, trace_source
 from .verdicts import verdict
 from .words import TermWeights
 
@@ -36,6 +37,7 @@ def trace_items(items: list[TraceItem], embeddings: bool = False) -> Trace:
     units = claim_units(items, names)
     claim_weights = TermWeights(u.terms for u in units)
     clusters = cluster_units(units, claim_weights, semantic=embedding_scores if embeddings else None)
+    clusters = link_denials(clusters, units, lambda u: trace_source(u, outlets, names).kind in ON_RECORD)
     citations = find_citations(items, outlets, text_weights, _shared_claims(clusters))
     cited_by: dict[str, list] = {}
     for c in citations:
