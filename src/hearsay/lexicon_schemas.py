@@ -142,6 +142,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "support_verbs": list[str],
         "conditionals": list[str],
         "report_qualifiers": list[str],
+        "negating_particles": list[str],
     },
     "sources": {
         "anonymous": list[str],

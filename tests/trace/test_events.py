@@ -132,3 +132,29 @@ def test_and_joining_two_predicates_parts_the_clauses():
     assert got[1].endswith("lay off 284 employees")
     one = "Dana Quill and coach Ivo Brandt have not spoken since"
     assert clauses(one) == [(0, len(one))]  # "Dana Quill" alone is too short to be a clause
+
+
+def test_a_name_cut_short_is_the_longer_name_it_opens():
+    from hearsay.trace.identity import EntityNames
+    from helpers import ledger, row
+    from hearsay.trace.items import as_items
+
+    a = ledger("Brill & Sons Bakery Co. will close.", entities=[("E9", "ORG", "Brill & Sons Bakery Co.")])
+    b = ledger("Brill & Sons said so.", entities=[("E9", "ORG", "Brill & Sons")])
+    names = EntityNames(as_items([(row("a", "X", "2031-01-01", a.document.text), a), (row("b", "Y", "2031-01-02", b.document.text), b)]))
+    assert names.canonical("Brill & Sons") == "Brill & Sons Bakery Co."
+    assert names.known("Brill & Sons") == "Brill & Sons Bakery Co."
+
+
+def test_a_source_that_does_not_say_it_makes_no_appearance():
+    from hearsay.ledger import Attribution
+    from hearsay.trace.matching import _negated_cue
+
+    def attribution(cue):
+        return Attribution(id="A1", source="S1", type="indirect", cue={"start": 0, "end": len(cue), "text": cue},
+                           content={"start": 0, "end": 3, "text": "any"})
+
+    assert _negated_cue(attribution("has not announced"))
+    assert _negated_cue(attribution("wouldn't confirm"))
+    assert not _negated_cue(attribution("denied"))  # a denial is an appearance (its stance is read apart)
+    assert not _negated_cue(attribution("announced"))

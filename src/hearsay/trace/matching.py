@@ -91,9 +91,12 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
         mentions = _entity_mentions(item, names)
         denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"}
         denies = {a.id: tuple(a.denies) for a in item.ledger.attributions if a.denies}
+        unsaid = {a.id for a in item.ledger.attributions if a.polarity != "denied" and _negated_cue(a)}
         for c in item.ledger.claims:
-            if is_conditional(c.span.text):
-                continue  # "If Kwame has really asked out, ...": a supposition restates nothing
+            if is_conditional(c.span.text) or c.attribution in unsaid:
+                # "If Kwame has really asked out, ...": a supposition restates nothing; "has not
+                # announced any closure": its source does not say it
+                continue
             whole_negated = is_negated(c.span.text)
             for lo, hi in clauses(c.span.text):
                 text = c.span.text[lo:hi]
@@ -172,6 +175,12 @@ def is_report_denial(text: str) -> bool:
 
 #: verbs that only frame a characterisation ("called it", "described it as")
 _DESCRIBING_VERBS = {"called", "calls", "call", "calling", "described", "describes", "describe", "branded", "labeled", "labelled", "termed", "dismissed"}
+
+
+def _negated_cue(attribution) -> bool:
+    """Whether an attribution's cue is negated ("has not announced", "would not confirm")."""
+    cue = getattr(attribution, "cue", None)
+    return bool(cue) and any(w in lexicon()["negating_particles"] for w in words(cue.text))
 
 
 def is_conditional(text: str) -> bool:
