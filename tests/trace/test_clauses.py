@@ -32,3 +32,10 @@ def test_irregular_participles_meet_their_base_form():
 
     assert set(content_terms("the two have not spoken since")) & set(content_terms("they are not speaking"))
     assert "begin" in set(content_terms("the office had begun taking calls")) & set(content_terms("the office begins taking calls"))
+
+
+def test_a_double_s_is_no_plural_and_contractions_leave_no_stub():
+    from hearsay.trace.words import content_terms
+
+    assert content_terms("discuss") == content_terms("discussed") == content_terms("discusses")
+    assert content_terms("we won't") == [] and content_terms("they can't") == []

@@ -69,6 +69,8 @@ def stem(word: str) -> str:
     if len(word) <= 4 or word[0].isdigit():
         return word
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if suffix == "s" and word.endswith("ss"):
+            break  # "discuss", "process": no plural to strip
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
             if suffix == "ies":
