@@ -148,6 +148,11 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "own_report_words": list[str],
         "synonyms": list[list[str]],
         "irregular_forms": dict[str, list[str]],
+        "nominalizations": dict[str, list[str]],
+        "support_verbs": list[str],
+        "conditionals": list[str],
+        "report_qualifiers": list[str],
+        "negating_particles": list[str],
     },
     "sources": {
         "anonymous": list[str],
