@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from hearsay.components.checks import _different_people, claims_at
 from hearsay.components.hedging import _resolve_overlaps
-from hearsay.components.mentions.names import _SpanKeys
+from hearsay.components.mentions.names import _SpanKeys, _distance_before
 from hearsay.components.ranges import RangeIndex
 
 import strategies  # noqa: F401  (the CI / fuzz budget)
@@ -61,3 +61,10 @@ def test_ages_after_two_different_full_names_are_a_clustering_slip():
     ages = [{"start": 16}, {"start": 40}, {"start": 59}]
     assert _different_people(text, ent, ages)
     assert not _different_people(text, ent, ages[:1] + ages[2:])   # one full name, one surname
+
+
+@given(st.lists(st.integers(0, 50), min_size=1, max_size=20), st.integers(0, 60))
+def test_distance_to_the_nearest_name_before_is_the_scan(starts, pos):
+    before = [pos - s for s in starts if s < pos]
+    expected = min(before) if before else 100_000 + min(s - pos for s in starts)
+    assert _distance_before(sorted(starts), pos) == expected

@@ -11,6 +11,7 @@ Everything here works on token indices; ``mentions.py`` converts to character of
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 
 from spacy.matcher import PhraseMatcher
@@ -338,20 +339,31 @@ def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[d
                 keys.setdefault(word, [])
                 if index not in keys[word]:
                     keys[word].append(index)
+    name_starts: dict[int, list[int]] = {}   # each cluster's name starts, sorted, once asked
+
+    def starts_of(index: int) -> list[int]:
+        if index not in name_starts:
+            name_starts[index] = sorted(s for s, _ in clusters[index]["names"])
+        return name_starts[index]
+
     for i, word in enumerate(table.text):
         if word not in keys or i in covered or table.pos[i] != "PROPN":
             continue
         if table.ent[i] in ("DATE", "TIME", "CARDINAL", "MONEY"):
             continue
-        index = min(keys[word], key=lambda c: _distance_before(clusters[c], i))
+        index = min(keys[word], key=lambda c: _distance_before(starts_of(c), i))
         start = i
         # "Artemi Panarin scored" where NER saw no name: take the given name along
         while start > 0 and table.pos[start - 1] == "PROPN" and table.dep[start - 1] == "compound" \
                 and table.head[start - 1] == i and (start - 1) not in covered and table.text[start - 1][:1].isupper():
             start -= 1
         clusters[index]["names"].append((start, i + 1))
+        insort(starts_of(index), start)
 
 
-def _distance_before(cluster: dict, position: int) -> int:
-    before = [position - s for s, _ in cluster["names"] if s < position]
-    return min(before) if before else 100_000 + min(s - position for s, _ in cluster["names"])
+def _distance_before(starts: list[int], position: int) -> int:
+    """How far before ``position`` the nearest of a cluster's name ``starts`` (sorted) lies;
+    one only after it counts as far away. Bisected: a scan of every name of the cluster for
+    every bare name would grow with the square of a long article."""
+    k = bisect_left(starts, position)
+    return position - starts[k - 1] if k else 100_000 + starts[0] - position
