@@ -64,6 +64,10 @@ class Resolver:
         self.prefs = lex["descriptors"]["org_type_preferences"]
         self.exclusive = [frozenset(g) for g in lex["descriptors"].get("exclusive_roles", {}).get("groups", [])]
         self.seen: list[tuple[int, int]] = []   # (head token, cluster)
+        # the clusters of `seen` by the paragraph of their head: "who was talked about in this
+        # paragraph or the one before" asked without reading every mention of the article
+        self.seen_in_para: dict[int, list[int]] = {}
+        self.last_para = -1
         self._name_reading: dict[int, tuple] = {}   # `_named_like_a_person`, by names list
         self.token_cluster: dict[int, int] = {}
         self.kin_links: list[tuple[str, int, int]] = []  # (role, possessor token, cluster)
@@ -86,6 +90,8 @@ class Resolver:
 
     def note(self, head: int, cluster: int, start: int, end: int) -> None:
         self.seen.append((head, cluster))
+        self.seen_in_para.setdefault(self.layout.para[head], []).append(cluster)
+        self.last_para = max(self.last_para, self.layout.para[head])
         for i in range(start, end):
             self.token_cluster.setdefault(i, cluster)
         self.token_cluster[head] = cluster
@@ -351,7 +357,8 @@ class Resolver:
             if possessor is not None:
                 # a relative is someone just talked about, or someone new (named later, if ever)
                 para = self.layout.para[head]
-                recent = {self.find(c) for h, c in self.seen if para - self.layout.para[h] <= 1}
+                recent = {self.find(c) for p in range(para - 1, max(self.last_para, para) + 1)
+                          for c in self.seen_in_para.get(p, ())}
                 scores = {i: v for i, v in scores.items() if i in recent}
             for index in list(scores):
                 known = self.gender_of(index)
