@@ -68,3 +68,17 @@ def test_distance_to_the_nearest_name_before_is_the_scan(starts, pos):
     before = [pos - s for s in starts if s < pos]
     expected = min(before) if before else 100_000 + min(s - pos for s in starts)
     assert _distance_before(sorted(starts), pos) == expected
+
+
+def test_the_token_table_holds_what_the_tokens_say(nlp):
+    """Each distinct string decoded once and shared (memory per token stays a few pointers)."""
+    from hearsay.components.mentions.tokens import TokenTable
+    from hearsay.pipeline import parse
+
+    doc = parse(nlp, "Rosalind Achebe, 57, resigned on Tuesday. “I have done nothing wrong,” she said.\n\nThe mayor said so.")
+    table = TokenTable(doc)
+    assert table.text == [t.text for t in doc] and table.lower == [t.lower_ for t in doc]
+    assert table.pos == [t.pos_ for t in doc] and table.tag == [t.tag_ for t in doc]
+    assert table.dep == [t.dep_ for t in doc] and table.ent == [t.ent_type_ for t in doc]
+    assert table.head == [t.head.i for t in doc]
+    assert table.text[1] is not None and table.pos.count("PROPN") >= 2 and len({id(p) for p in table.pos}) == len(set(table.pos))
