@@ -226,6 +226,12 @@ class SourceTable:
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
         self.voices: list[tuple[str, SourceRec]] = []   # anonymous (head key, source), in order
+        self._held: dict[str, set[tuple[int, int]]] = {}   # see `_mention`
+        # the sources holding a mention, and the voices by order and by latest key: `voice`
+        # asks both for every anonymous mention, which a scan of all voices makes quadratic
+        self._holders: dict[tuple[int, int], list[SourceRec]] = {}
+        self._voice_rank: dict[str, int] = {}
+        self._latest_voice: dict[str, SourceRec] = {}
         self.author = self._new("author", "the author", None)
 
     # -- records ----------------------------------------------------------------------
@@ -235,9 +241,13 @@ class SourceTable:
         return rec
 
     def _mention(self, rec: SourceRec, start: int, end: int) -> None:
-        m = {"start": start, "end": end}
-        if m not in rec["mentions"]:
-            rec["mentions"].append(m)
+        # the mentions already held, as a set per source: a voice named all through a long
+        # article would otherwise rescan its list on every mention
+        held = self._held.setdefault(rec["id"], {(m["start"], m["end"]) for m in rec["mentions"]})
+        if (start, end) not in held:
+            held.add((start, end))
+            rec["mentions"].append({"start": start, "end": end})
+            self._holders.setdefault((start, end), []).append(rec)
 
     def for_entity(self, eid: str, kind: str, start: int, end: int) -> SourceRec:
         rec = self.by_entity.get(eid)
@@ -651,11 +661,7 @@ class SourceTable:
         return lemma.endswith(self.person_endings) and not lemma.endswith(self.thing_endings)
 
     def _voice(self, key: str) -> Optional[SourceRec]:
-        key = _voice_key(key)
-        for k, rec in reversed(self.voices):
-            if k == key:
-                return rec
-        return None
+        return self._latest_voice.get(_voice_key(key))
 
     def voice(self, lemma: str, head: Token, start: int, end: int, definite: Optional[bool]) -> SourceRec:
         """An anonymous voice: indefinite mentions start a new one, definite ones refer back."""
@@ -663,9 +669,10 @@ class SourceTable:
         dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")]
         is_indef = any(d in self.indefinite for d in dets)
         is_def = definite is True or any(d in self.definite for d in dets) or any(c.dep_ == "poss" for c in head.children)
-        for _, rec in self.voices:
-            if {"start": start, "end": end} in rec["mentions"]:
-                return rec  # the same words read again by another construction: the same voice
+        held_by = [rec for rec in self._holders.get((start, end), ()) if rec["id"] in self._voice_rank]
+        if held_by:
+            # the same words read again by another construction: the same voice
+            return min(held_by, key=lambda rec: self._voice_rank[rec["id"]])
         previous = self._voice(key)
         if previous is not None and (is_def or not is_indef):
             self._mention(previous, start, end)
@@ -674,6 +681,8 @@ class SourceTable:
         rec = self._new("anonymous", label, None)
         self._mention(rec, start, end)
         self.voices.append((key, rec))
+        self._voice_rank[rec["id"]] = len(self.voices)
+        self._latest_voice[key] = rec
         return rec
 
 
