@@ -20,6 +20,7 @@ from .. import extensions
 from ..errors import UNBALANCED_QUOTES
 from ..extensions import QuoteRec
 from ..lexicon import LexiconLoader, load_lexicon
+from ._internals.doc_text import doc_text
 from ._internals.layout import separates_by_blank_lines
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"     # “ „ «
@@ -246,7 +247,7 @@ class HearsayQuotes:
         self.elisions = elisions
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, warnings = find_quotes(doc.text, self.elisions)
+        quotes, warnings = find_quotes(doc_text(doc), self.elisions)
         doc._.hearsay_quotes = quotes
         for message in warnings:
             extensions.warn(doc, message)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..errors import NOT_ENGLISH
 from ..extensions import get_list
 from ..source_kinds import UNNAMED_KINDS, kind_table
+from ._internals.doc_text import doc_text
 
 UNNAMED = UNNAMED_KINDS
 #: below this share of English function words in a text of at least ENGLISH_MIN_WORDS words,
@@ -153,12 +154,12 @@ def summarize(doc: Doc) -> dict:
             )
 
     meta = doc._.hearsay_meta or {}
-    head = headline_claim(claims, doc.text, meta.get("title"))
+    head = headline_claim(claims, doc_text(doc), meta.get("title"))
     if head is not None and kind_of.get(head["source"]) in UNNAMED and reading_of(by_id.get(head["source"])) == "unnamed":
         notes.append((f"the headline claim rests on {KIND_PHRASES[kind_of[head['source']]]}", [head["id"]]))
 
     by_att = {a["id"]: a for a in attributions}
-    text = doc.text  # built from the tokens on every access: once, not once per denial
+    text = doc_text(doc)
     # claim ids by what they are disputed by and by source, grouped once (not a scan per note)
     disputed_by: dict[str, list[str]] = {}
     by_source: dict[str, list[str]] = {}
