@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,11 +62,15 @@ def headline_claim(claims: list[dict], text: str, title: str | None) -> dict | N
 
 
 def english_share(doc: Doc) -> tuple[int, float]:
-    """Alphabetic words in the text and the share of them that are English function words."""
-    words = [t for t in doc if t.is_alpha]
+    """Alphabetic words in the text and the share of them that are English function words
+    (counted from the token flags as one array, not a Token object per word)."""
+    if not len(doc):
+        return 0, 1.0
+    flags = doc.to_array([IS_ALPHA, IS_STOP]).astype(bool)
+    words = int(flags[:, 0].sum())
     if not words:
         return 0, 1.0
-    return len(words), sum(1 for t in words if t.is_stop) / len(words)
+    return words, int((flags[:, 0] & flags[:, 1]).sum()) / words
 
 
 def language_warning(doc: Doc) -> str | None:
