@@ -11,6 +11,7 @@ mark never costs the rest of the article.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -31,6 +32,8 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 #: characters after which a straight or ambiguous mark opens a quote
 OPENING_CONTEXT = " \t\n\r([{\u2014\u2013-/:;,\u201c\u2018\"'"
+#: the characters the scanner acts on (a line break ends a paragraph; the rest are marks)
+MARKS = re.compile("[\n" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE) + "]")
 
 
 def _line_of(text: str, pos: int) -> int:
@@ -107,6 +110,11 @@ def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list
         return None
 
     while i < n:
+        # only line breaks and quote marks move the machine: jump over every other character
+        mark = MARKS.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
