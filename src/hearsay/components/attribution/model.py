@@ -227,7 +227,7 @@ class AttributionTagger(Tagger):
 DEFAULT_MODEL = {
     "@architectures": "hearsay.AttributionTagger.v1",
     "width": 96,
-    "depth": 2,
+    "depth": 3,
     "window_size": 2,
     "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"},
 }
