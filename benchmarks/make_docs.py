@@ -446,11 +446,22 @@ def fill_note(note: str) -> str:
         values["SPEED_PROFILE"] = "-" if prof is None else f"{prof:.3f}"
         yn = lambda v: "-" if v is None else ("yes" if v >= 0.85 else "no")  # noqa: E731
         values["SPEED_OK"] = f"timed: {yn(timed)}; profile: {yn(prof)}"
+        if bench.get("cpu_ratio", {}).get("1") is not None:
+            values["SPEED_OK"] += f"; CPU time: {yn(bench['cpu_ratio']['1'])}"
         ones = [x for x in bench.get("runs", []) if x["n_process"] == 1]
         pairs = [(ones[i], ones[i + 1]) for i in range(0, len(ones) - 1, 2)]
         values["SPEED_REPEATS"] = " and ".join(f"{h['words_per_s'] / b['words_per_s']:.2f}" for b, h in pairs) or "-"
         values["BARE_WPS"] = f"{max((x['words_per_s'] for x in ones if x['config'] == 'bare'), default=0):,.0f}"
         values["OURS_SHARE"] = "-" if prof is None else f"{(1 - prof) * 100:.0f}%"
+        two = bench.get("ratio", {}).get("2")
+        values["SPEED_2"] = "-" if two is None else f"{two:.3f}"
+        cpu = bench.get("cpu_ratio", {}).get("1")
+        values["SPEED_CPU"] = "-" if cpu is None else f"{cpu:.3f}"
+        load = bench.get("machine", {}).get("load_average")
+        cpus = bench.get("machine", {}).get("cpus") or 2
+        values["LOAD"] = ("load not recorded" if not load else
+                          f"load average {load[0]:.1f} on {cpus} CPUs at the start, "
+                          + ("so load was light" if load[0] < cpus / 2 else "so other work shared the cores and wall-clock ratios are noisy"))
     for key, value in sorted(values.items(), key=lambda kv: -len(kv[0])):
         note = note.replace(f"@{key}@", value)
     return note

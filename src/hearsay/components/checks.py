@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import CheckRec, get_list
 from ..lexicon import LexiconLoader
+from ._internals.doc_text import doc_text
 from .mentions import born_from_age
 from .ranges import RangeIndex
 from .relations import EntityIndex, trigger_positions
@@ -409,7 +410,7 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
     index of explicit dates and one conflict builder, and read best as one list of the ways a
     story states order."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     by_id = {t["id"]: t for t in times}
     at_token = explicit_times(doc, text, times)
     explicit = {id(t) for t in at_token.values()}
@@ -529,7 +530,7 @@ def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
     claims = RangeIndex(get_list(doc, "hearsay_claims"))   # found by position, see `claims_at`
     times = sorted(get_list(doc, "hearsay_times"), key=lambda t: t["start"])
     reference = reference_date(doc)
-    text = doc.text   # built from the tokens on every access
+    text = doc_text(doc)   # one copy of the article text per Doc
     found = check_ages(entities, claims, reference, text, births_stated_of(doc, entities))
     found += check_couples(relations, entities, claims, reference)
     found += check_event_order(doc, times, claims, lexicon)

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, SourceRec
+from .._internals.doc_text import doc_text
 from .._internals.syntax import token_chars
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
@@ -52,7 +53,7 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
 
     A single-word PERSON/ORG mention that repeats the last word of an earlier PERSON name
     ("Raman" after "Priya Raman") joins that person; GPE/ORG names cluster by exact text."""
-    full = doc.text   # built from the tokens on every access: read once
+    full = doc_text(doc)
     entities: list[EntityRec] = []
     by_key: dict[str, EntityRec] = {}
     surnames: dict[str, EntityRec] = {}
@@ -187,7 +188,7 @@ class SourceTable:
 
     def __init__(self, doc: Doc, entities: MentionIndex, lexicon: dict, quotes: list | None = None):
         self.doc = doc
-        self.text = doc.text   # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.quotes = sorted((q for q in (quotes or []) if q["depth"] == 0), key=lambda q: q["content_start"])
         self._quote_starts = [q["content_start"] for q in self.quotes]
         self.entities = entities
