@@ -131,8 +131,8 @@ def layout(claim: dict) -> Cascade:
             article=a["article_id"], outlet=outlet, day=day_of(a), role=a["role"], key=key, symbol=symbol, word=word,
             x=LABEL_WIDTH + col * COLUMN_WIDTH + COLUMN_WIDTH / 2 + nth * 26, y=TOP + lane * LANE_HEIGHT + LANE_HEIGHT / 2)
     origin = marks.get(claim.get("origin_article") or "")
-    edges = []
-    for a in shown:
+    edges, drawn = [], set()
+    for a in claim["appearances"]:  # every appearance's edge: a confirming article may also cite
         end = marks[a["article_id"]]
         how = a.get("via_how")
         start = None
@@ -140,7 +140,8 @@ def layout(claim: dict) -> Cascade:
             start = marks.get(a.get("via_article") or "") or _first_in_lane(marks, a.get("via_outlet"), end)
         elif how == "uncited" and origin is not None:
             how, start = "uncited", origin
-        if start is not None and start is not end:
+        if start is not None and start is not end and (start.article, end.article, how) not in drawn:
+            drawn.add((start.article, end.article, how))
             edges.append(Edge(how, start, end, EDGE_DASH[how], EDGE_WORDS[how]))
     return Cascade(
         lanes=[(name, TOP + n * LANE_HEIGHT + LANE_HEIGHT / 2) for n, name in enumerate(lanes)],
