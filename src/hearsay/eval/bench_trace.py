@@ -18,7 +18,6 @@ Both are recorded, with the load average each run started under, and the page pr
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -33,12 +32,40 @@ from pathlib import Path
 SIZES = (1000, 4000, 16000)
 
 
-def _pseudo(word: str, world: int) -> str:
-    """A made-up word of the same length and capitalisation, fixed per world."""
-    digest = hashlib.sha256(f"{world}:{word.lower()}".encode()).digest()
-    letters = "".join("bcdfghjklmnprstvwz"[b % 18] if i % 2 == 0 else "aeiou"[b % 5] for i, b in enumerate(digest))
-    out = (letters * (len(word) // len(letters) + 1))[: len(word)]
-    return "".join(o.upper() if c.isupper() else o for c, o in zip(word, out)) if word.isalpha() else word
+class Pseudonyms:
+    """Made-up words of the same length and capitalisation, one per word and world, and no two
+    alike: the k-th renamed word of length L in world w is number w * V_L + k (V_L: how many
+    renamed words have that length), spread over all 26**L lowercase strings of that length by
+    an affine bijection. Words drawn at random from a small alphabet (as this once did) collide
+    between worlds more often the more worlds there are, which gives worlds that share no story
+    rare words in common: the trace then compares more claims per claim as the corpus grows,
+    and the benchmark measures the birthday paradox instead of the trace. Numbers only repeat
+    once a length's 26**L strings are used up (4-letter words: past 26**4 / V_4 worlds)."""
+
+    def __init__(self, words: set[str]):
+        by_length: dict[int, list[str]] = {}
+        for w in sorted({w.lower() for w in words}):
+            by_length.setdefault(len(w), []).append(w)
+        self.rank = {w: (n, len(ws)) for ws in by_length.values() for n, w in enumerate(ws)}
+
+    def __call__(self, word: str, world: int) -> str:
+        rank, vocab = self.rank[word.lower()]
+        size = 26 ** len(word)
+        step = _coprime_step(size)
+        number = ((world * vocab + rank) * step + size // 3) % size
+        letters = []
+        for _ in word:
+            number, digit = divmod(number, 26)
+            letters.append("abcdefghijklmnopqrstuvwxyz"[digit])
+        return "".join(o.upper() if c.isupper() else o for c, o in zip(word, letters))
+
+
+def _coprime_step(size: int) -> int:
+    """A multiplier that permutes 0..size-1 (odd and not a multiple of 13, as size is 26**L)."""
+    step = 2654435761 % size
+    while step % 2 == 0 or step % 13 == 0:
+        step += 1
+    return step
 
 
 def _names(ledgers: list[dict]) -> set[str]:
@@ -58,13 +85,13 @@ def _names(ledgers: list[dict]) -> set[str]:
 WORD_FIELDS = {"text", "title", "outlet", "label", "name", "summary", "message", "verdict"}
 
 
-def _rename(value, pattern: re.Pattern, world: int, key: str | None = None):
+def _rename(value, pattern: re.Pattern, pseudo: Pseudonyms, world: int, key: str | None = None):
     if isinstance(value, str):
-        return pattern.sub(lambda m: _pseudo(m.group(0), world), value) if key in WORD_FIELDS else value
+        return pattern.sub(lambda m: pseudo(m.group(0), world), value) if key in WORD_FIELDS else value
     if isinstance(value, list):
-        return [_rename(v, pattern, world, key) for v in value]
+        return [_rename(v, pattern, pseudo, world, key) for v in value]
     if isinstance(value, dict):
-        return {k: _rename(v, pattern, world, k) for k, v in value.items()}
+        return {k: _rename(v, pattern, pseudo, world, k) for k, v in value.items()}
     return value
 
 
@@ -72,11 +99,12 @@ def synthetic(base: list[tuple[dict, dict]], n: int) -> list[dict]:
     """``n`` ledger records (with ``id`` and ``published``) recombined from ``base``."""
     names = _names([led for _, led in base])
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
+    pseudo = Pseudonyms(names)
     out = []
     for k in range(n):
         row, led = base[k % len(base)]
         world = k // len(base)
-        rec = _rename(led, pattern, world)
+        rec = _rename(led, pattern, pseudo, world)
         published = row.get("published")
         if published:
             when = datetime.fromisoformat(published.replace("Z", "+00:00")) + timedelta(days=3 * world)
