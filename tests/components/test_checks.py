@@ -164,3 +164,16 @@ def test_an_anniversary_owned_by_one_spouse_is_checked_against_the_wedding_year(
     assert [(c.kind, c.status) for c in led.checks if c.kind == "anniversary_vs_wedding"] == [("anniversary_vs_wedding", "conflict")]
     led = analyze(text.format(year=2015), published="2025-06-05")
     assert [(c.kind, c.status) for c in led.checks if c.kind == "anniversary_vs_wedding"] == [("anniversary_vs_wedding", "ok")]
+
+
+def test_a_bare_anniversary_of_a_married_couple_is_checked_against_the_wedding(analyze):
+    """"marked their fifth anniversary": once the story says they married, a bare anniversary is
+    the wedding's, dated from its own clause (not the relative clause's year)."""
+    ledger = analyze("Emily Carter, who married James Wilson in 2016, marked their fifth anniversary this week.",
+                     published="2025-06-01")
+    found = [c for c in conflicts(ledger) if c.kind == "anniversary_vs_wedding"]
+    assert len(found) == 1 and "2020" in found[0].message
+    fine = analyze("Emily Carter and James Wilson married in 2016. This week the couple marked their ninth anniversary.",
+                   published="2025-06-01")
+    assert conflicts(fine) == []
+    assert conflicts(analyze("Acme Corp. celebrated its 50th anniversary this week.", published="2025-06-01")) == []

@@ -421,3 +421,20 @@ def test_an_occupation_in_apposition_makes_a_person_and_refers_back(analyze):
 def test_a_hyphenated_surname_alone_is_the_person(analyze):
     led = analyze("Anna Lee-Barker, 44, runs the shop. Lee-Barker said sales were up.")
     assert [(e.name, e.type) for e in led.entities] == [("Anna Lee-Barker", "PERSON")]
+
+
+def test_a_name_apposed_to_a_spokespersons_principal_is_the_spokesperson(analyze):
+    """"A spokeswoman for the governor, Carla Reyes": the parser apposes the name to "the
+    governor", but Reyes is the spokeswoman and the governor is the one named before."""
+    text = "Gov. Thomas Reed signed the bill. A spokeswoman for the governor, Laura Hughes, said he was pleased."
+    ledger = analyze(text)
+    by_name = {e.name: e for e in ledger.entities}
+    reed = [text[m.start:m.end] for m in by_name["Thomas Reed"].mentions]
+    hughes = [text[m.start:m.end] for m in by_name["Laura Hughes"].mentions]
+    assert "the governor" in reed
+    assert "the governor" not in hughes
+
+
+def test_a_first_name_apposed_to_a_kin_noun_is_a_person(analyze):
+    ledger = analyze("Actor Dane Holloway lives in Oslo. He often visits Holloway's daughter, Ivy, on weekends.")
+    assert any(e.name == "Ivy" and e.type == "PERSON" for e in ledger.entities)

@@ -297,3 +297,149 @@ def test_names_listed_after_a_kin_noun_are_people_and_children(analyze):
     types = {e.name: e.type for e in led.entities}
     assert types["Milo"] == types["Theo"] == "PERSON"
     assert {("child", "Milo", "Bree Calloway"), ("child", "Theo", "Julian Frey")} <= triples(led)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a kin word used as a title, with no possessor: the kin of the person just named
+        ("At the gala Michael Grant thanked wife Sarah Grant for her patience.",
+         ("spouse", "Michael Grant", "Sarah Grant", "asserted", None)),
+        # the subject hung on the auxiliary by the parser; a finished marriage dates nothing
+        ("Emily Carter and James Wilson were married for a decade.",
+         ("spouse", "Emily Carter", "James Wilson", "asserted", None)),
+        # a child from a named marriage is the child of both; the marriage is a spouse relation
+        ("James Wilson has a son, Peter, from his first marriage to Emily Carter.",
+         ("child", "Peter", "Emily Carter", "asserted", None)),
+        ("James Wilson has a son, Peter, from his first marriage to Emily Carter.",
+         ("spouse", "James Wilson", "Emily Carter", "asserted", None)),
+        # a first name apposed to a kin noun is a person although NER saw no name
+        ("Actor Dane Holloway lives in Oslo. He often visits Holloway's daughter, Ivy, on weekends.",
+         ("child", "Ivy", "Dane Holloway", "asserted", None)),
+        # kin through "whose", a hyphenated kin word, a later conjunct of a possessed kin list
+        ("John Smith, whose wife, Mary, died in 2019, still lives in Dover.",
+         ("spouse", "John Smith", "Mary", "asserted", None)),
+        ("John Smith's ex-husband, Tom Jones, declined to comment.",
+         ("spouse", "John Smith", "Tom Jones", "asserted", None)),
+        ("John Smith's son Peter, 12, and daughter Lily, 9, attended the ceremony.",
+         ("child", "Lily", "John Smith", "asserted", None)),
+        ("John Smith's longtime companion, Mary Jones, died Monday.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", None)),
+        ("John Smith has been in a relationship with Mary Jones since 2020.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", "2020")),
+        ("John Smith is romantically involved with Mary Jones.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", None)),
+        # romance stated by its course: ended, split, broke up, linked
+        ("Actor James Wilson and singer Emily Carter have ended their relationship after four years.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        ("James Wilson and Emily Carter split last month after two years together.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        ("James Wilson split from Emily Carter in June.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        ("James Wilson and Emily Carter broke up in May.",
+         ("romantic", "James Wilson", "Emily Carter", "asserted", None)),
+        # linked by the press: a reported romance
+        ("James Wilson and Emily Carter were first linked in 2021.",
+         ("romantic", "James Wilson", "Emily Carter", "reported", "2021")),
+    ],
+)
+def test_general_construction(analyze, text, expected):
+    assert expected in relations(analyze(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "James Wilson and Emily Carter were linked to the robbery by police.",
+        "James Wilson and Emily Carter split the prize money.",
+        "James Wilson and Emily Carter have a close working relationship.",
+        "James Wilson and Emily Carter described their relationship as professional.",
+    ],
+)
+def test_no_romance_without_its_words(analyze, text):
+    assert not [r for r in analyze(text, published=PUBLISHED).relations if r.type == "romantic"]
+
+
+def test_a_hedge_in_an_adverbial_clause_does_not_qualify_the_relation(analyze):
+    got = relations(analyze("James Wilson married Emily Carter in 2015 after they were photographed together in Rome.",
+                            published=PUBLISHED))
+    assert ("spouse", "James Wilson", "Emily Carter", "asserted", "2015") in got
+
+
+def test_a_later_kin_conjunct_is_not_the_first_ones_kin(analyze):
+    got = triples(analyze("John Smith's son Peter, 12, and daughter Lily, 9, attended the ceremony.", published=PUBLISHED))
+    assert ("child", "Lily", "Peter") not in got
+
+
+def test_children_listed_after_a_couple_are_theirs(analyze):
+    got = triples(analyze("Emily Carter and James Wilson married in 2010. The couple have three children, "
+                          "Anna, Lucy and Peter.", published=PUBLISHED))
+    for child in ("Anna", "Lucy", "Peter"):
+        assert {("child", child, "Emily Carter"), ("child", child, "James Wilson")} <= got
+
+
+def test_a_couple_who_never_married_keep_their_romance(analyze):
+    got = relations(analyze("James Wilson and Emily Carter split last month. They never married.", published=PUBLISHED))
+    assert ("romantic", "James Wilson", "Emily Carter", "asserted", None) in got
+    assert ("spouse", "James Wilson", "Emily Carter", "denied", None) in got
+
+
+def test_a_breakup_between_spouses_adds_no_romance(analyze):
+    got = triples(analyze("James Wilson and Emily Carter married in 2010. The couple split last year.", published=PUBLISHED))
+    assert ("spouse", "James Wilson", "Emily Carter") in got
+    assert not any(t == "romantic" for t, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an appointment gives the title, with the appointer as employer
+        ("Acme Motors named Karen Lewis as its chief executive on Monday.",
+         ("employee", "Karen Lewis", "Acme Motors", "asserted", "2024-04-29")),
+        ("Acme Motors, the truck maker, named Karen Lewis as chief executive on Monday.",
+         ("employee", "Karen Lewis", "Acme Motors", "asserted", "2024-04-29")),
+        ("Karen Lewis was named chief executive of Acme Motors on Monday.",
+         ("employee", "Karen Lewis", "Acme Motors", "asserted", "2024-04-29")),
+        # the one replaced held the post at the same employer
+        ("Acme Motors named Karen Lewis as its chief executive on Monday. She replaces Robert Hayes, who is retiring.",
+         ("employee", "Robert Hayes", "Acme Motors", "asserted", None)),
+        ("Acme Corp. has promoted John Smith to chief operating officer.",
+         ("employee", "John Smith", "Acme Corp.", "asserted", None)),
+        ('"It was a tough year," said John Smith, who teaches history at Lincoln High School.',
+         ("employee", "John Smith", "Lincoln High School", "asserted", None)),
+        ("Mary Jones, who leads the research team at Acme Corp., said the results were early.",
+         ("employee", "Mary Jones", "Acme Corp.", "asserted", None)),
+        # a title running through "of", held for a person
+        ("The mayor, Linda Moore, said the budget was balanced. Moore's chief of staff, Robert Hayes, resigned.",
+         ("employee", "Robert Hayes", "Linda Moore", "asserted", None)),
+        # family and romance by less common verbs
+        ("Mary Jones gave birth to a son, Peter, in March.",
+         ("child", "Peter", "Mary Jones", "asserted", None)),
+        ("John Smith proposed to Mary Jones in Paris last year.",
+         ("romantic", "John Smith", "Mary Jones", "asserted", "2023")),
+        # a definite title refers back to the same title given with its owner
+        ("An ethics board is reviewing a contract awarded to the brother of Mayor Linda Moore's chief of staff. "
+         "The chief of staff, Robert Hayes, did not disclose the connection.",
+         ("employee", "Robert Hayes", "Linda Moore", "asserted", None)),
+        # personal staff of a person the title names
+        ("Gov. Thomas Reed signed the bill. A spokeswoman for the governor, Laura Hughes, said he was pleased.",
+         ("employee", "Laura Hughes", "Thomas Reed", "asserted", None)),
+    ],
+)
+def test_employment_construction(analyze, text, expected):
+    assert expected in relations(analyze(text, published=PUBLISHED))
+
+
+def test_a_workplace_noun_is_the_storys_organisation(analyze):
+    text = ('Acme Motors will cut 900 jobs at its Dover plant, Acme Motors said. Acme Motors blamed weak demand. '
+            'Talks at the plant stalled. "We heard nothing," said Jonas Miller, a shop steward at the plant.')
+    assert ("employee", "Jonas Miller", "Acme Motors") in triples(analyze(text, published=PUBLISHED))
+
+
+def test_a_couple_who_divorced_is_the_married_one(analyze):
+    text = ("James Wilson and Emily Carter were first linked in 2021. Wilson married Anna Price in 2012; "
+            "they divorced in 2019.")
+    got = triples(analyze(text, published=PUBLISHED))
+    assert ("spouse", "James Wilson", "Anna Price") in got
+    assert ("romantic", "James Wilson", "Emily Carter") in got
+    assert not any(t == "spouse" and "Emily Carter" in (a, b) for t, a, b in got)

@@ -454,3 +454,18 @@ def test_fractional_durations():
 
     assert format_duration(2.5, "Y", False) == "P2Y6M"
     assert format_duration(5.5, "H", True) == "PT5H30M"
+
+
+def test_part_of_a_year_is_whole_months(analyze):
+    ledger = analyze("Production will start in mid-2026. Sales slowed in early 2025 and will recover in late 2027.",
+                     published="2025-08-20")
+    for text, start, end in (("mid-2026", "2026-05-01", "2026-08-31"), ("early 2025", "2025-01-01", "2025-04-30"),
+                             ("late 2027", "2027-09-01", "2027-12-31")):
+        rng = value(ledger, text).range
+        assert (rng.start, rng.end) == (start, end), text
+
+
+def test_all_summer_is_the_season_by_tense(analyze):
+    ledger = analyze("The club have insisted all summer that the striker is not for sale.", published="2025-08-20")
+    t = value(ledger, "all summer")
+    assert t.value == "2025-SU" and (t.range.start, t.range.end) == ("2025-06-01", "2025-08-31")

@@ -27,3 +27,14 @@ def ledger(text: str, claims: list[tuple[str, str, str | None]] = (), outlet: st
 
 def row(id: str, outlet: str, published: str, text: str, title: str = "") -> SimpleNamespace:
     return SimpleNamespace(id=id, outlet=outlet, published=published, title=title, url=None, text=text)
+
+
+def unit(text, entities=(), article="a1", start=0, claim="C1"):
+    """A claim-matching unit built by hand: its terms and names read from ``text``."""
+    from hearsay.trace.matching import Unit
+    from hearsay.trace.words import content_terms, name_terms
+
+    item = SimpleNamespace(id=article, order=(article, article), text=text)
+    terms = frozenset(content_terms(text))
+    return Unit(item, claim, start, start + len(text), text, "S1", terms, False, name_terms(text) & terms,
+                entities=frozenset(entities))

@@ -32,3 +32,20 @@ def test_irregular_participles_meet_their_base_form():
 
     assert set(content_terms("the two have not spoken since")) & set(content_terms("they are not speaking"))
     assert "begin" in set(content_terms("the office had begun taking calls")) & set(content_terms("the office begins taking calls"))
+
+
+def test_a_double_s_is_no_plural_and_contractions_leave_no_stub():
+    from hearsay.trace.words import content_terms
+
+    assert content_terms("discuss") == content_terms("discussed") == content_terms("discusses")
+    assert content_terms("we won't") == [] and content_terms("they can't") == []
+
+
+def test_posts_match_on_the_words_of_their_tags_not_their_links():
+    from hearsay.trace.words import content_terms, social_plain
+
+    assert "Australian Fires" in social_plain("surviving the #AustralianFires?")
+    assert "t.co" not in social_plain("see https://t.co/CsHG8R9cHp now")
+    terms = set(content_terms("Butterflies survive the #AustralianFires pic.twitter.com/0eJtwJyS1J"))
+    assert {"australian", "fire"} <= terms and not any("0ejtw" in t for t in terms)
+    assert social_plain("the mill will close") == "the mill will close"

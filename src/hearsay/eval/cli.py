@@ -43,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("trace", help="cascade corpora (datasets/cascades-dev format): clustering, origins, citations, copies, roles")
     p.add_argument("gold", metavar="GOLD", help="gold.json")
     p.add_argument("articles", metavar="ARTICLES", help="folder of article .json records")
+    p.add_argument("--embed", action="store_true",
+                   help="add MiniLM sentence embeddings to claim matching (needs the [embed] extra; off by default)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("match", help="claim matching on CLEF 2020 CheckThat! Task 2: MAP@5 and MRR")
@@ -118,7 +120,7 @@ def run(args) -> int:
     if cmd == "trace":
         from .run_trace import evaluate, render
 
-        report = evaluate(args.gold, args.articles)
+        report = evaluate(args.gold, args.articles, embeddings=args.embed)
         return _finish(report, "articles", "cascade article", lambda: render(report), args.json)
     if cmd == "match":
         from .clef import evaluate, render

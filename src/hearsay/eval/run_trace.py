@@ -9,7 +9,7 @@ from .cascades import load_gold, score
 from .tables import PRF_HEADERS, prf_rows, table
 
 
-def evaluate(gold_path: str, articles_dir: str, nlp=None) -> dict:
+def evaluate(gold_path: str, articles_dir: str, nlp=None, embeddings: bool = False) -> dict:
     from ..trace import trace_corpus
     from ..trace_command import read_inputs
 
@@ -19,10 +19,11 @@ def evaluate(gold_path: str, articles_dir: str, nlp=None) -> dict:
     if not files:
         raise InputError(articles_dir, "no article .json or .jsonl files", "a folder like datasets/cascades-dev/articles")
     pairs = read_inputs(files, nlp=nlp)
-    trace = trace_corpus(pairs)
+    trace = trace_corpus(pairs, embeddings=embeddings)
     texts = {row.id: ledger.document.text for row, ledger in pairs}
     report = score(trace, gold, texts)
     report["dataset"] = {"gold": gold_path, "articles": articles_dir}
+    report["matcher"] = "lexical+event+embeddings" if embeddings else "lexical+event"
     return report
 
 

@@ -7,11 +7,12 @@ from typing import Any, Iterable
 from ..ledger import Ledger
 from .citations import find_citations
 from .copies import find_copies
+from .denial_links import link_denials
 from .identity import EntityNames, OutletIndex
 from .items import TraceItem, as_items
-from .matching import claim_units, cluster_units
+from .matching import claim_units, cluster_units, embedding_scores
 from .model import Trace, TraceArticle, TracedClaim
-from .roles import ArticleFacts, assign_roles, is_correction
+from .roles import ON_RECORD, ArticleFacts, assign_roles, is_correction, trace_source
 from .verdicts import verdict
 from .words import TermWeights
 
@@ -21,19 +22,22 @@ from .words import TermWeights
 MAX_SHARED_SPREAD = 50
 
 
-def trace_corpus(pairs: Iterable[tuple[Any, Ledger]]) -> Trace:
-    """The `hearsay.trace/1` trace of ``(ArticleRow-like, Ledger)`` pairs."""
-    return trace_items(as_items(pairs))
+def trace_corpus(pairs: Iterable[tuple[Any, Ledger]], embeddings: bool = False) -> Trace:
+    """The `hearsay.trace/1` trace of ``(ArticleRow-like, Ledger)`` pairs. ``embeddings``
+    adds MiniLM sentence embeddings as a second claim-matching signal (the ``[embed]`` extra);
+    the default is lexical and event matching alone, which needs no torch."""
+    return trace_items(as_items(pairs), embeddings=embeddings)
 
 
-def trace_items(items: list[TraceItem]) -> Trace:
+def trace_items(items: list[TraceItem], embeddings: bool = False) -> Trace:
     outlets = OutletIndex.from_items(items)
     names = EntityNames(items)
     text_weights = TermWeights(i.text for i in items)
     groups, copy_of = find_copies(items)
-    units = claim_units(items)
+    units = claim_units(items, names)
     claim_weights = TermWeights(u.terms for u in units)
-    clusters = cluster_units(units, claim_weights)
+    clusters = cluster_units(units, claim_weights, semantic=embedding_scores if embeddings else None)
+    clusters = link_denials(clusters, units, lambda u: trace_source(u, outlets, names).kind in ON_RECORD)
     citations = find_citations(items, outlets, text_weights, _shared_claims(clusters))
     cited_by: dict[str, list] = {}
     for c in citations:

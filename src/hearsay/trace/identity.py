@@ -163,7 +163,8 @@ def _entity_name(item: TraceItem, entity_id: str | None) -> str | None:
 class EntityNames:
     """People and organisations merged across ledgers: a short form ("Ellery") used in one
     article is the full name ("Kwame Ellery") another article gives, when only one full name in
-    the corpus ends with it."""
+    the corpus ends with it; a name cut short at the end ("Greaves & Vane") is the one longer
+    name it opens ("Greaves & Vane Paper Co.")."""
 
     def __init__(self, items: list[TraceItem]):
         full: set[str] = set()
@@ -176,6 +177,18 @@ class EntityNames:
             by_last.setdefault(name.split()[-1].lower(), set()).add(name)
         self._by_last = {k: next(iter(v)) for k, v in by_last.items() if len(v) == 1}
         self._full = {n.lower(): n for n in full}
+        # a name that opens exactly one longer name is that name cut short ("Greaves & Vane"
+        # for "Greaves & Vane Paper Co."): both become the longer one
+        longer: dict[str, set[str]] = {}
+        for name in full:
+            tokens = name.split()
+            for n in range(2, len(tokens)):
+                longer.setdefault(" ".join(tokens[:n]).lower(), set()).add(name)
+        for short, names in longer.items():
+            if len(names) == 1:
+                self._full[short] = next(iter(names))
+        for k, v in list(self._by_last.items()):
+            self._by_last[k] = self._full.get(v.lower(), v)
 
     def canonical(self, name: str | None) -> str | None:
         if not name:
@@ -186,6 +199,11 @@ class EntityNames:
         if len(key.split()) == 1 and key in self._by_last:
             return self._by_last[key]
         return name.strip()
+
+    def known(self, name: str) -> str | None:
+        """The full name a corpus knows for ``name`` ("Ellery" → "Kwame Ellery"), else None."""
+        key = name.strip().lower()
+        return self._full.get(key) or (self._by_last.get(key) if len(key.split()) == 1 else None)
 
     def of(self, item: TraceItem, entity_id: str | None) -> str | None:
         return self.canonical(_entity_name(item, entity_id))

@@ -11,7 +11,21 @@ every line break as a step, which keeps a headline or dateline line apart from t
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
+
+#: a wire dateline opening a paragraph: "LONDON —", "PORTLAND, Ore. (AP) —", "NAIROBI, Kenya (Reuters) -"
+_DATELINE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.](?:, [A-Z][\w.'\- ]*)*(?: \([^()\n]{1,40}\))? ?(?:\u2014|\u2013|--|-) ?")
+
+
+def dateline_length(text: str, start: int) -> int:
+    """Characters of the dateline that opens a paragraph at ``start`` ("PORTLAND, Ore. (AP) —
+    "), 0 when there is none: the place of filing, never a speaker or part of a claim."""
+    if start > 0 and text[start - 1] != "\n":
+        return 0
+    m = _DATELINE.match(text, start, min(len(text), start + 80))
+    return m.end() - start if m else 0
 
 
 def separates_by_blank_lines(text: str) -> bool:

@@ -34,6 +34,7 @@ from .context import (
     via_outlet,
 )
 from .cues import CueLexicon, content_of, speaker_of
+from .sources import _voice_key, naming_span
 from .direct import quote_pass
 from .learned import MODES, learned_found
 from .phrases import (
@@ -49,7 +50,10 @@ from .phrases import (
 def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
     """The stage's lexicons, with the cue index built once per pipeline (not per document)."""
     cues = load("cues")
-    return {"cues": cues, "cue_index": CueLexicon(cues), "sources": load("sources"), "denials": load("denials")}
+    sources = dict(load("sources"))
+    # the role nouns the mentions stage knows people by ("the accountant") name people here too
+    sources["person_roles"] = list(load("descriptors")["person_roles"])
+    return {"cues": cues, "cue_index": CueLexicon(cues), "sources": sources, "denials": load("denials")}
 
 
 # ---------------------------------------------------------------------------------------
@@ -57,18 +61,31 @@ def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
 
 
 def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
-    """A cue that reports a refusal, not a statement: the speech verb a refusal governs
-    ("declined to discuss the player", "refused to say whether ..."), or a negated one whose
-    clause is an open question ("did not say how long the plans could last")."""
+    """A cue that reports a refusal or a question, not a statement: the speech verb a refusal
+    governs ("declined to discuss the player", "refused to say whether ..."), a negated one
+    whose clause is an open question ("did not say how long the plans could last"), and a
+    question put ("asked whether the bridge was safe", "wondered how much it would cost"):
+    nobody asserts the clause of a question."""
     declined = cues.no_comment.get("declined", {})
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in declined.get("verbs", ()) \
             and verb.lemma_.lower() in declined.get("objects", ()):
         return True
-    if not any(c.dep_ == "neg" for c in verb.children):
-        return False
     first = doc[content_start]
-    return first.lower_ in cues.wh_openers and first.i > verb.i
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.left_edge.i <= first.i <= c.right_edge.i and c.right_edge.i + 1 < len(doc):
+            first = doc[c.right_edge.i + 1]   # "asked the minister [how much ...]": past the person asked
+    if first.lower_ not in cues.wh_openers or first.i <= verb.i:
+        return False
+    if first.i > 0 and doc[first.i - 1].dep_ == "prep":
+        return True   # "spoke with the Weekly about what comes next": a topic, not a statement
+    return verb.lemma_.lower() in cues.question_verbs or any(c.dep_ == "neg" for c in verb.children)
+
+
+def told_not_telling(ctx: Context, verb: Optional[int], source: SourceRec) -> bool:
+    """"She learned that the plant would close": she was told, she is no source; only a news
+    outlet that "has learned" something reports it."""
+    return verb is not None and ctx.doc[verb].lemma_.lower() in ctx.cues.outlet_only and source["kind"] != "outlet"
 
 
 def verb_pass(ctx: Context, found: list[Found]) -> None:
@@ -95,6 +112,8 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         source, mention, cls = got
         if source["kind"] == "author" and (mention is None or cls in cues.clause_only):
+            continue
+        if told_not_telling(ctx, tok.i, source):
             continue
         allow_object = cls in cues.object_content or source["kind"] == "document" or lemma in cues.object_topic
         comp = content_of(tok, cls, cues, allow_object)
@@ -169,6 +188,42 @@ def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[i
     ctx.absorbed[hit[-1]] = found[-1]
 
 
+def nested_quote_pass(ctx: Context, found: list[Found], quotes: list[QuoteRec]) -> None:
+    """A quote inside someone's quote, put in the mouth of a third voice: "“My coach told me,
+    ‘You will never run again,’ and I believed him,” Cole said" -- the inner words are the
+    coach's, nested under Cole's quote, not Cole's own. Only a named or described speaker
+    counts: "I said ‘no’" stays the outer speaker's."""
+    doc = ctx.doc
+    for q in quotes:
+        if q["depth"] != 1:
+            continue
+        span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        i = span.start - 1
+        while i > 0 and (doc[i].is_punct or doc[i].is_space):
+            i -= 1
+        verb = doc[i]
+        if not verb.tag_.startswith("VB") and verb.dep_ in ("dobj", "dative", "pobj", "prep"):
+            verb = verb.head if verb.dep_ != "pobj" else verb.head.head   # "told me, ‘…’"
+        cls = ctx.cues.cue_class(verb) if verb.tag_.startswith("VB") else None
+        if cls is None or ctx.outside(verb):
+            continue
+        subj = speaker_of(verb)
+        if subj is None or subj.pos_ == "PRON" or ctx.outside(subj):
+            continue
+        s, e = naming_span(subj)
+        source = ctx.table.resolve(subj, (s, e))
+        if source is None or source["kind"] == "author":
+            continue
+        cs, ce = q["content_start"], q["content_end"]
+        while ce > cs and ctx.text[ce - 1] in " ,":
+            ce -= 1
+        if ce > cs:
+            ms, me = ctx.chars(s, e)
+            found.append(Found((cs, ce), "direct", source, {"start": ms, "end": me}, cue_chars(ctx, verb), cls, verb=verb.i))
+
+
 def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
     """"The actor is said to be furious": the whole statement rests on unnamed reports.
     Returns the content token range, and the token after the cue's "to"."""
@@ -179,7 +234,29 @@ def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
     to = next((c for c in xcomp.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is None:
         return None
+    if any(c.dep_ in ("relcl", "appos", "acl", "parataxis") for c in subj.children):
+        # "The company, which declined to comment, is said to be weighing a sale": the aside
+        # about the subject is the article's, not the reports'; what they say is the verb phrase
+        return to.i + 1, xcomp.right_edge.i + 1, "said_to", to.i + 1
     return subj.left_edge.i, xcomp.right_edge.i + 1, "said_to", to.i + 1
+
+
+def _voice_of(source: SourceRec) -> set[tuple[str, str]]:
+    """What makes two sources one voice for the headline test: the same record, the same kind
+    of unnamed voice ("sources say" in the headline, "a source said" in the body), or the same
+    head noun ("officials say" over "Health officials in Fairhaven County confirmed")."""
+    keys = {("id", source["id"])}
+    if source["kind"] in ("anonymous", "reports"):
+        keys.add((source["kind"], ""))
+    words = source["label"].lower().replace(",", " ").split()
+    cut = next((i for i, w in enumerate(words) if i and w in HEAD_ENDS), len(words))
+    if cut:
+        keys.add(("head", _voice_key(words[cut - 1])))
+    return keys
+
+
+#: words after a speaker's head noun ("officials [in] Fairhaven", "people [familiar] with")
+HEAD_ENDS = {"in", "at", "from", "with", "of", "for", "close", "familiar", "who", "briefed"}
 
 
 def _headline_end(doc: Doc) -> int:
@@ -207,7 +284,7 @@ def _parent(f: Found, kept: list[Found], starts: list[int]) -> Optional[Found]:
     while i >= 0 and starts[i] >= f.cue[0] - PARENT_REACH:
         g = kept[i]
         i -= 1
-        if g is f or g.type == "direct" or g.content == f.content:
+        if g is f or (g.type == "direct" and f.type != "direct") or g.content == f.content:
             continue
         if g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] and g.content[0] <= f.content[0] and f.content[1] <= g.content[1]:
             if best is None or g.content[1] - g.content[0] < best.content[1] - best.content[0]:
@@ -230,6 +307,7 @@ def find_attributions(
         speaker_line_pass(ctx, found)
         verb_pass(ctx, found)
         quote_pass(ctx, found)
+        nested_quote_pass(ctx, found, quotes)
         denial_frame_pass(ctx, found, lexicon["denials"])
         in_document_pass(ctx, found)
         noun_cue_pass(ctx, found)
@@ -239,15 +317,17 @@ def find_attributions(
         found += learned_found(ctx, found, [(n["cue"]["start"], n["cue"]["end"]) for n in no_comment],
                                governed=mode == "combined",
                                reports_nothing=lambda verb, start: withheld(doc, verb, start, ctx.cues))
+        found = [f for f in found if not told_not_telling(ctx, f.verb, f.source)]
 
     # one attribution per content span: the first pass to claim it wins; the headline only
     # restates what the body attributes, so counting it would weigh its voice twice
     headline_end = _headline_end(doc)
+    body_voices = {v for f in found if f.content[1] > headline_end for v in _voice_of(f.source)}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
-        if f.content[1] <= headline_end:
-            continue
+        if f.content[1] <= headline_end and body_voices.intersection(_voice_of(f.source)):
+            continue   # a headline restating what the body credits to the same voice
         if f.content not in seen:
             seen.add(f.content)
             kept.append(f)

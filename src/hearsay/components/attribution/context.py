@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, QuoteRec, SourceRec
-from .._internals.layout import outer_quote_of_tokens, separates_by_blank_lines
+from .._internals.layout import dateline_length, outer_quote_of_tokens, separates_by_blank_lines
 from .._internals.syntax import token_chars
 from .cues import CueLexicon, is_passive, speaker_of
 from .sources import MentionIndex, SourceTable, fallback_entities, naming_span
@@ -189,6 +189,10 @@ def outside_letters(ctx: Context, start: int, end: int) -> int:
 def trim_content(ctx: Context, s: int, e: int) -> Optional[tuple[int, int]]:
     """Token range -> character range without edge punctuation and a leading "that"."""
     doc = ctx.doc
+    if s < e:
+        dateline_end = doc[s].idx + dateline_length(ctx.text, doc[s].idx)
+        while s < e and doc[s].idx < dateline_end:
+            s += 1   # "PORTLAND, Ore. (AP) — A judge ruled ...": the dateline is no one's claim
     while s < e and (doc[s].is_punct and doc[s].text not in "\u201c\"" or doc[s].is_space
                      or (doc[s].lower_ == "that" and doc[s].dep_ == "mark")):
         s += 1

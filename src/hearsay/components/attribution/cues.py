@@ -49,6 +49,8 @@ class CueLexicon:
         self.outlet_verbs = set(data["outlet_verbs"])
         #: words that open an open question ("did not say how long ..."): a negated cue before one withholds
         self.wh_openers = set(data["wh_openers"])
+        #: verbs that report only with a news outlet as subject ("The Times has learned that ...")
+        self.outlet_only = set(data.get("outlet_only", []))
         #: verbs whose direct object names what was reported ("described the meeting")
         self.object_topic = set(data.get("object_topic", []))
         #: nouns whose that-clause is a statement ("his claim that ..."), by class
@@ -108,7 +110,9 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-        for c in tok.children:
+        # the subject nearest the verb first: "LONDON — “…,” the minister told reporters" gives
+        # the verb two subjects, the dateline word and the speaker
+        for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if c.dep_ in ("nsubj", "csubj") or (passive and c.dep_ == "nsubjpass"):
                 if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return tok.head
@@ -119,6 +123,13 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
                     if inner is not None:
                         return inner
                 return c
+        if tok is verb and not any(c.dep_ in ("nsubjpass", "expl") for c in tok.children):
+            # "Tully said the season was over": a bare surname opening the sentence, which the
+            # parser may hang on the verb as a modifier instead of its subject
+            named = next((c for c in tok.children if c.dep_ in ("advmod", "npadvmod", "dep", "compound")
+                          and c.pos_ == "PROPN" and c.i < tok.i and c.right_edge.i == tok.i - 1), None)
+            if named is not None:
+                return named
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):

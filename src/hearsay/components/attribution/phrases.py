@@ -269,13 +269,22 @@ def _after_label(text: str, colon: int, end: int) -> tuple[int, int]:
 
 def _interviewee(ctx: Context, before: int) -> str | None:
     """Who answers in a Q&A: the person named most often in the title and introduction (the
-    text before the first answer line), the earliest named on a tie."""
+    text before the first answer line), the earliest named on a tie; never the interviewer,
+    known by the byline ("By Tom Reyes") or by putting the questions ("Reyes asked ...")."""
     counts: dict[str, int] = {}
-    for start, _, eid, kind in ctx.entities.mentions:
+    asking: set[str] = set()
+    doc = ctx.doc
+    for start, end, eid, kind in ctx.entities.mentions:
         if start >= before:
             break
         if kind == "name" and ctx.entities.entities[eid]["type"] == "PERSON":
             counts[eid] = counts.get(eid, 0) + 1
+            line = ctx.text[ctx.text.rfind("\n", 0, start) + 1: start].strip().lower()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if line == "by" or (span is not None and span.root.dep_ == "nsubj"
+                                and span.root.head.lemma_.lower() in ctx.cues.question_verbs):
+                asking.add(eid)
+    counts = {eid: n for eid, n in counts.items() if eid not in asking} or counts
     if not counts:
         return None
     return max(counts, key=lambda eid: (counts[eid], -ctx.entities.by_entity[eid][0]))

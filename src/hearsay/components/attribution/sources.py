@@ -109,6 +109,7 @@ class MentionIndex:
         for ms, _, eid, _ in self.mentions:
             self.by_entity.setdefault(eid, []).append(ms)
         self._word_first: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
+        self._roles: Optional[dict[str, set[str]]] = None   # role noun -> people it describes
 
     def at(self, start: int, end: int, kinds: tuple[str, ...] = ("name", "descriptor", "pronoun")) -> Optional[str]:
         """The entity whose mention overlaps [start, end) most (names preferred)."""
@@ -156,6 +157,19 @@ class MentionIndex:
         i = bisect_left(starts, before)
         return starts[i - 1] if i else -1
 
+    def described_as(self, role: str, text: str) -> Optional[str]:
+        """The one person the text describes by this role noun anywhere ("Her coach, Daniel
+        Rotich"), or None when none or several are: how "my coach" inside a quote, or a role
+        named only later, finds its person."""
+        if self._roles is None:
+            self._roles = {}
+            for ms, me, eid, kind in self.mentions:
+                words = text[ms:me].lower().split()
+                if kind == "descriptor" and words and self.entities[eid]["type"] == "PERSON":
+                    self._roles.setdefault(words[-1], set()).add(eid)
+        found = self._roles.get(role.lower(), set())
+        return next(iter(found)) if len(found) == 1 else None
+
     def first_with_word(self, word: str, types: set[str]) -> Optional[str]:
         key = (word.lower(), tuple(sorted(types)))
         if key not in self._word_first:
@@ -201,6 +215,13 @@ class SourceTable:
         self.state_media_modifiers = set(state.get("modifiers", []))
         self.document_authors = set(lexicon.get("document_authors", []))
         self.authored_documents = set(lexicon.get("authored_documents", []))
+        self.person_nouns = (set(lexicon.get("person_nouns", [])) | set(lexicon.get("person_roles", []))
+                             | self.anonymous | self.representatives)
+        self.person_endings = tuple(lexicon.get("person_noun_endings", []))
+        self.thing_endings = tuple(lexicon.get("person_noun_endings_not", []))
+        self.collective = set(lexicon.get("collective_nouns", []))
+        self.pair_nouns = set(lexicon.get("pair_nouns", []))
+        self.personal_offices = set(lexicon.get("personal_offices", []))
         self.sources: list[SourceRec] = []
         self.by_entity: dict[str, SourceRec] = {}
         self.by_key: dict[str, SourceRec] = {}
@@ -257,8 +278,13 @@ class SourceTable:
             return self.for_entity(eid, "outlet", start, end)
         return self.keyed("outlet", "outlet:" + label.lower(), label, start, end)
 
-    def resolve(self, head: Token, span: tuple[int, int]) -> Optional[SourceRec]:
-        """The source named by the speaker phrase headed by ``head`` (token range ``span``)."""
+    def resolve(self, head: Token, span: tuple[int, int], joint: bool = True) -> Optional[SourceRec]:
+        """The source named by the speaker phrase headed by ``head`` (token range ``span``);
+        named speakers joined by "and" speak together (`joint_source`)."""
+        if joint:
+            together = self.joint_source(head)
+            if together is not None:
+                return together
         doc = self.doc
         s_tok, e_tok = span
         start, end = token_chars(doc, s_tok, e_tok)
@@ -271,6 +297,8 @@ class SourceTable:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
+                        if p.dep_ == "pobj" and p.pos_ == "PRON":
+                            return self.resolve_pronoun(p, start, end)   # "one of them"
                         if p.dep_ == "pobj":
                             return self.resolve_noun(p, start, end, definite=True)
         if _nobody(doc, head, start, end, self.text):
@@ -302,6 +330,62 @@ class SourceTable:
         if lemma in self.reports or low in self.reports:
             return self.resolve_report(head, start, end)
         return self.representing(self.resolve_noun(head, start, end, definite=None), head)
+
+    def joint_source(self, head: Token) -> Optional[SourceRec]:
+        """"replied Burton and Nick", "Mara Lind and Tomas Reed said in a statement": one
+        voice of all the named speakers, labelled with every name (not the first alone) and
+        mentioned wherever each is named; None unless every conjunct is a named person or
+        organisation."""
+        conjuncts = [head]
+        for tok in head.subtree:
+            if tok.dep_ == "conj" and tok.head in conjuncts:
+                conjuncts.append(tok)
+        if len(conjuncts) < 2 or not all(c.pos_ == "PROPN" for c in conjuncts):
+            return None
+        members = []
+        for c in conjuncts:
+            rec = self.resolve(c, naming_span(c), joint=False)
+            if rec is None or rec["kind"] not in ("person", "organization") or rec in members:
+                return None
+            members.append(rec)
+        return self.joint(members, *token_chars(self.doc, head.left_edge.i, conjuncts[-1].right_edge.i + 1))
+
+    def joint(self, members: list[SourceRec], start: int, end: int) -> SourceRec:
+        """One voice for several sources speaking together, labelled with every name."""
+        labels = [m["label"] for m in members]
+        label = labels[0] + " and " + labels[1] if len(labels) == 2 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        kind = "person" if any(m["kind"] == "person" for m in members) else "organization"
+        rec = self.keyed(kind, "joint:" + label.lower(), label, start, end)
+        for m in members:
+            for mention in m["mentions"]:
+                self._mention(rec, mention["start"], mention["end"])
+        return rec
+
+    def office_holder(self, head: Token) -> Optional[str]:
+        """The person whose office speaks ("his office", "the governor's office"): the
+        possessor, when it resolves to a person."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        eid = self.entities.at(poss.idx, poss.idx + len(poss))
+        if eid is None and poss.lower_ in ("his", "her"):
+            eid = self.entities.last_before(poss.idx, {"PERSON"}, PRONOUNS_PERSON[poss.lower_])
+        return eid if eid is not None and self.entities.entities[eid]["type"] == "PERSON" else None
+
+    def named_pair(self, before: int) -> Optional[list[SourceRec]]:
+        """The two people last named together ("Mara Lind and Tomas Reed married ..."), whom
+        "the couple" or "the pair" refers back to; None when no two are."""
+        i = bisect_left(self.entities.starts, before) - 1
+        # a couple's name may be typed an organisation by spaCy ("Nadia Holm"): one person will do
+        kinds = self.entities.entities
+        names = [m for m in self.entities.mentions[max(0, i - MentionIndex.LOOKBACK): i + 1]
+                 if m[3] == "name" and kinds[m[2]]["type"] in ("PERSON", "ORG")]
+        for (s1, e1, a, _), (s2, e2, b, _) in zip(reversed(names[:-1]), reversed(names[1:])):
+            between = self.text[e1:s2]
+            if a != b and e1 <= s2 and " and " in between and len(between) < 40 \
+                    and "PERSON" in (kinds[a]["type"], kinds[b]["type"]) and not any(p in between for p in ".!?\n"):
+                return [self.for_entity(a, "person", s1, e1), self.for_entity(b, "person", s2, e2)]
+        return None
 
     def representing(self, rec: Optional[SourceRec], head: Token) -> Optional[SourceRec]:
         """Mark an unnamed representative with whom they speak for: "a spokesperson for Acme",
@@ -429,7 +513,7 @@ class SourceTable:
         return None
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
-        low = head.lower_
+        low = {"them": "they"}.get(head.lower_, head.lower_)   # "them" only as in "one of them"
         eid = self.entities.at(head.idx, head.idx + len(head))
         if eid is not None:
             ent = self.entities.entities[eid]
@@ -506,6 +590,10 @@ class SourceTable:
             if not needs or mods & self.familiar or definite is True or self._voice(lemma):
                 return self.voice(lemma, head, start, end, definite)
             # "the family", "fans", "city officials": a group voice named by its role, not an anonymous source
+        if lemma in self.personal_offices:
+            holder = self.office_holder(head)
+            if holder is not None:   # "according to his office", "the governor's office said"
+                return self.for_entity(holder, "person", start, end)
         if lemma in self.orgs or low in self.orgs:
             eid = self.entities.first_with_word(head.text, {"ORG", "GPE"})
             if eid is None and self.entities.fallback:
@@ -526,8 +614,23 @@ class SourceTable:
                 eid = self.entities.last_before(start, {"PERSON"})
                 if eid is not None:
                     return self.for_entity(eid, "person", start, end)
-            # an unnamed role ("the minister", "a spokesman"): one voice per role noun,
-            # a definite mention referring back to an earlier one
+            if head.tag_ == "NN" and lemma in self.pair_nouns and is_def:
+                pair = self.named_pair(start)
+                if pair is not None:   # "the couple said": both of them
+                    return self.joint(pair, start, end)
+            if head.tag_ == "NN" and lemma not in self.collective:
+                if head.is_lower and not self.names_a_person(lemma):
+                    return None  # "the smoke from the fires", "a standoff": a thing is no voice
+                if is_def:
+                    eid = self.entities.described_as(lemma, self.text)
+                    if eid is not None:   # "my coach" in a quote, and "Her coach, Daniel Rotich"
+                        return self.for_entity(eid, "person", start, end)
+                # one unnamed person ("the judge", "her lawyer", "my accountant") whom the text
+                # never names: an anonymous voice (the datasets README's rule), one per role
+                # noun, a definite mention referring back to an earlier one
+                return self.voice(lemma, head, start, end, definite)
+            # an unnamed group by its role ("prosecutors", "the researchers"): one voice per
+            # role noun, a definite mention referring back to an earlier one
             key = "role:" + lemma
             if key in self.by_key and is_def:
                 rec = self.by_key[key]
@@ -537,6 +640,15 @@ class SourceTable:
                 key = f"{key}:{start}"
             return self.keyed("person", key, label, start, end)
         return None
+
+    def names_a_person(self, lemma: str) -> bool:
+        """Whether a common noun names a person ("the judge", "a retiree", "the organizer")
+        rather than a thing ("the smoke", "a standoff", "the agreement"): the role lexicons,
+        else the endings English forms agent and role nouns with."""
+        lemma = lemma.lower()
+        if lemma in self.person_nouns:
+            return True
+        return lemma.endswith(self.person_endings) and not lemma.endswith(self.thing_endings)
 
     def _voice(self, key: str) -> Optional[SourceRec]:
         key = _voice_key(key)
@@ -569,6 +681,8 @@ def _nobody(doc: Doc, head: Token, start: int, end: int, text: str) -> bool:
     """"No one", "No-one" (which the tokenizer splits and the parser may cut at "No"), "nobody"."""
     words = text[start:end].lower().replace("-", " ").split()
     if head.lower_ == "no" and head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].lower_ == "one":
+        return True
+    if head.lower_ == "one" and head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ == "no":
         return True
     return words in (["no", "one"], ["nobody"], ["noone"], ["none"])
 

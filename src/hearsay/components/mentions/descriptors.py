@@ -108,12 +108,35 @@ def find_appositions(doc: Doc, start: int, end: int, lex: dict, table=None) -> l
             found.append(_describe(doc, child, left, right, roles, org_nouns))
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < start and head.head.tag_ == "NN":
         noun = head.head
+        right = noun.i + 1
+        outer = outer_role(noun, lex["descriptors"].get("speaking_roles", []))
+        if outer is not None:
+            noun = outer  # "a spokeswoman for the governor, Carla Reyes": she is the spokeswoman
         left = noun.left_edge.i
-        found.append(_describe(doc, noun, left, noun.i + 1, roles, org_nouns))
+        found.append(_describe(doc, noun, left, right, roles, org_nouns))
     return found
 
 
+def outer_role(noun: Token, roles: list[str]) -> Token | None:
+    """The role noun a preposition hangs ``noun`` on ("a spokeswoman for the governor"): the
+    parser apposes a following name to the inner noun, but the name is the outer role's."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and prep.head.lower_ in roles:
+        return prep.head
+    return None
+
+
+def _role_noun(doc: Doc, noun: Token, right: int, roles: dict) -> Token:
+    """The role word of an apposition: its noun, or the word right after it when the parser cut
+    a two-word role in the middle ("a shop steward": "shop" the noun, "steward" an adverb)."""
+    if noun.lower_ in roles or noun.i + 1 >= right:
+        return noun
+    nxt = doc[noun.i + 1]
+    return nxt if nxt.lower_ in roles and nxt.head.i == noun.i and nxt.is_alpha else noun
+
+
 def _describe(doc: Doc, noun: Token, left: int, right: int, roles: dict, org_nouns: dict) -> dict:
+    noun = _role_noun(doc, noun, right, roles)
     possessor = next((c.i for c in noun.children if c.dep_ == "poss"), None)
     old = next((c for c in noun.children if c.lower_ in ("old", "year-old") and c.i < noun.i), None)
     return {

@@ -157,7 +157,32 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
             continue
         spans[(start, token.i + 1)] = {"start": start, "end": token.i + 1, "label": "PERSON",
                                        "title_start": None, "evidence": ["age"]}
+    _add_kin_named(doc, spans, covered, kinship, titles)
     return sorted(spans.values(), key=lambda s: s["start"])
+
+
+def _add_kin_named(doc: Doc, spans: dict, covered: set[int], kinship: set[str], titles: dict) -> None:
+    """"Holloway's daughter, Ivy,", "their children, Anna and Peter": a capitalised proper noun
+    in apposition to a kin noun (or coordinated with one so apposed) is a person, though NER,
+    which rarely sees a lone first name, found none."""
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.i in covered or token.text in titles:
+            continue
+        if token.dep_ == "compound":
+            continue  # the given name of a longer name: taken with its head below
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ == "PROPN":
+            head = head.head
+        kin = head.head
+        if head.dep_ not in ("appos", "conj") or kin.pos_ != "NOUN" or kin.lemma_.lower() not in kinship:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == token.i and (start - 1) not in covered:
+            start -= 1
+        spans[(start, token.i + 1)] = {"start": start, "end": token.i + 1, "label": "PERSON",
+                                       "title_start": None, "evidence": ["kin"]}
+        covered.update(range(start, token.i + 1))
 
 
 def _words(table, start: int, end: int) -> list[str]:
@@ -195,7 +220,7 @@ def cluster_names(doc: Doc, spans: list[dict], lex: dict, table) -> list[dict]:
                 by_word.setdefault(word, []).append((index, span["start"], words))
         weight = 2 if len(words) > 1 else 1
         cluster["votes"][span["label"]] += weight
-        if "age" in span["evidence"]:
+        if "age" in span["evidence"] or "kin" in span["evidence"]:
             cluster["votes"]["PERSON"] += STRONG
         # "People familiar with ..." opening a sentence is not the magazine
         initial = len(words) == 1 and words[0] in lex["outlets"]["common_words_set"] \

@@ -25,6 +25,7 @@ from .titles import find_employment
 STATUS_RANK = {"denied": 4, "asserted": 3, "alleged": 2, "reported": 1}
 HEARSAY_SOURCES = ("anonymous", "reports", "outlet")
 ASIDE_MARKS = ("—", "–", "(", ",", "--")
+OWN_CLAUSE = ("advcl", "relcl", "ccomp", "acl", "conj", "parataxis")
 
 
 def quote_speakers(sources: list[dict], attributions: list[dict]) -> list[tuple[int, int, str]]:
@@ -84,9 +85,11 @@ def is_aside(pred: Token) -> bool:
 def is_denied(pred: Token, lexicon: dict) -> bool:
     """Negated ("are not dating", "is not an employee of RT") or under a denial verb ("denied
     dating"); a negated verb governing the words ("couldn't forgive his affair") denies nothing."""
-    if any(c.dep_ == "neg" for c in pred.children):
-        return True
-    if pred.dep_ in ("attr", "acomp") and any(c.dep_ == "neg" for c in pred.head.children):
+    never = lexicon.get("negating_adverbs", [])
+    negated = lambda t: any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in never) for c in t.children)  # noqa: E731
+    if negated(pred):
+        return True  # "are not dating", "they never married"
+    if pred.dep_ in ("attr", "acomp") and negated(pred.head):
         return True
     # "denied dating Mia Torres", "denied that he is dating": the words sit in what is denied,
     # not in the subject ("Jane Doe, the CEO of Acme, denied the report")
@@ -117,8 +120,11 @@ def local_hedge_kinds(doc: Doc, ev: dict, claim: dict | None, hedges: list[dict]
             kinds.add(h["kind"])
             continue
         span = doc.char_span(h["start"], h["end"], alignment_mode="expand")
-        if span is not None and any(t.head.i in near or t.i in near for t in span):
+        # a hedge heading a clause of its own ("after they were photographed") qualifies that clause
+        if span is not None and any((t.head.i in near and t.dep_ not in OWN_CLAUSE) or t.i in near for t in span):
             kinds.add(h["kind"])
+    if ev.get("reportative"):
+        kinds.add("reportative")  # "were first linked": the words report a rumour
     return kinds
 
 
@@ -164,6 +170,11 @@ def merge_evidence(evidence: list[dict], idx: EntityIndex) -> list[RelationRec]:
         if ev["type"] in SYMMETRIC and idx.first.get(b, 0) < idx.first.get(a, 0):
             a, b = b, a
         groups.setdefault((ev["type"], a, b), []).append(ev)
+    spouses = {frozenset((a, b)) for (t, a, b), evs in groups.items()
+               if t == "spouse" and any(e["status"] != "denied" for e in evs)}
+    # a marriage subsumes the romance before it ("my husband proposed to me in 1963"); "they
+    # never married" does not
+    groups = {k: v for k, v in groups.items() if not (k[0] == "romantic" and frozenset(k[1:]) in spouses)}
     relations: list[RelationRec] = []
     for (type_, a, b), evs in sorted(groups.items(), key=lambda kv: kv[1][0]["start"]):
         best = max(evs, key=lambda e: STATUS_RANK[e["status"]])

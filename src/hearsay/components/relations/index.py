@@ -246,6 +246,10 @@ def acting_subject(verb: Token) -> Token | None:
     while verb is not None and seen < 6:
         seen += 1
         child = subject_of(verb)
+        if child is None:
+            # the small model sometimes hangs the subject on the auxiliary ("Carter and Wilson
+            # were married": Carter <- were)
+            child = next((s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in [subject_of(a)] if s is not None), None)
         if child is not None:
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return _first_conjunct(verb.head)

@@ -77,6 +77,8 @@ def dated_since(times: RangeIndex, pred: Token) -> dict:
     start, end = _clause_span(pred)
     doc = pred.doc
     ref = (doc._.hearsay_meta or {}).get("published") or (doc._.hearsay_reference or {}).get("date")
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in pred.children) or pred.tag_ == "VBD":
+        return {}  # "were married for a decade" is over: it says how long, not since when
     for t in times.within(start, end):
         m = re.match(r"^P(\d+)Y$", t.get("value") or "")
         if not m or not ref or t.get("type") != "DURATION":
@@ -122,12 +124,21 @@ def anniversary_since(doc: Doc, noun: Token, times: RangeIndex, ordinals: dict[s
         if sent.start_char <= t["start"] and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
             year = int(value[:4]) - nth
             return {"since": f"{year:04d}{value[4:]}", "since_time": t["id"], "since_how": "anniversary"}
-    for t in times:
-        # "this week", "last month": the anniversary's year, so the wedding's year
+    verb = governing_verb(noun)
+    own = [t for t in times.overlapping(sent.start_char, sent.end_char) if verb is not None and _governed_by(noun.doc, t, verb)]
+    for t in own + list(times):
+        # "this week", "last month": the anniversary's year, so the wedding's year; its own
+        # clause's date first ("who married him in 2016, marked their fifth anniversary this week")
         value = t.get("value") or ""
         if sent.start_char <= t["start"] < sent.end_char and re.match(r"^\d{4}(-|$)", value):
             return {"since": f"{int(value[:4]) - nth:04d}", "since_time": t["id"], "since_how": "anniversary"}
     return {}
+
+
+def _governed_by(doc: Doc, time: dict, verb: Token) -> bool:
+    """Whether a time expression sits in ``verb``'s own clause (not a clause embedded in it)."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    return span is not None and governing_verb(span.root) == verb
 
 
 # --- kinship nouns ("his son, Evan", "kids Aleph, 12, and Amalia, 6", "Her husband, Walter") ---
@@ -179,7 +190,20 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
     owners = list(noun.children)
     if noun.dep_ == "compound":
         owners += [c for c in noun.head.children if c.dep_ == "poss"]  # "Their son Leo"
+    if noun.i > 1 and noun.doc[noun.i - 1].text == "-":
+        # "Smith's ex-husband": the parser gives the possessor to "ex"
+        owners += [c for c in noun.doc[noun.i - 2].children if c.dep_ == "poss"]
+    first = _first_kin_conjunct(idx, noun)
+    if first is not None:
+        # "Smith's son Peter, 12, and daughter Lily": the daughter is Smith's too
+        owners += [c for c in first.children if c.dep_ == "poss"]
     for c in owners:
+        if c.dep_ == "poss" and c.tag_ == "WP$":
+            # "John Smith, whose wife, Mary, died": whose is the relative clause's antecedent
+            antecedent = _relative_antecedent(c)
+            if antecedent is not None:
+                people = idx.person(antecedent, exclude=ex)
+                return people, False, [antecedent]
         if c.dep_ == "poss":
             people = idx.person(c, exclude=ex)
             if c.pos_ == "PRON" and len(holders) == 1:
@@ -210,9 +234,83 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
     if subj is not None and subj.i != noun.i and not any(e in ex for e in idx.ents(subj)):
         people = idx.person(subj, exclude=ex)
-        return people, len(people) == 2 and _is_couple_word(idx, subj), [subj]
+        if people:
+            return people, len(people) == 2 and _is_couple_word(idx, subj), [subj]
+    if noun.dep_ == "compound" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        # a kin word used as a title before a name ("thanked wife Sarah Grant", "arrived with
+        # son Leo"): the kin of the person last named before it in the sentence, where the
+        # parse of such headline-style phrasing gives no subject to read
+        anchor = _person_named_before(idx, noun, ex)
+        if anchor is not None:
+            return [idx.one(anchor, (PERSON,))], False, [anchor]
     return [], False, []
 
+
+def _first_kin_conjunct(idx: EntityIndex, noun: Token) -> Token | None:
+    """For a kin word compounded into a later conjunct ("... son Peter, and daughter Lily"),
+    the first conjunct's kin noun ("son"), which carries the possessor."""
+    if noun.dep_ != "compound" or noun.head.dep_ != "conj":
+        return None
+    t = noun.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    kin = idx.lexicon["kin_nouns"]
+    if t.pos_ == "NOUN" and t.lemma_.lower() in kin:
+        return t
+    return next((c for c in t.children if c.dep_ == "compound" and c.lemma_.lower() in kin), None)
+
+
+def _relative_antecedent(whose: Token) -> Token | None:
+    """The noun a relative clause opened by ``whose`` describes."""
+    t = whose
+    for _ in range(6):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _person_named_before(idx: EntityIndex, noun: Token, exclude: tuple[str, ...]) -> Token | None:
+    """The nearest token before ``noun`` in its sentence that names a person not excluded."""
+    for t in reversed(idx.doc[noun.sent.start : noun.i]):
+        eid = idx.one(t, (PERSON,))
+        if eid and eid not in exclude and idx.is_name(t.i, eid):
+            return t
+    return None
+
+
+def previous_marriage_partner(idx: EntityIndex, noun: Token, exclude: tuple[str, ...]) -> str | None:
+    """The other parent a child is given "from his marriage to Emily Carter" ("has a son, Leo,
+    from her relationship with ..."): a person named right after a marriage noun that a
+    "from" on the kin noun or on its verb governs."""
+    lex = idx.lexicon
+    nouns = set(lex["marriage_nouns"]) | set(lex.get("relationship_nouns", []))
+    heads = [noun] + ([noun.head] if noun.dep_ in ("dobj", "attr", "appos") else [])
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in lex.get("place_preps", []):
+                continue
+            for m in prep.children:
+                if m.dep_ == "pobj" and m.lemma_.lower() in nouns:
+                    return _partner_after(idx, m, exclude)
+    return None
+
+
+def _partner_after(idx: EntityIndex, noun: Token, exclude: tuple[str, ...]) -> str | None:
+    """The person named in "<marriage> to/with [a title] <Name>", read off the surface (the
+    parse often takes the title for a verb: "to producer Lena Ortiz")."""
+    window = idx.doc[noun.i + 1 : min(noun.i + 6, noun.sent.end)]
+    if not len(window) or window[0].lower_ not in ("to", "with"):
+        return None
+    for t in window[1:]:
+        if t.is_punct:
+            return None
+        eid = idx.one(t, (PERSON,))
+        if eid and eid not in exclude and idx.is_name(t.i, eid):
+            return eid
+    return None
 
 def _is_couple_word(idx: EntityIndex, token: Token) -> bool:
     return token.lower_ in idx.lexicon.get("plural_pronouns", []) or (
@@ -241,6 +339,10 @@ def kin_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> list[dict]
     if noun.lemma_.lower() in lex.get("weak_kin_nouns", []) and not any(c.dep_ == "poss" for c in noun.children):
         return []
     anchors, couple, anchor_tokens = kin_anchors(idx, noun, holders)
+    if kin == "child" and len(anchors) == 1:
+        other = previous_marriage_partner(idx, noun, tuple(holders) + tuple(anchors))
+        if other:
+            anchors = anchors + [other]
     # "X and Y are siblings": the holders are each other's kin
     if not anchors and len(holders) == 2 and noun.dep_ == "attr" and kin in ("sibling", "spouse", "romantic"):
         anchors, holders = [holders[1]], [holders[0]]
@@ -324,8 +426,13 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[d
             return pair_evidence("spouse", people, [tok, tok.head], tok)
         if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ != "amod":
             people, toks = participants(idx, tok, ("to",), use_dobj=lemma in lex["marriage_verbs"])
+            divorce = lemma in lex.get("divorce_verbs", [])
+            subj = acting_subject(tok)
+            if divorce and subj is not None and _is_couple_word(idx, subj):
+                # "they divorced in 2019": the couple who married, not the one dating now
+                people = list(idx.couple(subj, married=True))
             # a divorce says they were married, not since when
-            dated = dated_since(times, tok) if lemma not in lex.get("divorce_verbs", []) else {}
+            dated = dated_since(times, tok) if not divorce else {}
             out = pair_evidence("spouse", people, toks, tok, **dated)
     elif lemma in lex.get("marriage_phrases", {}) and tok.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.lemma_.lower() == lex["marriage_phrases"][lemma] for c in tok.children
@@ -333,6 +440,12 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[d
         # "tied the knot in 2012"
         people, toks = participants(idx, tok, ("with", "to"), use_dobj=False)
         out = pair_evidence("spouse", people, toks, tok, **dated_since(times, tok))
+    elif lemma in lex["marriage_nouns"] and tok.pos_ == "NOUN" and not is_wedding_anniversary(idx, tok):
+        # "his marriage to producer Lena Ortiz", "her marriage with Ben Cole"
+        owners = [idx.person(c) for c in tok.children if c.dep_ == "poss"]
+        partner = _partner_after(idx, tok, tuple(owners[0]) if owners else ())
+        if owners and len(owners[0]) == 1 and partner:
+            out = pair_evidence("spouse", owners[0] + [partner], [tok], tok)
     elif is_wedding_anniversary(idx, tok):
         people, toks = anniversary_owners(idx, tok)
         out = pair_evidence("spouse", people, toks, tok, **anniversary_since(idx.doc, tok, times, idx.lexicon["ordinal_words"]))
@@ -343,8 +456,25 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[d
 
 def is_wedding_anniversary(idx: EntityIndex, tok: Token) -> bool:
     lex = idx.lexicon
-    return tok.lemma_.lower() in lex["anniversary_nouns"] and any(
-        c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod"))
+    if tok.lemma_.lower() not in lex["anniversary_nouns"]:
+        return False
+    if any(c.lemma_.lower() in lex["marriage_nouns"] for c in tok.children if c.dep_ in ("compound", "amod")):
+        return True
+    return is_couple_anniversary(idx, tok)
+
+
+def is_couple_anniversary(idx: EntityIndex, tok: Token) -> bool:
+    """"marked their fifth anniversary": a bare anniversary of a couple the story has already
+    said are married is their wedding's (not "the company's 50th anniversary", not a couple
+    only dating)."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(not (ORDINAL.match(c.lower_) or c.lower_ in idx.lexicon["ordinal_words"]) for c in mods):
+        return False
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or not _is_couple_word(idx, owner):
+        return False
+    pair = idx.couple(owner, married=True)
+    return len(pair) == 2 and any(p == tuple(pair) and t == "spouse" for p, t, _ in idx.pairs)
 
 
 def anniversary_owners(idx: EntityIndex, tok: Token) -> tuple[list[str], list[Token]]:
@@ -433,6 +563,13 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[di
         if lemma == "date" and len(people) == 2 and not any(c.dep_ in ("dobj",) for c in tok.children) and tok.tag_ != "VBG":
             people = []  # "dated May 5" is a document's date, not romance
         out = pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
+    elif tok.pos_ == "NOUN" and lemma in lex.get("relationship_nouns", []):
+        out = relationship_evidence(idx, tok, times)
+    elif tok.pos_ == "VERB" and breakup_preps(tok, lex) is not None:
+        out = breakup_evidence(idx, tok, breakup_preps(tok, lex))
+    elif tok.pos_ == "VERB" and lemma in lex.get("linking_verbs", []) and not any(
+            c.lower_ in lex.get("romantic_adverbs", []) for c in tok.children):
+        out = linked_evidence(idx, tok, times)
     elif tok.pos_ == "VERB":
         for phrase, preps in lex["romantic_phrases"].items():
             words = phrase.split()
@@ -445,8 +582,8 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[di
             out = pair_evidence("romantic", people, toks, tok, **dated_since(times, tok))
             break
         else:
-            # "romantically linked to": the adverb carries the phrase
-            if lemma == "link" and any(c.lower_ == "romantically" for c in tok.children):
+            # "romantically linked to", "romantically involved with": the adverb carries the phrase
+            if any(c.lower_ in lex.get("romantic_adverbs", []) for c in tok.children):
                 people, toks = participants(idx, tok, ("to", "with"), use_dobj=False)
                 out = pair_evidence("romantic", people, toks, tok)
     for ev in out:
@@ -454,11 +591,74 @@ def romance_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[di
     return out
 
 
+def relationship_evidence(idx: EntityIndex, noun: Token, times: RangeIndex) -> list[dict]:
+    """"X and Y have ended their relationship", "she confirmed her relationship with Y": a
+    relationship is a romance when a verb of a romance's course governs it and two people own
+    it; "their working relationship" or a relationship a story merely describes is not."""
+    lex = idx.lexicon
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else None
+    in_one = noun.dep_ == "pobj" and noun.head.lower_ == "in"  # "has been in a relationship with"
+    if in_one:
+        verb = noun.head.head
+    elif verb is None or verb.lemma_.lower() not in lex.get("relationship_verbs", []):
+        return []
+    if any(c.dep_ in ("amod", "compound") for c in noun.children):
+        return []  # "their business relationship", "a close working relationship"
+    people, toks = noun_owners(idx, noun)
+    if in_one and not people:
+        subj = acting_subject(verb)
+        people, toks = (idx.person(subj), [noun, subj]) if subj is not None else ([], [noun])
+    partner, ptoks = participants(idx, noun, ("with",), use_dobj=False)
+    people += [e for e in partner if e not in people]
+    return pair_evidence("romantic", people[:2], toks + ptoks, noun, **dated_since(times, verb))
+
+
+def breakup_preps(tok: Token, lex: dict) -> tuple[str, ...] | None:
+    """The prepositions naming the other party of a breakup verb ("split from", "broke up
+    with"), or None when the token is no breakup verb (a phrasal one needs its particle)."""
+    lemma = tok.lemma_.lower()
+    for phrase, preps in lex.get("breakup_verbs", {}).items():
+        words = phrase.split()
+        if words[0] != lemma:
+            continue
+        if len(words) == 1 or any(c.dep_ == "prt" and c.lower_ == words[1] for c in tok.children):
+            return tuple(preps)
+    return None
+
+
+def breakup_evidence(idx: EntityIndex, tok: Token, preps: tuple[str, ...]) -> list[dict]:
+    """"X and Y split last month", "X broke up with Y": the end of a romance is evidence of it.
+    A breakup verb with an object ("split the prize") is none; between spouses the merge keeps
+    the marriage only."""
+    if any(c.dep_ in ("dobj", "attr", "oprd") for c in tok.children):
+        return []
+    people, toks = participants(idx, tok, preps, use_dobj=False)
+    return pair_evidence("romantic", people, toks, tok)
+
+
+def linked_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
+    """"X and Y were first linked in 2021", "X has been linked to Y": two people linked in the
+    passive are a rumoured couple, reported rather than asserted; linked "to the fraud" or "by
+    DNA" they are not."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) and tok.tag_ != "VBN":
+        return []
+    objects = [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "with", "by")
+               for p in c.children if p.dep_ == "pobj"]
+    if any(not idx.person(p) for p in objects):
+        return []
+    people, toks = participants(idx, tok, ("to", "with"), use_dobj=False)
+    # linked by whom? by the press: the words themselves report a rumour
+    return pair_evidence("romantic", people, toks, tok, reportative=True, **dated_since(times, tok))
+
+
 def trigger_words(lex: dict) -> set[str]:
     """Every word that can start a relation statement (lemmas and lower-case forms)."""
     words = set(lex["kin_nouns"]) | set(lex["marriage_verbs"]) | set(lex["spouse_adjectives"]) | set(lex.get("marriage_phrases", {}))
     words |= set(lex["anniversary_nouns"]) | set(lex["romantic_nouns"]) | set(lex["romantic_verbs"])
-    words |= {p.split()[0] for p in lex["romantic_phrases"]} | {"link"} | set(lex["meet_verbs"])
+    words |= {p.split()[0] for p in lex["romantic_phrases"]} | set(lex["meet_verbs"]) | set(lex.get("romantic_adverbs", []))
+    words |= set(lex.get("relationship_nouns", [])) | {p.split()[0] for p in lex.get("breakup_verbs", {})}
+    words |= set(lex.get("linking_verbs", [])) | set(lex.get("appointment_verbs", [])) | set(lex["marriage_nouns"])
+    words |= set(lex.get("succession_verbs", []))
     return words | set(lex["employment_verbs"])
 
 
@@ -482,10 +682,13 @@ def find_kin_and_couples(idx: EntityIndex, tokens: list[Token], times: RangeInde
     for tok in tokens:
         lemma = tok.lemma_.lower()
         if (lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"] or lemma in lex["anniversary_nouns"]
-                or lemma in lex.get("marriage_phrases", {})):
+                or lemma in lex.get("marriage_phrases", {}) or lemma in lex["marriage_nouns"]):
             out += marriage_evidence(idx, tok, times)
-        elif lemma in lex["romantic_nouns"] or tok.pos_ == "VERB":
+        elif lemma in lex["romantic_nouns"] or lemma in lex.get("relationship_nouns", []) or tok.pos_ == "VERB":
             out += romance_evidence(idx, tok, times)
+        elif tok.lower_ in lex.get("romantic_adverbs", []) and tok.head.pos_ in ("VERB", "ADJ") and tok.head.i != tok.i \
+                and tok.head.lemma_.lower() not in lex.get("romantic_verbs", {}) and tok.head.lemma_.lower() not in lex.get("linking_verbs", []):
+            out += romance_evidence(idx, tok.head, times)  # "romantically involved with": the adverb's verb
     for tok in tokens:
         if tok.lemma_.lower() in lex["meet_verbs"]:
             out += meet_evidence(idx, tok, times)

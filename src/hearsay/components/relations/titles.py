@@ -83,7 +83,17 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    eid = idx.np_entity(p, types_after(c))
+                    # "a spokeswoman for the governor": staff serve the person the title names
+                    types = types_after(c) + ((PERSON,) if staff else ())
+                    eid = idx.np_entity(p, types)
+                    holder = set(idx.ents(noun))
+                    if eid in holder:
+                        # "a spokeswoman for the governor, Carla Reyes": the name apposed to the
+                        # inner noun is the title holder; the governor is whoever else it names
+                        others = [e for e in idx.ents(p) if e not in holder and idx.type_of(e) in types]
+                        eid = others[0] if len(others) == 1 else None
+                    if eid is None:
+                        eid = org_by_kind(idx, p)
                     if eid:
                         return eid, [c, p]
         if c.dep_ == "poss":
@@ -116,6 +126,56 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
         if eid:
             return eid, [t]
     return None, []
+
+
+def _of_title(noun: Token, mods: list[Token], lex: dict) -> tuple[str, str] | None:
+    """A title phrase continuing through "of" ("chief of staff", "press secretary of state"
+    aside): the noun, "of" and its object's words, when the lexicon lists the whole phrase."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i == c.i + 1:
+                    hit = match_title(_np_text(mods + [noun, c, p]), lex)
+                    if hit and hit[0].endswith(" of " + p.lower_):
+                        return hit
+    return None
+
+
+def earlier_title_owner(idx: EntityIndex, noun: Token, staff: bool, window: int = 300) -> tuple[str | None, list[Token]]:
+    """The employer given to the same title word shortly before: a definite "the chief of
+    staff" refers back to "Mayor Elise Navarro's chief of staff"."""
+    for t in reversed(idx.doc[max(0, noun.i - window) : noun.i]):
+        if t.lower_ == noun.lower_ and t.pos_ == noun.pos_ and not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            org, otoks = org_of_title(idx, t, [t], staff)
+            if org is not None:
+                return org, otoks
+    return None, []
+
+
+def org_after_name(idx: EntityIndex, name_head: Token) -> tuple[str | None, list[Token]]:
+    """An organisation named by a ``place_preps`` word right after a name ("Jo Ross from Acme")."""
+    nxt = name_head.i + 1
+    doc = idx.doc
+    if nxt >= name_head.sent.end or doc[nxt].lower_ not in idx.lexicon.get("place_preps", []) or doc[nxt].pos_ != "ADP":
+        return None, []
+    for p in doc[nxt].children:
+        if p.dep_ == "pobj":
+            eid = idx.np_entity(p, EMPLOYERS_NOT_PLACES)
+            if eid:
+                return eid, [doc[nxt], p]
+    return None, []
+
+
+def org_by_kind(idx: EntityIndex, noun: Token) -> str | None:
+    """"a shop steward at the plant", "a nurse at the clinic": a definite common noun for a kind
+    of workplace names the organisation the text also calls that, else the one the story is
+    about."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in idx.lexicon["org_kind_nouns"]:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    return idx.org_described_as(lemma) or idx.topic_org()
 
 
 def contextual_org(idx: EntityIndex, person: str, title: str, qualifiers: list[Token]) -> str | None:
@@ -164,12 +224,27 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
     # 2. a title in apposition: "Marcus Oyelaran, an analyst at Pinegate Securities"
     appos = [c for c in name_head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if name_head.dep_ == "appos" and name_head.head.pos_ == "NOUN":
-        appos.append(name_head.head)
+        inner = name_head.head
+        prep = inner.head
+        if inner.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and prep.head.i < inner.i:
+            # "a spokeswoman for the governor, Carla Reyes": the name is apposed to the inner
+            # noun by the parser but holds the outer title
+            appos.append(prep.head)
+        appos.append(inner)
     if name_head.dep_ == "nsubj":
         appos += [c for c in name_head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and name_head.head.lemma_ == "be"]
     for noun in appos:
         mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") or c.tag_ == "HYPH"]
         hit = match_title(_np_text(mods + [noun]), lex)
+        of_title = _of_title(noun, mods, lex)
+        if of_title and (hit is None or len(of_title[0]) > len(hit[0])):
+            hit = of_title  # "chief of staff", "head of sales": the title runs through "of"
+        nxt = idx.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+        if nxt is not None and nxt.head.i == noun.i and nxt.is_alpha and nxt.pos_ not in ("ADP", "DET", "CCONJ", "VERB", "AUX"):
+            # a two-word title the parser cut in the middle ("a shop steward": steward an adverb)
+            longer = match_title(_np_text(mods + [noun, nxt]), lex)
+            if longer and (hit is None or len(longer[0]) > len(hit[0])):
+                noun, mods, hit = nxt, mods + [noun], longer
         if hit:
             candidates.append((noun, mods + [noun], hit[0], hit[1]))
     for noun, phrase, title, kind in candidates:
@@ -181,6 +256,12 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         if org is None and noun is phrase[-1] and noun.i < name_start.i:
             # a title before the name, the employer after it: "Sen. Ron Wyden of Oregon"
             org, otoks = org_of_title(idx, name_head, [])
+        if org is None and noun.i < name_start.i:
+            # "signing striker Emeka Okafor from Belmont City": where the titled person comes from
+            org, otoks = org_after_name(idx, name_head)
+        if org is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            # "The chief of staff, Ray Dunleavy" after "Mayor Elise Navarro's chief of staff"
+            org, otoks = earlier_title_owner(idx, noun, staff)
         if org is None and kind == "contextual" and not any(c.dep_ == "poss" for c in noun.children):
             # a possessor we could not resolve ("Its owner", "her lawyer") names someone else's
             # outfit, never simply the one the story is about
@@ -215,8 +296,8 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
                 orgs.append((eid, c))
         if c.dep_ == "prep" and c.lower_ in spec:
             orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
-        if c.dep_ == "dobj" and any(p in spec for p in ("with", "for")):
-            # "signed a deal with X": the preposition hangs on the object
+        if c.dep_ == "dobj" and any(p in spec for p in ("with", "for", "at")):
+            # "signed a deal with X", "leads the research team at X": the preposition hangs on the object
             for g in c.children:
                 if g.dep_ == "prep" and g.lower_ in spec:
                     orgs += [(e, p) for p in g.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
@@ -225,6 +306,76 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
     for org, otok in orgs[:1]:
         start, end = tokens_chars([subj, tok, otok])
         out.append(evidence("employee", people[0], org, start, end, tok.i, **dated_since(times, tok)))
+    return out
+
+
+def _appointed(tok: Token) -> list[tuple[Token, Token]]:
+    """(person token, title noun) pairs an appointment verb joins: "named Jo Ross as its chief
+    executive", "appointed Jo Ross chief executive" (the parser hangs the name on the title),
+    "Jo Ross was named chief executive", "was hired as coach"."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "oprd" and c.pos_ == "PROPN")]
+    # "as its chief executive"; "promoted Jo Ross to chief operating officer"
+    titles = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "to") for p in c.children if p.dep_ == "pobj"]
+    titles += [c for c in tok.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ == "NOUN"]
+    out = []
+    for o in objs:
+        if o.pos_ == "PROPN":
+            out += [(o, t) for t in titles]
+        elif o.pos_ == "NOUN":
+            # "appointed Karen Lewis chief executive": Lewis <- nmod/compound of the title
+            out += [(c, o) for c in o.children if c.dep_ in ("nmod", "compound", "appos") and c.pos_ == "PROPN"]
+    return out
+
+
+def appointment_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[dict]:
+    """Employment given by an appointment: the person appointed holds the title, with the
+    title's own organisation ("as chief executive of Acme") or else the one appointing them
+    ("Acme named Jo Ross as its chief executive")."""
+    lex = idx.lexicon
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.get("appointment_verbs", []):
+        return []
+    out = []
+    for person_tok, noun in _appointed(tok):
+        people = idx.np_entities(person_tok, (PERSON,))
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i != person_tok.i]
+        if len(people) != 1 or match_title(_np_text(mods + [noun]), lex) is None:
+            continue
+        staff = match_title(_np_text(mods + [noun]), lex)[0] in lex.get("staff_titles", [])
+        org, otoks = org_of_title(idx, noun, [], staff)
+        if org is None and person_tok.dep_ != "nsubjpass":
+            # the appointer: the verb's subject, or the noun it describes ("Acme, the cafe
+            # chain, named ...": named <- acl of chain)
+            subj = tok.head if tok.dep_ == "acl" else acting_subject(tok)
+            org = idx.np_entity(subj, EMPLOYERS_NOT_PLACES) if subj is not None else None
+            otoks = [subj] if org else []
+        if org is None or org == people[0]:
+            continue
+        start, end = tokens_chars([tok, person_tok, noun] + otoks)
+        out.append(evidence("employee", people[0], org, start, end, tok.i, appointed=True, **dated_since(times, tok)))
+    return out
+
+
+def succession_evidence(idx: EntityIndex, verbs: list[Token], found: list[dict]) -> list[dict]:
+    """"She replaces Dean Hollis", "Ross succeeds Jo Park as coach": the one replaced held the
+    post at the employer the successor is given."""
+    lex = idx.lexicon
+    out = []
+    for tok in verbs:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.get("succession_verbs", []):
+            continue
+        subj = acting_subject(tok)
+        successor = idx.person(subj) if subj is not None else []
+        replaced = [e for c in tok.children if c.dep_ == "dobj" for e in idx.np_entities(c, (PERSON,))]
+        if len(successor) != 1 or len(replaced) != 1 or successor == replaced:
+            continue
+        held = [ev for ev in found if ev["type"] == "employee" and ev["a"] == successor[0] and idx.type_of(ev["b"]) != PERSON]
+        # the post they were appointed to is the one taken over, not a past employer's
+        held = [ev for ev in held if ev.get("appointed")] or held
+        employers = list(dict.fromkeys(ev["b"] for ev in held))
+        if len(employers) != 1:
+            continue
+        start, end = tokens_chars([subj, tok] + [c for c in tok.children if c.dep_ == "dobj"])
+        out.append(evidence("employee", replaced[0], employers[0], start, end, tok.i))
     return out
 
 
@@ -245,4 +396,5 @@ def find_employment(idx: EntityIndex, verbs: list[Token], times: RangeIndex) -> 
     for tok in verbs:
         if tok.lemma_.lower() in idx.lexicon["employment_verbs"]:
             out += employment_verb_evidence(idx, tok, times)
-    return out
+        out += appointment_evidence(idx, tok, times)
+    return out + succession_evidence(idx, verbs, out)

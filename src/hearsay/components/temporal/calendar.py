@@ -135,6 +135,13 @@ def range_of(p: Point, mod: Optional[str] = None, fractions: Optional[dict] = No
         # early/mid/late month: days 1-10, 11-20, 21-end
         first, last = {"START": (1, 10), "MID": (11, 20), "END": (21, end.day)}.get(mod, (1, end.day))
         return {"start": start.replace(day=first).isoformat(), "end": start.replace(day=last).isoformat()}
+    if mod and fractions and mod in fractions and p.gran == "Y":
+        # "mid-2026", "early 2025": a part of a year is whole months (May through August), the
+        # way writers and readers count it, not a day count that spills into September
+        a, b = fractions[mod]
+        first, last = round(a * 12), round(b * 12)
+        return {"start": add_months(start, first).isoformat(),
+                "end": (add_months(start, max(last, first + 1)) - timedelta(days=1)).isoformat()}
     if mod and fractions and mod in fractions and p.gran != "D":
         total = (end - start).days + 1
         a, b = fractions[mod]

@@ -353,6 +353,10 @@ def read_season(words, joined, ctx, L, mod):
     body = words
     if words[0] in L["season_relatives"] or words[0] == "the":
         det, body = words[0], words[1:]
+    elif words[0] in L.get("season_spans", []):
+        body = words[1:]  # "all summer", "throughout the winter": the season itself, by tense
+        if body[:1] == ["the"]:
+            body = body[1:]
     if not body or body[0] not in L["seasons"]:
         return None
     code, m1, m2 = L["seasons"][body[0]]
