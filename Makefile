@@ -75,7 +75,7 @@ bench-web: install
 
 # the web page's pictures in docs/screenshots/ (README)
 screenshots: install browser
-	HEARSAY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_workbench_browser.py -k screenshots
+	HEARSAY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/web/test_workbench_browser.py tests/web/test_trace_browser.py -k screenshots
 
 # The learned attribution tagger: PolNeAR train -> DocBin (ignored build folder, never
 # committed) -> spacy train (pinned config and seed, CPU) -> weights into the package.

@@ -371,9 +371,14 @@ def match_section(r: dict) -> str:
 def trace_bench_section(r: dict) -> str:
     from hearsay.eval.bench_trace import render
 
-    return ("Synthetic corpora recombined from cascades-dev, every content word renamed per world; each size traced in a "
-            "fresh process, on 2 CPUs shared with seven other engineers' jobs (load average 8-10), so the seconds are "
-            "noisy.\n\n```\n" + render(r) + "```\n")
+    loads = [x["load_average"][0] for x in r["runs"] if x.get("load_average")]
+    load = (f"1-minute load average {min(loads):.1f} to {max(loads):.1f} at the start of the runs"
+            if loads else "load average not recorded")
+    return ("Synthetic corpora recombined from cascades-dev, every content word renamed per world to a made-up word "
+            "no other world uses (so worlds share no story and no rare word); each size traced in a "
+            f"fresh process on a machine shared with other jobs ({load}). The growth exponent and the 1 M extrapolation "
+            "come from the CPU seconds of the trace process, which other jobs do not inflate; the wall-clock seconds and "
+            "their exponent are shown beside them.\n\n```\n" + render(r) + "```\n")
 
 
 SECTIONS = [

@@ -22,7 +22,7 @@ from hearsay.web import create_app  # noqa: E402
 from hearsay.web.keeper import MemoryKeeper  # noqa: E402
 
 from conftest import EXAMPLE, SEED  # noqa: E402
-from webtools import AXE, LiveServer, browser, missing, page, submit, watch  # noqa: E402,F401 (fixtures)
+from webtools import LiveServer, audit, browser, page, submit, watch  # noqa: E402,F401 (fixtures)
 
 expect = sync_api.expect
 PUBLISHED = "2024-03-14"
@@ -212,18 +212,6 @@ def test_skip_links_reach_each_panel(page, example_url):
     inside = page.evaluate("document.activeElement.closest('#sources') !== null")
     assert inside, page.evaluate("document.activeElement.outerHTML")
     assert page.problems == []
-
-
-def audit(pg) -> list[str]:
-    """Serious and critical axe-core violations on the page, one line each."""
-    if not AXE.exists():
-        missing("axe-core", AXE)
-    pg.add_script_tag(path=str(AXE))
-    result = pg.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
 
 
 def test_axe_finds_no_serious_violation(browser, server, example_url):

@@ -116,3 +116,15 @@ def submit(page, server: str, text: str, **fields) -> dict:
     page.click("#analyze")
     page.wait_for_url("**/ledger/*")
     return page.request.get(page.url + ".json").json()
+
+
+def audit(pg) -> list[str]:
+    """Serious and critical axe-core violations on the page, one line each."""
+    if not AXE.exists():
+        missing("axe-core", AXE)
+    pg.add_script_tag(path=str(AXE))
+    result = pg.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]

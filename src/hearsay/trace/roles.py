@@ -10,7 +10,9 @@ one's words), or a repeat (cited, or restated without citing anyone).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
 
 from ..ledger import Source
 from .identity import EntityNames, OutletIndex
@@ -29,12 +31,36 @@ ECHO_OVERLAP = 0.8
 
 @dataclass
 class ArticleFacts:
-    """What roles need to know about one article, computed once per trace."""
+    """What roles need to know about one article, computed once per trace.
+
+    The citations are also kept sorted by where they start, so finding the ones in a
+    paragraph is a binary search, not a scan of every citation for every claim; the
+    article's main unnamed voice is worked out once, not once per claim that needs it.
+    """
 
     item: TraceItem
     citations: list[Citation]
     copy_of: str | None
     correction: bool
+    _by_start: list[tuple[int, int, Citation]] = field(init=False, repr=False)
+    _starts: list[int] = field(init=False, repr=False)
+    _voice: TraceSource | None = field(init=False, repr=False, default=None)
+    _voice_known: bool = field(init=False, repr=False, default=False)
+
+    def __post_init__(self) -> None:
+        self._by_start = sorted((c.span.start, n, c) for n, c in enumerate(self.citations))
+        self._starts = [start for start, _, _ in self._by_start]
+
+    def citations_between(self, lo: int, hi: int) -> list[tuple[int, Citation]]:
+        """``(position in citations, citation)`` for each citation starting in [lo, hi)."""
+        first, last = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        return [(n, c) for _, n, c in self._by_start[first:last]]
+
+    def anonymous_voice(self) -> TraceSource | None:
+        """The article's unnamed voice that carries most of its claims, if it has one."""
+        if not self._voice_known:
+            self._voice, self._voice_known = _main_anonymous(self.item), True
+        return self._voice
 
 
 def is_correction(item: TraceItem) -> bool:
@@ -87,10 +113,11 @@ def citation_for(unit: Unit, facts: ArticleFacts, own_voice: bool = False) -> Ci
     lo, hi = _paragraph_bounds(unit.item.text, unit.start)
     if own_voice:
         lo, hi = _sentence_bounds(unit.item.text, unit.start, unit.end, lo, hi)
-    near = [c for c in facts.citations if lo <= c.span.start < hi]
+    near = facts.citations_between(lo, hi)
     if not near:
         return None
-    return min(near, key=lambda c: abs(c.span.start - unit.start))
+    # nearest first; between two equally near, the one found first in the article's citations
+    return min(near, key=lambda nc: (abs(nc[1].span.start - unit.start), nc[0]))[1]
 
 
 def _sentence_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -119,14 +146,17 @@ def assign_roles(group: list[Unit], facts: dict[str, ArticleFacts], outlets: Out
     origin_article: str | None = None
     apps: list[Appearance] = []
     origin: Origin | None = None
-    voices: list[tuple[TraceSource, Unit]] = []
+    voices = _Voices()
+    by_article: dict[str, list[Unit]] = {}
+    for unit in group:
+        by_article.setdefault(unit.item.id, []).append(unit)
     for unit in group:
         f = facts[unit.item.id]
         src = trace_source(unit, outlets, names)
         own_outlet = src.kind == "outlet" and src.entity == unit.item.outlet
         if own_outlet:
             # "X has learned" in X: the outlet's own reporting; its sources are elsewhere in the article.
-            src = _article_voice(unit, group, outlets, names) or TraceSource(kind="author", label="the author")
+            src = _article_voice(unit, f, by_article[unit.item.id], outlets, names) or TraceSource(kind="author", label="the author")
         cit = citation_for(unit, f, own_voice=src.kind not in DERIVED_KINDS | {"author"})
         opposite = unit.negated != claim_negated and unit.item.id != origin_article
         stance = "denies" if opposite and (f.correction or src.kind in ON_RECORD) else "asserts"
@@ -158,7 +188,7 @@ def assign_roles(group: list[Unit], facts: dict[str, ArticleFacts], outlets: Out
             role = "repeat"
             via = Via(how="uncited", article=None, outlet=None)
         if role in ("origin", "confirmation"):
-            voices.append((src, unit))
+            voices.add(src, unit)
         apps.append(Appearance(
             article=unit.item.id, claim=unit.claim_id,
             span={"start": unit.start, "end": unit.end, "text": unit.text},
@@ -168,26 +198,54 @@ def assign_roles(group: list[Unit], facts: dict[str, ArticleFacts], outlets: Out
     return apps, origin
 
 
-def _article_voice(unit: Unit, group: list[Unit], outlets: OutletIndex, names: EntityNames) -> TraceSource | None:
+def _article_voice(unit: Unit, facts: ArticleFacts, same_article: list[Unit], outlets: OutletIndex,
+                   names: EntityNames) -> TraceSource | None:
     """Whom "X has learned" in X rests on: the article's unnamed voice when it has one (an
     exclusive's channel line stands for its anonymous sourcing), else another source it
-    credits for the same claim."""
-    from collections import Counter
-
-    counts = Counter(c.source for c in unit.item.ledger.claims)
-    anonymous = [s for s in unit.item.ledger.sources if s.kind == "anonymous" or (s.kind == "person" and not s.entity)]
-    if anonymous:
-        s = max(anonymous, key=lambda s: counts.get(s.id, 0))
-        return TraceSource(kind="anonymous", label=s.label)
-    for other in group:
-        if other.item.id == unit.item.id and other is not unit:
+    credits for the same claim (``same_article``: this claim's units in this article)."""
+    anonymous = facts.anonymous_voice()
+    if anonymous is not None:
+        return anonymous
+    for other in same_article:
+        if other is not unit:
             s = trace_source(other, outlets, names)
             if s.kind not in ("author", "outlet"):
                 return s
     return None
 
 
-def _independent(src: TraceSource, unit: Unit, origin: Origin | None, voices) -> bool:
+def _main_anonymous(item: TraceItem) -> TraceSource | None:
+    counts = Counter(c.source for c in item.ledger.claims)
+    anonymous = [s for s in item.ledger.sources if s.kind == "anonymous" or (s.kind == "person" and not s.entity)]
+    if not anonymous:
+        return None
+    s = max(anonymous, key=lambda s: counts.get(s.id, 0))
+    return TraceSource(kind="anonymous", label=s.label)
+
+
+class _Voices:
+    """The claim's voices so far (its origin and confirmations), indexed for the echo test:
+    their labels in a set, their words once per distinct wording, so a claim repeated by
+    hundreds of articles is not compared word by word with every earlier voice."""
+
+    def __init__(self) -> None:
+        self.labels: set[str] = set()
+        self.wordings: set[frozenset] = set()
+
+    def add(self, src: TraceSource, unit: Unit) -> None:
+        self.labels.add(src.label)
+        terms = frozenset(content_terms(unit.text))
+        if terms:
+            self.wordings.add(terms)
+
+    def echoes(self, src: TraceSource, unit: Unit) -> bool:
+        """Same label as an earlier voice, or most of an earlier voice's words."""
+        if src.label in self.labels:
+            return True
+        return any(len(w & unit.terms) / len(w) >= ECHO_OVERLAP for w in self.wordings)
+
+
+def _independent(src: TraceSource, unit: Unit, origin: Origin | None, voices: _Voices) -> bool:
     """Its own voice with its own access, not an earlier one's echo."""
     if origin is None or src.kind in DERIVED_KINDS or src.kind == "author":
         return False
@@ -195,11 +253,5 @@ def _independent(src: TraceSource, unit: Unit, origin: Origin | None, voices) ->
     if src_kind in ("person", "document", "organization"):
         return not relies_on_report(unit)
     if src_kind == "anonymous":
-        for prev_src, prev in voices:
-            if prev_src.label == src.label:
-                return False
-            prev_terms = set(content_terms(prev.text))
-            if prev_terms and len(prev_terms & set(unit.terms)) / len(prev_terms) >= ECHO_OVERLAP:
-                return False
-        return True
+        return not voices.echoes(src, unit)
     return False

@@ -251,6 +251,12 @@ async def claim(request: Request, name: str):
     return answer(request, page, fmt or "html")
 
 
+async def corpus(request: Request):
+    """``/corpus`` and ``/corpus.json``: the traced claims by spread, each linked to its cascade."""
+    page = await run_in_threadpool(pages.corpus_page, web_of(request).keeper)
+    return answer(request, page, "json" if request.url.path.endswith(".json") else "html")
+
+
 def download(keeper: Keeper, key: str, fmt: str) -> Response:
     from ..render.claim_table import to_csv
     from ..render.markdown import to_markdown
@@ -272,6 +278,8 @@ ROUTES = [
     ("GET", "/ledger/{key}/edit", edit),
     ("GET", "/ledger/{name}", ledger),
     ("GET", "/claims/{name}", claim),
+    ("GET", "/corpus", corpus),
+    ("GET", "/corpus.json", corpus),
 ]
 
 HANDLERS = [

@@ -149,5 +149,62 @@ def claim_page(keeper: Keeper, claim_id: str) -> Page:
     claim = load_claim(store.engine, claim_id)
     if claim is None:
         raise RequestProblem(404, f"no traced claim {claim_id!r} in {keeper.where}; run `hearsay trace --store` to trace the corpus")
-    return Page("claim.html", {"claim": claim})
+    from ..render import cascade
+
+    for a in claim["appearances"]:
+        a["mark"], a["mark_word"] = cascade.ROLE_MARKS[cascade.role_key(a)]
+    origin = next((a for a in claim["appearances"] if a["role"] == "origin"), None)
+    context = dict(cascade=cascade.layout(claim), spread=cascade.spread(claim["appearances"]),
+                   origin=origin, marks=cascade.ROLE_MARKS, mark_radius=cascade.MARK_RADIUS, edge_dash=cascade.EDGE_DASH, edge_words=cascade.EDGE_WORDS)
+    return Page("claim.html", {"claim": claim}, context)
+
+
+#: the corpus page lists this many of the widest-spread traced claims
+CORPUS_PAGE_CLAIMS = 200
+
+
+def corpus_page(keeper: Keeper) -> Page:
+    """The traced claims of the store by spread (outlets, then articles), each with its
+    verdict in plain words, how many articles played each role, and a link to its cascade."""
+    store = getattr(keeper, "store", None)
+    data: dict = {"store": keeper.where, "traced": store is not None, "claims": [], "limit": CORPUS_PAGE_CLAIMS}
+    if store is None:
+        return Page("corpus.html", data)
+    from ..render import cascade
+
+    claims = _widest_claims(store.engine, CORPUS_PAGE_CLAIMS)
+    for c in claims:
+        c.update(cascade.spread(c.pop("appearances")))
+        c["page"] = f"/claims/{c['id']}"
+    claims.sort(key=lambda c: (-c["outlets"], -c["articles"], _claim_number(c["id"])))
+    data["claims"] = claims
+    return Page("corpus.html", data, {"marks": cascade.ROLE_MARKS})
+
+
+def _claim_number(claim_id: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in claim_id if ch.isdigit())
+    return (int(digits) if digits else 0, claim_id)
+
+
+def _widest_claims(engine, limit: int) -> list[dict]:
+    """The ``limit`` traced claims in most articles, each with its appearances' article,
+    outlet, role and citation kind (what the spread and the role counts are read from)."""
+    from sqlalchemy import select
+
+    from ..store import tables as t
+
+    c, a = t.trace_claims.c, t.trace_appearances.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(c.id, c.text, c.articles, c.confirmations, c.denials, c.verdict)
+                            .order_by(c.articles.desc(), c.id).limit(limit)).mappings().all()
+        claims = {r["id"]: {**dict(r), "appearances": []} for r in rows}
+        if claims:
+            apps = conn.execute(
+                select(a.trace_claim, a.article_id, a.role, a.via_how, t.articles.c.outlet)
+                .select_from(t.trace_appearances.outerjoin(t.articles, t.articles.c.id == a.article_id))
+                .where(a.trace_claim.in_(list(claims))).order_by(a.trace_claim, a.n)
+            ).mappings().all()
+            for x in apps:
+                claims[x["trace_claim"]]["appearances"].append(dict(x))
+    return list(claims.values())
 
