@@ -13,8 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-#: an article's strongest role when it carries the claim more than once (the trace's own order)
-ROLE_RANK = ("origin", "correction", "denial", "confirmation", "copy", "repeat")
+from ..trace.model import ROLE_RANK
 
 #: role → (symbol, short word) drawn on the mark and used in the lists; a repeat's word says
 #: how it got the claim (see ``role_key``)

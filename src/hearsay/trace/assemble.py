@@ -11,7 +11,7 @@ from .denial_links import link_denials
 from .identity import EntityNames, OutletIndex
 from .items import TraceItem, as_items
 from .matching import claim_units, cluster_units, embedding_scores
-from .model import Trace, TraceArticle, TracedClaim
+from .model import ROLE_RANK, Trace, TraceArticle, TracedClaim
 from .roles import ON_RECORD, ArticleFacts, assign_roles, is_correction, trace_source
 from .verdicts import verdict
 from .words import TermWeights
@@ -83,7 +83,7 @@ def _shared_claims(clusters):
 def _articles_by_role(apps) -> dict[str, list[str]]:
     """Each article once per role, strongest role first: an article that both repeats and
     denies a claim is a denial, one that confirms is not also a repeat."""
-    rank = ["origin", "correction", "denial", "confirmation", "copy", "repeat"]
+    rank = ROLE_RANK
     best: dict[str, str] = {}
     for a in apps:
         if a.article not in best or rank.index(a.role) < rank.index(best[a.article]):

@@ -17,6 +17,10 @@ SCHEMA = "hearsay.trace/1"
 
 Stance = Literal["asserts", "denies", "corrects"]
 Role = Literal["origin", "confirmation", "repeat", "copy", "denial", "correction"]
+#: an article's strongest role when it carries a claim more than once, strongest first: an
+#: article that both repeats and denies a claim is a denial, one that confirms is not also a
+#: repeat. The trace's verdict counts and the claim page's marks both read it from here.
+ROLE_RANK = ("origin", "correction", "denial", "confirmation", "copy", "repeat")
 ViaHow = Literal["citation", "copy", "uncited"]
 
 
