@@ -92,20 +92,20 @@ def told_not_telling(ctx: Context, verb: Optional[int], source: SourceRec) -> bo
 def verb_pass(ctx: Context, found: list[Found]) -> None:
     """Speech verbs with a clause or object: indirect and mixed speech, reports, documents."""
     cues = ctx.cues
-    for tok in ctx.doc:
-        if not ctx.outside(tok) or not tok.tag_.startswith("VB"):
-            continue
+    for tok in ctx.outside_verbs:
         cls = cues.cue_class(tok)
         lemma = tok.lemma_.lower()
-        subj = speaker_of(tok)
-        subj_lemma = subj.lemma_.lower() if subj is not None else ""
         cue_span = None
-        if cls is None and subj is not None and subj.dep_ == "nsubj":
-            if lemma in cues.document_verbs and (subj_lemma in ctx.table.documents or subj.lower_ in ctx.table.documents):
-                cls = cues.document_verb_class.get(lemma, "neutral")
-            elif lemma in cues.reports_verbs and subj_lemma in ctx.table.reports:
-                cls = "reportative"
-                cue_span = ctx.chars(min(subj.i, tok.i), max(subj.i, tok.i) + 1)
+        if cls is None and (lemma in cues.document_verbs or lemma in cues.reports_verbs):
+            # the subject is asked only of verbs a document or report may speak by: most verbs are neither
+            subj = speaker_of(tok)
+            if subj is not None and subj.dep_ == "nsubj":
+                subj_lemma = subj.lemma_.lower()
+                if lemma in cues.document_verbs and (subj_lemma in ctx.table.documents or subj.lower_ in ctx.table.documents):
+                    cls = cues.document_verb_class.get(lemma, "neutral")
+                elif lemma in cues.reports_verbs and subj_lemma in ctx.table.reports:
+                    cls = "reportative"
+                    cue_span = ctx.chars(min(subj.i, tok.i), max(subj.i, tok.i) + 1)
         if cls is None:
             continue
         got = source_for_verb(ctx, tok, cls)
@@ -159,8 +159,8 @@ def denial_frame_pass(ctx: Context, found: list[Found], lexicon: dict) -> None:
     """Denials by a falsity complement on a verb that is no speech cue of its own: "branded
     the allegations baseless", "called the story fiction" (see ``denials``)."""
     used = {f.verb for f in found if f.verb is not None}
-    for tok in ctx.doc:
-        if tok.i in used or not ctx.outside(tok) or not tok.tag_.startswith("VB"):
+    for tok in ctx.outside_verbs:
+        if tok.i in used:
             continue
         span = frame_content(tok, lexicon)
         if span is None:

@@ -50,6 +50,10 @@ class Context:
         self.table = SourceTable(doc, self.entities, self.srclex, self.quotes)
         # which outer quote each token lies in (-1 outside); the marks count as inside
         self.tok_quote = outer_quote_of_tokens(doc, self.quotes)
+        # the tokens outside quotes (and their verbs), made once: every pass scans them, and
+        # spaCy builds a new Token object each time a Doc is iterated
+        self.outside_tokens = [t for t in doc if self.tok_quote[t.i] < 0]
+        self.outside_verbs = [t for t in self.outside_tokens if t.tag_.startswith("VB")]
         self.quote_starts = [q["start"] for q in self.quotes]
         self.para_sep = "\n\n" if separates_by_blank_lines(self.text) else "\n"
         self.absorbed: dict[int, Optional["Found"]] = {}   # quote index -> the report holding it

@@ -14,9 +14,7 @@ from .sources import naming_span
 def according_pass(ctx: Context, found: list[Found]) -> None:
     """ "according to X", "per X": the sentence around the phrase is X's."""
     doc = ctx.doc
-    for tok in doc:
-        if not ctx.outside(tok):
-            continue
+    for tok in ctx.outside_tokens:
         for pattern in ctx.cues.according_to:
             n = len(pattern)
             if tok.lower_ != pattern[0] or tok.i + n > len(doc):
@@ -102,8 +100,8 @@ def in_document_pass(ctx: Context, found: list[Found]) -> None:
     a clause set in a poll or study reports that document's findings."""
     doc = ctx.doc
     nouns = ctx.cues.in_document
-    for tok in doc:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or not ctx.outside(tok):
+    for tok in ctx.outside_tokens:
+        if tok.lower_ != "in" or tok.dep_ != "prep":
             continue
         head = tok.head
         if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT" or ctx.cues.cue_class(head) is not None:
@@ -141,8 +139,8 @@ def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
     doc = ctx.doc
     nouns = ctx.cues.noun_cues
     proposals = ctx.cues.noun_proposals
-    for tok in doc:
-        if tok.pos_ != "NOUN" or not ctx.outside(tok):
+    for tok in ctx.outside_tokens:
+        if tok.pos_ != "NOUN":
             continue
         lemma = tok.lemma_.lower()
         cls = nouns.get(lemma)
@@ -307,8 +305,8 @@ def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, i
     """ "reportedly" / "is said to": a statement resting on unnamed reports."""
     doc = ctx.doc
     covered = RangeIndex(covered, tuple)   # by position: one scan of all of them per "reportedly" is quadratic
-    for tok in doc:
-        if tok.lower_ != "reportedly" or not ctx.outside(tok):
+    for tok in ctx.outside_tokens:
+        if tok.lower_ != "reportedly":
             continue
         head = tok.head
         if ctx.cues.cue_class(head) is not None:
@@ -326,9 +324,7 @@ def no_comment_pass(ctx: Context) -> list[NoCommentRec]:
     """ "declined to comment", "did not respond to a request for comment"."""
     out: list[NoCommentRec] = []
     nc = ctx.cues.no_comment
-    for tok in ctx.doc:
-        if not ctx.outside(tok) or not tok.tag_.startswith("VB"):
-            continue
+    for tok in ctx.outside_verbs:
         lemma = tok.lemma_.lower()
         kind = None
         if lemma in nc["declined"]["verbs"]:
