@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 #: a wire dateline opening a paragraph: "LONDON —", "PORTLAND, Ore. (AP) —", "NAIROBI, Kenya (Reuters) -"
@@ -48,10 +49,14 @@ class TokenLayout:
             self.bounds.append((sent.start, sent.end, sent.root.i))
             for i in range(sent.start, sent.end):
                 self.sent[i] = s_index
+        # words as numbers (``Doc.to_array``), each distinct one decoded once: iterating the
+        # Doc would build a Token object per word
+        orths = doc.to_array(ORTH).tolist() if n else []
+        breaks = {o for o in set(orths) if "\n" in doc.vocab.strings[o]}
         para = 0
-        for tok in doc:
-            self.para[tok.i] = para
-            if "\n" in tok.text:
+        for i, orth in enumerate(orths):
+            self.para[i] = para
+            if orth in breaks:
                 para += 1
         for quote in quotes or []:
             span = doc.char_span(quote["content_start"], quote["content_end"], alignment_mode="expand")

@@ -67,16 +67,16 @@ def _outlet_cues(doc: Doc, clusters: list[dict], lex: dict) -> None:
                 break
 
 
-def _kin_listed_names(doc: Doc, clusters: list[dict], lex: dict) -> None:
+def _kin_listed_names(doc: Doc, clusters: list[dict], lex: dict, table: TokenTable) -> None:
     """Names listed in apposition to a kinship noun are people, whatever NER called them:
     "two sons, Milo and Theo", "Their children, Ava and Cole", "her husband, the architect
     Julian Frey"."""
     kin = set(lex["descriptors"]["kinship"]) | set(lex["descriptors"]["group_nouns"])
     by_token = {i: cluster for cluster in clusters for start, end in cluster["names"] for i in range(start, end)}
-    for token in doc:
-        if token.lower_ not in kin or token.pos_ != "NOUN":
+    for i, word in enumerate(table.lower):   # the table's columns, not a Token per word
+        if word not in kin or table.pos[i] != "NOUN":
             continue
-        for child in token.children:
+        for child in doc[i].children:
             if child.dep_ != "appos":
                 continue
             # "Milo and Theo", and "the architect Julian Frey" (a role before the name)
@@ -162,7 +162,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
     clusters = cluster_names(doc, spans, lex, table)
     direct_events, taken = _direct_descriptors(doc, clusters, lex, table)
     _outlet_cues(doc, clusters, lex)
-    _kin_listed_names(doc, clusters, lex)
+    _kin_listed_names(doc, clusters, lex, table)
     _given_name_genders(doc, clusters, lex)
     events = list(direct_events)
     for index, cluster in enumerate(clusters):

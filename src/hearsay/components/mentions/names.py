@@ -196,17 +196,19 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
         keys.add((start, token.i + 1))
         spans[(start, token.i + 1)] = {"start": start, "end": token.i + 1, "label": "PERSON",
                                        "title_start": None, "evidence": ["age"]}
-    _add_kin_named(doc, spans, covered, kinship, titles)
+    _add_kin_named(doc, table, spans, covered, kinship, titles)
     return sorted(spans.values(), key=lambda s: s["start"])
 
 
-def _add_kin_named(doc: Doc, spans: dict, covered: set[int], kinship: set[str], titles: dict) -> None:
+def _add_kin_named(doc: Doc, table, spans: dict, covered: set[int], kinship: set[str], titles: dict) -> None:
     """"Holloway's daughter, Ivy,", "their children, Anna and Peter": a capitalised proper noun
     in apposition to a kin noun (or coordinated with one so apposed) is a person, though NER,
     which rarely sees a lone first name, found none."""
-    for token in doc:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.i in covered or token.text in titles:
+    texts = table.text
+    for i, pos in enumerate(table.pos):   # the table's columns, not a Token per word
+        if pos != "PROPN" or not texts[i][:1].isupper() or i in covered or texts[i] in titles:
             continue
+        token = doc[i]
         if token.dep_ == "compound":
             continue  # the given name of a longer name: taken with its head below
         head = token
