@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -97,6 +98,7 @@ def narration_pieces(
     ends = [e for _, e in covered]
     min_words = int(lexicon.get("min_words", 3))
     pieces = []
+    idxs = None   # every token's start (Doc.to_array: no Token object per word), read when first needed
     for sent in doc.sents:
         starts = None
         for s, e in _subtract(sent.start_char, sent.end_char, covered, ends):
@@ -105,7 +107,9 @@ def narration_pieces(
                 if pe <= ps or is_credit_line(text[ps:pe], lexicon):
                     continue
                 if starts is None:
-                    starts = [t.idx for t in sent]
+                    if idxs is None:
+                        idxs = doc.to_array(IDX).tolist()
+                    starts = idxs[sent.start:sent.end]
                 if _has_statement(sent, starts, text, ps, pe, min_words):
                     pieces.append((ps, pe))
     return pieces
@@ -136,7 +140,7 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
         added = author = dict(AUTHOR, id=f"S{max(used, default=0) + 1}")
 
     kinds = {s["id"]: s["kind"] for s in sources}
-    token_starts = [t.idx for t in doc] if attributions else []
+    token_starts = doc.to_array(IDX).tolist() if attributions and len(doc) else []
     raw = []
     for att in attributions:
         c = att["content"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 #: a wire dateline opening a paragraph: "LONDON —", "PORTLAND, Ore. (AP) —", "NAIROBI, Kenya (Reuters) -"
@@ -70,9 +70,10 @@ def outer_quote_of_tokens(doc: Doc, quotes: list[dict]) -> list[int]:
     its marks counted as inside; -1 outside every quote."""
     where = [-1] * len(doc)
     qi = 0
-    for tok in doc:
-        while qi < len(quotes) and quotes[qi]["end"] <= tok.idx:
+    # token starts as numbers (``Doc.to_array``): iterating the Doc would build a Token per word
+    for i, idx in enumerate(doc.to_array(IDX).tolist() if len(doc) else []):
+        while qi < len(quotes) and quotes[qi]["end"] <= idx:
             qi += 1
-        if qi < len(quotes) and quotes[qi]["start"] <= tok.idx < quotes[qi]["end"]:
-            where[tok.i] = qi
+        if qi < len(quotes) and quotes[qi]["start"] <= idx < quotes[qi]["end"]:
+            where[i] = qi
     return where
