@@ -6,6 +6,7 @@ import calendar
 
 from spacy.tokens import Doc
 
+from .components._internals.doc_text import doc_text
 from .components.mentions import born_from_age
 from .extensions import get_list
 from .ledger import (
@@ -39,7 +40,7 @@ def _span(text: str, rec: dict | None, cls=Span, **extra):
 
 
 def build_ledger(doc: Doc) -> Ledger:
-    text = doc.text
+    text = doc_text(doc)   # the stages' joined copy: ``doc.text`` would join every token's text again
     meta = dict(doc._.hearsay_meta or {})
     reference = doc._.hearsay_reference or {}
     basis = meta.get("published_basis") or "unknown"
