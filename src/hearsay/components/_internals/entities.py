@@ -30,13 +30,13 @@ class TokenEntities:
                 span = doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
                 if span is None:
                     continue
-                for t in span:
-                    ids = self.tok.setdefault(t.i, [])
+                for i in range(span.start, span.end):   # indices only: no Token object per word
+                    ids = self.tok.setdefault(i, [])
                     if ent["id"] not in ids:
                         ids.append(ent["id"])
-                    self.kinds.setdefault(t.i, set()).add(m.get("kind") or "name")
+                    self.kinds.setdefault(i, set()).add(m.get("kind") or "name")
                     if (m.get("kind") or "name") == "name":
-                        self.named.setdefault(t.i, set()).add(ent["id"])
+                        self.named.setdefault(i, set()).add(ent["id"])
                 self.positions.setdefault(ent["id"], []).append(span.start)
                 self.first[ent["id"]] = min(self.first.get(ent["id"], span.start), span.start)
         for pos in self.positions.values():
