@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 VERB_POS = ("VERB", "AUX")
@@ -18,6 +20,15 @@ def subject_of(verb: Token) -> Optional[Token]:
     """The verb's own subject (active or passive), or None: no climbing to other clauses.
     Stages that follow control or coordination ("began dating", "who said") build on this."""
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's head as a token index, read with ``Doc.to_array``: rules that only compare
+    positions then need no Token object per word (each access to ``token.head`` makes two)."""
+    if not len(doc):
+        return []
+    offsets = doc.to_array(HEAD).astype(numpy.uint64).view(numpy.int64)  # a signed offset stored unsigned
+    return (numpy.arange(len(doc), dtype=numpy.int64) + offsets).tolist()
 
 
 def governing_verb(token: Token, limit: Optional[int] = 8, or_root: bool = False) -> Optional[Token]:

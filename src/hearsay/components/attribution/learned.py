@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ranges import Occupied, RangeIndex
 from .context import Context, Found, classify_content, source_for_verb, trim_content
+from .._internals.syntax import head_indices
 from .model import SPAN_KEYS
 from .sources import naming_span
 
@@ -120,16 +121,19 @@ def _token_range(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
-def governs(cue: Span, start: int, end: int) -> bool:
+def governs(cue: Span, start: int, end: int, heads: Optional[list[int]] = None) -> bool:
     """Whether the parse links the cue and the content [start, end) (tokens) directly: a word of
     the content hangs on a cue word ("said [that ...]", "mocked [the plan]"), or the cue hangs
     on a content word ("[...], he said", "according to X, [...]"). An infinitive the cue's own
     subject performs ("declined [to comment]", "asked [not to be named]") is an act, not a
-    statement."""
+    statement. ``heads``: `head_indices` of the doc, when the caller asks of many spans."""
     doc = cue.doc
-    cue_ids = range(cue.start, cue.end)
-    for tok in doc[start:end]:
-        if (tok.head.i < start or tok.head.i >= end) and tok.head.i in cue_ids:
+    if heads is None:
+        heads = head_indices(doc)
+    for i in range(start, end):
+        h = heads[i]
+        if (h < start or h >= end) and cue.start <= h < cue.end:
+            tok = doc[i]
             if tok.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
                 return False
             return True
@@ -175,12 +179,13 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
     contents_found, cues_found = Occupied(f.content for f in taken), Occupied(f.cue for f in taken)
     blocked = Occupied(blocked)
     out: list[Found] = []
+    heads = head_indices(doc)
     for s, e, score in joined_contents(contents, cues, _scores(doc, "content")):
         if score < content_floor:
             continue
         around = _around(doc, s, e)
         near = cues.within(*around)
-        linked = [c for c in near if governs(c, s, e)]
+        linked = [c for c in near if governs(c, s, e, heads)]
         cue = nearest((s, e), linked, around) or (None if governed else nearest((s, e), near, around))
         if cue is None:
             continue

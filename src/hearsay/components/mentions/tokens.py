@@ -9,8 +9,10 @@ the model's own time.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
+
+from .._internals.syntax import head_indices
 
 
 class TokenTable:
@@ -21,7 +23,7 @@ class TokenTable:
         if n == 0:
             self.text = self.lower = self.pos = self.tag = self.dep = self.head = self.ent = []
             return
-        array = doc.to_array([ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE])
+        array = doc.to_array([ORTH, LOWER, POS, TAG, DEP, ENT_TYPE])
         strings = doc.vocab.strings
 
         def column(k: int, empty_for_zero: bool = True) -> list[str]:
@@ -36,6 +38,5 @@ class TokenTable:
         self.pos = column(2)
         self.tag = column(3)
         self.dep = column(4)
-        offsets = array[:, 5].view(numpy.int64)  # HEAD is a signed offset stored unsigned
-        self.head = (numpy.arange(n, dtype=numpy.int64) + offsets).tolist()
-        self.ent = column(6)
+        self.head = head_indices(doc)
+        self.ent = column(5)
