@@ -12,6 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional
 
+import numpy
+from spacy.attrs import LOWER, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, QuoteRec, SourceRec
@@ -50,10 +53,14 @@ class Context:
         self.table = SourceTable(doc, self.entities, self.srclex, self.quotes)
         # which outer quote each token lies in (-1 outside); the marks count as inside
         self.tok_quote = outer_quote_of_tokens(doc, self.quotes)
-        # the tokens outside quotes (and their verbs), made once: every pass scans them, and
-        # spaCy builds a new Token object each time a Doc is iterated
-        self.outside_tokens = [t for t in doc if self.tok_quote[t.i] < 0]
-        self.outside_verbs = [t for t in self.outside_tokens if t.tag_.startswith("VB")]
+        # the passes' candidates (words outside quotes) picked from the words as numbers
+        # (``Doc.to_array``): spaCy builds a new Token object for each word each time a Doc is
+        # iterated, and each pass wants only a few words
+        words = doc.to_array([LOWER, POS, TAG]) if len(doc) else numpy.zeros((0, 3), dtype=numpy.uint64)
+        self._outside = numpy.asarray(self.tok_quote, dtype=numpy.int64) < 0
+        self._lower, self._pos = words[:, 0], words[:, 1]
+        verb_tags = [t for t in numpy.unique(words[:, 2]).tolist() if doc.vocab.strings[t].startswith("VB")]
+        self.outside_verbs = self._outside_tokens(numpy.isin(words[:, 2], verb_tags))
         self.quote_starts = [q["start"] for q in self.quotes]
         self.para_sep = "\n\n" if separates_by_blank_lines(self.text) else "\n"
         self.absorbed: dict[int, Optional["Found"]] = {}   # quote index -> the report holding it
@@ -73,6 +80,17 @@ class Context:
 
     def outside(self, tok: Token) -> bool:
         return self.tok_quote[tok.i] < 0
+
+    def outside_with(self, words: tuple[str, ...] = (), pos: Optional[str] = None) -> list[Token]:
+        """The tokens outside quotes, in order, whose lowercase form is one of ``words`` or
+        whose part of speech is ``pos``."""
+        mask = numpy.isin(self._lower, [get_string_id(w) for w in words])
+        if pos is not None:
+            mask |= self._pos == get_string_id(pos)
+        return self._outside_tokens(mask)
+
+    def _outside_tokens(self, mask: numpy.ndarray) -> list[Token]:
+        return [self.doc[i] for i in numpy.flatnonzero(mask & self._outside).tolist()]
 
 
 # ---------------------------------------------------------------------------------------

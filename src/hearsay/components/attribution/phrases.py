@@ -14,7 +14,7 @@ from .sources import naming_span
 def according_pass(ctx: Context, found: list[Found]) -> None:
     """ "according to X", "per X": the sentence around the phrase is X's."""
     doc = ctx.doc
-    for tok in ctx.outside_tokens:
+    for tok in ctx.outside_with(tuple({pattern[0] for pattern in ctx.cues.according_to})):
         for pattern in ctx.cues.according_to:
             n = len(pattern)
             if tok.lower_ != pattern[0] or tok.i + n > len(doc):
@@ -100,8 +100,8 @@ def in_document_pass(ctx: Context, found: list[Found]) -> None:
     a clause set in a poll or study reports that document's findings."""
     doc = ctx.doc
     nouns = ctx.cues.in_document
-    for tok in ctx.outside_tokens:
-        if tok.lower_ != "in" or tok.dep_ != "prep":
+    for tok in ctx.outside_with(("in",)):
+        if tok.dep_ != "prep":
             continue
         head = tok.head
         if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT" or ctx.cues.cue_class(head) is not None:
@@ -139,9 +139,7 @@ def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
     doc = ctx.doc
     nouns = ctx.cues.noun_cues
     proposals = ctx.cues.noun_proposals
-    for tok in ctx.outside_tokens:
-        if tok.pos_ != "NOUN":
-            continue
+    for tok in ctx.outside_with(pos="NOUN"):
         lemma = tok.lemma_.lower()
         cls = nouns.get(lemma)
         clause = None
@@ -305,9 +303,7 @@ def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, i
     """ "reportedly" / "is said to": a statement resting on unnamed reports."""
     doc = ctx.doc
     covered = RangeIndex(covered, tuple)   # by position: one scan of all of them per "reportedly" is quadratic
-    for tok in ctx.outside_tokens:
-        if tok.lower_ != "reportedly":
-            continue
+    for tok in ctx.outside_with(("reportedly",)):
         head = tok.head
         if ctx.cues.cue_class(head) is not None:
             continue
