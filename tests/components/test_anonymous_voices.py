@@ -74,3 +74,9 @@ def test_a_headline_role_without_article_is_the_person_with_that_title(analyze):
                   "Union leader Mirela Stanek rejected the offer on Monday. Stanek said the talks would go on.")
     sources = {s.id: s for s in led.sources}
     assert {sources[a.source].label for a in led.attributions} == {"Mirela Stanek"}
+
+
+def test_the_person_re_describes_an_earlier_source(analyze):
+    led = analyze("A source familiar with the talks said the offer was rejected. "
+                  "The person said a new offer was expected next week.")
+    assert led.summary.anonymous_sources == 1
