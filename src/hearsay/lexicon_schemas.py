@@ -51,6 +51,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "frame_verbs": list[str],
         "min_shared": int,
         "min_share": float,
+        "reach_chars": int,
     },
     "descriptors": {
         "person_roles": dict,

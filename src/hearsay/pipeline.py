@@ -242,10 +242,46 @@ def parse_pieces(nlp: Language, pieces) -> Doc:
     """One Doc from consecutive pieces of a long text, each parsed on its own: parsing holds
     memory in proportion to the text it is given (about 3.5 KB a character), so one piece at a
     time bounds it by the piece, not the article. Each piece's tok2vec tensor is dropped as it
-    comes: no hearsay stage reads it, and kept it would grow with the article (384 bytes a token)."""
-    def parsed():
-        for doc in nlp.pipe((make_doc(nlp, p) for p in pieces), batch_size=1):
-            doc.tensor = numpy.zeros((0,), dtype="float32")
-            yield doc
+    comes (it is never copied into the joined Doc): no hearsay stage reads it, and kept it would
+    grow with the article (384 bytes a token)."""
+    return join_docs(nlp.vocab, nlp.pipe((make_doc(nlp, p) for p in pieces), batch_size=1))
 
-    return Doc.from_docs(list(parsed()), ensure_whitespace=False, exclude=["tensor"])
+
+def join_docs(vocab, docs) -> Doc:
+    """What ``Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])`` gives, without
+    holding every piece at once. ``from_docs`` needs the whole list of parsed pieces and then
+    copies all their annotation arrays into one more array; on a 10 MB article that peak (pieces,
+    their arrays and the joined array together) was most of its 2.1 GB. Here each piece gives up
+    its words, spaces and annotation array as it comes and is dropped, and the arrays are copied
+    one by one into a single block, so the peak is the joined Doc plus one piece. Pieces come
+    from the spaCy model alone (hearsay's stages run on the joined Doc), so they carry no
+    extension data; span groups are joined the way ``from_docs`` joins them."""
+    attrs = list(Doc._get_array_attrs())     # the attributes from_docs carries over, SPACY included
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays: list[numpy.ndarray] = []
+    spans: dict[str, list[tuple]] = {}
+    offset = 0
+    for doc in docs:
+        if doc.user_data:
+            raise HearsayError("a parsed piece carries extension data; join it with Doc.from_docs")
+        words.extend(t.text for t in doc)
+        spaces.extend(bool(t.whitespace_) for t in doc)
+        arrays.append(doc.to_array(attrs))
+        for key, group in doc.spans.items():
+            spans.setdefault(key, []).extend(
+                (s.start_char + offset, s.end_char + offset, s.label, s.kb_id, s.id) for s in group)
+        offset += len(doc.text)
+    joined = numpy.empty((len(words), len(attrs)), dtype="uint64")
+    row = 0
+    while arrays:
+        block = arrays.pop(0)
+        joined[row : row + len(block)] = block
+        row += len(block)
+    out = Doc(vocab, words=words, spaces=spaces)
+    del words, spaces
+    out.from_array(attrs, joined)
+    for key, found in spans.items():
+        out.spans[key] = [out.char_span(a, b, label=label, kb_id=kb, span_id=sid)
+                          for a, b, label, kb, sid in found]
+    return out

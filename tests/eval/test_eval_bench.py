@@ -32,3 +32,12 @@ def test_stage_ratio_is_the_bare_share_of_profiled_time():
     stages = {"ner": 6.0, "tokenizer": 2.0, "hearsay_quotes": 1.0, "build_ledger": 1.0}
     assert bench.stage_ratio(stages) == 0.8
     assert bench.stage_ratio({}) is None
+
+
+def test_cpu_ratio_takes_the_least_cpu_of_each_config_per_process_count():
+    runs = [{"config": "bare", "n_process": 1, "cpu_seconds": 9.0}, {"config": "hearsay", "n_process": 1, "cpu_seconds": 12.0},
+            {"config": "bare", "n_process": 1, "cpu_seconds": 8.0}, {"config": "hearsay", "n_process": 1, "cpu_seconds": 10.0},
+            {"config": "bare", "n_process": 2, "cpu_seconds": None}, {"config": "hearsay", "n_process": 2, "cpu_seconds": None}]
+    assert bench.cpu_ratio(runs) == {"1": 0.8}
+    report = {"dataset": "x", "texts": 1, "words": 100, "repeat": 2, "best": [], "ratio": {}, "cpu_ratio": {"1": 0.8}}
+    assert "hearsay / bare spaCy by CPU time, 1 process: 0.800" in bench.render(report)

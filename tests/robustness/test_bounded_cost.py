@@ -53,3 +53,25 @@ def test_ledger_size_grows_with_the_article_not_its_square(nlp):
     small, large = size(20_000), size(40_000)
     for a, b in zip(small, large):
         assert b <= 2.3 * max(a, 1), (small, large)
+
+
+def test_pieces_are_joined_exactly_as_spacy_joins_them(nlp):
+    """``join_docs`` streams the pieces instead of holding them all; what it builds must be the
+    Doc ``Doc.from_docs`` builds: same words, spaces, tags, lemmas, parse, sentences and entities."""
+    from spacy.tokens import Doc
+
+    from hearsay.pipeline import chunks, join_docs, own_stages
+
+    text = ("Mayor Ana Ruiz said on Monday that the bridge will reopen in May. “It is safe,” "
+            "she told reporters in Lisbon.\n\nThe council, which met late, denied the reports. ") * 40
+    with nlp.select_pipes(disable=own_stages(nlp)):
+        pieces = [nlp(make_doc(nlp, p)) for p in chunks(text, size=900)]
+    assert len(pieces) > 5
+    expected = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    joined = join_docs(nlp.vocab, iter(pieces))
+    attrs = list(Doc._get_array_attrs())
+    assert joined.text == expected.text == text
+    assert (joined.to_array(attrs) == expected.to_array(attrs)).all()
+    assert [(s.start, s.end) for s in joined.sents] == [(s.start, s.end) for s in expected.sents]
+    assert [(e.start, e.end, e.label_) for e in joined.ents] == [
+        (e.start, e.end, e.label_) for e in expected.ents]

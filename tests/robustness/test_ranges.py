@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hearsay.components.ranges import RangeIndex
+from hearsay.components.ranges import Occupied, RangeIndex
 
 import strategies  # noqa: F401  (the CI / fuzz budget)
 
@@ -30,3 +30,14 @@ def test_custom_bounds_and_an_empty_index():
     idx = RangeIndex(quotes, lambda q: (q["content_start"], q["content_end"]))
     assert idx.first_covering(0) is None and idx.first_covering(1) is quotes[0] and idx.first_covering(9) is None
     assert RangeIndex().overlapping(0, 100) == [] and not RangeIndex()
+
+
+@given(st.lists(st.one_of(st.none(), query), max_size=30), st.one_of(st.none(), query), st.integers(1, 40))
+def test_occupied_answers_what_a_scan_of_the_added_ranges_answers(added, q, cell):
+    """Ranges filed by cell (any cell size, ranges crossing cells, empty ranges, None) overlap a
+    query exactly when one of them shares a character with it."""
+    occupied = Occupied(added[:10], cell=cell)
+    for rng in added[10:]:
+        occupied.add(rng)
+    scan = q is not None and any(r is not None and r[0] < q[1] and q[0] < r[1] for r in added)
+    assert occupied.overlaps(q) == scan

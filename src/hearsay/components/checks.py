@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import CheckRec, get_list
 from ..lexicon import LexiconLoader
+from ._internals.doc_text import doc_text
 from .mentions import born_from_age
+from .ranges import RangeIndex
 from .relations import EntityIndex, trigger_positions
 
 EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|2[01]\d\d)\b")
@@ -67,10 +69,13 @@ def reference_date(doc: Doc) -> str | None:
 
 
 def claims_at(claims: list[dict], *offsets: int) -> list[str]:
-    """Ids of the claims holding any of the character offsets, innermost first."""
+    """Ids of the claims holding any of the character offsets, innermost first. ``claims`` may
+    be a `RangeIndex` (the checks stage builds one), so a check per age or date does not scan
+    every claim of a long article."""
+    index = claims if isinstance(claims, RangeIndex) else RangeIndex(claims)
     out = []
     for off in offsets:
-        holding = sorted((c for c in claims if c["start"] <= off < c["end"]), key=lambda c: c["end"] - c["start"])
+        holding = sorted(index.covering(off), key=lambda c: c["end"] - c["start"])
         if holding and holding[0]["id"] not in out:
             out.append(holding[0]["id"])
     return out
@@ -105,8 +110,12 @@ def _different_people(text: str, ent: dict, ages: list[dict]) -> bool:
     """Whether the ages were given after two different full names ("Gary Lindqvist, 58" and
     "Evan Lindqvist, 26" clustered together): a clustering slip, not the story's."""
     full = set()
+    names_ending: dict[int, list[dict]] = {}   # by end: one pass over the mentions, not one per age
+    for m in ent.get("mentions", []):
+        if m.get("kind") == "name":
+            names_ending.setdefault(m["end"], []).append(m)
     for a in ages:
-        before = [m for m in ent.get("mentions", []) if m.get("kind") == "name" and 0 <= a["start"] - m["end"] <= 3]
+        before = [m for gap in range(4) for m in names_ending.get(a["start"] - gap, ())]
         for m in before:
             name = text[m["start"] : m["end"]]
             if len(name.split()) > 1:
@@ -401,7 +410,7 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
     index of explicit dates and one conflict builder, and read best as one list of the ways a
     story states order."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     by_id = {t["id"]: t for t in times}
     at_token = explicit_times(doc, text, times)
     explicit = {id(t) for t in at_token.values()}
@@ -459,10 +468,11 @@ def check_event_order(doc: Doc, times: list[dict], claims: list[dict], lexicon: 
             out.append(conflict(m, s, tok.text))
     # 3. "then"/"later" after a dated sentence: "In 2018 she joined Acme. She then left in 2016."
     back = int(lexicon.get("max_sentences_back", 2))
+    timed = RangeIndex(times)
     for tok in cues:
         if tok.lower_ not in later or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
             continue
-        if any(t["start"] <= tok.idx < t["end"] for t in times):
+        if timed.covering(tok.idx):
             continue  # "two years later" is a time of its own, anchored by the temporal stage
         here = _nearest(at_token, _clause_tokens(tok.head, set()))
         if not here or _is_flashback(tok.head):
@@ -517,13 +527,14 @@ def check_denials(claims: list[dict], sources: list[dict], text: str) -> list[di
 def find_checks(doc: Doc, lexicon: dict) -> list[CheckRec]:
     entities = get_list(doc, "hearsay_entities")
     relations = get_list(doc, "hearsay_relations")
-    claims = get_list(doc, "hearsay_claims")
+    claims = RangeIndex(get_list(doc, "hearsay_claims"))   # found by position, see `claims_at`
     times = sorted(get_list(doc, "hearsay_times"), key=lambda t: t["start"])
     reference = reference_date(doc)
-    found = check_ages(entities, claims, reference, doc.text, births_stated_of(doc, entities))
+    text = doc_text(doc)   # one copy of the article text per Doc
+    found = check_ages(entities, claims, reference, text, births_stated_of(doc, entities))
     found += check_couples(relations, entities, claims, reference)
     found += check_event_order(doc, times, claims, lexicon)
-    found += check_denials(claims, get_list(doc, "hearsay_sources"), doc.text)
+    found += check_denials(claims, get_list(doc, "hearsay_sources"), text)
     seen, out = set(), []
     for c in sorted(found, key=lambda c: c["status"] != "conflict"):
         key = (c["kind"], c["message"])

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..extensions import ClaimRec, get_list
 from ..lexicon import LexiconLoader
+from ._internals.doc_text import doc_text
 from .denials import link_denials
 from .hedging import hedges_for_cue
 
@@ -91,7 +92,7 @@ def narration_pieces(
 ) -> list[tuple[int, int]]:
     """Stretches of narration: sentence parts outside every attribution frame and every
     "declined to comment", split at paragraph breaks, keeping only pieces that state something."""
-    text = doc.text
+    text = doc_text(doc)
     covered = merge([frame_of(a) for a in attributions] + [(n["cue"]["start"], n["cue"]["end"]) for n in no_comment])
     ends = [e for _, e in covered]
     min_words = int(lexicon.get("min_words", 3))

@@ -18,6 +18,8 @@ nonsense") or by saying it is false ("said the rumours were untrue"). Word lists
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 #: source kinds whose claims "the reports" can stand for
@@ -143,8 +145,25 @@ def telling_words(doc: Doc, claim: dict, attributions: dict, sources: dict, cach
     return cache[("att", att_id)] | cache[("source", source_id)]
 
 
+def _reading(doc: Doc, att: dict, lexicon: dict) -> tuple[str, Span | Token | None] | None:
+    """`denial_target` of one denial attribution; None when its content has no tokens."""
+    content = _content_span(doc, att["content"])
+    if content is None:
+        return None
+    cue = doc.char_span(att["cue"]["start"], att["cue"]["end"], alignment_mode="expand") if att.get("cue") else None
+    return denial_target(content, lexicon, cue)
+
+
 def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources: list[dict], lexicon: dict) -> None:
-    """Set ``disputed_by`` (denial attribution ids) on every claim a denial in the article denies."""
+    """Set ``disputed_by`` (denial attribution ids) on every claim a denial in the article denies.
+
+    How far a denial reaches is bounded on principle, which also bounds the cost: a denial
+    answers what the reader has in view, the claims within ``reach_chars`` of it (longer than
+    nearly every news story, so within one story nothing changes; a text many times longer is a
+    collection of stories, and a denial in one does not answer the same words in another). A
+    vague denial ("denied the reports") answers the unnamed reports since its denier last denied
+    them all. Candidates are found by position (claims sorted by offset, a window cut
+    with bisect), so the work per denial is bounded by the window, not the article."""
     denials = [a for a in attributions if a.get("polarity") == "denied"]
     if not denials:
         return
@@ -154,8 +173,15 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
     polarity = {a["id"]: a.get("polarity") for a in attributions}
     skip = set(lexicon.get("report_nouns", [])) | set(lexicon.get("falsity", []))
     min_shared, min_share = int(lexicon.get("min_shared", 2)), float(lexicon.get("min_share", 0.5))
+    reach = int(lexicon.get("reach_chars", 40_000))
     words: dict[str, set[str]] = {}
     told: dict = {}   # telling_words' cache
+    ordered = sorted(claims, key=lambda c: c["start"])
+    starts = [c["start"] for c in ordered]
+    own_claims: dict[str, list[dict]] = {}
+    for c in claims:
+        if c.get("attribution"):
+            own_claims.setdefault(c["attribution"], []).append(c)
 
     def claim_words(c: dict) -> set[str]:
         if c["id"] not in words:
@@ -163,35 +189,49 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
             words[c["id"]] = (_words(span, skip) if span is not None else set()) | set(c.get("entities", []))
         return words[c["id"]]
 
-    for att in denials:
-        content = _content_span(doc, att["content"])
-        if content is None:
+    # where each denier last denied every report in view (see below)
+    answered: dict[str, int] = {}
+    found: dict[str, list[dict]] = {}
+    for att in sorted(denials, key=lambda a: a["content"]["start"]):
+        got = _reading(doc, att, lexicon)
+        if got is None:
             continue
-        own = [c for c in claims if c.get("attribution") == att["id"]]
+        reading, target = got
+        own = own_claims.get(att["id"], [])
         own_entities = {e for c in own for e in c.get("entities", [])}
         lo, hi = att["content"]["start"], att["content"]["end"]
+        # the claims starting within reach: before a vague denial, on either side of one with
+        # content of its own ("denied that …" may come first)
+        window = ordered[bisect_left(starts, lo - reach) : bisect_left(starts, lo if reading == "reports" else hi + reach)]
         candidates = [
             c
-            for c in claims
-            if c.get("attribution") != att["id"]
+            for c in window
+            if (reading != "reports" or c["end"] <= lo)
+            and c.get("attribution") != att["id"]
             and c["source"] != att["source"]
             and polarity.get(c.get("attribution")) != "denied"
             and not (lo <= c["start"] and c["end"] <= hi)
         ]
-        cue = doc.char_span(att["cue"]["start"], att["cue"]["end"], alignment_mode="expand") if att.get("cue") else None
-        reading, target = denial_target(content, lexicon, cue)
         if reading == "reports":
-            hits = [c for c in candidates if c.get("attribution") and kind_of.get(c["source"]) in UNNAMED_TELLERS and c["end"] <= lo]
+            told_by = [c for c in candidates if c.get("attribution") and kind_of.get(c["source"]) in UNNAMED_TELLERS]
+            named = []
             if target is not None and target.tag_ in ("NN", "NNP"):
                 # "denied the report": one telling, the one the article named with that word
                 # ("reports surfaced that …"), when it did; otherwise every earlier one. When
                 # several were named so, the singular means the latest before the denial, not all
                 # of them (which would also grow with the square of a long article)
-                named = [c for c in hits if target.lemma_.lower() in telling_words(doc, c, by_att, by_source, told)]
+                named = [c for c in told_by if target.lemma_.lower() in telling_words(doc, c, by_att, by_source, told)]
                 if named:
                     latest = max(named, key=lambda c: c["end"])["attribution"]
                     named = [c for c in named if c["attribution"] == latest]
-                hits = named or hits
+            if not named:
+                # every report in view: those since the denier last denied them all (which
+                # answered everything before it), so a voice that keeps denying "the reports"
+                # in a long text is linked to the new ones each time, not all of them again
+                since = answered.get(att["source"], lo - reach)
+                told_by = [c for c in told_by if c["start"] >= since]
+                answered[att["source"]] = lo
+            hits = named or told_by
         else:
             span = target
             denied = _words(span, skip) | (own_entities & {e for c in candidates for e in c.get("entities", [])})
@@ -201,7 +241,9 @@ def link_denials(doc: Doc, claims: list[dict], attributions: list[dict], sources
                 said = {w for w in common if w not in own_entities}  # not the same people alone
                 if denied and said and len(common) >= min_shared and len(common) / len(denied) >= min_share:
                     hits.append(c)
-        for c in hits:
+        found[att["id"]] = hits
+    for att in denials:   # in the attributions' order, which orders each claim's disputed_by
+        for c in found.get(att["id"], []):
             by = c.setdefault("disputed_by", [])
             if att["id"] not in by:
                 by.append(att["id"])

@@ -12,6 +12,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..extensions import HedgeRec
+from .ranges import Occupied
 
 #: kinds in priority order: when two hedges overlap, the earlier kind wins
 KINDS = ("allegation", "reportative", "appearance", "epistemic")
@@ -74,9 +75,11 @@ def _resolve_overlaps(found: list[tuple[int, int, str]]) -> list[HedgeRec]:
     """Longest match first, then kind priority; a hedge inside a kept one is dropped."""
     found.sort(key=lambda f: (-(f[1] - f[0]), KINDS.index(f[2]), f[0]))
     kept: list[tuple[int, int, str]] = []
+    taken = Occupied()   # the kept ones by position: a scan of all of them per match is quadratic
     for start, end, kind in found:
-        if all(end <= s or start >= e for s, e, _ in kept):
+        if not taken.overlaps((start, end)):
             kept.append((start, end, kind))
+            taken.add((start, end))
     kept.sort()
     return [{"start": s, "end": e, "kind": k} for s, e, k in kept]
 

@@ -11,6 +11,7 @@ mark never costs the rest of the article.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from .. import extensions
 from ..errors import UNBALANCED_QUOTES
 from ..extensions import QuoteRec
 from ..lexicon import LexiconLoader, load_lexicon
+from ._internals.doc_text import doc_text
 from ._internals.layout import separates_by_blank_lines
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"     # “ „ «
@@ -30,6 +32,8 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 #: characters after which a straight or ambiguous mark opens a quote
 OPENING_CONTEXT = " \t\n\r([{\u2014\u2013-/:;,\u201c\u2018\"'"
+#: the characters the scanner acts on (a line break ends a paragraph; the rest are marks)
+MARKS = re.compile("[\n" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE) + "]")
 
 
 def _line_of(text: str, pos: int) -> int:
@@ -106,6 +110,11 @@ def find_quotes(text: str, elisions: frozenset[str] | None = None) -> tuple[list
         return None
 
     while i < n:
+        # only line breaks and quote marks move the machine: jump over every other character
+        mark = MARKS.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -246,7 +255,7 @@ class HearsayQuotes:
         self.elisions = elisions
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, warnings = find_quotes(doc.text, self.elisions)
+        quotes, warnings = find_quotes(doc_text(doc), self.elisions)
         doc._.hearsay_quotes = quotes
         for message in warnings:
             extensions.warn(doc, message)

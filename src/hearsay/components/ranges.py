@@ -62,3 +62,31 @@ class RangeIndex(list):
     def first_covering(self, pos: int) -> Optional[object]:
         found = self.covering(pos)
         return found[0] if found else None
+
+
+class Occupied:
+    """Character ranges added one by one, asked whether any of them overlaps a range (shares a
+    character with it, as ``a[0] < b[1] and b[0] < a[1]``). A stage that keeps what it has found
+    and checks every new finding against all of it is quadratic in the article when it scans the
+    list; here each range is filed under the fixed-size cells of the text it touches, so a query
+    reads only the ranges in its own cells. ``None`` ranges are ignored and never overlap."""
+
+    def __init__(self, ranges: Iterable = (), cell: int = 1024):
+        self._cell = cell
+        self._cells: dict[int, list[tuple[int, int]]] = {}
+        for rng in ranges:
+            self.add(rng)
+
+    def _keys(self, start: int, end: int) -> range:
+        return range(start // self._cell, max(start, end - 1) // self._cell + 1)
+
+    def add(self, rng: Optional[tuple[int, int]]) -> None:
+        if rng is not None:
+            for k in self._keys(*rng):
+                self._cells.setdefault(k, []).append((rng[0], rng[1]))
+
+    def overlaps(self, rng: Optional[tuple[int, int]]) -> bool:
+        if rng is None:
+            return False
+        start, end = rng
+        return any(s < end and start < e for k in self._keys(start, end) for s, e in self._cells.get(k, ()))

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import NOT_ENGLISH
 from ..extensions import get_list
 from ..source_kinds import UNNAMED_KINDS, kind_table
+from ._internals.doc_text import doc_text
 
 UNNAMED = UNNAMED_KINDS
 #: below this share of English function words in a text of at least ENGLISH_MIN_WORDS words,
@@ -60,11 +62,15 @@ def headline_claim(claims: list[dict], text: str, title: str | None) -> dict | N
 
 
 def english_share(doc: Doc) -> tuple[int, float]:
-    """Alphabetic words in the text and the share of them that are English function words."""
-    words = [t for t in doc if t.is_alpha]
+    """Alphabetic words in the text and the share of them that are English function words
+    (counted from the token flags as one array, not a Token object per word)."""
+    if not len(doc):
+        return 0, 1.0
+    flags = doc.to_array([IS_ALPHA, IS_STOP]).astype(bool)
+    words = int(flags[:, 0].sum())
     if not words:
         return 0, 1.0
-    return len(words), sum(1 for t in words if t.is_stop) / len(words)
+    return words, int((flags[:, 0] & flags[:, 1]).sum()) / words
 
 
 def language_warning(doc: Doc) -> str | None:
@@ -153,12 +159,12 @@ def summarize(doc: Doc) -> dict:
             )
 
     meta = doc._.hearsay_meta or {}
-    head = headline_claim(claims, doc.text, meta.get("title"))
+    head = headline_claim(claims, doc_text(doc), meta.get("title"))
     if head is not None and kind_of.get(head["source"]) in UNNAMED and reading_of(by_id.get(head["source"])) == "unnamed":
         notes.append((f"the headline claim rests on {KIND_PHRASES[kind_of[head['source']]]}", [head["id"]]))
 
     by_att = {a["id"]: a for a in attributions}
-    text = doc.text  # built from the tokens on every access: once, not once per denial
+    text = doc_text(doc)
     # claim ids by what they are disputed by and by source, grouped once (not a scan per note)
     disputed_by: dict[str, list[str]] = {}
     by_source: dict[str, list[str]] = {}

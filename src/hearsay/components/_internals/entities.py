@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .doc_text import doc_text
+
 
 class TokenEntities:
     """Token index -> entity ids and mention kinds, each entity's first token and mention starts."""
 
     def __init__(self, doc: Doc, entities: list[dict]):
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)
         self.entities = {e["id"]: e for e in entities}
         self.tok: dict[int, list[str]] = {}     # token index -> entity ids (sparse: most tokens name no one)
         self.kinds: dict[int, set[str]] = {}    # token index -> mention kinds covering it

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ...errors import HearsayError
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
+from .._internals.doc_text import doc_text
 from ..denials import denies_by_wording, frame_content
 from .context import (
     Context,
@@ -280,7 +281,7 @@ def _headline_end(doc: Doc) -> int:
     if not title or any(title[i] in ".!?" and (i + 1 == len(title) or title[i + 1] in " \u201d\"'\u2019")
                         for i in range(len(title))):
         return -1   # a first paragraph of sentences, not a headline
-    text = doc.text[: len(title) + 200]
+    text = doc_text(doc)[: len(title) + 200]
     start = len(text) - len(text.lstrip())
     return start + len(title) if text[start: start + len(title)] == title else -1
 

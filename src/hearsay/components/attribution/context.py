@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, QuoteRec, SourceRec
+from .._internals.doc_text import doc_text
 from .._internals.layout import dateline_length, outer_quote_of_tokens, separates_by_blank_lines
 from .._internals.syntax import token_chars
 from .cues import CueLexicon, is_passive, speaker_of
@@ -41,7 +42,7 @@ class Found:
 class Context:
     def __init__(self, doc: Doc, quotes: list[QuoteRec], entities: list[EntityRec], lexicon: dict):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = sorted((q for q in quotes if q["depth"] == 0), key=lambda q: q["start"])
         self.cues: CueLexicon = lexicon["cue_index"]
         self.srclex = lexicon["sources"]

@@ -19,6 +19,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..ranges import Occupied, RangeIndex
 from .context import Context, Found, classify_content, source_for_verb, trim_content
 from .model import SPAN_KEYS
 from .sources import naming_span
@@ -115,8 +116,8 @@ def _source(ctx: Context, cue: Span, src: Optional[Span]):
     return None
 
 
-def _overlaps(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> bool:
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+def _token_range(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def governs(cue: Span, start: int, end: int) -> bool:
@@ -167,14 +168,20 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
     contents, cues, sources = groups
     doc = ctx.doc
     cue_floor, content_floor = (MIN_CUE_CONFIDENCE, MIN_CONTENT_CONFIDENCE) if governed else (0.0, 0.0)
-    cues = [c for c, sc in zip(cues, _scores(doc, "cue")) if sc >= cue_floor]
+    cues = RangeIndex((c for c, sc in zip(cues, _scores(doc, "cue")) if sc >= cue_floor), _token_range)
+    sources = RangeIndex(sources, _token_range)
+    # what is already found, by position: a scan of every finding for every content would make
+    # this pass quadratic in a long article
+    contents_found, cues_found = Occupied(f.content for f in taken), Occupied(f.cue for f in taken)
+    blocked = Occupied(blocked)
     out: list[Found] = []
     for s, e, score in joined_contents(contents, cues, _scores(doc, "content")):
         if score < content_floor:
             continue
         around = _around(doc, s, e)
-        linked = [c for c in cues if around[0] <= c.start and c.end <= around[1] and governs(c, s, e)]
-        cue = nearest((s, e), linked, around) or (None if governed else nearest((s, e), cues, around))
+        near = cues.within(*around)
+        linked = [c for c in near if governs(c, s, e)]
+        cue = nearest((s, e), linked, around) or (None if governed else nearest((s, e), near, around))
         if cue is None:
             continue
         if governed and cut_short(doc, s, e):
@@ -190,15 +197,17 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
         if reports_nothing(cue.root, s):
             continue
         cue_chars = ctx.chars(cue.start, cue.end)
-        if any(_overlaps((cs, ce), f.content) or _overlaps(cue_chars, f.cue) for f in taken + out) \
-                or any(_overlaps(cue_chars, b) for b in blocked):
+        if contents_found.overlaps((cs, ce)) or cues_found.overlaps(cue_chars) or blocked.overlaps(cue_chars):
             continue
         sent = doc[cue.start].sent
-        src = nearest((cue.start, cue.end), [x for x in sources if x.end <= s or x.start >= e], (sent.start, sent.end))
+        src = nearest((cue.start, cue.end), [x for x in sources.within(sent.start, sent.end) if x.end <= s or x.start >= e],
+                      (sent.start, sent.end))
         got = _source(ctx, cue, src)
         if got is None:
             continue
         cls = ctx.cues.cue_class(cue.root) or LEARNED_CLASS
         out.append(Found((cs, ce), type_, got[0], got[1], cue_chars, cls,
                          "denied" if cls == "denial" else "asserted", verb=cue.root.i))
+        contents_found.add((cs, ce))
+        cues_found.add(cue_chars)
     return out

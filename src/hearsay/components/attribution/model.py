@@ -64,21 +64,36 @@ def tags_for_spans(n_tokens: int, spans: dict[str, Iterable[tuple[int, int]]]) -
 
 def spans_from_tags(tags: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Token ranges per role from combined tags; an I with no span open starts one."""
-    out: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
-    for k, role in enumerate(ROLES):
-        start = None
-        for i, tag in enumerate(tags):
-            letter = tag[k] if len(tag) == len(ROLES) else "O"
-            if letter == "B" or (letter == "I" and start is None):
-                if start is not None:
-                    out[role].append((start, i))
-                start = i
-            elif letter == "O" and start is not None:
-                out[role].append((start, i))
-                start = None
-        if start is not None:
-            out[role].append((start, len(tags)))
-    return out
+    codes = {tag: [_LETTER_CODES.get(tag[k], 0) if len(tag) == len(ROLES) else 0 for k in range(len(ROLES))]
+             for tag in set(tags)}
+    letters = numpy.array([codes[tag] for tag in tags], dtype=numpy.int8).reshape(len(tags), len(ROLES))
+    return {role: ranges_of(letters[:, k]) for k, role in enumerate(ROLES)}
+
+
+#: a tag letter as a number (what `ranges_of` reads)
+_LETTER_CODES = {"O": 0, "B": 1, "I": 2}
+
+
+def letter_codes(labels: tuple[str, ...]) -> numpy.ndarray:
+    """(labels x roles) letters of each tag as numbers: 0 O, 1 B, 2 I."""
+    return numpy.array([[_LETTER_CODES[tag[k]] for k in range(len(ROLES))] for tag in labels],
+                       dtype=numpy.int8).reshape(len(labels), len(ROLES))
+
+
+def ranges_of(letters: numpy.ndarray) -> list[tuple[int, int]]:
+    """Token ranges of one role from its letters (0 O, 1 B, 2 I), as arrays: a span starts at
+    a B or at an I after an O (or at the first token) and runs to the next O or the next start.
+    The tagger writes every token of every article, so this runs once per role, not per token."""
+    n = len(letters)
+    if not n:
+        return []
+    before = numpy.concatenate(([0], letters[:-1]))
+    starts = numpy.flatnonzero((letters == 1) | ((letters == 2) & (before == 0)))
+    outs = numpy.flatnonzero(letters == 0)
+    next_start = numpy.append(starts[1:], n)
+    next_out = numpy.append(outs, n)[numpy.searchsorted(outs, starts, side="right")]
+    ends = numpy.minimum(next_start, next_out)
+    return list(zip(starts.tolist(), ends.tolist()))
 
 
 def reference_tags(example: Example) -> list[Optional[str]]:
@@ -92,15 +107,16 @@ def reference_tags(example: Example) -> list[Optional[str]]:
     return list(tags_for_spans(len(example.predicted), ranges))
 
 
-def write_spans(doc: Doc, tags: list[str], inside: Optional[dict[str, list[float]]] = None) -> None:
-    """Span groups per role; with ``inside`` (per role, each token's probability of lying in a
-    span of that role) every group carries ``attrs["scores"]``: each span's mean probability,
-    the confidence a reader of the proposals can ask for."""
-    for role, ranges in spans_from_tags(tags).items():
-        doc.spans[SPAN_KEYS[role]] = [Span(doc, s, e) for s, e in ranges]
+def write_spans(doc: Doc, ranges: dict[str, list[tuple[int, int]]], inside: Optional[dict[str, list[float]]] = None) -> None:
+    """Span groups per role from token ranges (`spans_from_tags`, `ranges_of`); with
+    ``inside`` (per role, each token's probability of lying in a span of that role) every group
+    carries ``attrs["scores"]``: each span's mean probability, the confidence a reader of the
+    proposals can ask for."""
+    for role in ROLES:
+        doc.spans[SPAN_KEYS[role]] = [Span(doc, s, e) for s, e in ranges[role]]
         if inside is not None:
             probs = inside[role]
-            doc.spans[SPAN_KEYS[role]].attrs["scores"] = [round(sum(probs[s:e]) / (e - s), 4) for s, e in ranges]
+            doc.spans[SPAN_KEYS[role]].attrs["scores"] = [round(sum(probs[s:e]) / (e - s), 4) for s, e in ranges[role]]
 
 
 def role_probabilities(labels: tuple[str, ...], scores) -> dict[str, list[float]]:
@@ -113,7 +129,7 @@ def role_probabilities(labels: tuple[str, ...], scores) -> dict[str, list[float]
     out = {}
     for k, role in enumerate(ROLES):
         cols = [i for i, tag in enumerate(labels) if tag[k] != "O"]
-        out[role] = [float(x) for x in scores[:, cols].sum(axis=1)] if cols else [0.0] * len(scores)
+        out[role] = scores[:, cols].sum(axis=1).tolist() if cols else [0.0] * len(scores)
     return out
 
 
@@ -163,10 +179,15 @@ class AttributionTagger(Tagger):
         if isinstance(docs, Doc):
             docs = [docs]
         labels = self.labels
+        codes = letter_codes(labels)
         for doc, scores in zip(docs, batch_scores):
             scores = self.model.ops.to_numpy(scores)
-            tags = [labels[int(i)] for i in scores.argmax(axis=1)] if len(scores) else []
-            write_spans(doc, tags, role_probabilities(labels, scores) if len(scores) else None)
+            if not len(scores):
+                write_spans(doc, {role: [] for role in ROLES})
+                continue
+            letters = codes[scores.argmax(axis=1)]
+            write_spans(doc, {role: ranges_of(letters[:, k]) for k, role in enumerate(ROLES)},
+                        role_probabilities(labels, scores))
 
     def get_loss(self, examples, scores):
         loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False,

@@ -5,6 +5,7 @@ speaker lines ("PENCE: ..."), "reportedly", and refusals to comment.
 from __future__ import annotations
 
 from ...extensions import NoCommentRec
+from ..ranges import RangeIndex
 from .context import Context, Found, classify_content, paragraph_clip, quotes_in, trim_content
 from .cues import speaker_of
 from .sources import naming_span
@@ -305,6 +306,7 @@ def _answer_line(ctx: Context, found: list[Found], eid: str, pos: int, colon: in
 def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, int]]) -> None:
     """ "reportedly" / "is said to": a statement resting on unnamed reports."""
     doc = ctx.doc
+    covered = RangeIndex(covered, tuple)   # by position: one scan of all of them per "reportedly" is quadratic
     for tok in doc:
         if tok.lower_ != "reportedly" or not ctx.outside(tok):
             continue
@@ -314,7 +316,7 @@ def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, i
         # "Reportedly, the auditors may …": the cue opening the clause is not its content
         start = tok.i + 1 if head.left_edge.i == tok.i else head.left_edge.i
         chars = trim_content(ctx, start, head.right_edge.i + 1)
-        if chars is None or any(s <= chars[0] < e for s, e in covered):
+        if chars is None or covered.covering(chars[0]):
             continue
         source = ctx.table.keyed("reports", "reports", "reports", tok.idx, tok.idx + len(tok))
         found.append(Found(chars, "indirect", source, None, (tok.idx, tok.idx + len(tok)), "reportative"))

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, SourceRec
+from .._internals.doc_text import doc_text
 from .._internals.syntax import token_chars
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
@@ -52,7 +53,7 @@ def fallback_entities(doc: Doc) -> list[EntityRec]:
 
     A single-word PERSON/ORG mention that repeats the last word of an earlier PERSON name
     ("Raman" after "Priya Raman") joins that person; GPE/ORG names cluster by exact text."""
-    full = doc.text   # built from the tokens on every access: read once
+    full = doc_text(doc)
     entities: list[EntityRec] = []
     by_key: dict[str, EntityRec] = {}
     surnames: dict[str, EntityRec] = {}
@@ -195,7 +196,7 @@ class SourceTable:
 
     def __init__(self, doc: Doc, entities: MentionIndex, lexicon: dict, quotes: list | None = None):
         self.doc = doc
-        self.text = doc.text   # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.quotes = sorted((q for q in (quotes or []) if q["depth"] == 0), key=lambda q: q["content_start"])
         self._quote_starts = [q["content_start"] for q in self.quotes]
         self.entities = entities
@@ -241,6 +242,12 @@ class SourceTable:
         self.by_key: dict[str, SourceRec] = {}
         self.voices: list[tuple[str, SourceRec]] = []   # anonymous (head key, source), in order
         self._plural_voice: dict[str, bool] = {}        # source id -> first named in the plural
+        self._held: dict[str, set[tuple[int, int]]] = {}   # see `_mention`
+        # the sources holding a mention, and the voices by order and by latest key: `voice`
+        # asks both for every anonymous mention, which a scan of all voices makes quadratic
+        self._holders: dict[tuple[int, int], list[SourceRec]] = {}
+        self._voice_rank: dict[str, int] = {}
+        self._latest_voice: dict[str, SourceRec] = {}
         self.author = self._new("author", "the author", None)
 
     # -- records ----------------------------------------------------------------------
@@ -250,9 +257,13 @@ class SourceTable:
         return rec
 
     def _mention(self, rec: SourceRec, start: int, end: int) -> None:
-        m = {"start": start, "end": end}
-        if m not in rec["mentions"]:
-            rec["mentions"].append(m)
+        # the mentions already held, as a set per source: a voice named all through a long
+        # article would otherwise rescan its list on every mention
+        held = self._held.setdefault(rec["id"], {(m["start"], m["end"]) for m in rec["mentions"]})
+        if (start, end) not in held:
+            held.add((start, end))
+            rec["mentions"].append({"start": start, "end": end})
+            self._holders.setdefault((start, end), []).append(rec)
 
     def for_entity(self, eid: str, kind: str, start: int, end: int) -> SourceRec:
         rec = self.by_entity.get(eid)
@@ -670,11 +681,7 @@ class SourceTable:
         return lemma.endswith(self.person_endings) and not lemma.endswith(self.thing_endings)
 
     def _voice(self, key: str) -> Optional[SourceRec]:
-        key = _voice_key(key)
-        for k, rec in reversed(self.voices):
-            if k == key:
-                return rec
-        return None
+        return self._latest_voice.get(_voice_key(key))
 
     def voice(self, lemma: str, head: Token, start: int, end: int, definite: Optional[bool]) -> SourceRec:
         """An anonymous voice: indefinite mentions start a new one, definite ones refer back.
@@ -689,9 +696,10 @@ class SourceTable:
         is_indef = any(d in self.indefinite for d in dets)
         is_def = definite is True or any(d in self.definite for d in dets) or any(c.dep_ == "poss" for c in head.children)
         plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "people"
-        for _, rec in self.voices:
-            if {"start": start, "end": end} in rec["mentions"]:
-                return rec  # the same words read again by another construction: the same voice
+        held_by = [rec for rec in self._holders.get((start, end), ()) if rec["id"] in self._voice_rank]
+        if held_by:
+            # the same words read again by another construction: the same voice
+            return min(held_by, key=lambda rec: self._voice_rank[rec["id"]])
         previous = self._voice(key)
         if previous is not None and not is_def and not is_indef and self._plural_voice.get(previous["id"]) != plural:
             previous = None   # "another source said ..." then "sources say": a crowd, not that one
@@ -710,6 +718,8 @@ class SourceTable:
         self._mention(rec, start, end)
         self.voices.append((key, rec))
         self._plural_voice[rec["id"]] = plural
+        self._voice_rank[rec["id"]] = len(self.voices)
+        self._latest_voice[key] = rec
         return rec
 
     def _redescribed(self, plural: bool) -> Optional[SourceRec]:

@@ -64,6 +64,11 @@ class Resolver:
         self.prefs = lex["descriptors"]["org_type_preferences"]
         self.exclusive = [frozenset(g) for g in lex["descriptors"].get("exclusive_roles", {}).get("groups", [])]
         self.seen: list[tuple[int, int]] = []   # (head token, cluster)
+        # the clusters of `seen` by the paragraph of their head: "who was talked about in this
+        # paragraph or the one before" asked without reading every mention of the article
+        self.seen_in_para: dict[int, list[int]] = {}
+        self.last_para = -1
+        self._name_reading: dict[int, tuple] = {}   # `_named_like_a_person`, by names list
         self.token_cluster: dict[int, int] = {}
         self.kin_links: list[tuple[str, int, int]] = []  # (role, possessor token, cluster)
         self.pending: list[int] = []             # provisional clusters from "a French activist"
@@ -85,6 +90,8 @@ class Resolver:
 
     def note(self, head: int, cluster: int, start: int, end: int) -> None:
         self.seen.append((head, cluster))
+        self.seen_in_para.setdefault(self.layout.para[head], []).append(cluster)
+        self.last_para = max(self.last_para, self.layout.para[head])
         for i in range(start, end):
             self.token_cluster.setdefault(i, cluster)
         self.token_cluster[head] = cluster
@@ -252,15 +259,26 @@ class Resolver:
         if self.type_of(index) == "PERSON":
             return True
         votes = cluster["votes"]
-        heads = (self.doc[end - 1] for start, end in cluster["names"])
-        doc = self.doc
         return (
             not cluster.get("org_class") and max(votes.values()) < STRONG_VOTE
             and self.type_of(index) in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK")
-            and any(h.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj") for h in heads)
-            # "the Starlite Drive-In": a person's name takes no article
-            and not any(start > 0 and doc[start - 1].lower_ == "the" for start, _ in cluster["names"])
+            and self._named_like_a_person(cluster)
         )
+
+    def _named_like_a_person(self, cluster: dict) -> bool:
+        """Some name of the cluster is an argument, and none follows "the" ("the Starlite
+        Drive-In": a person's name takes no article). Read once per cluster and number of
+        names, not once per pronoun: a name repeated through a long article would make every
+        pronoun read all its repetitions."""
+        names = cluster["names"]
+        known = self._name_reading.get(id(names))
+        if known is None or known[0] != len(names):
+            doc = self.doc
+            argument = any(doc[end - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj") for _, end in names)
+            after_the = any(start > 0 and doc[start - 1].lower_ == "the" for start, _ in names)
+            known = (len(names), argument and not after_the, names)   # the list kept: its id stays its own
+            self._name_reading[id(names)] = known
+        return known[1]
 
     def _cataphor(self, token: Token, gender: str) -> int | None:
         """"In his list, Robert Christgau named ..." / "Living with her aunt, Kelsey studied":
@@ -339,7 +357,8 @@ class Resolver:
             if possessor is not None:
                 # a relative is someone just talked about, or someone new (named later, if ever)
                 para = self.layout.para[head]
-                recent = {self.find(c) for h, c in self.seen if para - self.layout.para[h] <= 1}
+                recent = {self.find(c) for p in range(para - 1, max(self.last_para, para) + 1)
+                          for c in self.seen_in_para.get(p, ())}
                 scores = {i: v for i, v in scores.items() if i in recent}
             for index in list(scores):
                 known = self.gender_of(index)

@@ -11,6 +11,7 @@ Everything here works on token indices; ``mentions.py`` converts to character of
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 
 from spacy.matcher import PhraseMatcher
@@ -91,12 +92,46 @@ def _split_coordination(doc: Doc, start: int, end: int) -> list[tuple[int, int]]
     return parts
 
 
+class _SpanKeys:
+    """Name-span keys (start, end) filed by their first token, in the order the spans dict
+    holds them: the spans near a position are then found without a scan of every span (once per
+    outlet match and per age, such a scan made this stage quadratic in a long article)."""
+
+    def __init__(self):
+        self.at: dict[int, list[tuple[int, int]]] = {}
+        self.rank: dict[tuple[int, int], int] = {}
+        self.added = 0
+        self.longest = 0
+
+    def add(self, key: tuple[int, int]) -> None:
+        """Mirror of ``spans[key] = ...``: a key already held keeps its place."""
+        if key not in self.rank:
+            self.rank[key] = self.added   # a new key (or one deleted and set again) goes last
+            self.added += 1
+            self.at.setdefault(key[0], []).append(key)
+            self.longest = max(self.longest, key[1] - key[0])
+
+    def remove(self, key: tuple[int, int]) -> None:
+        del self.rank[key]
+        self.at[key[0]].remove(key)
+
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Keys whose first token is in [lo, hi), in the spans dict's order."""
+        found = [k for i in range(max(lo, 0), hi) for k in self.at.get(i, ())]
+        return sorted(found, key=self.rank.__getitem__)
+
+    def covering(self, i: int) -> list[tuple[int, int]]:
+        """Keys whose span holds token ``i``, in the spans dict's order."""
+        return [k for k in self.starting(i - self.longest, i + 1) if i < k[1]]
+
+
 def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
     """Name spans {"start","end","label","title_start","evidence"} from NER plus constructions."""
     roles = lex["descriptors"]["person_roles"]
     titles = lex["descriptors"]["titles"]
     kinship = set(lex["descriptors"]["kinship"])
     spans: dict[tuple[int, int], dict] = {}
+    keys = _SpanKeys()   # spans' keys by position
     covered: set[int] = set()
     for ent in doc.ents:
         label = NAME_LABELS.get(ent.label_)
@@ -118,19 +153,22 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
         if end - start == 1 and (doc[start].lower_ in kinship or doc[start].tag_ == "NNS"):
             continue  # "Dad does the wiring": a relative of the speaker; "Detectives said": a plural noun
         for part_start, part_end in _split_coordination(doc, start, end):
+            keys.add((part_start, part_end))
             spans[(part_start, part_end)] = {"start": part_start, "end": part_end, "label": label,
                                              "title_start": title_start if part_start == start else None,
                                              "evidence": []}
         covered.update(range(start, end))
     # outlets NER did not see ("a source tells In Touch")
     for start, end in _outlet_matches(doc, lex):
-        inside = [k for k in spans if start <= k[0] and k[1] <= end]
+        inside = [k for k in keys.starting(start, end + 1) if k[1] <= end]
         if any(i in covered for i in range(start, end)) and not inside:
             continue  # part of a longer name
-        if any((k[0] < start < k[1]) or (k[0] < end < k[1]) for k in spans):
+        if any((k[0] < start < k[1]) or (k[0] < end < k[1]) for k in keys.starting(start - keys.longest, end)):
             continue
         for k in inside:  # "Touch" (GPE) inside "In Touch"
             del spans[k]
+            keys.remove(k)
+        keys.add((start, end))
         spans[(start, end)] = {"start": start, "end": end, "label": "ORG", "title_start": None, "evidence": []}
         covered.update(range(start, end))
     # "Aleph, 12," / "Dolores Pike, 81,": a capitalised name followed by an age is a person
@@ -148,13 +186,14 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
                 and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in titles \
                 and doc[start - 1].lower_ not in roles:
             start -= 1
-        hit = next((s for s in spans.values() if s["start"] <= token.i < s["end"]), None)
+        hit = next((spans[k] for k in keys.covering(token.i)), None)
         if hit is not None:
             hit["label"] = "PERSON"
             hit["evidence"].append("age")
             continue
         if start in covered:
             continue
+        keys.add((start, token.i + 1))
         spans[(start, token.i + 1)] = {"start": start, "end": token.i + 1, "label": "PERSON",
                                        "title_start": None, "evidence": ["age"]}
     _add_kin_named(doc, spans, covered, kinship, titles)
@@ -325,20 +364,31 @@ def _add_possessive_and_bare_names(doc: Doc, clusters: list[dict], spans: list[d
                 keys.setdefault(word, [])
                 if index not in keys[word]:
                     keys[word].append(index)
+    name_starts: dict[int, list[int]] = {}   # each cluster's name starts, sorted, once asked
+
+    def starts_of(index: int) -> list[int]:
+        if index not in name_starts:
+            name_starts[index] = sorted(s for s, _ in clusters[index]["names"])
+        return name_starts[index]
+
     for i, word in enumerate(table.text):
         if word not in keys or i in covered or table.pos[i] != "PROPN":
             continue
         if table.ent[i] in ("DATE", "TIME", "CARDINAL", "MONEY"):
             continue
-        index = min(keys[word], key=lambda c: _distance_before(clusters[c], i))
+        index = min(keys[word], key=lambda c: _distance_before(starts_of(c), i))
         start = i
         # "Artemi Panarin scored" where NER saw no name: take the given name along
         while start > 0 and table.pos[start - 1] == "PROPN" and table.dep[start - 1] == "compound" \
                 and table.head[start - 1] == i and (start - 1) not in covered and table.text[start - 1][:1].isupper():
             start -= 1
         clusters[index]["names"].append((start, i + 1))
+        insort(starts_of(index), start)
 
 
-def _distance_before(cluster: dict, position: int) -> int:
-    before = [position - s for s, _ in cluster["names"] if s < position]
-    return min(before) if before else 100_000 + min(s - position for s, _ in cluster["names"])
+def _distance_before(starts: list[int], position: int) -> int:
+    """How far before ``position`` the nearest of a cluster's name ``starts`` (sorted) lies;
+    one only after it counts as far away. Bisected: a scan of every name of the cluster for
+    every bare name would grow with the square of a long article."""
+    k = bisect_left(starts, position)
+    return position - starts[k - 1] if k else 100_000 + starts[0] - position

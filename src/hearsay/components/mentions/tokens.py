@@ -22,22 +22,20 @@ class TokenTable:
             self.text = self.lower = self.pos = self.tag = self.dep = self.head = self.ent = []
             return
         array = doc.to_array([ORTH, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE])
-        offsets = array[:, 5].view(numpy.int64).tolist()  # HEAD is a signed offset stored unsigned
-        columns = array.tolist()
         strings = doc.vocab.strings
-        cache: dict[int, str] = {}
 
-        def name(value: int) -> str:
-            text = cache.get(value)
-            if text is None:
-                text = strings[value] if value else ""
-                cache[value] = text
-            return text
+        def column(k: int, empty_for_zero: bool = True) -> list[str]:
+            # each distinct value decoded once and shared: a list of one Python row (or one new
+            # str) per token would cost some 300 bytes a token, 70 MB for each MB of article
+            values, inverse = numpy.unique(array[:, k], return_inverse=True)
+            names = [strings[v] if v or not empty_for_zero else "" for v in values.tolist()]
+            return [names[j] for j in inverse.tolist()]
 
-        self.text = [strings[row[0]] for row in columns]
-        self.lower = [strings[row[1]] for row in columns]
-        self.pos = [name(row[2]) for row in columns]
-        self.tag = [name(row[3]) for row in columns]
-        self.dep = [name(row[4]) for row in columns]
-        self.head = [i + offset for i, offset in enumerate(offsets)]
-        self.ent = [name(row[6]) for row in columns]
+        self.text = column(0, empty_for_zero=False)
+        self.lower = column(1, empty_for_zero=False)
+        self.pos = column(2)
+        self.tag = column(3)
+        self.dep = column(4)
+        offsets = array[:, 5].view(numpy.int64)  # HEAD is a signed offset stored unsigned
+        self.head = (numpy.arange(n, dtype=numpy.int64) + offsets).tolist()
+        self.ent = column(6)

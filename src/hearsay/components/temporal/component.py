@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ... import extensions
 from ...lexicon import LexiconLoader, load_lexicon
+from .._internals.doc_text import doc_text
 from ..ranges import RangeIndex
 from .calendar import Point, last_day, parse_iso
 from .detect import find_time_spans
@@ -140,11 +141,11 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
 
 
 class _Layout:
-    """Sentence boundaries and the text, computed once per document (``doc.text`` and
+    """Sentence boundaries and the text, computed once per document (``Doc.text`` and
     ``doc.sents`` rebuild on every access)."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist() if len(doc) else []
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
