@@ -159,6 +159,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
     "sources": {
         "anonymous": list[str],
         "person_only_with_modifier": list[str],
+        "unnamed_by_definition": list[str],
+        "contrastive_modifiers": list[str],
         "familiar_modifiers": list[str],
         "reports": list[str],
         "document": list[str],

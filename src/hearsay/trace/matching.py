@@ -89,9 +89,11 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
     for item in items:
         first = len(out)
         mentions = _entity_mentions(item, names)
-        denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"}
+        # a negated speech cue ("has not announced") is denied in the ledger, but its source
+        # only withholds the content: it is no appearance of the claim, nor a denial of it
+        unsaid = {a.id for a in item.ledger.attributions if a.cue_class != "denial" and _negated_cue(a)}
+        denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"} - unsaid
         denies = {a.id: tuple(a.denies) for a in item.ledger.attributions if a.denies}
-        unsaid = {a.id for a in item.ledger.attributions if a.polarity != "denied" and _negated_cue(a)}
         for c in item.ledger.claims:
             if is_conditional(c.span.text) or c.attribution in unsaid:
                 # "If Kwame has really asked out, ...": a supposition restates nothing; "has not

@@ -83,6 +83,21 @@ def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
     return verb.lemma_.lower() in cues.question_verbs or any(c.dep_ == "neg" for c in verb.children)
 
 
+def cue_polarity(verb: Token, cue_class: str, content: tuple[int, int]) -> str:
+    """The ledger polarity of content reported on ``verb``: a denial cue denies it, and so
+    does a negated speech cue ("did not say that ...", "never claimed ...", "has not
+    confirmed ..."): its source does not assert the content, and the ledger's values are
+    only asserted and denied. A negated denial ("did not deny") is left a denial, since not
+    denying asserts nothing either; "not only said" is no negation, and nor is one inside the
+    content span ("North Korea is not thought to be capable ...": the content says it)."""
+    if cue_class == "denial":
+        return "denied"
+    doc = verb.doc
+    negated = any(c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only")
+                  and not content[0] <= c.idx < content[1] for c in verb.children)
+    return "denied" if negated else "asserted"
+
+
 def told_not_telling(ctx: Context, verb: Optional[int], source: SourceRec) -> bool:
     """"She learned that the plant would close": she was told, she is no source; only a news
     outlet that "has learned" something reports it."""
@@ -150,7 +165,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         cs, ce, type_, inside = kind
         if cls in cues.clause_only and type_ == "mixed":
             continue
-        polarity = "denied" if cls == "denial" else "asserted"
+        polarity = cue_polarity(tok, cls, (cs, ce))
         found.append(Found((cs, ce), type_, source, mention, cue_span or cue_chars(ctx, tok), cls, polarity, verb=tok.i))
         ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
 
@@ -185,7 +200,7 @@ def _quoted_clause(ctx: Context, found: list[Found], verb: Token, chars: tuple[i
     if ce <= cs:
         return
     found.append(Found((cs, ce), "direct", source, mention, cue_span or cue_chars(ctx, verb), cls,
-                       "denied" if cls == "denial" else "asserted", quote=hit[-1], verb=verb.i))
+                       cue_polarity(verb, cls, (cs, ce)), quote=hit[-1], verb=verb.i))
     ctx.absorbed[hit[-1]] = found[-1]
 
 

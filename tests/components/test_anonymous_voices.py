@@ -1,0 +1,82 @@
+"""How many unnamed voices an article has (the datasets README: distinct anonymous voices):
+one voice re-described or repeated stays one; a different one stays different; a group named
+by its role or placed by the article is no anonymous voice."""
+
+from __future__ import annotations
+
+
+def voices(ledger):
+    """Attribution order -> (source id, kind) of each attribution's source."""
+    sources = {s.id: s for s in ledger.sources}
+    return [(a.source, sources[a.source].kind) for a in ledger.attributions]
+
+
+def test_a_definite_unnamed_noun_re_describes_the_last_voice(analyze):
+    led = analyze("A source close to the chef told the Harbor Gazette that the restaurant would close. "
+                  "The insider said the owners had argued for months.")
+    got = voices(led)
+    assert [k for _, k in got[:2]] == ["anonymous", "anonymous"]
+    assert got[0][0] == got[1][0]
+    assert led.summary.anonymous_sources == 1
+
+
+def test_a_friend_then_the_friend_is_one_voice(analyze):
+    led = analyze("A longtime friend of the goalkeeper said he was ready to retire. "
+                  "The friend added that the club had not been told.")
+    assert led.summary.anonymous_sources == 1
+
+
+def test_the_same_descriptor_twice_is_one_voice(analyze):
+    led = analyze("A source close to the mayor said the budget would be cut. "
+                  "A source close to the mayor said the vote would come in March.")
+    assert len({s for s, _ in voices(led)}) == 1
+    assert led.summary.anonymous_sources == 1
+
+
+def test_another_source_and_then_sources_are_new_voices(analyze):
+    led = analyze("A source said the merger was close. Another source said the board was divided. "
+                  "Sources say the vote is set for Friday.")
+    got = voices(led)
+    assert [k for _, k in got] == ["anonymous"] * 3
+    assert len({s for s, _ in got}) == 3
+    assert led.summary.anonymous_sources == 3
+
+
+def test_a_re_description_keeps_number(analyze):
+    # "the sources" cannot re-describe one insider
+    led = analyze("An insider said the tour was cancelled. The sources said the singer was ill.")
+    assert led.summary.anonymous_sources == 2
+
+
+def test_an_unnamed_role_is_not_re_described_as_an_insider(analyze):
+    led = analyze("The inspector said the wiring was unsafe. The insider said the landlord knew.")
+    assert len({s for s, _ in voices(led)}) == 2
+
+
+def test_a_plural_role_classified_by_a_modifier_is_a_group(analyze):
+    led = analyze("Foreign observers said the count was orderly. Other experts warned about "
+                  "the figures. Senior officials said the result would stand.")
+    kinds = [k for _, k in voices(led)]
+    assert kinds[0] != "anonymous" and kinds[-1] == "anonymous"
+    assert led.summary.anonymous_sources == 1
+
+
+def test_a_headline_group_the_article_places_is_on_the_record(analyze):
+    led = analyze("Water main break floods downtown, officials say\n\n"
+                  "Utility officials in Marlow County said a water main broke on Tuesday. "
+                  "Repairs could take two days, officials said.")
+    assert led.summary.anonymous_sources == 0
+    assert "anonymous" not in {k for _, k in voices(led)}
+
+
+def test_a_headline_role_without_article_is_the_person_with_that_title(analyze):
+    led = analyze("Union leader rejects pay offer\n\n"
+                  "Union leader Mirela Stanek rejected the offer on Monday. Stanek said the talks would go on.")
+    sources = {s.id: s for s in led.sources}
+    assert {sources[a.source].label for a in led.attributions} == {"Mirela Stanek"}
+
+
+def test_the_person_re_describes_an_earlier_source(analyze):
+    led = analyze("A source familiar with the talks said the offer was rejected. "
+                  "The person said a new offer was expected next week.")
+    assert led.summary.anonymous_sources == 1
