@@ -152,6 +152,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "irregular_forms": dict[str, list[str]],
         "nominalizations": dict[str, list[str]],
         "support_verbs": list[str],
+        "edge_conjunctions": list[str],
         "conditionals": list[str],
         "report_qualifiers": list[str],
         "negating_particles": list[str],

@@ -49,3 +49,20 @@ def test_posts_match_on_the_words_of_their_tags_not_their_links():
     terms = set(content_terms("Butterflies survive the #AustralianFires pic.twitter.com/0eJtwJyS1J"))
     assert {"australian", "fire"} <= terms and not any("0ejtw" in t for t in terms)
     assert social_plain("the mill will close") == "the mill will close"
+
+
+def test_a_clause_is_shown_without_the_seam_it_was_cut_at():
+    from hearsay.trace.matching import trim_edges
+
+    def shown(t):
+        lo, hi = trim_edges(t, 0, len(t))
+        return t[lo:hi]
+
+    assert shown("and declined to answer questions") == "declined to answer questions"
+    assert shown("the state would help workers with job searches, retraining and claims, and") == (
+        "the state would help workers with job searches, retraining and claims")
+    assert shown("Sales rose, but") == "Sales rose"
+    # a conjunction inside the clause, a word that only looks like a joint, and a lone word stay
+    assert shown("bread and butter sales rose") == "bread and butter sales rose"
+    assert shown("Andrea said sales rose;") == "Andrea said sales rose"
+    assert shown("and") == "and"

@@ -245,7 +245,28 @@ def clauses(text: str) -> list[tuple[int, int]]:
             pieces[-1][1] = hi
         else:
             pieces.append([lo, hi])
-    return [(lo, len(text[:hi].rstrip(" ,;:"))) for lo, hi in pieces]
+    return [trim_edges(text, lo, hi) for lo, hi in pieces]
+
+
+_LEADING_WORD = re.compile(r"\s*(\w+)\b[\s,]*")
+_TRAILING_WORD = re.compile(r"[\s,;:]*\b(\w+)[\s,;:]*$")
+_SEAM = " ,;:\t\n"
+
+
+def trim_edges(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``(lo, hi)`` without the seams a clause was cut at: separating punctuation at its end and
+    a conjunction that only joined it to its neighbour ("and declined to comment"; "... with job
+    searches, and"). The ledger cuts claims at such joints too, and the trace shows a clause's
+    text as the claim, so the reader should see the claim, not the seam."""
+    joints = lexicon()["edge_conjunctions"]
+    m = _LEADING_WORD.match(text, lo, hi)
+    if m and m.group(1).lower() in joints and m.end() < hi:
+        lo = m.end()
+    hi = lo + len(text[lo:hi].rstrip(_SEAM))
+    m = _TRAILING_WORD.search(text, lo, hi)
+    if m and m.group(1).lower() in joints and m.start() > lo:
+        hi = lo + len(text[lo:m.start()].rstrip(_SEAM))
+    return lo, hi
 
 
 def similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
