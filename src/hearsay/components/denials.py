@@ -18,7 +18,7 @@ nonsense") or by saying it is false ("said the rumours were untrue"). Word lists
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 

@@ -172,11 +172,7 @@ def is_report_denial(text: str) -> bool:
         return False
     rest = {w for w in ws if w not in lex["stopwords"] and w not in lex["negations"] and w not in lex["report_nouns"]
             and w not in lex["report_qualifiers"] and w not in lex["told_verbs"] and len(w) > 1}
-    return not (rest - _DESCRIBING_VERBS)
-
-
-#: verbs that only frame a characterisation ("called it", "described it as")
-_DESCRIBING_VERBS = {"called", "calls", "call", "calling", "described", "describes", "describe", "branded", "labeled", "labelled", "termed", "dismissed"}
+    return not (rest - lex["describing_verbs"])   # verbs that only frame a characterisation ("called it")
 
 
 def _negated_cue(attribution) -> bool:

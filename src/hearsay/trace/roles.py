@@ -19,7 +19,7 @@ from .identity import EntityNames, OutletIndex
 from .items import TraceItem
 from .matching import Unit
 from .model import Appearance, Citation, Origin, TraceSource, Via
-from .words import content_terms, lexicon, words
+from .words import lexicon, words
 
 #: source kinds that rest on someone else's publication or on nobody in particular
 DERIVED_KINDS = {"outlet", "reports"}
@@ -234,9 +234,8 @@ class _Voices:
 
     def add(self, src: TraceSource, unit: Unit) -> None:
         self.labels.add(src.label)
-        terms = frozenset(content_terms(unit.text))
-        if terms:
-            self.wordings.add(terms)
+        if unit.terms:   # the unit's content terms, computed once when the unit was made
+            self.wordings.add(unit.terms)
 
     def echoes(self, src: TraceSource, unit: Unit) -> bool:
         """Same label as an earlier voice, or most of an earlier voice's words."""

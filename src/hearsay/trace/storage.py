@@ -90,3 +90,26 @@ def claims_of_article(engine, article_id: str) -> list[dict]:
             out.append(dict(r))
     return out
 
+
+def widest_claims(engine, limit: int) -> list[dict]:
+    """The ``limit`` traced claims in most articles, each with its appearances' article,
+    outlet, role and citation kind (what the corpus page reads the spread and role counts
+    from)."""
+    from sqlalchemy import select
+
+    from ..store import tables as t
+
+    c, a = t.trace_claims.c, t.trace_appearances.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(c.id, c.text, c.articles, c.confirmations, c.denials, c.verdict)
+                            .order_by(c.articles.desc(), c.id).limit(limit)).mappings().all()
+        claims = {r["id"]: {**dict(r), "appearances": []} for r in rows}
+        if claims:
+            apps = conn.execute(
+                select(a.trace_claim, a.article_id, a.role, a.via_how, t.articles.c.outlet)
+                .select_from(t.trace_appearances.outerjoin(t.articles, t.articles.c.id == a.article_id))
+                .where(a.trace_claim.in_(list(claims))).order_by(a.trace_claim, a.n)
+            ).mappings().all()
+            for x in apps:
+                claims[x["trace_claim"]]["appearances"].append(dict(x))
+    return list(claims.values())

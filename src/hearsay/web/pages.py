@@ -171,8 +171,9 @@ def corpus_page(keeper: Keeper) -> Page:
     if store is None:
         return Page("corpus.html", data)
     from ..render import cascade
+    from ..trace.storage import widest_claims
 
-    claims = _widest_claims(store.engine, CORPUS_PAGE_CLAIMS)
+    claims = widest_claims(store.engine, CORPUS_PAGE_CLAIMS)
     for c in claims:
         c.update(cascade.spread(c.pop("appearances")))
         c["page"] = f"/claims/{c['id']}"
@@ -184,27 +185,4 @@ def corpus_page(keeper: Keeper) -> Page:
 def _claim_number(claim_id: str) -> tuple[int, str]:
     digits = "".join(ch for ch in claim_id if ch.isdigit())
     return (int(digits) if digits else 0, claim_id)
-
-
-def _widest_claims(engine, limit: int) -> list[dict]:
-    """The ``limit`` traced claims in most articles, each with its appearances' article,
-    outlet, role and citation kind (what the spread and the role counts are read from)."""
-    from sqlalchemy import select
-
-    from ..store import tables as t
-
-    c, a = t.trace_claims.c, t.trace_appearances.c
-    with engine.connect() as conn:
-        rows = conn.execute(select(c.id, c.text, c.articles, c.confirmations, c.denials, c.verdict)
-                            .order_by(c.articles.desc(), c.id).limit(limit)).mappings().all()
-        claims = {r["id"]: {**dict(r), "appearances": []} for r in rows}
-        if claims:
-            apps = conn.execute(
-                select(a.trace_claim, a.article_id, a.role, a.via_how, t.articles.c.outlet)
-                .select_from(t.trace_appearances.outerjoin(t.articles, t.articles.c.id == a.article_id))
-                .where(a.trace_claim.in_(list(claims))).order_by(a.trace_claim, a.n)
-            ).mappings().all()
-            for x in apps:
-                claims[x["trace_claim"]]["appearances"].append(dict(x))
-    return list(claims.values())
 

@@ -35,7 +35,7 @@ from .context import (
     via_outlet,
 )
 from .cues import CueLexicon, content_of, speaker_of
-from .sources import _voice_key, naming_span
+from .sources import naming_span, voice_key
 from .direct import quote_pass
 from .learned import MODES, learned_found
 from .phrases import (
@@ -257,22 +257,20 @@ def _said_to(ctx: Context, verb: Token) -> Optional[tuple[int, int, str, int]]:
     return subj.left_edge.i, xcomp.right_edge.i + 1, "said_to", to.i + 1
 
 
-def _voice_of(source: SourceRec) -> set[tuple[str, str]]:
+def _voice_of(source: SourceRec, head_ends) -> set[tuple[str, str]]:
     """What makes two sources one voice for the headline test: the same record, the same kind
     of unnamed voice ("sources say" in the headline, "a source said" in the body), or the same
-    head noun ("officials say" over "Health officials in Fairhaven County confirmed")."""
+    head noun ("officials say" over "Health officials in Fairhaven County confirmed").
+    ``head_ends``: the words that follow a speaker's head noun ("officials [in] Fairhaven",
+    "people [familiar] with"; lexicon sources.json)."""
     keys = {("id", source["id"])}
     if source["kind"] in ("anonymous", "reports"):
         keys.add((source["kind"], ""))
     words = source["label"].lower().replace(",", " ").split()
-    cut = next((i for i, w in enumerate(words) if i and w in HEAD_ENDS), len(words))
+    cut = next((i for i, w in enumerate(words) if i and w in head_ends), len(words))
     if cut:
-        keys.add(("head", _voice_key(words[cut - 1])))
+        keys.add(("head", voice_key(words[cut - 1])))
     return keys
-
-
-#: words after a speaker's head noun ("officials [in] Fairhaven", "people [familiar] with")
-HEAD_ENDS = {"in", "at", "from", "with", "of", "for", "close", "familiar", "who", "briefed"}
 
 
 def _headline_end(doc: Doc) -> int:
@@ -338,11 +336,12 @@ def find_attributions(
     # one attribution per content span: the first pass to claim it wins; the headline only
     # restates what the body attributes, so counting it would weigh its voice twice
     headline_end = _headline_end(doc)
-    body_voices = {v for f in found if f.content[1] > headline_end for v in _voice_of(f.source)}
+    head_ends = set(lexicon["sources"]["head_ends"])
+    body_voices = {v for f in found if f.content[1] > headline_end for v in _voice_of(f.source, head_ends)}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
-        if f.content[1] <= headline_end and body_voices.intersection(_voice_of(f.source)):
+        if f.content[1] <= headline_end and body_voices.intersection(_voice_of(f.source, head_ends)):
             continue   # a headline restating what the body credits to the same voice
         if f.content not in seen:
             seen.add(f.content)

@@ -136,7 +136,6 @@ def in_document_pass(ctx: Context, found: list[Found]) -> None:
 def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
     """ "his claim that ...", "a warning from officials that ...", "amid allegations that
     ...": a statement noun with a that-clause (not a relative clause) reports the clause."""
-    doc = ctx.doc
     nouns = ctx.cues.noun_cues
     proposals = ctx.cues.noun_proposals
     for tok in ctx.outside_with(pos="NOUN"):
@@ -301,7 +300,6 @@ def _answer_line(ctx: Context, found: list[Found], eid: str, pos: int, colon: in
 
 def reportedly_pass(ctx: Context, found: list[Found], covered: list[tuple[int, int]]) -> None:
     """ "reportedly" / "is said to": a statement resting on unnamed reports."""
-    doc = ctx.doc
     covered = RangeIndex(covered, tuple)   # by position: one scan of all of them per "reportedly" is quadratic
     for tok in ctx.outside_with(("reportedly",)):
         head = tok.head

@@ -207,7 +207,7 @@ class SourceTable:
         #: re-describe any unnamed voice, and a plural of them is no group by its role
         self.unnamed = set(lexicon.get("unnamed_by_definition", []))
         self.contrastive = set(lexicon.get("contrastive_modifiers", []))
-        self._anonymous_keys = {_voice_key(w) for w in self.anonymous}
+        self._anonymous_keys = {voice_key(w) for w in self.anonymous}
         self._placed: dict[str, bool] = {}
         self.familiar = set(lexicon["familiar_modifiers"])
         self.reports = set(lexicon["reports"])
@@ -681,7 +681,7 @@ class SourceTable:
         return lemma.endswith(self.person_endings) and not lemma.endswith(self.thing_endings)
 
     def _voice(self, key: str) -> Optional[SourceRec]:
-        return self._latest_voice.get(_voice_key(key))
+        return self._latest_voice.get(voice_key(key))
 
     def voice(self, lemma: str, head: Token, start: int, end: int, definite: Optional[bool]) -> SourceRec:
         """An anonymous voice: indefinite mentions start a new one, definite ones refer back.
@@ -691,7 +691,7 @@ class SourceTable:
         so both refer back; a bare plural after a singular ("another source" ... "sources
         say") and anything marked "another"/"other" are new voices, as the gold format counts
         them (datasets README: distinct anonymous voices)."""
-        key = _voice_key(lemma)
+        key = voice_key(lemma)
         dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")]
         is_indef = any(d in self.indefinite for d in dets)
         is_def = definite is True or any(d in self.definite for d in dets) or any(c.dep_ == "poss" for c in head.children)
@@ -793,7 +793,9 @@ def _located_group(head: Token) -> bool:
     return False
 
 
-def _voice_key(lemma: str) -> str:
+def voice_key(lemma: str) -> str:
+    """The key a voice is filed under by its head noun: singular and plural alike ("sources",
+    "source"), "people" as "person", so a later mention finds the voice it refers back to."""
     lemma = lemma.lower()
     if lemma in ("people", "person"):
         return "person"

@@ -338,9 +338,10 @@ def appointment_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> lis
     for person_tok, noun in _appointed(tok):
         people = idx.np_entities(person_tok, (PERSON,))
         mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i != person_tok.i]
-        if len(people) != 1 or match_title(_np_text(mods + [noun]), lex) is None:
+        title = match_title(_np_text(mods + [noun]), lex)
+        if len(people) != 1 or title is None:
             continue
-        staff = match_title(_np_text(mods + [noun]), lex)[0] in lex.get("staff_titles", [])
+        staff = title[0] in lex.get("staff_titles", [])
         org, otoks = org_of_title(idx, noun, [], staff)
         if org is None and person_tok.dep_ != "nsubjpass":
             # the appointer: the verb's subject, or the noun it describes ("Acme, the cafe
