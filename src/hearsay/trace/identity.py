@@ -161,8 +161,8 @@ def _entity_name(item: TraceItem, entity_id: str | None) -> str | None:
 
 
 class EntityNames:
-    """People and organisations merged across ledgers: a short form ("Ellery") used in one
-    article is the full name ("Kwame Ellery") another article gives, when only one full name in
+    """People and organisations merged across ledgers: a short form ("Odalys") used in one
+    article is the full name ("Tomas Odalys") another article gives, when only one full name in
     the corpus ends with it; a name cut short at the end ("Greaves & Vane") is the one longer
     name it opens ("Greaves & Vane Paper Co.")."""
 
@@ -201,7 +201,7 @@ class EntityNames:
         return name.strip()
 
     def known(self, name: str) -> str | None:
-        """The full name a corpus knows for ``name`` ("Ellery" → "Kwame Ellery"), else None."""
+        """The full name a corpus knows for ``name`` ("Odalys" → "Tomas Odalys"), else None."""
         key = name.strip().lower()
         return self._full.get(key) or (self._by_last.get(key) if len(key.split()) == 1 else None)
 

@@ -2,7 +2,7 @@
 
 The base matcher is lexical: stemmed content terms weighted by inverse document frequency,
 compared by weighted overlap (shared weight over the smaller claim's weight), so a short
-restatement ("Ellery has asked out") matches the long original, and hedged or hardened forms
+restatement ("Odalys has asked out") matches the long original, and hedged or hardened forms
 ("is said to be preparing to shut" / "will close") match on what they share. Negation words are
 not content terms, so a denial's restatement matches the claim it denies (its stance is read
 separately). Blocking by an inverted index over the rarer terms keeps the cost near-linear:
@@ -69,7 +69,7 @@ class Unit:
     #: a denial of an earlier report as a whole ("called the report fiction")
     report_denial: bool = False
     #: canonical names of the people and organisations the clause mentions, pronouns and
-    #: descriptors included ("he" resolved to "Kwame Ellery" by the ledger)
+    #: descriptors included ("he" resolved to "Tomas Odalys" by the ledger)
     entities: frozenset = field(default_factory=frozenset)
     event_mass: float | None = None
 
@@ -83,8 +83,8 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
     of its words: a negation in it ("has never asked"), or a denying cue ("rejected the claim
     that he and the coach are not speaking" denies "not speaking"); both at once cancel out.
     Its ``entities`` are who the clause is about, read from the ledger's entity mentions, so
-    that "he and Tillery speak every day" is about the same two people as "Ellery and coach
-    Lonnie Tillery have not spoken"."""
+    that "he and Brennick speak every day" is about the same two people as "Odalys and coach
+    Ray Brennick have not spoken"."""
     out: list[Unit] = []
     for item in items:
         first = len(out)
@@ -96,7 +96,7 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
         denies = {a.id: tuple(a.denies) for a in item.ledger.attributions if a.denies}
         for c in item.ledger.claims:
             if is_conditional(c.span.text) or c.attribution in unsaid:
-                # "If Kwame has really asked out, ...": a supposition restates nothing; "has not
+                # "If Tomas has really asked out, ...": a supposition restates nothing; "has not
                 # announced any closure": its source does not say it
                 continue
             whole_negated = is_negated(c.span.text)
@@ -189,7 +189,7 @@ def is_conditional(text: str) -> bool:
 
 def _participants(item: TraceItem, text: str, start: int, end: int, mentions, names: EntityNames | None) -> frozenset:
     """Who a clause is about: the entities the ledger finds in it, plus any capitalised word
-    that is a person's or organisation's name elsewhere in the corpus (a second "Ellery" the
+    that is a person's or organisation's name elsewhere in the corpus (a second "Odalys" the
     article's coreference missed). A clause that names nobody ("The two have not spoken
     since", "They haven't said a word") continues the sentence before it, so it is about
     whoever that sentence names."""
@@ -315,10 +315,10 @@ def event_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     """Whether two clauses tell the same event about the same participants: they must be
     about a common person or organisation (by the ledger's entities, pronouns resolved), and
     then what they say of them (their words other than names) is compared by shared weight
-    over the smaller side's. A short restatement ("Ellery has asked out") shares only its
-    predicate with the original ("Kwame Ellery has asked the Savannah Herons to trade him"),
+    over the smaller side's. A short restatement ("Odalys has asked out") shares only its
+    predicate with the original ("Tomas Odalys has asked the Portside Gulls to trade him"),
     too little for the lexical measure, but it is the same act by the same person; and a
-    contradiction ("he and Tillery speak every day") is about the same act by the same two
+    contradiction ("he and Brennick speak every day") is about the same act by the same two
     people as the claim it denies. Without a common participant this is 0, so two claims that
     merely share a common verb never meet."""
     if not (a.entities & b.entities):

@@ -128,7 +128,7 @@ def is_negated(text: str) -> bool:
 
 class TermWeights:
     """Inverse document frequency of content terms over a set of texts: a name or word every
-    article shares ("Herons") weighs little, a rare one ("severance") much."""
+    article shares ("Gulls") weighs little, a rare one ("severance") much."""
 
     def __init__(self, texts):
         import math
