@@ -188,6 +188,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "person_nouns": list[str],
         "collective_nouns": list[str],
         "pair_nouns": list[str],
+        "outlet_phrases": list[str],
         "personal_offices": list[str],
     },
     "time": {

@@ -25,6 +25,9 @@ PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me
 NOT_NAMING = {"relcl", "appos", "punct", "acl", "advcl", "cc", "conj", "parataxis"}
 PERSONISH = {"PERSON"}
 ORGISH = {"ORG", "NORP", "GPE", "FAC"}
+#: entity types of organisations that may speak together ("Acme and Penfold Dairy ... the two
+#: companies said"; spaCy types some company names as places)
+ORGISH_NAMED = ("ORG", "GPE")
 
 
 def naming_span(tok: Token) -> tuple[int, int]:
@@ -110,8 +113,9 @@ class MentionIndex:
         for ms, _, eid, _ in self.mentions:
             self.by_entity.setdefault(eid, []).append(ms)
         self._word_first: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
-        self._roles: Optional[dict[str, set[str]]] = None   # role noun -> people it describes
-        self._titles: dict[str, set[str]] = {}              # title before a name -> people
+        # role noun / title before a name -> the mentions (start, end, entity) it describes
+        self._roles: Optional[dict[str, list[tuple[int, int, str]]]] = None
+        self._titles: dict[str, list[tuple[int, int, str]]] = {}
 
     def at(self, start: int, end: int, kinds: tuple[str, ...] = ("name", "descriptor", "pronoun")) -> Optional[str]:
         """The entity whose mention overlaps [start, end) most (names preferred)."""
@@ -159,24 +163,29 @@ class MentionIndex:
         i = bisect_left(starts, before)
         return starts[i - 1] if i else -1
 
-    def described_as(self, role: str, text: str, titles: bool = False) -> Optional[str]:
+    def described_as(self, role: str, text: str, titles: bool = False,
+                     skip: Optional[tuple[int, int]] = None) -> Optional[str]:
         """The one person the text describes by this role noun anywhere ("Her coach, Daniel
         Rotich"), or None when none or several are: how "my coach" inside a quote, or a role
         named only later, finds its person. With ``titles``, a title before a name counts too
         ("Opposition leader Katya Orlen"): only for a bare headline role, since "his lawyer"
-        is someone's own and need not be the lawyer the text titles so."""
+        is someone's own and need not be the lawyer the text titles so. A mention inside
+        ``skip`` does not count: the words being resolved must not vouch for themselves."""
         if self._roles is None:
             self._roles, self._titles = {}, {}
             for ms, me, eid, kind in self.mentions:
                 words = text[ms:me].lower().split()
                 if kind == "descriptor" and words and self.entities[eid]["type"] == "PERSON":
-                    self._roles.setdefault(words[-1], set()).add(eid)
+                    self._roles.setdefault(words[-1], []).append((ms, me, eid))
                     # a title before the name ("Opposition leader Katya Orlen"): its last word
                     name = set(self.entities[eid]["name"].lower().split())
                     title = [w for w in words if w.strip(",") not in name]
                     if title and len(title) < len(words):
-                        self._titles.setdefault(title[-1].strip(","), set()).add(eid)
-        found = self._roles.get(role.lower(), set()) or (self._titles.get(role.lower(), set()) if titles else set())
+                        self._titles.setdefault(title[-1].strip(","), []).append((ms, me, eid))
+        def people(held: list[tuple[int, int, str]]) -> set[str]:
+            return {eid for ms, me, eid in held if skip is None or me <= skip[0] or ms >= skip[1]}
+
+        found = people(self._roles.get(role.lower(), [])) or (people(self._titles.get(role.lower(), [])) if titles else set())
         return next(iter(found)) if len(found) == 1 else None
 
     def first_with_word(self, word: str, types: set[str]) -> Optional[str]:
@@ -217,6 +226,7 @@ class SourceTable:
         self.definite = set(lexicon["definite_determiners"])
         self.partitives = set(lexicon["partitive_quantifiers"])
         self.outlet_words = set(lexicon["outlet_words"])
+        self.outlet_phrases = tuple(" " + p for p in lexicon.get("outlet_phrases", []))
         self.outlet_names = {n.lower() for n in lexicon["outlets"]}
         #: outlet names as written, longest first (so "E! News" wins over "E!")
         self.outlet_display = sorted(lexicon["outlets"], key=len, reverse=True)
@@ -293,6 +303,8 @@ class SourceTable:
         words = low.replace("'s", "").split()
         if words and t[:1].isupper() and (words[-1].endswith(("-tv", "-fm", "-am")) or words[-1] in ("tv", "radio")):
             return True   # "WISN-TV", "Fox 6 TV": broadcasters
+        if t[:1].isupper() and len(words) >= 3 and (" " + " ".join(words)).endswith(self.outlet_phrases):
+            return True   # "the official Kelvaran News Agency": a news agency, not any agency
         return bool(words) and t[:1].isupper() and words[-1] in self.outlet_words and len(words) >= 2
 
     def outlet(self, start: int, end: int) -> SourceRec:
@@ -387,30 +399,57 @@ class SourceTable:
                 self._mention(rec, mention["start"], mention["end"])
         return rec
 
-    def office_holder(self, head: Token) -> Optional[str]:
-        """The person whose office speaks ("his office", "the governor's office"): the
-        possessor, when it resolves to a person."""
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is None:
-            return None
-        eid = self.entities.at(poss.idx, poss.idx + len(poss))
+    def office_holder(self, poss: Token) -> Optional[str]:
+        """The person whose office speaks, when the possessor names them or refers back to
+        them ("Navarro's office", "his office"); None for a role ("the governor's office")."""
+        eid = self.entities.at(poss.idx, poss.idx + len(poss), ("name", "pronoun"))
         if eid is None and poss.lower_ in ("his", "her"):
             eid = self.entities.last_before(poss.idx, {"PERSON"}, PRONOUNS_PERSON[poss.lower_])
         return eid if eid is not None and self.entities.entities[eid]["type"] == "PERSON" else None
 
-    def named_pair(self, before: int) -> Optional[list[SourceRec]]:
+    def office(self, head: Token, start: int, end: int) -> SourceRec:
+        """An office speaking. "According to his office", "Navarro's office said": the
+        person just named speaks through their staff, and the claim is theirs (as the gold
+        format credits it). "The governor's office said", "the district attorney's office":
+        an institution named by a role, a voice in its own words (the datasets README's rule
+        for groups named by role), marked as the representative of the one person the text
+        gives that title ("Mayor Theo Castellanos"), if any. The possessor's own words do not
+        vouch for who holds the title: coreference may have tied "the district attorney" to
+        the defendant's attorney."""
+        poss = next(c for c in head.children if c.dep_ == "poss")
+        holder = self.office_holder(poss)
+        if holder is not None:
+            return self.for_entity(holder, "person", start, end)
+        label = self.text[start:end]
+        rec = self.keyed("organization", "office:" + " ".join(_descriptor(label, self.definite | self.indefinite)),
+                         label, start, end)
+        if poss.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("compound", "amod") for c in poss.children):
+            titled = self.entities.described_as(poss.lemma_, self.text, titles=True,
+                                                skip=(poss.left_edge.idx, poss.idx + len(poss)))
+            if titled is not None and self.entities.entities[titled]["type"] == "PERSON" and not rec.get("represents"):
+                rec["represents"] = {"label": self.entities.entities[titled]["name"],
+                                     "entity": titled if not titled.startswith("F") else None}
+        return rec
+
+    def named_pair(self, before: int, kinds: tuple[str, ...] = ("PERSON",)) -> Optional[list[SourceRec]]:
         """The two people last named together ("Mara Lind and Tomas Reed married ..."), whom
-        "the couple" or "the pair" refers back to; None when no two are."""
+        "the couple" or "the pair" refers back to, or with ``kinds=ORGISH_NAMED`` the two
+        organisations ("Acme and Brill agreed ...", then "the companies said"); None when no
+        two are."""
         i = bisect_left(self.entities.starts, before) - 1
         # a couple's name may be typed an organisation by spaCy ("Nadia Holm"): one person will do
-        kinds = self.entities.entities
+        types = self.entities.entities
+        allowed = ("PERSON", "ORG") + kinds
         names = [m for m in self.entities.mentions[max(0, i - MentionIndex.LOOKBACK): i + 1]
-                 if m[3] == "name" and kinds[m[2]]["type"] in ("PERSON", "ORG")]
+                 if m[3] == "name" and types[m[2]]["type"] in allowed]
         for (s1, e1, a, _), (s2, e2, b, _) in zip(reversed(names[:-1]), reversed(names[1:])):
             between = self.text[e1:s2]
+            found = [types[a]["type"], types[b]["type"]]
+            fits = ("PERSON" in found) if kinds == ("PERSON",) else all(t in kinds for t in found)
             if a != b and e1 <= s2 and " and " in between and len(between) < 40 \
-                    and "PERSON" in (kinds[a]["type"], kinds[b]["type"]) and not any(p in between for p in ".!?\n"):
-                return [self.for_entity(a, "person", s1, e1), self.for_entity(b, "person", s2, e2)]
+                    and fits and not any(p in between for p in ".!?\n"):
+                kind = "person" if kinds == ("PERSON",) else "organization"
+                return [self.for_entity(a, kind, s1, e1), self.for_entity(b, kind, s2, e2)]
         return None
 
     def representing(self, rec: Optional[SourceRec], head: Token) -> Optional[SourceRec]:
@@ -493,18 +532,34 @@ class SourceTable:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "on"):
                 for p in c.children:
-                    if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("ORG",)):
-                        s, e = naming_span(p)
-                        cs, ce = token_chars(doc, s, e)
+                    named = p.pos_ == "PROPN" or p.ent_type_ in ("ORG",)
+                    if p.dep_ != "pobj" or not (named or (c.lower_ in ("by", "from") and p.pos_ == "NOUN")):
+                        continue
+                    if not named and p.lemma_.lower() in self.reports:
+                        break   # "reports from local media": still vague reports
+                    # the writer may be named in apposition to a common noun: "a report by
+                    # the consulting firm Brightwater Analytics"
+                    for cs, ce in self._naming_spans(p):
                         eid = self.entities.at(cs, ce, ("name",))
-                        outlet = self.is_outlet_name(self.text[cs:ce]) or (
-                            eid is not None and self.entities.entities[eid]["type"] == "OUTLET")
-                        if outlet or c.lower_ in ("in", "on"):
+                        if self.is_outlet_name(self.text[cs:ce]) or (
+                                eid is not None and self.entities.entities[eid]["type"] == "OUTLET"):
                             return self.outlet(cs, ce)
-                        return self.document(head, start, end)
+                    if c.lower_ in ("in", "on"):
+                        return self.outlet(*token_chars(doc, *naming_span(p)))
+                    # by or from anyone who is no outlet (a firm, an agency, "the consultants"):
+                    # a document that someone in particular wrote
+                    return self.document(head, start, end)
         if head.lower_ == "report" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
             return self.document(head, start, end)
         return self.keyed("reports", "reports", "reports", start, end)
+
+    def _naming_spans(self, tok: Token) -> list[tuple[int, int]]:
+        """Character spans naming ``tok``: its own naming words and any name in apposition
+        to it ("the consulting firm Brightwater Analytics", "the magazine Ocean Quarterly")."""
+        spans = [token_chars(self.doc, *naming_span(tok))]
+        spans += [token_chars(self.doc, *naming_span(c)) for c in tok.children
+                  if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return spans
 
     def document(self, head: Token, start: int, end: int) -> SourceRec:
         """A document source, one per document noun and what it names ("a report by Kestrel
@@ -556,10 +611,11 @@ class SourceTable:
             return self._unresolved(self.keyed("person", "pronoun:" + low, head.text, start, end))
         if low in ("it", "they"):
             eid = self.entities.last_before(head.idx, {"ORG"})
-            if low == "they" and self.voices:
-                # "the people ... they said": the last plural anonymous voice, when closer
-                key, rec = self.voices[-1]
-                if rec["mentions"] and (eid is None or rec["mentions"][-1]["start"] > self.entities.last_mention(eid, head.idx)):
+            if low == "they":
+                # "the people ... they said", "the companies said ... They said": the voice or
+                # joint speakers last mentioned before the pronoun, when closer than any name
+                rec, at = self._last_group_voice(head.idx)
+                if rec is not None and (eid is None or at > self.entities.last_mention(eid, head.idx)):
                     self._mention(rec, start, end)
                     return rec
             if eid is not None:
@@ -568,6 +624,17 @@ class SourceTable:
                 # a group the text never names as such ("By nearly 2-1, they say"): still a voice
                 return self._unresolved(self.keyed("person", "pronoun:they", head.text, start, end))
         return None
+
+    def _last_group_voice(self, pos: int) -> tuple[Optional[SourceRec], int]:
+        """The anonymous voice or joint speakers mentioned last before ``pos`` (and where):
+        what a plural "they" speaking refers back to. Sources are resolved in no reading
+        order, so a voice first met later in the text must not be taken."""
+        best, best_at = None, -1
+        for rec in [r for _, r in self.voices] + [r for k, r in self.by_key.items() if k.startswith("joint:")]:
+            at = max((m["start"] for m in rec["mentions"] if m["start"] < pos), default=-1)
+            if at > best_at:
+                best, best_at = rec, at
+        return best, best_at
 
     @staticmethod
     def _unresolved(rec: SourceRec) -> SourceRec:
@@ -617,10 +684,12 @@ class SourceTable:
             if not needs or mods & self.familiar or definite is True or self._voice(lemma):
                 return self.voice(lemma, head, start, end, definite)
             # "the family", "fans", "city officials": a group voice named by its role, not an anonymous source
-        if lemma in self.personal_offices:
-            holder = self.office_holder(head)
-            if holder is not None:   # "according to his office", "the governor's office said"
-                return self.for_entity(holder, "person", start, end)
+        if lemma in self.personal_offices and any(c.dep_ == "poss" for c in head.children):
+            return self.office(head, start, end)   # "according to his office", "the governor's office said"
+        if (lemma in self.orgs or low in self.orgs) and head.tag_ == "NNS" and dets & self.definite:
+            pair = self.named_pair(start, kinds=ORGISH_NAMED)
+            if pair is not None:   # "Acme and Brill agreed ..., the two companies said": both
+                return self.joint(pair, start, end)
         if lemma in self.orgs or low in self.orgs:
             eid = self.entities.first_with_word(head.text, {"ORG", "GPE"})
             if eid is None and self.entities.fallback:

@@ -1,0 +1,79 @@
+"""Who a speaker phrase is: offices, reports by firms, news agencies and organisations
+speaking together, as a reader of unseen articles would name them."""
+
+from __future__ import annotations
+
+
+def rows(ledger):
+    """(kind, label, whom it represents, content) per attribution, in order."""
+    by_id = {s.id: s for s in ledger.sources}
+    out = []
+    for att in ledger.attributions:
+        src = by_id[att.source]
+        out.append((src.kind, src.label, src.represents.label if src.represents else None, att.content.text))
+    return out
+
+
+def source_of(ledger, content_start: str):
+    by_id = {s.id: s for s in ledger.sources}
+    return next(by_id[a.source] for a in ledger.attributions if a.content.text.startswith(content_start))
+
+
+def test_an_office_named_by_a_role_is_its_own_voice(analyze):
+    led = analyze("Sen. Orla Pettigrew voted against the plan. "
+                  "The governor's office said the budget would be balanced.")
+    src = source_of(led, "the budget")
+    assert (src.kind, src.label, src.represents) == ("organization", "The governor's office", None)
+
+
+def test_a_role_office_represents_the_one_person_with_that_title(analyze):
+    led = analyze("Mayor Ivo Drummond opposed the plan. "
+                  "The mayor's office said in a statement that the pool would stay open.")
+    src = source_of(led, "the pool")
+    assert (src.kind, src.label) == ("organization", "The mayor's office")
+    assert src.represents.label == "Ivo Drummond"
+
+
+def test_a_district_attorneys_office_is_not_the_defence_attorney(analyze):
+    led = analyze("Pruitt's attorney, Wendell Osei, said the case was weak. "
+                  "The hearing will last a week, the district attorney's office said.")
+    src = source_of(led, "The hearing")
+    assert (src.kind, src.label) == ("organization", "the district attorney's office")
+
+
+def test_her_office_still_speaks_for_the_person_just_named(analyze):
+    led = analyze("Rep. Danae Kirkwood will run again, according to her office.")
+    assert rows(led)[0][:2] == ("person", "Danae Kirkwood")
+
+
+def test_a_report_by_a_firm_named_in_apposition_is_a_document(analyze):
+    led = analyze("A report by the consulting firm Marlow Analytics estimated that the festival "
+                  "brings in $40 million a year.")
+    assert rows(led)[0][:2] == ("document", "A report by the consulting firm Marlow Analytics")
+
+
+def test_a_report_by_an_outlet_is_the_outlet(analyze):
+    led = analyze("A report by The Fenwick Gazette found that the pier had been closed twice.")
+    assert rows(led)[0][0] == "outlet"
+
+
+def test_a_news_agency_is_an_outlet(analyze):
+    led = analyze("The talks ended without a deal, the official Corvallan News Agency said.")
+    assert rows(led)[0][:2] == ("outlet", "Corvallan News Agency")
+
+
+def test_organisations_named_together_speak_as_one_when_referred_back_to(analyze):
+    led = analyze("Harrow Foods and Penfold Dairy agreed to merge, the two companies said on Monday. "
+                  "The new firm will be based in Tilbury, the companies said. "
+                  "They said the deal would close in June.")
+    sources = {source_of(led, c).id for c in ("Harrow Foods", "The new firm", "the deal")}
+    assert len(sources) == 1
+    src = source_of(led, "the deal")
+    assert (src.kind, src.label) == ("organization", "Harrow Foods and Penfold Dairy")
+
+
+def test_they_is_never_a_voice_first_met_later_in_the_text(analyze):
+    led = analyze("Harrow Foods and Penfold Dairy agreed to merge, the companies said. "
+                  "They said the deal would close in June. "
+                  "Regulators may object, according to people familiar with the review.")
+    assert source_of(led, "the deal").label == "Harrow Foods and Penfold Dairy"
