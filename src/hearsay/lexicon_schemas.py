@@ -189,6 +189,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "collective_nouns": list[str],
         "pair_nouns": list[str],
         "outlet_phrases": list[str],
+        "issued_statements": list[str],
         "personal_offices": list[str],
     },
     "time": {

@@ -3,6 +3,8 @@ speaking together, as a reader of unseen articles would name them."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def rows(ledger):
     """(kind, label, whom it represents, content) per attribution, in order."""
@@ -77,3 +79,28 @@ def test_they_is_never_a_voice_first_met_later_in_the_text(analyze):
                   "They said the deal would close in June. "
                   "Regulators may object, according to people familiar with the review.")
     assert source_of(led, "the deal").label == "Harrow Foods and Penfold Dairy"
+
+
+def test_a_letter_from_a_department_is_a_document(analyze):
+    led = analyze("A letter from the county roads department warned the town that the bridge was unsafe.")
+    assert rows(led)[0][:2] == ("document", "A letter from the county roads department")
+
+
+def test_a_statement_from_a_department_is_the_department_speaking(analyze):
+    led = analyze("The bridge will close for a month, according to a statement from the Varden Roads Department.")
+    assert rows(led)[0][0] == "organization"
+
+
+@pytest.mark.parametrize("text, first_words, second_words", [
+    # "other" marks a new document
+    ("A 2019 study by Corran University found that rents had doubled. "
+     "Many families have moved away, other studies have shown.", "rents", "Many families"),
+    # a plural is not the singular document with an author
+    ("Independent analyses found that the plan favours the rich. "
+     "Some renters would pay more, according to an analysis by Lily Vance.", "the plan", "Some renters"),
+])
+def test_a_different_document_is_a_different_source(analyze, text, first_words, second_words):
+    led = analyze(text)
+    first, second = (source_of(led, c) for c in (first_words, second_words))
+    assert first.kind == second.kind == "document"
+    assert first.id != second.id

@@ -221,6 +221,7 @@ class SourceTable:
         self.familiar = set(lexicon["familiar_modifiers"])
         self.reports = set(lexicon["reports"])
         self.documents = set(lexicon["document"])
+        self.issued = set(lexicon.get("issued_statements", []))
         self.orgs = set(lexicon["organization"])
         self.indefinite = set(lexicon["indefinite_determiners"])
         self.definite = set(lexicon["definite_determiners"])
@@ -656,9 +657,12 @@ class SourceTable:
         mods = {w for c in head.subtree if c.i != head.i for w in (c.lemma_.lower(), c.lower_)}
         label = self.text[start:end]
         if lemma in self.documents or low in self.documents:
-            # "a statement from the Milwaukee Police Department": the organisation speaks
+            # "a statement from the Milwaukee Police Department", "footage of Clinton asking":
+            # the one issuing or shown speaks; "a letter from the education department" is a
+            # document its reader can ask for
+            issued = lemma in self.issued or low in self.issued
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                if c.dep_ == "prep" and (c.lower_ == "of" or (issued and c.lower_ in ("from", "by"))):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             s, e = naming_span(p)
@@ -669,7 +673,14 @@ class SourceTable:
                 return self.resolve_report(head, start, end)
             s, e = _chunk_of(head)
             label = self.text[slice(*token_chars(doc, s, e))]
-            return self.keyed("document", "document:" + head.lemma_.lower(), label, start, end)
+            if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in head.children) and end - start < 120:
+                label = self.text[start:end]   # whose it is: "A letter from the state education department"
+            # one document per noun, singular and plural apart ("independent analyses" are not
+            # "an analysis by Lily Vance")
+            key = "document:" + head.lemma_.lower() + (":plural" if head.tag_ == "NNS" and low != lemma else "")
+            if any(c.lower_ in self.contrastive for c in head.children if c.dep_ in ("det", "amod")):
+                key += f":{start}"   # "other studies have shown": not the study cited before
+            return self.keyed("document", key, label, start, end)
         authored = self.authoring_document(head)
         if authored is not None:
             self._mention(authored, start, end)
