@@ -104,3 +104,10 @@ def test_a_different_document_is_a_different_source(analyze, text, first_words, 
     first, second = (source_of(led, c) for c in (first_words, second_words))
     assert first.kind == second.kind == "document"
     assert first.id != second.id
+
+
+def test_a_writer_named_before_an_aside_about_a_magazine_is_the_speaker(analyze):
+    led = analyze("Not everyone agrees the outlook is so grim. Tamsin Harwell-Obi, a soil scientist at "
+                  "Brannock University, writing in the magazine Field Quarterly, said that dry fields "
+                  "often recover when the rain returns.")
+    assert source_of(led, "dry fields").label == "Tamsin Harwell-Obi"

@@ -130,6 +130,12 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
                           and c.pos_ == "PROPN" and c.i < tok.i and c.right_edge.i == tok.i - 1), None)
             if named is not None:
                 return named
+            # "Jane Hale, writing in Vogue, said ...", parsed with the name as the subject of
+            # the aside: the name speaks, not the outlet the aside names
+            aside = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < tok.i), None)
+            inner = next((g for g in aside.children if g.dep_ == "nsubj" and g.i < aside.i), None) if aside is not None else None
+            if inner is not None:
+                return inner
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
