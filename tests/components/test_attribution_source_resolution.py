@@ -111,3 +111,12 @@ def test_a_writer_named_before_an_aside_about_a_magazine_is_the_speaker(analyze)
                   "Brannock University, writing in the magazine Field Quarterly, said that dry fields "
                   "often recover when the rain returns.")
     assert source_of(led, "dry fields").label == "Tamsin Harwell-Obi"
+
+
+def test_a_qa_answer_opening_with_a_name_stays_the_interviewees(analyze):
+    # the parser hangs "Marta" on the label as an apposition: across a colon it is none
+    led = analyze("Renee Okafor-Hale took over the Tidewater Herons in April. She talked with the Coastline Post.\n\n"
+                  "Coastline Post: Your general manager, Marta Brevik, said in June that this is a three-year plan. "
+                  "Do you agree?\n"
+                  "Okafor-Hale: Marta and I talk every day. He's patient. I'm not.")
+    assert source_of(led, "Marta and I").label == "Renee Okafor-Hale"

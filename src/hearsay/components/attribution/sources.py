@@ -509,7 +509,7 @@ class SourceTable:
         Whitcomb", and "a spokeswoman for the governor, Carla Reyes", where the parser hangs
         the name on the last noun. A name on that inner noun counts only when the text has
         not named that person before: a known name there is who the inner noun refers to
-        ("a spokesman for the mayor, Elise Navarro")."""
+        ("a spokesman for the mayor, Elise Navarro"). Nothing after a colon is in apposition."""
         candidates = [(c, False) for c in head.children if c.dep_ == "appos"]
         for prep in head.children:
             if prep.dep_ == "prep":
@@ -517,6 +517,8 @@ class SourceTable:
                     if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
                         candidates += [(c, True) for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i]
         for child, inner in candidates:
+            if ":" in self.text[head.idx:child.idx]:
+                continue   # "Lund: Marta and I ...": a Q&A label, and the answer's first words
             eid = self.entities.at(child.idx, child.idx + len(child), ("name",))
             if eid is None or self.entities.entities[eid]["type"] != "PERSON":
                 continue
