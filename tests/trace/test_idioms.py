@@ -65,3 +65,13 @@ def test_one_word_clause_with_distant_participants_needs_all_of_them():
     assert event_similarity(thin, other, w) == 0.0
     thin.distant_entities = False  # named in the sentence before: the ordinary event match
     assert event_similarity(thin, other, w) > 0.0
+
+
+def test_told_a_short_form_of_the_publishers_own_name_is_its_channel():
+    from hearsay.trace.citations import CitationFinder
+    from hearsay.trace.identity import OutletIndex
+
+    text = "The mayor denied it. \"There is no deal,\" she told Channel 9. She told the Harbor Post the same."
+    finder = CitationFinder(OutletIndex(["Channel 9", "Harbor Post"], publishers=["WQRS Channel 9"]))
+    found = finder.find(SimpleNamespace(text=text, outlet="WQRS Channel 9"))
+    assert [(outlet, span.text) for outlet, span in found] == [("Harbor Post", "told the Harbor Post")]
