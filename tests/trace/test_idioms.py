@@ -75,3 +75,24 @@ def test_told_a_short_form_of_the_publishers_own_name_is_its_channel():
     finder = CitationFinder(OutletIndex(["Channel 9", "Harbor Post"], publishers=["WQRS Channel 9"]))
     found = finder.find(SimpleNamespace(text=text, outlet="WQRS Channel 9"))
     assert [(outlet, span.text) for outlet, span in found] == [("Harbor Post", "told the Harbor Post")]
+
+
+def test_possessive_name_cut_short_is_the_full_name():
+    from hearsay.trace.identity import EntityNames
+
+    def item(*names):
+        return SimpleNamespace(ledger=SimpleNamespace(entities=[SimpleNamespace(type="ORG", name=n) for n in names]))
+
+    names = EntityNames([item("St. Lucan’s Harbour Hospital"), item("St. Lucan's Harbour Hospital", "St. Lucan")])
+    assert names.canonical("St. Lucan") == names.canonical("St. Lucan's Harbour Hospital") == "St. Lucan's Harbour Hospital"
+    assert names.canonical("St. Lucan’s Harbour Hospital") == "St. Lucan's Harbour Hospital"
+
+
+def test_what_a_report_says_is_not_negated_by_the_rest_of_the_sentence():
+    from hearsay.trace.matching import clauses, is_report_content
+
+    s = "the union said it has not been told of any cuts, after the Post's report that 60 drivers would lose their jobs"
+    cut = [(s[lo:hi], is_report_content(s, lo)) for lo, hi in clauses(s)]
+    assert cut[-1] == ("that 60 drivers would lose their jobs", True)
+    assert not any(flag for _, flag in cut[:-1])
+    assert not is_report_content("he said that he has never asked for a trade", len("he said "))

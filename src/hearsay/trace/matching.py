@@ -109,8 +109,10 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
                 terms = frozenset(content_terms(text))
                 if terms:
                     # a negation anywhere in the sentence ("has never asked ..., and ...") governs
-                    # its clauses too
-                    negated = (whole_negated or is_negated(text)) != (c.attribution in denied)
+                    # its clauses too, except what a report is said to say ("has not been told
+                    # of cuts, after a report that 40 jobs would go"): that is the report's
+                    governed = whole_negated and not is_report_content(c.span.text, lo)
+                    negated = (governed or is_negated(text)) != (c.attribution in denied)
                     report_denial = is_report_denial(text)
                     # "called the report fiction": what it denies is the report's claim, however
                     # the ledger's polarity and the negating noun combine
@@ -178,6 +180,15 @@ def is_report_denial(text: str) -> bool:
     rest = {w for w in ws if w not in lex["stopwords"] and w not in lex["negations"] and w not in lex["report_nouns"]
             and w not in lex["report_qualifiers"] and w not in lex["told_verbs"] and len(w) > 1}
     return not (rest - lex["describing_verbs"])   # verbs that only frame a characterisation ("called it")
+
+
+def is_report_content(sentence: str, at: int) -> bool:
+    """Whether the clause of ``sentence`` starting at ``at`` is what a report says: a "that"
+    clause right after a report noun ("after the Post's report that ...")."""
+    if not re.match(r"\s*that\b", sentence[at:], re.I):
+        return False
+    before = words(sentence[:at])
+    return bool(before) and before[-1] in lexicon()["report_nouns"]
 
 
 def is_bare_reference(text: str) -> bool:
