@@ -157,6 +157,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "conditionals": list[str],
         "report_qualifiers": list[str],
         "negating_particles": list[str],
+        "light_verb_phrases": dict[str, str],
+        "number_words": dict[str, str],
     },
     "sources": {
         "anonymous": list[str],

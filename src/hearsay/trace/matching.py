@@ -71,6 +71,8 @@ class Unit:
     #: canonical names of the people and organisations the clause mentions, pronouns and
     #: descriptors included ("he" resolved to "Tomas Odalys" by the ledger)
     entities: frozenset = field(default_factory=frozenset)
+    #: whether ``entities`` were read from a sentence further back than the one before
+    distant_entities: bool = False
     event_mass: float | None = None
 
     @property
@@ -84,7 +86,9 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
     that he and the coach are not speaking" denies "not speaking"); both at once cancel out.
     Its ``entities`` are who the clause is about, read from the ledger's entity mentions, so
     that "he and Brennick speak every day" is about the same two people as "Odalys and coach
-    Ray Brennick have not spoken"."""
+    Ray Brennick have not spoken". A bare definite noun phrase ("the plan", as the whole
+    content of "first reported the plan") says nothing of its own and is no unit: matched on
+    its one word it would join every claim that word appears in."""
     out: list[Unit] = []
     for item in items:
         first = len(out)
@@ -95,7 +99,7 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
         denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"} - unsaid
         denies = {a.id: tuple(a.denies) for a in item.ledger.attributions if a.denies}
         for c in item.ledger.claims:
-            if is_conditional(c.span.text) or c.attribution in unsaid:
+            if is_conditional(c.span.text) or c.attribution in unsaid or is_bare_reference(c.span.text):
                 # "If Tomas has really asked out, ...": a supposition restates nothing; "has not
                 # announced any closure": its source does not say it
                 continue
@@ -105,16 +109,19 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
                 terms = frozenset(content_terms(text))
                 if terms:
                     # a negation anywhere in the sentence ("has never asked ..., and ...") governs
-                    # its clauses too
-                    negated = (whole_negated or is_negated(text)) != (c.attribution in denied)
+                    # its clauses too, except what a report is said to say ("has not been told
+                    # of cuts, after a report that 40 jobs would go"): that is the report's
+                    governed = whole_negated and not is_report_content(c.span.text, lo)
+                    negated = (governed or is_negated(text)) != (c.attribution in denied)
                     report_denial = is_report_denial(text)
                     # "called the report fiction": what it denies is the report's claim, however
                     # the ledger's polarity and the negating noun combine
                     negated = negated or report_denial
                     start, end = c.span.start + lo, c.span.start + hi
-                    about = _participants(item, text, start, end, mentions, names)
+                    about, distant = _participants(item, text, start, end, mentions, names)
                     out.append(Unit(item, c.id, start, end, text, c.source,
                                     terms, negated, name_terms(text) & terms, entities=about,
+                                    distant_entities=distant,
                                     denies=denies.get(c.attribution, ()), report_denial=report_denial))
         resolve_back_references(out[first:])
         _orient_linked_denials(out[first:])
@@ -175,6 +182,22 @@ def is_report_denial(text: str) -> bool:
     return not (rest - lex["describing_verbs"])   # verbs that only frame a characterisation ("called it")
 
 
+def is_report_content(sentence: str, at: int) -> bool:
+    """Whether the clause of ``sentence`` starting at ``at`` is what a report says: a "that"
+    clause right after a report noun ("after the Post's report that ...")."""
+    if not re.match(r"\s*that\b", sentence[at:], re.I):
+        return False
+    before = words(sentence[:at])
+    return bool(before) and before[-1] in lexicon()["report_nouns"]
+
+
+def is_bare_reference(text: str) -> bool:
+    """Whether a claim is only a definite noun phrase ("the plan", "this decision"): a
+    reference to something told elsewhere, not a claim."""
+    m = _DEFINITE.fullmatch(fold(text).strip(" .,;:\"'"))
+    return m is not None
+
+
 def _negated_cue(attribution) -> bool:
     """Whether an attribution's cue is negated ("has not announced", "would not confirm")."""
     cue = getattr(attribution, "cue", None)
@@ -187,19 +210,27 @@ def is_conditional(text: str) -> bool:
     return bool(first) and first[0] in lexicon()["conditionals"]
 
 
-def _participants(item: TraceItem, text: str, start: int, end: int, mentions, names: EntityNames | None) -> frozenset:
+def _participants(item: TraceItem, text: str, start: int, end: int, mentions,
+                  names: EntityNames | None) -> tuple[frozenset, bool]:
     """Who a clause is about: the entities the ledger finds in it, plus any capitalised word
     that is a person's or organisation's name elsewhere in the corpus (a second "Odalys" the
     article's coreference missed). A clause that names nobody ("The two have not spoken
-    since", "They haven't said a word") continues the sentence before it, so it is about
-    whoever that sentence names."""
+    since", "They haven't said a word") continues the sentences before it, so it is about
+    whoever the nearest of them in its paragraph names (a quoted aside between, "It got loud
+    in there.", names nobody either). The flag says whether they were found further back than
+    the sentence before."""
     found = {n for s, e, n in mentions if s < end and e > start}
     if names is not None:
         found |= {k for m in _CAPITALISED.finditer(text) if (k := names.known(m.group(0)))}
     if found:
-        return frozenset(found)
-    lo = _previous_sentence_start(item.text, start)
-    return frozenset(n for s, e, n in mentions if lo <= s < start)
+        return frozenset(found), False
+    at, steps = start, 0
+    while True:
+        lo = _previous_sentence_start(item.text, at)
+        earlier = frozenset(n for s, e, n in mentions if lo <= s < at)
+        if earlier or lo >= at:
+            return earlier, steps > 0
+        at, steps = lo, steps + 1
 
 
 def _previous_sentence_start(text: str, at: int) -> int:
@@ -323,6 +354,13 @@ def event_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     merely share a common verb never meet."""
     if not (a.entities & b.entities):
         return 0.0
+    for u, other in ((a, b), (b, a)):
+        if u.distant_entities and len(u.terms - u.names) == 1 and not u.entities <= other.entities:
+            # a clause that names nobody and tells its event in one word ("They haven't said a
+            # word") is about whom a sentence further back names, which is weak evidence, and
+            # matches on its one word alone: it must be about every one of the same people (a
+            # denial of talks with another club, about one of the two, is no restatement of it)
+            return 0.0
     names = a.names | b.names
     shared = shared_terms(a, b) - names
     if not shared:
