@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ... import extensions
 from ...lexicon import load_lexicon
 from .._internals.syntax import token_chars
-from .ages import age_after, born_from_age, copular_ages, find_birth_statements
+from .ages import age_after, born_from_age, copular_ages, find_birth_statements, turned_ages
 from .._internals.layout import TokenLayout
 from .coref import Resolver
 from .descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
@@ -219,7 +219,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
         if target is not None:
             clusters[target]["born"] = born
             clusters[target]["born_stated"] = True
-    for subject, value, number in copular_ages(doc):
+    for subject, value, number in copular_ages(doc) + turned_ages(doc, published):
         target = resolver.cluster_at(subject)
         if target is not None and resolver.type_of(target) == "PERSON":
             _add_age(doc, clusters[target], value, number, number + 1)
