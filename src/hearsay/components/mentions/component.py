@@ -105,6 +105,15 @@ def _add_age(doc: Doc, cluster: dict, value: int, start: int, end: int) -> None:
         cluster["age"] = value
 
 
+def _person_apposed(doc: Doc, cluster: dict, lex: dict, table: TokenTable, top: str) -> bool:
+    """Whether a name NER took for a product or a work has a person's role in apposition ("Ines
+    Moll, the race director,"): the role says what NER could not. Places keep theirs ("Austin,
+    the capital")."""
+    if top in ("GPE", "LOC"):
+        return False
+    return any(rec["person"] for start, end in cluster["names"] for rec in find_appositions(doc, start, end, lex, table))
+
+
 def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenTable) -> tuple[list[tuple], set[int]]:
     """Premodifiers, appositions and ages attached to each name; the tokens they take."""
     events = []
@@ -114,7 +123,7 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
             taken.update(range(start, end))
     for index, cluster in enumerate(clusters):
         top = cluster["votes"].most_common(1)[0][0] if cluster["votes"] else "PERSON"
-        if top not in DESCRIBED_TYPES:
+        if top not in DESCRIBED_TYPES and not _person_apposed(doc, cluster, lex, table, top):
             continue  # places and works: "Austin, Texas" is not a description of Austin
         for start, end in list(cluster["names"]):
             head = name_head(doc, start, end, table).i

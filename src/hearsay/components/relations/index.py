@@ -16,6 +16,7 @@ from .._internals.syntax import subject_of
 
 PERSON = "PERSON"
 ORG_TYPES = ("ORG",)
+EVENT_TYPES = ("EVENT",)
 EMPLOYER_TYPES = ("ORG", "OUTLET", "GPE")
 
 
@@ -26,7 +27,7 @@ class EntityIndex(TokenEntities):
     def __init__(self, doc: Doc, entities: list[dict], speakers: list[tuple[int, int, str]], lexicon: dict):
         super().__init__(doc, entities)
         self.lexicon = lexicon
-        self._topic: list[str | None] = []
+        self._topic: dict[tuple[str, ...], str | None] = {}  # by entity types: cached per document
         #: (start_char, end_char, entity id) of each direct quote's speaker, for "I"/"my"
         self.speakers = speakers
         #: ((a, b), type, char offset) of each pair stated so far (spouse, romantic, met)
@@ -142,15 +143,22 @@ class EntityIndex(TokenEntities):
     # --- organisations -------------------------------------------------------------------
     def topic_org(self) -> str | None:
         """The organisation the article is about: clearly the most mentioned one."""
-        if not self._topic:
-            self._topic.append(self._find_topic_org())
-        return self._topic[0]
+        if ORG_TYPES not in self._topic:
+            self._topic[ORG_TYPES] = self._find_topic(ORG_TYPES)
+        return self._topic[ORG_TYPES]
 
-    def _find_topic_org(self) -> str | None:
+    def topic_event(self) -> str | None:
+        """The event the article is about (a marathon, a festival), found as ``topic_org`` is:
+        whom a race director or a festival organiser works for when the story names no one."""
+        if EVENT_TYPES not in self._topic:
+            self._topic[EVENT_TYPES] = self._find_topic(EVENT_TYPES)
+        return self._topic[EVENT_TYPES]
+
+    def _find_topic(self, types: tuple[str, ...]) -> str | None:
         lede_end = first_paragraph_end(self.doc, self.text)
         scores = []
         for eid, ent in self.entities.items():
-            if ent.get("type") not in ORG_TYPES or not any(m.get("kind") == "name" for m in ent.get("mentions", [])):
+            if ent.get("type") not in types or not any(m.get("kind") == "name" for m in ent.get("mentions", [])):
                 continue
             if self.first.get(eid, 10**9) >= lede_end:
                 continue  # a story is about what its headline and lede name
