@@ -382,6 +382,8 @@ class SourceTable:
         label = labels[0] + " and " + labels[1] if len(labels) == 2 else ", ".join(labels[:-1]) + " and " + labels[-1]
         kind = "person" if any(m["kind"] == "person" for m in members) else "organization"
         rec = self.keyed(kind, "joint:" + label.lower(), label, start, end)
+        # whom the voice stands for, so a reader of "the couple said" sees both people
+        rec["members"] = list(dict.fromkeys(m["entity"] for m in members if m.get("entity")))
         for m in members:
             for mention in m["mentions"]:
                 self._mention(rec, mention["start"], mention["end"])
