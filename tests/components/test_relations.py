@@ -150,6 +150,17 @@ def test_children_of_a_couple_are_children_of_both(analyze):
             assert ("child", child, parent) in got
 
 
+def test_children_of_the_couple_named_in_an_earlier_sentence(analyze):
+    """"The couple" says the two last named together are a couple, though no sentence before
+    said how: their children are both people's."""
+    ledger = analyze("Ruth Okafor and Sam Lindgren run a farm near Ely. The couple have two sons, Jonah and Eli.",
+                     published=PUBLISHED)
+    got = triples(ledger)
+    for child in ("Jonah", "Eli"):
+        for parent in ("Ruth Okafor", "Sam Lindgren"):
+            assert ("child", child, parent) in got
+
+
 def test_child_named_in_a_participle(analyze):
     ledger = analyze("Lena Holt and Marco Vitti welcomed their first child, a son named Leo, in 2021.", published=PUBLISHED)
     assert {("child", "Leo", "Lena Holt"), ("child", "Leo", "Marco Vitti")} <= triples(ledger)

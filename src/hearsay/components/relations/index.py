@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .._internals.entities import TokenEntities
+from .._internals.entities import TokenEntities, pair_named_together
 from .._internals.syntax import subject_of
 
 PERSON = "PERSON"
@@ -133,12 +133,26 @@ class EntityIndex(TokenEntities):
             c[0] += 1
         if counts:
             return max(counts, key=lambda p: counts[p])
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.get("couple_nouns", []):
+            # "X and Y live in Vermont. The couple have two children": the word says they are
+            # a couple, so the two last named together are the ones it means
+            pair = self.named_together_before(token.idx)
+            if pair:
+                return pair
         seen: list[str] = []
         for t in token.doc[token.sent.start : token.i]:
             for eid in self.tok.get(t.i, ()):
                 if self.type_of(eid) == PERSON and "pronoun" not in self.kinds.get(t.i, ()) and eid not in seen:
                     seen.append(eid)
         return tuple(seen) if len(seen) == 2 else ()
+
+    def named_together_before(self, offset: int) -> tuple[str, ...]:
+        """The two people last named as "X and Y" before character ``offset``."""
+        names = sorted((m["start"], m["end"], eid) for eid, ent in self.entities.items()
+                       if ent.get("type") == PERSON for m in ent.get("mentions", [])
+                       if m.get("kind", "name") == "name" and m["end"] <= offset)
+        hit = pair_named_together(self.text, names, {eid: self.type_of(eid) for _, _, eid in names})
+        return (names[hit[0]][2], names[hit[1]][2]) if hit else ()
 
     # --- organisations -------------------------------------------------------------------
     def topic_org(self) -> str | None:
