@@ -255,6 +255,15 @@ def test_a_full_name_ner_missed_with_a_role_apposed_is_a_person(analyze):
     assert entity_with(ledger, "Tunde Balogun").type == "PERSON"
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    # a singular "who" clause describes one person, whatever NER took the name for
+    ("Nina Park, who heads Harlow Bank, said profits rose.", "Nina Park", "PERSON"),
+    ("Nina Park, who has led Harlow Bank since 2019, said profits rose.", "Nina Park", "PERSON"),
+])
+def test_a_who_clause_makes_a_person(analyze, text, name, expected):
+    assert entity_with(analyze(text), name).type == expected
+
+
 def test_birth_arithmetic():
     assert born_from_age(42, "2023-08-16") == {"earliest": "1980-08-17", "latest": "1981-08-16"}
     assert born_from_age(3, "2024-02-29") == {"earliest": "2020-03-01", "latest": "2021-02-28"}

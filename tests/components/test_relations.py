@@ -130,6 +130,12 @@ def triples(ledger) -> set[tuple]:
          ("employee", "Ines Moll", "Lakeview Marathon", "asserted", None)),
         ("Ines Moll, director of the Lakeview Marathon, said heat was a worry.",
          ("employee", "Ines Moll", "Lakeview Marathon", "asserted", None)),
+        # a name NER took for a place, made a person by its "who" clause
+        ("Nina Park, who heads Harlow Bank, said profits rose.",
+         ("employee", "Nina Park", "Harlow Bank", "asserted", None)),
+        # personal staff serve "to" someone
+        ("Mark Ellis, an aide to Sen. Ruth Delgado, said the vote would be delayed.",
+         ("employee", "Mark Ellis", "Ruth Delgado", "asserted", None)),
         # a name NER missed, held by its apposed role; the team employs its striker
         ("Tunde Balogun, a striker for Marsh Rovers, scored twice on Saturday.",
          ("employee", "Tunde Balogun", "Marsh Rovers", "asserted", None)),

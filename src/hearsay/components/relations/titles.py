@@ -73,7 +73,9 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
     compounded into the title ("Corvid CEO"). A personal staff title ("Navarro's deputy",
     "an aide to the senator") may name a person as the employer; ``extra`` entity types may
     employ too (an event employs its race director)."""
-    preps = idx.lexicon["employment_preps"]
+    # personal staff also serve "to" someone ("an aide to Sen. Ruth Delgado", "adviser to the
+    # mayor"); other titles "to" a place or body name where, not whom ("ambassador to France")
+    preps = idx.lexicon["employment_preps"] + (idx.lexicon["staff_preps"] if staff else [])
     by_owner = EMPLOYERS_NOT_PLACES + ((PERSON,) if staff else ()) + extra
 
     def types_after(prep: Token) -> tuple[str, ...]:
