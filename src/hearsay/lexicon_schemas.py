@@ -98,6 +98,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
     "relations": {
         "family_listing_verbs": list[str],
         "staff_titles": list[str],
+        "event_titles": list[str],
+        "staff_preps": list[str],
         "kin_nouns": dict[str, str],
         "weak_kin_nouns": list[str],
         "couple_nouns": list[str],

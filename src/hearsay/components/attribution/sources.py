@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, SourceRec
 from .._internals.doc_text import doc_text
+from .._internals.entities import pair_named_together
 from .._internals.syntax import token_chars
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
@@ -382,6 +383,8 @@ class SourceTable:
         label = labels[0] + " and " + labels[1] if len(labels) == 2 else ", ".join(labels[:-1]) + " and " + labels[-1]
         kind = "person" if any(m["kind"] == "person" for m in members) else "organization"
         rec = self.keyed(kind, "joint:" + label.lower(), label, start, end)
+        # whom the voice stands for, so a reader of "the couple said" sees both people
+        rec["members"] = list(dict.fromkeys(m["entity"] for m in members if m.get("entity")))
         for m in members:
             for mention in m["mentions"]:
                 self._mention(rec, mention["start"], mention["end"])
@@ -406,12 +409,11 @@ class SourceTable:
         kinds = self.entities.entities
         names = [m for m in self.entities.mentions[max(0, i - MentionIndex.LOOKBACK): i + 1]
                  if m[3] == "name" and kinds[m[2]]["type"] in ("PERSON", "ORG")]
-        for (s1, e1, a, _), (s2, e2, b, _) in zip(reversed(names[:-1]), reversed(names[1:])):
-            between = self.text[e1:s2]
-            if a != b and e1 <= s2 and " and " in between and len(between) < 40 \
-                    and "PERSON" in (kinds[a]["type"], kinds[b]["type"]) and not any(p in between for p in ".!?\n"):
-                return [self.for_entity(a, "person", s1, e1), self.for_entity(b, "person", s2, e2)]
-        return None
+        hit = pair_named_together(self.text, [m[:3] for m in names], {e: kinds[e]["type"] for _, _, e, _ in names})
+        if hit is None:
+            return None
+        (s1, e1, a, _), (s2, e2, b, _) = names[hit[0]], names[hit[1]]
+        return [self.for_entity(a, "person", s1, e1), self.for_entity(b, "person", s2, e2)]
 
     def representing(self, rec: Optional[SourceRec], head: Token) -> Optional[SourceRec]:
         """Mark an unnamed representative with whom they speak for: "a spokesperson for Acme",
