@@ -82,7 +82,8 @@ def embeddings_installed() -> bool:
 
 def default_matcher() -> str:
     """The better measured matcher that this install can run: the hybrid when the ``[embed]``
-    extra is there (CLEF 2020 dev MAP@5 0.834 → see docs), else BM25."""
+    extra is there (CLEF 2020 MAP@5 0.857 dev, 0.896 train, against BM25's 0.813 and 0.865;
+    docs/trace.md), else BM25."""
     return "hybrid" if embeddings_installed() else "bm25"
 
 
