@@ -109,6 +109,10 @@ def test_match_command_says_when_it_falls_back_to_bm25(monkeypatch, tmp_path, ca
     assert captured.out.split("\t")[2:] == ["1", "The lighthouse will be sold Lighthouse for sale\n"]
 
 
+def test_no_candidates_rank_to_nothing(bag):
+    assert rank_claims({"q": "anything"}, {}, "hybrid") == {"q": []}
+
+
 def test_an_unknown_matcher_is_refused():
     with pytest.raises(ValueError):
         rank_claims({"q": "x"}, {"c": "x"}, "cosine")

@@ -87,7 +87,7 @@ def default_matcher() -> str:
     return "hybrid" if embeddings_installed() else "bm25"
 
 
-NOT_INSTALLED = "hearsay: sentence embeddings are not installed (make install-embed, or pip install 'hearsay[embed]'); matching with BM25 alone"
+NOT_INSTALLED = "hearsay: sentence embeddings are not installed (make install, or pip install 'hearsay[embed]'); matching with BM25 alone"
 
 
 def resolve_matcher(matcher: str | None, stream=None) -> str:
@@ -137,8 +137,6 @@ def field_cosines(queries: list[str], claims: list[Claim]):
         texts.extend(social_plain(f) for f in parts)
     qvec = embed.encode([social_plain(q) for q in queries])
     sims = qvec @ embed.encode(texts).T
-    if not claims:
-        return sims
     return np.add.reduceat(sims, np.asarray(starts, dtype=int), axis=1) / np.asarray(counts, dtype=float)
 
 
@@ -149,6 +147,8 @@ def rank_claims(queries: dict[str, str], claims: dict[str, Claim], matcher: str 
     matcher = matcher or default_matcher()
     if matcher not in MATCHERS:
         raise ValueError(f"unknown matcher {matcher!r}; one of {', '.join(MATCHERS)}")
+    if not claims:
+        return {q: [] for q in queries}
     pool = max(depth, FUSION_DEPTH) if matcher == "hybrid" else depth
     lexical = {}
     if matcher in ("bm25", "hybrid"):
