@@ -6,7 +6,7 @@ restatement ("Odalys has asked out") matches the long original, and hedged or ha
 ("is said to be preparing to shut" / "will close") match on what they share. Negation words are
 not content terms, so a denial's restatement matches the claim it denies (its stance is read
 separately). Blocking by an inverted index over the rarer terms keeps the cost near-linear:
-only claims sharing a rare term are ever compared. ``Bm25Index`` is the same idea as a ranked
+only claims sharing a rare term are ever compared. ``retrieval.Bm25Index`` is the same idea as a ranked
 retriever for `hearsay match` and the CLEF evaluation.
 """
 
@@ -532,66 +532,3 @@ def _article_linkage(g: list[int], h: list[int], units: list[Unit], sims: dict) 
             if s > best.get(key, -1.0):
                 best[key] = s
     return sum(best.values()) / len(best) if best else 0.0
-
-
-class Bm25Index:
-    """Okapi BM25 over stemmed content terms: the ranked retriever behind `hearsay match`."""
-
-    def __init__(self, docs: dict[str, str], k1: float = 1.2, b: float = 0.75):
-        self.k1, self.b = k1, b
-        self.ids = list(docs)
-        self.tfs = [Counter(content_terms(t)) for t in docs.values()]
-        self.lens = [sum(tf.values()) for tf in self.tfs]
-        self.avg = (sum(self.lens) / len(self.lens)) if self.lens else 1.0
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for n, tf in enumerate(self.tfs):
-            for t in tf:
-                self.postings[t].append(n)
-        N = len(self.ids)
-        self.idf = {t: math.log(1 + (N - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
-
-    def search(self, query: str, k: int = 10) -> list[tuple[str, float]]:
-        scores: dict[int, float] = defaultdict(float)
-        for t, qtf in Counter(content_terms(query)).items():
-            idf = self.idf.get(t)
-            if idf is None:
-                continue
-            for n in self.postings[t]:
-                tf = self.tfs[n][t]
-                norm = tf + self.k1 * (1 - self.b + self.b * self.lens[n] / self.avg)
-                scores[n] += idf * tf * (self.k1 + 1) / norm
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], self.ids[kv[0]]))[:k]
-        return [(self.ids[n], s) for n, s in best]
-
-
-MATCHERS = ("bm25", "embed", "hybrid")
-#: in the hybrid, BM25 scores are divided by the query's best score and added with this weight
-HYBRID_BM25_WEIGHT = 0.3
-
-
-def rank_claims(queries: dict[str, str], claims: dict[str, str], matcher: str, depth: int = 100) -> dict[str, list[tuple[str, float]]]:
-    """Each query's ranked claims: BM25, MiniLM cosine, or both (cosine re-ranking BM25's
-    top candidates plus the embedding's own, with the normalised BM25 score added)."""
-    out: dict[str, list[tuple[str, float]]] = {}
-    index = Bm25Index(claims) if matcher in ("bm25", "hybrid") else None
-    if matcher == "bm25":
-        return {q: index.search(t, depth) for q, t in queries.items()}
-    from . import embed
-
-    ids = list(claims)
-    pos = {cid: n for n, cid in enumerate(ids)}
-    cvec = embed.encode([claims[i] for i in ids])
-    qids = list(queries)
-    qvec = embed.encode([queries[q] for q in qids])
-    sims = qvec @ cvec.T
-    for row, q in enumerate(qids):
-        scores = {ids[j]: float(sims[row, j]) for j in sims[row].argsort()[::-1][:depth]}
-        if matcher == "hybrid":
-            lexical = index.search(queries[q], depth)
-            top = lexical[0][1] if lexical else 1.0
-            for cid, _ in lexical:
-                scores.setdefault(cid, float(sims[row, pos[cid]]))
-            lex = dict(lexical)
-            scores = {cid: s + HYBRID_BM25_WEIGHT * lex.get(cid, 0.0) / (top or 1.0) for cid, s in scores.items()}
-        out[q] = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
-    return out
