@@ -69,6 +69,7 @@ def build_ledger(doc: Doc) -> Ledger:
             via=s.get("via"),
             represents=Represented(**s["represents"]) if s.get("represents") else None,
             unresolved=bool(s.get("unresolved", False)),
+            members=list(s.get("members") or []),
         )
         for s in get_list(doc, "hearsay_sources")
     ]

@@ -54,6 +54,7 @@ class SourceRec(TypedDict):
     via: Optional[str]
     represents: Optional[dict]  # unnamed representative: {"label": whom they speak for, "entity": id|None}
     unresolved: bool      # a pronoun speaker the text never names ("he said")
+    members: list[str]    # a joint voice: the entity ids of those speaking together
 
 
 class AttributionRec(TypedDict):

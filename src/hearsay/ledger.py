@@ -93,6 +93,11 @@ class Source(_Model):
     unresolved: bool = Field(
         default=False, description="a pronoun speaker ('he said') the text gives no name for"
     )
+    members: list[str] = Field(
+        default=[],
+        description="for a joint voice ('the couple said', 'Lind and Reed said in a statement'): "
+        "the entities of the people or organisations it speaks for",
+    )
 
 
 class Attribution(_Model):

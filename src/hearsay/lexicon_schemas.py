@@ -98,6 +98,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
     "relations": {
         "family_listing_verbs": list[str],
         "staff_titles": list[str],
+        "event_titles": list[str],
+        "staff_preps": list[str],
         "kin_nouns": dict[str, str],
         "weak_kin_nouns": list[str],
         "couple_nouns": list[str],
@@ -157,6 +159,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "conditionals": list[str],
         "report_qualifiers": list[str],
         "negating_particles": list[str],
+        "light_verb_phrases": dict[str, str],
+        "number_words": dict[str, str],
     },
     "sources": {
         "anonymous": list[str],

@@ -31,8 +31,9 @@ def add_match_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="TEXT", help="the claim to look for")
     parser.add_argument("claims", metavar="FILE", help="TSV of candidate claims: id, text (a header line is skipped)")
     parser.add_argument("-k", type=int, default=5, help="how many matches to print")
-    parser.add_argument("--matcher", choices=("bm25", "embed", "hybrid"), default="bm25",
-                        help="bm25 (default), MiniLM cosine, or both; embed and hybrid need the [embed] extra")
+    parser.add_argument("--matcher", choices=("bm25", "embed", "hybrid"), default=None,
+                        help="bm25, MiniLM cosine, or both fused by rank (embed and hybrid need the [embed] extra); "
+                             "default: hybrid when the extra is installed, else bm25")
 
 
 def read_inputs(paths: list[str], nlp=None) -> list[tuple[SimpleNamespace, object]]:
@@ -163,21 +164,28 @@ def _temporary_store(pairs):
 
 
 def run_match(args) -> int:
-    from .trace.matching import rank_claims
+    from .trace.retrieval import claim_text, rank_claims, resolve_matcher
 
-    docs = read_claims_tsv(args.claims)
-    ranked = rank_claims({"query": args.query}, docs, args.matcher, depth=args.k)["query"]
+    docs = read_claim_fields(args.claims)
+    ranked = rank_claims({"query": args.query}, docs, resolve_matcher(args.matcher), depth=args.k)["query"]
     for rank, (cid, score) in enumerate(ranked, 1):
-        print(f"{rank}\t{score:.3f}\t{cid}\t{docs[cid]}")
+        print(f"{rank}\t{score:.3f}\t{cid}\t{claim_text(docs[cid])}")
     return 0
 
 
 def read_claims_tsv(path: str) -> dict[str, str]:
     """id → text from a TSV whose first column is the id and whose other columns are text
-    (the CLEF layout; a header line, whose first cell is empty or "id", is skipped)."""
+    (the CLEF layout; a header line, whose first cell is empty or "id", is skipped); several
+    text columns are joined with a space."""
+    return {cid: " ".join(parts) for cid, parts in read_claim_fields(path).items()}
+
+
+def read_claim_fields(path: str) -> dict[str, tuple[str, ...]]:
+    """id → its text columns, kept apart (a verified claim and its fact-check's title), so that
+    the embedding matcher can compare a query with each of them."""
     import csv
 
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, ...]] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         for n, parts in enumerate(csv.reader(fh, delimiter="\t"), 1):
             if n == 1 and parts and parts[0].strip().lower() in ("", "id", "vclaim_id", "tweet_id"):
@@ -186,5 +194,5 @@ def read_claims_tsv(path: str) -> dict[str, str]:
                 continue
             if len(parts) < 2:
                 raise InputError(f"{path}, line {n}", "expected an id and a text separated by a tab")
-            out[parts[0]] = " ".join(parts[1:])
+            out[parts[0]] = tuple(parts[1:])
     return out

@@ -21,6 +21,14 @@ def conflicts(ledger) -> list:
     [
         ("age_vs_birth", "Jane Doe, 42, was born March 9, 1990, in Ohio. She runs a bakery in Dayton."),
         ("age_vs_birth", "Born March 9, 1990, Jane Doe, 42, runs a bakery in Dayton."),
+        # every way a story states an age feeds the check: a birthday reached, parentheses,
+        # a compound adjective, a relative clause
+        ("age_vs_birth", "Jane Doe turned 42 in March. She was born on June 2, 1990, in Ohio."),
+        ("age_vs_birth", "Jane Doe, who turned 42 on Sunday, was born in 1990 in Ohio."),
+        ("age_vs_birth", "Jane Doe (42) was born in 1990 in Ohio."),
+        ("age_vs_birth", "The 42-year-old Jane Doe was born in 1990 in Ohio."),
+        ("anniversary_vs_wedding",
+         "Anna Berg and Tom Berg married in 2010 in Denver. The couple celebrated their 10th anniversary last week."),
         ("age", "Mark Lee, 35, opened the bakery in 2010. His customers are loyal. Lee, 41, said business was steady."),
         ("anniversary_vs_wedding",
          "On June 1, 2022, Anna Berg and Tom Berg celebrated their 10th wedding anniversary. "
@@ -72,6 +80,13 @@ def test_child_older_than_the_meeting_is_named(analyze):
         "The firm, founded in 2010, collapsed in 2020 after its chief executive left in 2015.",
         # past perfect steps back in time: "then" states no order here
         "In 2020, Sara Kim founded Acme. She had then worked in Boston in 2012 for a rival.",
+        # a birthday reached in an earlier year says nothing of today's age; one still to come
+        # is not reached; "turned over" a number of things is no birthday
+        "Jane Doe turned 40 in 2019. She was born in 1979 in Ohio.",
+        "Jane Doe turned 40 last year. She was born in 1983 in Ohio.",
+        "Jane Doe turns 40 next week. She was born in 1984 in Ohio.",
+        "Jane Doe turned over 40 documents to police. She was born in 1990 in Ohio.",
+        "Jane Doe turned 34 in March. She was born in 1990 in Ohio.",
         # a child born before the wedding is no contradiction
         "Anna Berg, 40, and Tom Berg, 42, married in 2020. They live in Denver with their son, Max, 9.",
     ],

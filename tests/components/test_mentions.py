@@ -243,6 +243,27 @@ def test_year_old_descriptor(analyze):
     assert "The 31-year-old" in mention_texts(entity_with(ledger, "Darnell Pryce"), "descriptor")
 
 
+def test_a_person_role_in_apposition_makes_a_person(analyze):
+    """The small model takes some unfamiliar names for products; a person's role apposed to the
+    name ("the race director") says what NER could not."""
+    ledger = analyze("The Lakeview Marathon drew 9,000 runners. Ines Moll, the race director, said heat was a worry.")
+    assert entity_with(ledger, "Ines Moll").type == "PERSON"
+
+
+def test_a_full_name_ner_missed_with_a_role_apposed_is_a_person(analyze):
+    ledger = analyze("Tunde Balogun, a striker for Marsh Rovers, scored twice on Saturday.")
+    assert entity_with(ledger, "Tunde Balogun").type == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a singular "who" clause describes one person, whatever NER took the name for
+    ("Nina Park, who heads Harlow Bank, said profits rose.", "Nina Park", "PERSON"),
+    ("Nina Park, who has led Harlow Bank since 2019, said profits rose.", "Nina Park", "PERSON"),
+])
+def test_a_who_clause_makes_a_person(analyze, text, name, expected):
+    assert entity_with(analyze(text), name).type == expected
+
+
 def test_birth_arithmetic():
     assert born_from_age(42, "2023-08-16") == {"earliest": "1980-08-17", "latest": "1981-08-16"}
     assert born_from_age(3, "2024-02-29") == {"earliest": "2020-03-01", "latest": "2021-02-28"}

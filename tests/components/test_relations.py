@@ -121,6 +121,24 @@ def triples(ledger) -> set[tuple]:
         # a season dates it no finer than its year
         ("Kelly Ramos and Tom Baker got engaged last spring in Rome.",
          ("romantic", "Kelly Ramos", "Tom Baker", "asserted", "2023")),
+        # an event employs the roles held at it: titled before the name, in apposition, or "of" it
+        ("Crowds lined the Lakeview Marathon on Sunday. Race director Ines Moll said the Lakeview Marathon would "
+         "start earlier next year.",
+         ("employee", "Ines Moll", "Lakeview Marathon", "asserted", None)),
+        ("The Lakeview Marathon drew 9,000 runners. Ines Moll, the race director, said heat was a worry at the "
+         "Lakeview Marathon.",
+         ("employee", "Ines Moll", "Lakeview Marathon", "asserted", None)),
+        ("Ines Moll, director of the Lakeview Marathon, said heat was a worry.",
+         ("employee", "Ines Moll", "Lakeview Marathon", "asserted", None)),
+        # a name NER took for a place, made a person by its "who" clause
+        ("Nina Park, who heads Harlow Bank, said profits rose.",
+         ("employee", "Nina Park", "Harlow Bank", "asserted", None)),
+        # personal staff serve "to" someone
+        ("Mark Ellis, an aide to Sen. Ruth Delgado, said the vote would be delayed.",
+         ("employee", "Mark Ellis", "Ruth Delgado", "asserted", None)),
+        # a name NER missed, held by its apposed role; the team employs its striker
+        ("Tunde Balogun, a striker for Marsh Rovers, scored twice on Saturday.",
+         ("employee", "Tunde Balogun", "Marsh Rovers", "asserted", None)),
         # a divorce says they were married, not since when
         ("Kelly Ramos and Tom Baker divorced in 2019 after eight years of marriage.",
          ("spouse", "Kelly Ramos", "Tom Baker", "asserted", None)),
@@ -135,6 +153,17 @@ def test_children_of_a_couple_are_children_of_both(analyze):
     got = triples(ledger)
     for child in ("Sofia", "Mateo"):
         for parent in ("Laura Chen", "Daniel Ruiz"):
+            assert ("child", child, parent) in got
+
+
+def test_children_of_the_couple_named_in_an_earlier_sentence(analyze):
+    """"The couple" says the two last named together are a couple, though no sentence before
+    said how: their children are both people's."""
+    ledger = analyze("Ruth Okafor and Sam Lindgren run a farm near Ely. The couple have two sons, Jonah and Eli.",
+                     published=PUBLISHED)
+    got = triples(ledger)
+    for child in ("Jonah", "Eli"):
+        for parent in ("Ruth Okafor", "Sam Lindgren"):
             assert ("child", child, parent) in got
 
 
@@ -189,6 +218,13 @@ def test_title_takes_the_organisation_the_story_is_about(analyze):
         '"We let one go," manager Curtis Bellamy said. The Herons will meet again on Wednesday.'
     )
     assert ("employee", "Curtis Bellamy", "Portland Herons") in triples(analyze(text, published=PUBLISHED))
+
+
+def test_an_event_title_is_not_given_the_story_company(analyze):
+    """A race director works for the race, not for the company the story names most."""
+    text = ("Pellham Foods sponsored the race. Pellham Foods said sales rose. Pellham Foods will sponsor it again. "
+            "Race director Ines Moll said the course was fast.")
+    assert not [r for r in analyze(text, published=PUBLISHED).relations if r.type == "employee"]
 
 
 def test_analyst_is_not_given_the_story_company(analyze):

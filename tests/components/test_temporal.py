@@ -41,6 +41,25 @@ def test_present_tense_schedule_looks_ahead(analyze):
     assert value(led, "Friday").value == "2025-05-09"
 
 
+@pytest.mark.parametrize("text, day, expected", [
+    # a day something is set "for" lies ahead, whatever the tense of the verb that set it
+    ("The mayor called a meeting for Thursday to discuss the budget.", "Thursday", "2024-05-02"),
+    ("The board postponed the vote, which it had set for Friday.", "Friday", "2024-05-03"),
+    # a modal speaks of what may yet happen
+    ("The verdict may come on Monday, lawyers said.", "Monday", "2024-05-06"),
+    ("The company said a decision should come Friday.", "Friday", "2024-05-03"),
+    # negated or perfect, a modal looks back; "could" is as often past ability as future
+    ("The company may not have confirmed the figures on Monday.", "Monday", "2024-04-29"),
+    ("Neither man could be reached on Monday.", "Monday", "2024-04-29"),
+    ("The suspect may have left the city on Monday, police said.", "Monday", "2024-04-29"),
+    # the verb's own tense still decides elsewhere
+    ("The mayor called a meeting on Monday and left early.", "Monday", "2024-04-29"),
+])
+def test_plans_and_modals_choose_the_week(analyze, text, day, expected):
+    # published on a Wednesday: each weekday has a nearer past and a nearer future one
+    assert value(analyze(text, published="2024-05-01"), day).value == expected
+
+
 # --- relative calendar units --------------------------------------------------------------------
 
 def test_last_week_is_the_iso_week_before(analyze):

@@ -54,7 +54,7 @@ def test_eval_match_scores_a_clef_layout_and_writes_a_trec_run(tmp_path, capsys)
     (split / "tweets.queries.tsv").write_text("\ttweet_content\n10\tLook, a shark on the flooded highway!\n11\tbleach cures flu??\n", encoding="utf-8")
     (split / "tweet-vclaim-pairs.qrels").write_text("10 0 2 1\n11 0 1 1\n", encoding="utf-8")
     run = tmp_path / "run.txt"
-    assert main(["eval", "match", "--clef2020", str(split), "--run-out", str(run), "--json"]) == 0
+    assert main(["eval", "match", "--clef2020", str(split), "--run-out", str(run), "--json", "--matcher", "bm25"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["map@5"] == 1.0 and report["mrr"] == 1.0
     first = run.read_text().splitlines()[0].split()
@@ -68,5 +68,5 @@ def test_eval_match_names_a_missing_file(tmp_path, capsys):
 
 @pytest.mark.skipif(not (CLEF / "dev").exists(), reason="../shared/datasets/clef2020-claims is absent")
 def test_bm25_matcher_on_clef_dev_keeps_its_floor(capsys):
-    assert main(["eval", "match", "--clef2020", str(CLEF / "dev"), "--json"]) == 0
+    assert main(["eval", "match", "--clef2020", str(CLEF / "dev"), "--json", "--matcher", "bm25"]) == 0
     assert json.loads(capsys.readouterr().out)["map@5"] >= 0.75

@@ -25,8 +25,11 @@ def read_qrels(path: Path) -> dict[str, set[str]]:
     return out
 
 
-def evaluate(split: str, run_out: str | None = None, matcher: str = "bm25") -> dict:
-    from ..trace_command import read_claims_tsv
+def evaluate(split: str, run_out: str | None = None, matcher: str | None = None) -> dict:
+    """MAP@5 and MRR of ``matcher`` (None: this install's default, see
+    ``trace.retrieval.resolve_matcher``) on a CLEF 2020 split."""
+    from ..trace.retrieval import rank_claims, resolve_matcher
+    from ..trace_command import read_claim_fields, read_claims_tsv
 
     folder = Path(split)
     need = [folder / "tweets.queries.tsv", folder / "tweet-vclaim-pairs.qrels", folder.parent / "verified_claims.docs.tsv"]
@@ -35,9 +38,8 @@ def evaluate(split: str, run_out: str | None = None, matcher: str = "bm25") -> d
             raise InputError(str(p), "missing", "the CLEF 2020 layout (see datasets/clef2020-claims/README.md)")
     queries = read_claims_tsv(str(need[0]))
     qrels = read_qrels(need[1])
-    claims = read_claims_tsv(str(need[2]))
-    from ..trace.matching import rank_claims
-
+    claims = read_claim_fields(str(need[2]))
+    matcher = resolve_matcher(matcher)
     ranked_all = rank_claims(queries, claims, matcher)
     ap5 = rr = 0.0
     lines = []

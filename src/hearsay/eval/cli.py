@@ -50,8 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("match", help="claim matching on CLEF 2020 CheckThat! Task 2: MAP@5 and MRR")
     p.add_argument("--clef2020", required=True, metavar="SPLIT", help="folder with tweets.queries.tsv and tweet-vclaim-pairs.qrels")
     p.add_argument("--run-out", metavar="FILE", help="write the TREC run file (query Q0 claim rank score tag)")
-    p.add_argument("--matcher", choices=("bm25", "embed", "hybrid"), default="bm25",
-                   help="bm25 (default), MiniLM cosine, or both; embed and hybrid need the [embed] extra")
+    p.add_argument("--matcher", choices=("bm25", "embed", "hybrid"), default=None,
+                   help="bm25, MiniLM cosine, or both fused by rank (embed and hybrid need the [embed] extra); "
+                        "default: hybrid when the extra is installed, else bm25")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("gate", help="fail when a score falls below its floor in eval/baseline.json")

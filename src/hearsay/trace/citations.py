@@ -17,7 +17,7 @@ from ..ledger import Span
 from .identity import OutletIndex, OutletMention
 from .items import TraceItem
 from .model import Citation
-from .words import TermWeights, content_terms, lexicon
+from .words import TermWeights, content_terms, lexicon, words
 
 _ADVERB = r"(?:(?:also|first|previously|earlier|originally|initially|later)\s+)?"
 _TIME = (r"(?:\s+(?:on\s+)?(?:(?:early|late|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -28,8 +28,8 @@ RECENT = 50
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alt(cues) -> str:
+    return "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
 
 
 class CitationFinder:
@@ -72,10 +72,20 @@ class CitationFinder:
             return None
         if (a := self.noun_after.match(post)):
             return (m.start, m.end + a.end())
-        if m.outlet != own and (a := self.told_before.search(pre)):
+        if not _is_own(m.outlet, own) and (a := self.told_before.search(pre)):
             tail = re.match(_TIME, post)
             return (m.start - len(pre) + a.start(), m.end + (tail.end() if tail else 0))
         return None
+
+
+def _is_own(outlet: str, own: str | None) -> bool:
+    """Whether an outlet named in an article is its publisher, by the full name or by a run
+    of the full name's words ("told Channel 4" in a story by "KRTN Channel 4"): "told X" in
+    X's own story is the source's channel, not a citation."""
+    if not own:
+        return False
+    part, whole = words(outlet), words(own)
+    return bool(part) and any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 def resolve(cited: str, phrase: Span, item: TraceItem, by_outlet: dict[str, list[TraceItem]],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .items import TraceItem
-from .words import lexicon
+from .words import fold, lexicon
 
 
 _WORD = re.compile(r"[\w&'-]+")
@@ -160,6 +160,13 @@ def _entity_name(item: TraceItem, entity_id: str | None) -> str | None:
     return None
 
 
+def name_key(name: str) -> str:
+    """A name as looked up across articles: lower-cased, glyphs folded and a possessive dropped
+    from each word, so "St. Lucan’s Hospital" opens with "St. Lucan" as "St. Lucan's" does (the
+    entity recognizer cuts a possessive name in some articles and not in others)."""
+    return " ".join(w[:-2] if w.endswith("'s") else w for w in fold(name).lower().split())
+
+
 class EntityNames:
     """People and organisations merged across ledgers: a short form ("Odalys") used in one
     article is the full name ("Tomas Odalys") another article gives, when only one full name in
@@ -172,37 +179,37 @@ class EntityNames:
             for e in item.ledger.entities:
                 if e.type in ("PERSON", "ORG") and len(e.name.split()) >= 2:
                     full.add(e.name)
+        # one name spelled with other glyphs or possessives is one name (the first spelling
+        # in sorted order stands for it, so the trace does not depend on set order)
+        spelled: dict[str, str] = {}
+        for name in sorted(full):
+            spelled.setdefault(name_key(name), name)
         by_last: dict[str, set[str]] = {}
-        for name in full:
-            by_last.setdefault(name.split()[-1].lower(), set()).add(name)
+        for key, name in spelled.items():
+            by_last.setdefault(key.split()[-1], set()).add(name)
         self._by_last = {k: next(iter(v)) for k, v in by_last.items() if len(v) == 1}
-        self._full = {n.lower(): n for n in full}
+        self._full = dict(spelled)
         # a name that opens exactly one longer name is that name cut short ("Greaves & Vane"
         # for "Greaves & Vane Paper Co."): both become the longer one
         longer: dict[str, set[str]] = {}
-        for name in full:
-            tokens = name.split()
+        for key, name in spelled.items():
+            tokens = key.split()
             for n in range(2, len(tokens)):
-                longer.setdefault(" ".join(tokens[:n]).lower(), set()).add(name)
+                longer.setdefault(" ".join(tokens[:n]), set()).add(name)
         for short, names in longer.items():
             if len(names) == 1:
                 self._full[short] = next(iter(names))
         for k, v in list(self._by_last.items()):
-            self._by_last[k] = self._full.get(v.lower(), v)
+            self._by_last[k] = self._full.get(name_key(v), v)
 
     def canonical(self, name: str | None) -> str | None:
         if not name:
             return None
-        key = name.strip().lower()
-        if key in self._full:
-            return self._full[key]
-        if len(key.split()) == 1 and key in self._by_last:
-            return self._by_last[key]
-        return name.strip()
+        return self.known(name) or name.strip()
 
     def known(self, name: str) -> str | None:
         """The full name a corpus knows for ``name`` ("Odalys" → "Tomas Odalys"), else None."""
-        key = name.strip().lower()
+        key = name_key(name)
         return self._full.get(key) or (self._by_last.get(key) if len(key.split()) == 1 else None)
 
     def of(self, item: TraceItem, entity_id: str | None) -> str | None:

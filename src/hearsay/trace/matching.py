@@ -6,7 +6,7 @@ restatement ("Odalys has asked out") matches the long original, and hedged or ha
 ("is said to be preparing to shut" / "will close") match on what they share. Negation words are
 not content terms, so a denial's restatement matches the claim it denies (its stance is read
 separately). Blocking by an inverted index over the rarer terms keeps the cost near-linear:
-only claims sharing a rare term are ever compared. ``Bm25Index`` is the same idea as a ranked
+only claims sharing a rare term are ever compared. ``retrieval.Bm25Index`` is the same idea as a ranked
 retriever for `hearsay match` and the CLEF evaluation.
 """
 
@@ -71,6 +71,8 @@ class Unit:
     #: canonical names of the people and organisations the clause mentions, pronouns and
     #: descriptors included ("he" resolved to "Tomas Odalys" by the ledger)
     entities: frozenset = field(default_factory=frozenset)
+    #: whether ``entities`` were read from a sentence further back than the one before
+    distant_entities: bool = False
     event_mass: float | None = None
 
     @property
@@ -84,7 +86,9 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
     that he and the coach are not speaking" denies "not speaking"); both at once cancel out.
     Its ``entities`` are who the clause is about, read from the ledger's entity mentions, so
     that "he and Brennick speak every day" is about the same two people as "Odalys and coach
-    Ray Brennick have not spoken"."""
+    Ray Brennick have not spoken". A bare definite noun phrase ("the plan", as the whole
+    content of "first reported the plan") says nothing of its own and is no unit: matched on
+    its one word it would join every claim that word appears in."""
     out: list[Unit] = []
     for item in items:
         first = len(out)
@@ -95,7 +99,7 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
         denied = {a.id for a in item.ledger.attributions if a.polarity == "denied"} - unsaid
         denies = {a.id: tuple(a.denies) for a in item.ledger.attributions if a.denies}
         for c in item.ledger.claims:
-            if is_conditional(c.span.text) or c.attribution in unsaid:
+            if is_conditional(c.span.text) or c.attribution in unsaid or is_bare_reference(c.span.text):
                 # "If Tomas has really asked out, ...": a supposition restates nothing; "has not
                 # announced any closure": its source does not say it
                 continue
@@ -105,16 +109,19 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
                 terms = frozenset(content_terms(text))
                 if terms:
                     # a negation anywhere in the sentence ("has never asked ..., and ...") governs
-                    # its clauses too
-                    negated = (whole_negated or is_negated(text)) != (c.attribution in denied)
+                    # its clauses too, except what a report is said to say ("has not been told
+                    # of cuts, after a report that 40 jobs would go"): that is the report's
+                    governed = whole_negated and not is_report_content(c.span.text, lo)
+                    negated = (governed or is_negated(text)) != (c.attribution in denied)
                     report_denial = is_report_denial(text)
                     # "called the report fiction": what it denies is the report's claim, however
                     # the ledger's polarity and the negating noun combine
                     negated = negated or report_denial
                     start, end = c.span.start + lo, c.span.start + hi
-                    about = _participants(item, text, start, end, mentions, names)
+                    about, distant = _participants(item, text, start, end, mentions, names)
                     out.append(Unit(item, c.id, start, end, text, c.source,
                                     terms, negated, name_terms(text) & terms, entities=about,
+                                    distant_entities=distant,
                                     denies=denies.get(c.attribution, ()), report_denial=report_denial))
         resolve_back_references(out[first:])
         _orient_linked_denials(out[first:])
@@ -175,6 +182,22 @@ def is_report_denial(text: str) -> bool:
     return not (rest - lex["describing_verbs"])   # verbs that only frame a characterisation ("called it")
 
 
+def is_report_content(sentence: str, at: int) -> bool:
+    """Whether the clause of ``sentence`` starting at ``at`` is what a report says: a "that"
+    clause right after a report noun ("after the Post's report that ...")."""
+    if not re.match(r"\s*that\b", sentence[at:], re.I):
+        return False
+    before = words(sentence[:at])
+    return bool(before) and before[-1] in lexicon()["report_nouns"]
+
+
+def is_bare_reference(text: str) -> bool:
+    """Whether a claim is only a definite noun phrase ("the plan", "this decision"): a
+    reference to something told elsewhere, not a claim."""
+    m = _DEFINITE.fullmatch(fold(text).strip(" .,;:\"'"))
+    return m is not None
+
+
 def _negated_cue(attribution) -> bool:
     """Whether an attribution's cue is negated ("has not announced", "would not confirm")."""
     cue = getattr(attribution, "cue", None)
@@ -187,19 +210,27 @@ def is_conditional(text: str) -> bool:
     return bool(first) and first[0] in lexicon()["conditionals"]
 
 
-def _participants(item: TraceItem, text: str, start: int, end: int, mentions, names: EntityNames | None) -> frozenset:
+def _participants(item: TraceItem, text: str, start: int, end: int, mentions,
+                  names: EntityNames | None) -> tuple[frozenset, bool]:
     """Who a clause is about: the entities the ledger finds in it, plus any capitalised word
     that is a person's or organisation's name elsewhere in the corpus (a second "Odalys" the
     article's coreference missed). A clause that names nobody ("The two have not spoken
-    since", "They haven't said a word") continues the sentence before it, so it is about
-    whoever that sentence names."""
+    since", "They haven't said a word") continues the sentences before it, so it is about
+    whoever the nearest of them in its paragraph names (a quoted aside between, "It got loud
+    in there.", names nobody either). The flag says whether they were found further back than
+    the sentence before."""
     found = {n for s, e, n in mentions if s < end and e > start}
     if names is not None:
         found |= {k for m in _CAPITALISED.finditer(text) if (k := names.known(m.group(0)))}
     if found:
-        return frozenset(found)
-    lo = _previous_sentence_start(item.text, start)
-    return frozenset(n for s, e, n in mentions if lo <= s < start)
+        return frozenset(found), False
+    at, steps = start, 0
+    while True:
+        lo = _previous_sentence_start(item.text, at)
+        earlier = frozenset(n for s, e, n in mentions if lo <= s < at)
+        if earlier or lo >= at:
+            return earlier, steps > 0
+        at, steps = lo, steps + 1
 
 
 def _previous_sentence_start(text: str, at: int) -> int:
@@ -323,6 +354,13 @@ def event_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     merely share a common verb never meet."""
     if not (a.entities & b.entities):
         return 0.0
+    for u, other in ((a, b), (b, a)):
+        if u.distant_entities and len(u.terms - u.names) == 1 and not u.entities <= other.entities:
+            # a clause that names nobody and tells its event in one word ("They haven't said a
+            # word") is about whom a sentence further back names, which is weak evidence, and
+            # matches on its one word alone: it must be about every one of the same people (a
+            # denial of talks with another club, about one of the two, is no restatement of it)
+            return 0.0
     names = a.names | b.names
     shared = shared_terms(a, b) - names
     if not shared:
@@ -494,66 +532,3 @@ def _article_linkage(g: list[int], h: list[int], units: list[Unit], sims: dict) 
             if s > best.get(key, -1.0):
                 best[key] = s
     return sum(best.values()) / len(best) if best else 0.0
-
-
-class Bm25Index:
-    """Okapi BM25 over stemmed content terms: the ranked retriever behind `hearsay match`."""
-
-    def __init__(self, docs: dict[str, str], k1: float = 1.2, b: float = 0.75):
-        self.k1, self.b = k1, b
-        self.ids = list(docs)
-        self.tfs = [Counter(content_terms(t)) for t in docs.values()]
-        self.lens = [sum(tf.values()) for tf in self.tfs]
-        self.avg = (sum(self.lens) / len(self.lens)) if self.lens else 1.0
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for n, tf in enumerate(self.tfs):
-            for t in tf:
-                self.postings[t].append(n)
-        N = len(self.ids)
-        self.idf = {t: math.log(1 + (N - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
-
-    def search(self, query: str, k: int = 10) -> list[tuple[str, float]]:
-        scores: dict[int, float] = defaultdict(float)
-        for t, qtf in Counter(content_terms(query)).items():
-            idf = self.idf.get(t)
-            if idf is None:
-                continue
-            for n in self.postings[t]:
-                tf = self.tfs[n][t]
-                norm = tf + self.k1 * (1 - self.b + self.b * self.lens[n] / self.avg)
-                scores[n] += idf * tf * (self.k1 + 1) / norm
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], self.ids[kv[0]]))[:k]
-        return [(self.ids[n], s) for n, s in best]
-
-
-MATCHERS = ("bm25", "embed", "hybrid")
-#: in the hybrid, BM25 scores are divided by the query's best score and added with this weight
-HYBRID_BM25_WEIGHT = 0.3
-
-
-def rank_claims(queries: dict[str, str], claims: dict[str, str], matcher: str, depth: int = 100) -> dict[str, list[tuple[str, float]]]:
-    """Each query's ranked claims: BM25, MiniLM cosine, or both (cosine re-ranking BM25's
-    top candidates plus the embedding's own, with the normalised BM25 score added)."""
-    out: dict[str, list[tuple[str, float]]] = {}
-    index = Bm25Index(claims) if matcher in ("bm25", "hybrid") else None
-    if matcher == "bm25":
-        return {q: index.search(t, depth) for q, t in queries.items()}
-    from . import embed
-
-    ids = list(claims)
-    pos = {cid: n for n, cid in enumerate(ids)}
-    cvec = embed.encode([claims[i] for i in ids])
-    qids = list(queries)
-    qvec = embed.encode([queries[q] for q in qids])
-    sims = qvec @ cvec.T
-    for row, q in enumerate(qids):
-        scores = {ids[j]: float(sims[row, j]) for j in sims[row].argsort()[::-1][:depth]}
-        if matcher == "hybrid":
-            lexical = index.search(queries[q], depth)
-            top = lexical[0][1] if lexical else 1.0
-            for cid, _ in lexical:
-                scores.setdefault(cid, float(sims[row, pos[cid]]))
-            lex = dict(lexical)
-            scores = {cid: s + HYBRID_BM25_WEIGHT * lex.get(cid, 0.0) / (top or 1.0) for cid, s in scores.items()}
-        out[q] = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
-    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .matching import Bm25Index
+from .retrieval import Bm25Index
 from .model import Trace
 
 

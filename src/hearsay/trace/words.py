@@ -36,6 +36,7 @@ def lexicon() -> dict:
     groups = data.pop("synonyms", [])
     irregular = data.pop("irregular_forms", {})
     nominal = data.pop("nominalizations", {})
+    light_phrases = data.pop("light_verb_phrases", {})
     out = {k: frozenset(w.lower() for w in v) if isinstance(v, list) else v for k, v in data.items()}
     out["synonyms"] = {stem(w.lower()): stem(group[0].lower()) for group in groups for w in group}
     # a noun naming a verb's act is read as the verb ("the sale" as "sell"), through the verb's
@@ -50,6 +51,18 @@ def lexicon() -> dict:
     # irregular verb forms the suffix stripper cannot reach ("spoken", "begun", "told"), mapped to
     # the stem of their base form so that tenses and participles meet
     out["irregular"] = {form.lower(): stem(base.lower()) for base, forms in irregular.items() for form in forms}
+    # a light verb and its object noun read as the words they stand for: {verb stem: {noun
+    # stem: replacement words}}; the noun is looked up through its synonym group, so "lose
+    # their positions" is read like "lose their jobs"
+    light: dict[str, dict[str, tuple[str, ...]]] = {}
+    # (the stemmer leaves short words whole, so "lose" and "losing", "job" and "jobs" part:
+    # each is keyed under both of its forms)
+    for phrase, plain in light_phrases.items():
+        verb, noun = phrase.lower().split()
+        for verb_form in {stem(verb), stem(verb + "s"), stem(verb.removesuffix("e") + "ing")}:
+            for noun_form in {stem(noun), stem(noun + "s")}:
+                light.setdefault(verb_form, {})[same.get(noun_form, noun_form)] = tuple(plain.lower().split())
+    out["light_verbs"] = light
     return out
 
 
@@ -99,16 +112,49 @@ def social_plain(text: str) -> str:
     return _TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
 
 
+#: how many function words may stand between a light verb and its object ("said a word",
+#: "lose their jobs")
+LIGHT_VERB_GAP = 2
+
+
 def content_terms(text: str) -> list[str]:
-    """Stemmed content words of a span: what claim matching compares."""
+    """Stemmed content words of a span: what claim matching compares. A spelled-out number is
+    read as its digits, and a light verb with its object noun as the plain words it stands for
+    ("haven't said a word" as "speak"), so that the idiom meets the plain telling."""
     lex = lexicon()
-    stop, same, irregular = lex["stopwords"], lex["synonyms"], lex["irregular"]
-    out = []
-    for w in words(social_plain(text)):
+    stop, same, irregular, light, numbers = (lex["stopwords"], lex["synonyms"], lex["irregular"],
+                                             lex["light_verbs"], lex["number_words"])
+    ws = [numbers.get(w, w) for w in words(social_plain(text))]
+    bases = [irregular.get(w) or stem(w) for w in ws]
+    out: list[str] = []
+    taken: set[int] = set()
+    for n, w in enumerate(ws):
+        if n in taken:
+            continue
+        objects = light.get(bases[n])
+        if objects:
+            obj = _light_object(ws, bases, n, objects, stop, same)
+            if obj is not None:
+                taken.add(obj)
+                for plain in objects[same.get(bases[obj], bases[obj])]:
+                    s = irregular.get(plain) or stem(plain)
+                    out.append(same.get(s, s))
+                continue
         if w not in stop and len(w) > 1:
-            s = irregular.get(w) or stem(w)
+            s = bases[n]
             out.append(same.get(s, s))
     return out
+
+
+def _light_object(ws: list[str], bases: list[str], n: int, objects: dict, stop, same) -> int | None:
+    """Where the object noun of the light verb at ``n`` is, when only function words or a
+    figure stand between them ("lose their jobs", "lost 40 jobs")."""
+    for m in range(n + 1, min(n + 2 + LIGHT_VERB_GAP, len(ws))):
+        if same.get(bases[m], bases[m]) in objects:
+            return m
+        if ws[m] not in stop and not ws[m][:1].isdigit():
+            return None
+    return None
 
 
 def name_terms(text: str) -> frozenset[str]:

@@ -13,6 +13,26 @@ from spacy.tokens import Doc, Token
 from .doc_text import doc_text
 
 
+def pair_named_together(text: str, names: list[tuple[int, int, str]], types: dict[str, str],
+                        both_of: tuple[str, ...] | None = None) -> tuple[int, int] | None:
+    """Which two of ``names`` (name mentions (start, end, entity id) in text order, all before
+    the point asking) are the last pair named together as "X and Y" in one stretch of a
+    sentence, at least one a person: whom "the couple" or "the pair" refers back to. With
+    ``both_of``, both must be of those types instead (two organisations, whom "the two
+    companies said" refers back to). Returns their positions in ``names``, or None when no
+    two are. Both the sources stage ("the couple said") and the relations stage ("the couple
+    have two children") read this."""
+    for k in range(len(names) - 1, 0, -1):
+        (s1, e1, a), (s2, e2, b) = names[k - 1], names[k]
+        between = text[e1:s2]
+        found = (types.get(a), types.get(b))
+        fits = "PERSON" in found if both_of is None else all(t in both_of for t in found)
+        if a != b and e1 <= s2 and " and " in between and len(between) < 40 \
+                and fits and not any(p in between for p in ".!?\n"):
+            return k - 1, k
+    return None
+
+
 class TokenEntities:
     """Token index -> entity ids and mention kinds, each entity's first token and mention starts."""
 

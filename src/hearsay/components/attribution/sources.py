@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import EntityRec, SourceRec
 from .._internals.doc_text import doc_text
+from .._internals.entities import pair_named_together
 from .._internals.syntax import token_chars
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
@@ -395,6 +396,8 @@ class SourceTable:
         label = labels[0] + " and " + labels[1] if len(labels) == 2 else ", ".join(labels[:-1]) + " and " + labels[-1]
         kind = "person" if any(m["kind"] == "person" for m in members) else "organization"
         rec = self.keyed(kind, "joint:" + label.lower(), label, start, end)
+        # whom the voice stands for, so a reader of "the couple said" sees both people
+        rec["members"] = list(dict.fromkeys(m["entity"] for m in members if m.get("entity")))
         for m in members:
             for mention in m["mentions"]:
                 self._mention(rec, mention["start"], mention["end"])
@@ -443,15 +446,14 @@ class SourceTable:
         allowed = ("PERSON", "ORG") + kinds
         names = [m for m in self.entities.mentions[max(0, i - MentionIndex.LOOKBACK): i + 1]
                  if m[3] == "name" and types[m[2]]["type"] in allowed]
-        for (s1, e1, a, _), (s2, e2, b, _) in zip(reversed(names[:-1]), reversed(names[1:])):
-            between = self.text[e1:s2]
-            found = [types[a]["type"], types[b]["type"]]
-            fits = ("PERSON" in found) if kinds == ("PERSON",) else all(t in kinds for t in found)
-            if a != b and e1 <= s2 and " and " in between and len(between) < 40 \
-                    and fits and not any(p in between for p in ".!?\n"):
-                kind = "person" if kinds == ("PERSON",) else "organization"
-                return [self.for_entity(a, kind, s1, e1), self.for_entity(b, kind, s2, e2)]
-        return None
+        person = kinds == ("PERSON",)
+        hit = pair_named_together(self.text, [m[:3] for m in names], {e: types[e]["type"] for _, _, e, _ in names},
+                                  None if person else kinds)
+        if hit is None:
+            return None
+        (s1, e1, a, _), (s2, e2, b, _) = names[hit[0]], names[hit[1]]
+        kind = "person" if person else "organization"
+        return [self.for_entity(a, kind, s1, e1), self.for_entity(b, kind, s2, e2)]
 
     def representing(self, rec: Optional[SourceRec], head: Token) -> Optional[SourceRec]:
         """Mark an unnamed representative with whom they speak for: "a spokesperson for Acme",

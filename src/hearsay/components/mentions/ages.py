@@ -82,6 +82,34 @@ def copular_ages(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
+def turned_ages(doc: Doc, reference: str | None) -> list[tuple[int, int, int]]:
+    """(subject token, age, number token) for a birthday already reached: "She turned 40 in
+    March", "Haller, who turned 62 on Sunday". The age holds on the article's date unless the
+    birthday is dated to an earlier year ("turned 40 in 2019", "turned 40 last year", "two
+    years ago"), where it says nothing about today's age; "turns 40 next week" is not yet true."""
+    out = []
+    year = (reference or "")[:4]
+    for tok in doc:
+        if tok.lemma_ != "turn" or tok.tag_ not in ("VBD", "VBN"):
+            continue
+        number = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd", "npadvmod") and c.like_num), None)
+        if number is None or any(c.dep_ == "prt" for c in tok.children):
+            continue  # "turned over 40 documents" has a particle
+        value = _small_int(number.text)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ == "WP" and tok.dep_ == "relcl":
+            subj = tok.head  # "Haller, who turned 62": the relative clause's antecedent
+        if value is None or subj is None or any(c.lower_ == "when" for c in tok.children):
+            continue  # "when he turned 18": a past age, not today's
+        clause = [t for t in tok.subtree if t.i != number.i]
+        dated = [t for t in clause if t.ent_type_ == "DATE"]
+        earlier = any(t.like_num and len(t.text) == 4 and t.text != year for t in dated) or any(
+            t.lower_ in ("last", "ago", "earlier") for t in dated)
+        if not earlier:
+            out.append((subj.i, value, number.i))
+    return out
+
+
 def year_old_age(doc: Doc, token_index: int) -> int | None:
     """The age in "the 42-year-old" / "a 42-year-old actress" when ``token_index`` is "old"."""
     token = doc[token_index]

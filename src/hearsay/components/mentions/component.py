@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ... import extensions
 from ...lexicon import load_lexicon
 from .._internals.syntax import token_chars
-from .ages import age_after, born_from_age, copular_ages, find_birth_statements
+from .ages import age_after, born_from_age, copular_ages, find_birth_statements, turned_ages
 from .._internals.layout import TokenLayout
 from .coref import Resolver
 from .descriptors import name_head, find_anaphoric_descriptors, find_appositions, find_premodifier
@@ -105,6 +105,30 @@ def _add_age(doc: Doc, cluster: dict, value: int, start: int, end: int) -> None:
         cluster["age"] = value
 
 
+def _who_clause(doc: Doc, head) -> bool:
+    """Whether a name is described by a "who" clause with a singular verb ("Nina Park, who
+    heads Harlow Bank,", "Park, who has led it since 2019"): one person where NER took the name
+    for a place or a thing. A plural verb may be a team's ("Belmont City, who have insisted
+    ...")."""
+    for clause in head.children:
+        if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        verb = auxes[0] if auxes else clause
+        if verb.tag_ == "VBZ" or verb.lower_ == "was":
+            return True
+    return False
+
+
+def _person_apposed(doc: Doc, cluster: dict, lex: dict, table: TokenTable, top: str) -> bool:
+    """Whether a name NER took for a product or a work has a person's role in apposition ("Ines
+    Moll, the race director,"): the role says what NER could not. Places keep theirs ("Austin,
+    the capital")."""
+    if top in ("GPE", "LOC"):
+        return False
+    return any(rec["person"] for start, end in cluster["names"] for rec in find_appositions(doc, start, end, lex, table))
+
+
 def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenTable) -> tuple[list[tuple], set[int]]:
     """Premodifiers, appositions and ages attached to each name; the tokens they take."""
     events = []
@@ -114,7 +138,11 @@ def _direct_descriptors(doc: Doc, clusters: list[dict], lex: dict, table: TokenT
             taken.update(range(start, end))
     for index, cluster in enumerate(clusters):
         top = cluster["votes"].most_common(1)[0][0] if cluster["votes"] else "PERSON"
-        if top not in DESCRIBED_TYPES:
+        if top not in ("PERSON", "ORG", "OUTLET", "NORP") and not cluster["org_class"] and any(
+                _who_clause(doc, name_head(doc, start, end, table)) for start, end in cluster["names"]):
+            cluster["votes"]["PERSON"] += STRONG  # organisations are "who" too ("the Sierra Club, who ...")
+            top = "PERSON"
+        if top not in DESCRIBED_TYPES and not _person_apposed(doc, cluster, lex, table, top):
             continue  # places and works: "Austin, Texas" is not a description of Austin
         for start, end in list(cluster["names"]):
             head = name_head(doc, start, end, table).i
@@ -219,7 +247,7 @@ def find_entities(doc: Doc, lex: dict, published: str | None = None) -> list[dic
         if target is not None:
             clusters[target]["born"] = born
             clusters[target]["born_stated"] = True
-    for subject, value, number in copular_ages(doc):
+    for subject, value, number in copular_ages(doc) + turned_ages(doc, published):
         target = resolver.cluster_at(subject)
         if target is not None and resolver.type_of(target) == "PERSON":
             _add_age(doc, clusters[target], value, number, number + 1)

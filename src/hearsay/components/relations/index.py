@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .._internals.entities import TokenEntities
+from .._internals.entities import TokenEntities, pair_named_together
 from .._internals.syntax import subject_of
 
 PERSON = "PERSON"
 ORG_TYPES = ("ORG",)
+EVENT_TYPES = ("EVENT",)
 EMPLOYER_TYPES = ("ORG", "OUTLET", "GPE")
 
 
@@ -26,7 +27,7 @@ class EntityIndex(TokenEntities):
     def __init__(self, doc: Doc, entities: list[dict], speakers: list[tuple[int, int, str]], lexicon: dict):
         super().__init__(doc, entities)
         self.lexicon = lexicon
-        self._topic: list[str | None] = []
+        self._topic: dict[tuple[str, ...], str | None] = {}  # by entity types: cached per document
         #: (start_char, end_char, entity id) of each direct quote's speaker, for "I"/"my"
         self.speakers = speakers
         #: ((a, b), type, char offset) of each pair stated so far (spouse, romantic, met)
@@ -132,6 +133,12 @@ class EntityIndex(TokenEntities):
             c[0] += 1
         if counts:
             return max(counts, key=lambda p: counts[p])
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.get("couple_nouns", []):
+            # "X and Y live in Vermont. The couple have two children": the word says they are
+            # a couple, so the two last named together are the ones it means
+            pair = self.named_together_before(token.idx)
+            if pair:
+                return pair
         seen: list[str] = []
         for t in token.doc[token.sent.start : token.i]:
             for eid in self.tok.get(t.i, ()):
@@ -139,18 +146,33 @@ class EntityIndex(TokenEntities):
                     seen.append(eid)
         return tuple(seen) if len(seen) == 2 else ()
 
+    def named_together_before(self, offset: int) -> tuple[str, ...]:
+        """The two people last named as "X and Y" before character ``offset``."""
+        names = sorted((m["start"], m["end"], eid) for eid, ent in self.entities.items()
+                       if ent.get("type") == PERSON for m in ent.get("mentions", [])
+                       if m.get("kind", "name") == "name" and m["end"] <= offset)
+        hit = pair_named_together(self.text, names, {eid: self.type_of(eid) for _, _, eid in names})
+        return (names[hit[0]][2], names[hit[1]][2]) if hit else ()
+
     # --- organisations -------------------------------------------------------------------
     def topic_org(self) -> str | None:
         """The organisation the article is about: clearly the most mentioned one."""
-        if not self._topic:
-            self._topic.append(self._find_topic_org())
-        return self._topic[0]
+        if ORG_TYPES not in self._topic:
+            self._topic[ORG_TYPES] = self._find_topic(ORG_TYPES)
+        return self._topic[ORG_TYPES]
 
-    def _find_topic_org(self) -> str | None:
+    def topic_event(self) -> str | None:
+        """The event the article is about (a marathon, a festival), found as ``topic_org`` is:
+        whom a race director or a festival organiser works for when the story names no one."""
+        if EVENT_TYPES not in self._topic:
+            self._topic[EVENT_TYPES] = self._find_topic(EVENT_TYPES)
+        return self._topic[EVENT_TYPES]
+
+    def _find_topic(self, types: tuple[str, ...]) -> str | None:
         lede_end = first_paragraph_end(self.doc, self.text)
         scores = []
         for eid, ent in self.entities.items():
-            if ent.get("type") not in ORG_TYPES or not any(m.get("kind") == "name" for m in ent.get("mentions", [])):
+            if ent.get("type") not in types or not any(m.get("kind") == "name" for m in ent.get("mentions", [])):
                 continue
             if self.first.get(eid, 10**9) >= lede_end:
                 continue  # a story is about what its headline and lede name

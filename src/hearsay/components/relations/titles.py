@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .._internals.syntax import tokens_chars
 from ..ranges import RangeIndex
-from .index import EMPLOYER_TYPES, ORG_TYPES, PERSON, EntityIndex, acting_subject
+from .index import EMPLOYER_TYPES, EVENT_TYPES, ORG_TYPES, PERSON, EntityIndex, acting_subject
 from .patterns import dated_since, evidence
 
 EMPLOYERS_NOT_PLACES = tuple(t for t in EMPLOYER_TYPES if t != "GPE")
@@ -67,17 +67,22 @@ def _np_text(tokens: list[Token]) -> str:
     return " ".join(text.split())
 
 
-def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool = False) -> tuple[str | None, list[Token]]:
+def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool = False,
+                 extra: tuple[str, ...] = ()) -> tuple[str | None, list[Token]]:
     """An organisation named with the title: "of/at/for/with" it, its possessive, or a name
     compounded into the title ("Corvid CEO"). A personal staff title ("Navarro's deputy",
-    "an aide to the senator") may name a person as the employer."""
-    preps = idx.lexicon["employment_preps"]
-    by_owner = EMPLOYERS_NOT_PLACES + ((PERSON,) if staff else ())
+    "an aide to the senator") may name a person as the employer; ``extra`` entity types may
+    employ too (an event employs its race director)."""
+    # personal staff also serve "to" someone ("an aide to Sen. Ruth Delgado", "adviser to the
+    # mayor"); other titles "to" a place or body name where, not whom ("ambassador to France")
+    preps = idx.lexicon["employment_preps"] + (idx.lexicon["staff_preps"] if staff else [])
+    by_owner = EMPLOYERS_NOT_PLACES + ((PERSON,) if staff else ()) + extra
 
     def types_after(prep: Token) -> tuple[str, ...]:
         # a place employs only "of" it ("Senator Ron Wyden of Oregon", "mayor of New York
-        # City"); "a Miami lawyer" or "Tulsa police Chief" says where, not for whom
-        return EMPLOYER_TYPES if prep.lower_ == "of" else EMPLOYERS_NOT_PLACES
+        # City"); "a Miami lawyer" or "Tulsa police Chief" says where, not for whom; an event
+        # employs "of" it too ("director of the Lakeview Marathon")
+        return (EMPLOYER_TYPES + EVENT_TYPES if prep.lower_ == "of" else EMPLOYERS_NOT_PLACES + extra)
 
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in preps:
@@ -110,7 +115,7 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
                 if eid:
                     return eid, [idx.doc[nxt], p]
     for t in left:
-        eid = idx.one(t, EMPLOYERS_NOT_PLACES)
+        eid = idx.one(t, EMPLOYERS_NOT_PLACES + extra)
         if eid:
             return eid, [t]
     if left and left[0].i > 0:
@@ -185,6 +190,9 @@ def contextual_org(idx: EntityIndex, person: str, title: str, qualifiers: list[T
             eid = idx.org_described_as(q.lemma_.lower())
             if eid:
                 return eid
+    if title in lex["event_titles"]:
+        # "race director Helen Ames": the race the story covers, never the company it mentions most
+        return idx.topic_event()
     if title in lex.get("eponymous_titles", []):
         eid = idx.org_named_after(person)
         if eid:
@@ -252,7 +260,8 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         n_title = len(title.replace("-", " - ").split())
         qualifiers = [t for t in phrase[: max(0, len(phrase) - n_title)] if t.lower_ not in skip]
         staff = title in lex.get("staff_titles", [])
-        org, otoks = org_of_title(idx, noun, phrase, staff)
+        extra = EVENT_TYPES if title in lex["event_titles"] else ()
+        org, otoks = org_of_title(idx, noun, phrase, staff, extra)
         if org is None and noun is phrase[-1] and noun.i < name_start.i:
             # a title before the name, the employer after it: "Sen. Ron Wyden of Oregon"
             org, otoks = org_of_title(idx, name_head, [])
@@ -268,7 +277,8 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             org = contextual_org(idx, person, title, qualifiers)
         if org is None or org == person:
             continue
-        employers = (EMPLOYER_TYPES + ((PERSON,) if staff else ())) if otoks else ORG_TYPES
+        # an event employs only where the title says so: named with it, or an event title
+        employers = (EMPLOYER_TYPES + EVENT_TYPES + ((PERSON,) if staff else ())) if otoks else ORG_TYPES + extra
         if org not in [e for e in idx.entities if idx.type_of(e) in employers]:
             continue
         start, end = tokens_chars(phrase + otoks + [name_start, name_head])

@@ -81,6 +81,12 @@ def _governing_verb(span: Span):
     return None
 
 
+def _is_day(span: Span, L: dict) -> bool:
+    """Whether the expression names a weekday ("Thursday", "Friday night"), whose week the
+    tense has to choose; "for two weeks" or "for 2023" need no such choice."""
+    return any(t.lower_ in L["weekdays"] for t in span)
+
+
 def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[str]:
     """past | present | future for the clause an expression sits in, from its verb and
     auxiliaries, and from the words just before it ("until Tuesday", "as soon as Tuesday");
@@ -91,6 +97,9 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
     tok = _governing_verb(span)
+    if before[-1:] and before[-1] in tense["plan_before"] and _is_day(span, L) and not (tok is not None and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)):
+        return "future"  # "called a meeting for Thursday": the day a thing is set for lies ahead
     if tok is None:
         root = (sentence if sentence is not None else span.sent).root
         root_aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
@@ -100,6 +109,9 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
             return "future"
         return None
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in tense["modal_auxiliaries"] for a in auxes) and not any(
+            a.lower_ in ("have", "'ve") for a in auxes) and not any(c.dep_ == "neg" for c in tok.children):
+        return "future"  # "the verdict may come Monday"; not "may have left Monday", "could not say Monday"
     if (before[-1:] and before[-1] in future_before) or before[-3:] == ["as", "soon", "as"]:
         if any(a.lower_ in ("had", "'d") for a in auxes):
             return "past"
