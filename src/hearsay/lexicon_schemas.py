@@ -148,6 +148,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "generic_name_words": list[str],
         "document_heads": list[str],
         "reliance": list[str],
+        "dating_connectives": list[str],
         "correction_markers": list[str],
         "own_report_words": list[str],
         "synonyms": list[list[str]],

@@ -10,9 +10,9 @@ from .copies import find_copies
 from .denial_links import link_denials
 from .identity import EntityNames, OutletIndex
 from .items import TraceItem, as_items
-from .matching import claim_units, cluster_units, embedding_scores
+from .matching import Unit, claim_units, cluster_units, embedding_scores, similarity
 from .model import ROLE_RANK, Trace, TraceArticle, TracedClaim
-from .roles import ON_RECORD, ArticleFacts, assign_roles, is_correction, trace_source
+from .roles import ON_RECORD, ArticleFacts, assign_roles, citation_for, is_correction, trace_source
 from .verdicts import verdict
 from .words import TermWeights
 
@@ -20,6 +20,9 @@ from .words import TermWeights
 #: a traced claim in more articles than this is not used to resolve citations (and would
 #: make the count quadratic in its spread)
 MAX_SHARED_SPREAD = 50
+#: how like a claim a clause of the article its repeat cites must be to join it (the
+#: citation vouches for the rest; two unrelated clauses the matcher sets at ``SAME_CLAIM``)
+CITED_SAME = 0.4
 
 
 def trace_corpus(pairs: Iterable[tuple[Any, Ledger]], embeddings: bool = False) -> Trace:
@@ -43,6 +46,7 @@ def trace_items(items: list[TraceItem], embeddings: bool = False) -> Trace:
     for c in citations:
         cited_by.setdefault(c.from_, []).append(c)
     facts = {i.id: ArticleFacts(i, cited_by.get(i.id, []), copy_of.get(i.id), is_correction(i)) for i in items}
+    clusters = attach_cited(clusters, units, facts, claim_weights)
     outlet_of = {i.id: i.outlet for i in items}
     date_of = {i.id: i.published for i in items}
     claims = []
@@ -61,6 +65,55 @@ def trace_items(items: list[TraceItem], embeddings: bool = False) -> Trace:
     articles = [TraceArticle(id=i.id, outlet=i.outlet, published=i.published, title=i.title, url=i.url,
                              copy_of=copy_of.get(i.id)) for i in items]
     return Trace(articles=articles, claims=claims, citations=citations, copies=groups)
+
+
+def attach_cited(clusters: list[list[Unit]], units: list[Unit], facts: dict[str, ArticleFacts],
+                 weights: TermWeights) -> list[list[Unit]]:
+    """``clusters`` with the cited article's telling of each claim joined to it.
+
+    A repeat that rests on a citation of an article in the corpus ("Halvorsen University plans
+    to shut down its music department, the Herald reported") says that article carries the
+    claim, so its telling needs less likeness to join than two strangers' clauses: a clause of
+    the cited article (earlier, not copied, in no claim yet) joins the repeat's claim at
+    ``CITED_SAME`` rather than ``SAME_CLAIM``, the best such clause only. Without it a claim
+    first told in other words than its repeats use ("will eliminate its music department")
+    is traced without the article it came from, and its origin is lost."""
+    placed = {id(u) for g in clusters for u in g}
+    by_article: dict[str, list[Unit]] = {}
+    for u in units:
+        if id(u) not in placed:
+            by_article.setdefault(u.item.id, []).append(u)
+    out = []
+    for group in clusters:
+        group = list(group)
+        have = {u.item.id for u in group}
+        for article in _cited_articles(group, facts):
+            if article in have or facts[article].copy_of:
+                continue
+            scored = [(max(similarity(c, u, weights) for u in group), -c.start, n, c)
+                      for n, c in enumerate(by_article.get(article, []))
+                      if id(c) not in placed and c.negated == group[0].negated]
+            if not scored:
+                continue
+            score, _, _, best = max(scored)
+            if score >= CITED_SAME:
+                group.append(best)
+                placed.add(id(best))
+                have.add(article)
+        out.append(sorted(group, key=lambda u: (u.item.order, u.start)))
+    return out
+
+
+def _cited_articles(group: list[Unit], facts: dict[str, ArticleFacts]) -> list[str]:
+    """Earlier corpus articles that the claim's repeats cite for it, in the order cited."""
+    seen: list[str] = []
+    for u in group:
+        f = facts[u.item.id]
+        cit = citation_for(u, f)
+        if cit is not None and cit.to_article and cit.to_article not in seen \
+                and facts[cit.to_article].item.order < u.item.order:
+            seen.append(cit.to_article)
+    return seen
 
 
 def _shared_claims(clusters):

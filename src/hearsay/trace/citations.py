@@ -28,7 +28,8 @@ RECENT = 50
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-def _alt(cues) -> str:
+def alternation(cues) -> str:
+    """A regex alternation of cue phrases, longest first so a longer cue wins over its prefix."""
     return "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
 
 
@@ -36,13 +37,13 @@ class CitationFinder:
     def __init__(self, outlets: OutletIndex):
         lex = lexicon()
         self.outlets = outlets
-        self.after = re.compile(rf"^(?:'s|’s)?\s*(?:,[^,]{{0,60}},\s*)?(?:has\s+|had\s+)?{_ADVERB}(?:{_alt(lex['report_verbs'])})\b{_TIME}")
-        self.channel = re.compile(rf"^\s*(?:{_alt(lex['channel_verbs'])})\b")
-        self.by_before = re.compile(rf"\b(?:{_alt(lex['by_report_verbs'])})\b(?:\s+[\w.]+){{0,3}}?\s+by\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$")
+        self.after = re.compile(rf"^(?:'s|’s)?\s*(?:,[^,]{{0,60}},\s*)?(?:has\s+|had\s+)?{_ADVERB}(?:{alternation(lex['report_verbs'])})\b{_TIME}")
+        self.channel = re.compile(rf"^\s*(?:{alternation(lex['channel_verbs'])})\b")
+        self.by_before = re.compile(rf"\b(?:{alternation(lex['by_report_verbs'])})\b(?:\s+[\w.]+){{0,3}}?\s+by\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$")
         self.according = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
-        self.told_before = re.compile(rf"\b(?:{_alt(lex['told_verbs'])})\s+(?:the\s+)?$", re.I)
-        self.noun_after = re.compile(rf"^(?:'s|’s)?\s+(?:{_alt(lex['report_nouns'])})\b")
-        self.own = re.compile(rf"\b(?:{_alt(lex['own_report_words'])})\s+((?:[A-Z][a-z]{{2}}\.?\s+\d{{1,2}}\s+|\w+\s+){{0,2}}?)(?:{_alt(lex['report_nouns'])})\b", re.I)
+        self.told_before = re.compile(rf"\b(?:{alternation(lex['told_verbs'])})\s+(?:the\s+)?$", re.I)
+        self.noun_after = re.compile(rf"^(?:'s|’s)?\s+(?:{alternation(lex['report_nouns'])})\b")
+        self.own = re.compile(rf"\b(?:{alternation(lex['own_report_words'])})\s+((?:[A-Z][a-z]{{2}}\.?\s+\d{{1,2}}\s+|\w+\s+){{0,2}}?)(?:{alternation(lex['report_nouns'])})\b", re.I)
 
     def find(self, item: TraceItem) -> list[tuple[str, Span]]:
         """(cited outlet, phrase span) for every citation in one article."""

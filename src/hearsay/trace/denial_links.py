@@ -12,14 +12,17 @@ elsewhere, earlier) and does not otherwise deny, the one whose participants it s
 the same denial repeated in later articles moves with it. A negated remark outside such a
 statement ("Stahl did not give her a closing date") stays where it is, and only the
 article's own restatements are candidates, so a denial is never moved to a claim its article
-does not mention.
+does not mention. A rebuttal is joined the same way: a negated clause of a voice on the record,
+in no claim, in the sentence right after the article's restatement of a claim and sharing one
+of its words ("The Courier also reported that 40 nurses would be laid off. Okafor said no
+layoffs had been discussed.") answers that restatement.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from .matching import Unit
+from .matching import _SENTENCE_END, Unit
 from .words import is_negated
 
 
@@ -70,8 +73,38 @@ def link_denials(clusters: list[list[Unit]], units: list[Unit], on_record: Calla
                 group_of[id(u)] = best
                 moved.add(id(u))
             denied.add(best)
+        for d, n in _rebuttals(own, restated, denied, group_of, on_record):
+            groups[n].append(d)
+            group_of[id(d)] = n
     kept = [sorted(g, key=lambda u: (u.item.order, u.start)) for g in groups if len({u.item.id for u in g}) >= 2]
     return sorted(kept, key=lambda g: (g[0].item.order, g[0].start))
+
+
+def _rebuttals(own: list[Unit], restated: dict[int, list[Unit]], denied: set[int], group_of: dict[int, int],
+               on_record: Callable[[Unit], bool]) -> list[tuple[Unit, int]]:
+    """``(denial, claim)`` for each rebuttal in one article: a negated clause of a voice on
+    the record, in no claim of its own, in the sentence right after the article's restatement
+    of a claim first published elsewhere, in the same paragraph, sharing a word that is not a
+    name with it ("The Courier also reported that 40 nurses would be laid off. Okafor said no
+    layoffs had been discussed."). A reply told right after what it answers answers it; a
+    negated remark before the restatement ("has not been notified, after the report that
+    ...") or in another paragraph is left alone, and a claim the article already denies takes
+    no second rebuttal."""
+    out = []
+    for d in sorted(own, key=lambda u: u.start):
+        if id(d) in group_of or not d.negated or not on_record(d):
+            continue
+        before = [(u.end, n, u) for n, mine in restated.items() if n not in denied
+                  for u in mine if u.end <= d.start and u.negated != d.negated]
+        if not before:
+            continue
+        _, n, r = max(before, key=lambda t: (t[0], -t[1]))
+        between = d.item.text[r.end:d.start]
+        if "\n\n" in between or len(_SENTENCE_END.findall(between)) != 1 or not (d.terms & r.terms) - (d.names | r.names):
+            continue
+        out.append((d, n))
+        denied.add(n)
+    return out
 
 
 def _best_claim(d: Unit, restated: dict[int, list[Unit]], denied: set[int], groups) -> int | None:

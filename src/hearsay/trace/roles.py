@@ -10,11 +10,13 @@ one's words), or a repeat (cited, or restated without citing anyone).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..ledger import Source
+from .citations import alternation
 from .identity import EntityNames, OutletIndex
 from .items import TraceItem
 from .matching import Unit
@@ -106,14 +108,19 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return (start + 2 if start >= 0 else 0, end if end >= 0 else len(text))
 
 
-def citation_for(unit: Unit, facts: ArticleFacts, own_voice: bool = False) -> Citation | None:
+def citation_for(unit: Unit, facts: ArticleFacts, own_voice: bool = False,
+                 on_record: bool = False) -> Citation | None:
     """The citation this appearance rests on, nearest first: one in the same paragraph, or,
     for a claim the article credits to a voice of its own, one in the same sentence (a
-    spokeswoman's answer beside "according to the Sentinel" is still hers)."""
+    spokeswoman's answer beside "according to the Sentinel" is still hers). For a voice on
+    the record (``on_record``), a citation that only dates its words is not one it rests on
+    (see ``dates_only``)."""
     lo, hi = _paragraph_bounds(unit.item.text, unit.start)
     if own_voice:
         lo, hi = _sentence_bounds(unit.item.text, unit.start, unit.end, lo, hi)
     near = facts.citations_between(lo, hi)
+    if on_record:
+        near = [(n, c) for n, c in near if not dates_only(unit, c)]
     if not near:
         return None
     # nearest first; between two equally near, the one found first in the article's citations
@@ -121,11 +128,23 @@ def citation_for(unit: Unit, facts: ArticleFacts, own_voice: bool = False) -> Ci
 
 
 def _sentence_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    import re
-
     before = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])", text[lo:start])]
     after = re.search(r"[.!?][\"”’']?(\s|$)", text[end:hi])
     return (lo + before[-1] if before else lo, end + after.end() if after else hi)
+
+
+def dates_only(unit: Unit, citation: Citation) -> bool:
+    """Whether a citation only dates a voice's claim: it follows the claim and opens with a
+    dating connective ("the provost confirmed that the school will close its music
+    department, days after the Herald first reported the plan"). The voice said it on the
+    record itself; the report is when, not whence. A claim inside or after the citation
+    ("after the Courier's report that 40 nurses would lose their jobs") is what the report
+    said, and still rests on it. Only a voice on the record is read so: an unnamed voice
+    beside a report is not shown to have access of its own."""
+    if unit.end > citation.span.start:
+        return False
+    between = unit.item.text[unit.end:citation.span.start].lower()
+    return re.search(rf"\b(?:{alternation(lexicon()['dating_connectives'])})\s+(?:the\s+)?$", between) is not None
 
 
 def relies_on_report(unit: Unit) -> bool:
@@ -157,7 +176,8 @@ def assign_roles(group: list[Unit], facts: dict[str, ArticleFacts], outlets: Out
         if own_outlet:
             # "X has learned" in X: the outlet's own reporting; its sources are elsewhere in the article.
             src = _article_voice(unit, f, by_article[unit.item.id], outlets, names) or TraceSource(kind="author", label="the author")
-        cit = citation_for(unit, f, own_voice=src.kind not in DERIVED_KINDS | {"author"})
+        cit = citation_for(unit, f, own_voice=src.kind not in DERIVED_KINDS | {"author"},
+                           on_record=src.kind in ON_RECORD)
         opposite = unit.negated != claim_negated and unit.item.id != origin_article
         stance = "denies" if opposite and (f.correction or src.kind in ON_RECORD) else "asserts"
         if f.correction and stance == "denies":
