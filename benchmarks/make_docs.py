@@ -161,12 +161,15 @@ def devset_section(r: dict) -> str:
     rows.append(["anonymous-voice count exact"] + [f"{t['anonymous_sources']['exact']} of {t['anonymous_sources']['articles']}" for t in cols])
     rows.append(["contradictions found / false"] + [f"{t['contradictions']['found']} of {t['contradictions']['gold']} / "
                                                      f"{t['contradictions']['false_conflicts']}" for t in cols])
-    intro = ("42 original fictional articles in `eval/dev-articles/` (celebrity, politics, business, courts, health and "
+    n = {split: (r.get(split) or {}).get("articles", "?") for split in DEVSET}
+    total = sum(v for v in n.values() if isinstance(v, int))
+    intro = (f"{total} original fictional articles in `eval/dev-articles/` (celebrity, politics, business, courts, health and "
              "science, sports, local news, obituaries, wire copy, Q&A interviews, corrections), each annotated and committed "
-             "before hearsay was run on it. `dev` (20) is read while improving the rules; `test` (10) is held out and only "
-             "scored; `fresh` (12) was written in a later session, against the code of that session's start, and is held "
-             "out the same way, so its figures are the closest to what users get on their own articles. *Before* is the "
-             "code each split was written against (scored with the same scorer); *now* is this run.\n")
+             f"before hearsay was run on it. `dev` ({n['dev']}) is read while improving the rules; `test` ({n['test']}) is held "
+             f"out and only scored; `fresh` ({n['fresh']}) was written in a later session, against the code of that session's "
+             "start, and is held out the same way, so its figures are the closest to what users get on their own articles. "
+             "*Before* is the code each split was written against (scored with the same scorer; dev's later additions were "
+             "written against later code); *now* is this run.\n")
     out = intro + "\n" + table(["measure"] + heads, rows, markdown=True)
     public = [("polnear_dev", "PolNeAR dev, overlap F1", ("content", "source", "cue")),
               ("timebank_aquaint", "TimeBank+AQUAINT F1", ("value", "relaxed", "strict"))]
