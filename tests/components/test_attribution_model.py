@@ -104,3 +104,10 @@ def test_shipped_weights_were_trained_with_the_pinned_config():
     meta = json.loads((package_weights_dir() / "meta.json").read_text(encoding="utf-8"))
     assert meta["config_sha256"] == hashlib.sha256(config.read_bytes()).hexdigest(), \
         "train/attribution.cfg changed since the weights were trained: run `make train`"
+
+
+def test_combined_reads_a_negated_learned_cue_as_a_denial_like_the_rules_do():
+    ledger = hearsay.analyze("Clinton did not insinuate that the polls were tightening in Ohio.",
+                             nlp=hearsay.load_pipeline(attribution="combined"))
+    assert [(a.cue_class, a.polarity, a.content.text) for a in ledger.attributions] == [
+        ("learned", "denied", "the polls were tightening in Ohio")]

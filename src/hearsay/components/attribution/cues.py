@@ -37,6 +37,8 @@ class CueLexicon:
         self.recipient_verbs = set(data.get("recipient_verbs", []))
         #: verbs whose infinitive is the undertaking reported ("vowed to fight the charges")
         self.commissive = set(data.get("commissive", []))
+        #: verbs whose infinitive is a stance of their subject ("wants to cut taxes"), no cue otherwise
+        self.volition = set(data.get("volition", []))
         #: verbs whose object and preposition are the charge ("accused Cruz of opposing ...")
         self.object_with_prep = {k: set(v) for k, v in data.get("object_with_prep", {}).items()}
         #: "In a Des Moines Register poll, ...": documents whose findings the clause reports
@@ -89,6 +91,21 @@ class CueLexicon:
                               for c in tok.children):
             return None
         return cls
+
+
+def cue_polarity(verb: Token, cue_class: str, content: tuple[int, int]) -> str:
+    """The ledger polarity of content reported on ``verb``: a denial cue denies it, and so
+    does a negated speech cue ("did not say that ...", "never claimed ...", "has not
+    confirmed ..."): its source does not assert the content, and the ledger's values are
+    only asserted and denied. A negated denial ("did not deny") is left a denial, since not
+    denying asserts nothing either; "not only said" is no negation, and nor is one inside the
+    content span ("North Korea is not thought to be capable ...": the content says it)."""
+    if cue_class == "denial":
+        return "denied"
+    doc = verb.doc
+    negated = any(c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only")
+                  and not content[0] <= c.idx < content[1] for c in verb.children)
+    return "denied" if negated else "asserted"
 
 
 def is_passive(verb: Token) -> bool:
@@ -232,9 +249,9 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and obj is not None and c.i > obj.i), None)
         if obj is not None and prep is not None:
             return obj.left_edge.i, prep.right_edge.i + 1, "object"
-    if verb.lemma_.lower() in lex.commissive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
-                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if (verb.lemma_.lower() in lex.commissive or verb.lemma_.lower() in lex.volition) \
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        xcomp = infinitive_of(verb)
         if xcomp is not None:
             return xcomp.left_edge.i, xcomp.right_edge.i + 1, "clause"
     if not allow_object and cls in ("neutral", "speech_act"):
@@ -278,6 +295,12 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         # parser broke into pieces still runs to the end of the cue's phrase
         return nxt.i + 1, verb.right_edge.i + 1, "clause"
     return frame_content(verb)
+
+
+def infinitive_of(verb: Token) -> Optional[Token]:
+    """The to-infinitive after ``verb`` ("vowed [to fight]", "wants [to cut taxes]"), if any."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _question_of(verb: Token) -> Optional[tuple[int, int, str]]:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ranges import Occupied, RangeIndex
 from .context import Context, Found, classify_content, source_for_verb, trim_content
 from .._internals.syntax import head_indices
+from .cues import cue_polarity
 from .model import SPAN_KEYS
 from .sources import naming_span
 
@@ -211,8 +212,9 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
         if got is None:
             continue
         cls = ctx.cues.cue_class(cue.root) or LEARNED_CLASS
+        # a negated cue ("did not say that ...") denies, as on the rules' path
         out.append(Found((cs, ce), type_, got[0], got[1], cue_chars, cls,
-                         "denied" if cls == "denial" else "asserted", verb=cue.root.i))
+                         cue_polarity(cue.root, cls, (cs, ce)), verb=cue.root.i))
         contents_found.add((cs, ce))
         cues_found.add(cue_chars)
     return out
