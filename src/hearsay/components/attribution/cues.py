@@ -39,6 +39,8 @@ class CueLexicon:
         self.commissive = set(data.get("commissive", []))
         #: verbs whose infinitive is a stance of their subject ("wants to cut taxes"), no cue otherwise
         self.volition = set(data.get("volition", []))
+        #: prepositions before a speech participle that was said ("criticized for saying ...")
+        self.said_preps = set(data.get("said_preps", []))
         #: verbs whose object and preposition are the charge ("accused Cruz of opposing ...")
         self.object_with_prep = {k: set(v) for k, v in data.get("object_with_prep", {}).items()}
         #: "In a Des Moines Register poll, ...": documents whose findings the clause reports
@@ -112,12 +114,13 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
-def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
+def speaker_of(verb: Token, passive: bool = False, lex: Optional["CueLexicon"] = None) -> Optional[Token]:
     """The speaker token of a cue verb (a reading of the verb's subject particular to speech):
     its subject, the agent of a passive, the subject of the
     verb it is coordinated with ("... but said in a text message"), the noun a relative
     clause hangs on ("Smith, who said ..."), or the subject of the clause a participle
-    modifies ("..., saying ...")."""
+    modifies ("..., saying ..."); with ``lex``, also the one a preposition's clause is about
+    ("was criticized for saying ...", lexicon 'said_preps')."""
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
@@ -151,6 +154,16 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head   # "one saying that ...", "a statement saying ..."
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and lex is not None and tok.head.lower_ in lex.said_preps:
+            # "was criticized for saying that ...", "after saying that ..., the governor left": the
+            # one the clause around the preposition is about said it, even as a passive subject
+            up = tok.head.head
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return up.head if subj.lower_ in ("who", "which", "that") and up.dep_ == "relcl" else subj
+            tok = up
+            continue
         if tok.dep_ == "xcomp":
             # "urged Smith to say": the object speaks; "declined to say": the subject does
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
