@@ -77,6 +77,8 @@ def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.left_edge.i <= first.i <= c.right_edge.i and c.right_edge.i + 1 < len(doc):
             first = doc[c.right_edge.i + 1]   # "asked the minister [how much ...]": past the person asked
+    if first.dep_ == "prep" and first.i > verb.i and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in cues.wh_openers:
+        return True   # "[about what comes next]": a topic, however the content's edge was drawn
     if first.lower_ not in cues.wh_openers or first.i <= verb.i:
         return False
     if first.i > 0 and doc[first.i - 1].dep_ == "prep":
