@@ -32,6 +32,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "according_to": list[list[str]],
         "no_comment": dict,
         "commissive": list[str],
+        "volition": list[str],
+        "said_preps": list[str],
         "object_with_prep": dict[str, list[str]],
         "in_document": list[str],
         "question_verbs": list[str],

@@ -664,3 +664,24 @@ def test_thanking_reports_only_what_someone_is_thanked_for(analyze):
     assert table(analyze("Bree Calloway thanked husband Julian in a post on Tuesday.")) == []
     rows = table(analyze("The mayor thanked the crews for working through the night."))
     assert [(r[2], r[3]) for r in rows] == [("The mayor", "thanked")]
+
+
+def test_a_wish_reports_its_infinitive_as_a_stance_but_a_plan_does_not(analyze):
+    led = analyze("Senator Jane Ruiz wants to triple the size of the volunteer program. "
+                  "The county plans to repave Elm Street in June.")
+    assert table(led) == [("indirect", "person", "Jane Ruiz", "wants", "to triple the size of the volunteer program")]
+    assert led.attributions[0].cue_class == "cognition"
+
+
+def test_a_stance_inside_someone_elses_report_is_part_of_that_report(analyze):
+    led = analyze("The goalkeeper has told teammates he wants to leave the club.")
+    assert [(r[3], r[4]) for r in table(led)] == [("told", "he wants to leave the club")]
+
+
+def test_a_speech_participle_after_a_preposition_is_said_by_the_one_the_clause_is_about(analyze):
+    led = analyze("The doctor has been criticized for saying that green tea was a cure for every illness. "
+                  "The coach said his players would rest before confirming the lineup.")
+    assert [(r[2], r[3], r[4]) for r in table(led)] == [
+        ("The doctor", "saying", "green tea was a cure for every illness"),
+        ("The coach", "said", "his players would rest before confirming the lineup"),
+    ]

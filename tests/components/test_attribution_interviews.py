@@ -16,3 +16,21 @@ def test_answers_go_to_the_interviewee_not_the_byline_or_the_asker(analyze):
     answers = [a for a in led.attributions if led.document.text[a.cue.start:a.cue.end] == "A:"]
     assert len(answers) == 1
     assert next(s for s in led.sources if s.id == answers[0].source).label == "Ana Duarte"
+
+
+TRANSCRIPT = (
+    "Partial transcript as follows:\n\n"
+    "\"HOST: Let us begin with the news about the debate. Will the guest sit in the front row?\n\n"
+    "\"GOVERNOR: Well, the guest will not be attending the debate tomorrow night. The tweet was a joke.\"\n"
+)
+
+
+def test_transcript_turns_printed_as_quoted_paragraphs_are_the_labelled_speakers(analyze):
+    led = analyze(TRANSCRIPT)
+    text = led.document.text
+    rows = [(next(s for s in led.sources if s.id == a.source).label, text[a.cue.start:a.cue.end], a.type, a.content.text)
+            for a in led.attributions]
+    assert rows == [
+        ("HOST", ":", "direct", "Let us begin with the news about the debate. Will the guest sit in the front row?"),
+        ("GOVERNOR", ":", "direct", "Well, the guest will not be attending the debate tomorrow night. The tweet was a joke."),
+    ]

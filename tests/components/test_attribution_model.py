@@ -104,3 +104,51 @@ def test_shipped_weights_were_trained_with_the_pinned_config():
     meta = json.loads((package_weights_dir() / "meta.json").read_text(encoding="utf-8"))
     assert meta["config_sha256"] == hashlib.sha256(config.read_bytes()).hexdigest(), \
         "train/attribution.cfg changed since the weights were trained: run `make train`"
+
+
+def test_combined_reads_a_negated_learned_cue_as_a_denial_like_the_rules_do():
+    ledger = hearsay.analyze("Clinton did not insinuate that the polls were tightening in Ohio.",
+                             nlp=hearsay.load_pipeline(attribution="combined"))
+    assert [(a.cue_class, a.polarity, a.content.text) for a in ledger.attributions] == [
+        ("learned", "denied", "the polls were tightening in Ohio")]
+
+
+def _with_learned_spans(text: str, spans: dict, scores: dict):
+    """The combined pipeline's ledger of ``text`` with the tagger's spans and confidences set by
+    hand (token ranges per role), so a test decides what the tagger saw."""
+    from hearsay.analysis import ledger_of
+    from hearsay.ingest import from_text
+    from hearsay.pipeline import parse
+
+    nlp = hearsay.load_pipeline(attribution="combined")
+    doc = parse(nlp, text)
+    for role in ROLES:
+        doc.spans[SPAN_KEYS[role]] = [doc[s:e] for s, e in spans[role]]
+        doc.spans[SPAN_KEYS[role]].attrs["scores"] = list(scores[role])
+    return ledger_of(nlp, doc, from_text(text), "strict")
+
+
+def test_combined_takes_a_less_certain_learned_cue_when_the_lexicon_lists_its_verb():
+    # tokens: 0 The 1 senator 2 answered 3 the 4 toll 5 plan 6 . 7 The 8 senator 9 fancied 10 the 11 toll 12 plan 13 .
+    text = "The senator answered the toll plan. The senator fancied the toll plan."
+    spans = {"content": [(3, 6), (10, 13)], "cue": [(2, 3), (9, 10)], "source": [(0, 2), (7, 9)]}
+    scores = {"content": [0.9, 0.9], "cue": [0.5, 0.5], "source": [0.9, 0.9]}
+    ledger = _with_learned_spans(text, spans, scores)
+    assert [(a.cue.text, a.content.text) for a in ledger.attributions] == [("answered", "the toll plan")]
+
+
+def test_combined_drops_a_learned_content_that_is_its_own_speaker():
+    # tokens: 0 The 1 senator 2 answered 3 the 4 toll 5 plan 6 .
+    text = "The senator answered the toll plan."
+    # the tagger marks the subject as content and no source: the cue's subject would speak it
+    spans = {"content": [(0, 2)], "cue": [(2, 3)], "source": []}
+    scores = {"content": [0.9], "cue": [0.9], "source": []}
+    assert _with_learned_spans(text, spans, scores).attributions == []
+
+
+def test_a_less_certain_learned_cue_gets_no_lexicon_credit_when_its_verb_is_a_cue_only_in_a_quote_frame():
+    # tokens: 0 The 1 actress 2 shared 3 a 4 photo 5 of 6 the 7 dancers 8 .
+    text = "The actress shared a photo of the dancers."
+    spans = {"content": [(3, 8)], "cue": [(2, 3)], "source": [(0, 2)]}
+    scores = {"content": [0.9], "cue": [0.5], "source": [0.9]}
+    assert _with_learned_spans(text, spans, scores).attributions == []

@@ -21,6 +21,7 @@ from ...errors import HearsayError
 from ...extensions import AttributionRec, EntityRec, NoCommentRec, QuoteRec, SourceRec, get_list
 from ...lexicon import LexiconLoader, load_lexicon
 from .._internals.doc_text import doc_text
+from ..ranges import RangeIndex
 from ..denials import denies_by_wording, frame_content
 from .context import (
     Context,
@@ -34,7 +35,7 @@ from .context import (
     trim_content,
     via_outlet,
 )
-from .cues import CueLexicon, content_of, speaker_of
+from .cues import CueLexicon, content_of, cue_polarity, infinitive_of, speaker_of
 from .sources import naming_span, voice_key
 from .direct import quote_pass
 from .learned import MODES, learned_found
@@ -76,26 +77,13 @@ def withheld(doc: Doc, verb: Token, content_start: int, cues) -> bool:
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.left_edge.i <= first.i <= c.right_edge.i and c.right_edge.i + 1 < len(doc):
             first = doc[c.right_edge.i + 1]   # "asked the minister [how much ...]": past the person asked
+    if first.dep_ == "prep" and first.i > verb.i and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in cues.wh_openers:
+        return True   # "[about what comes next]": a topic, however the content's edge was drawn
     if first.lower_ not in cues.wh_openers or first.i <= verb.i:
         return False
     if first.i > 0 and doc[first.i - 1].dep_ == "prep":
         return True   # "spoke with the Weekly about what comes next": a topic, not a statement
     return verb.lemma_.lower() in cues.question_verbs or any(c.dep_ == "neg" for c in verb.children)
-
-
-def cue_polarity(verb: Token, cue_class: str, content: tuple[int, int]) -> str:
-    """The ledger polarity of content reported on ``verb``: a denial cue denies it, and so
-    does a negated speech cue ("did not say that ...", "never claimed ...", "has not
-    confirmed ..."): its source does not assert the content, and the ledger's values are
-    only asserted and denied. A negated denial ("did not deny") is left a denial, since not
-    denying asserts nothing either; "not only said" is no negation, and nor is one inside the
-    content span ("North Korea is not thought to be capable ...": the content says it)."""
-    if cue_class == "denial":
-        return "denied"
-    doc = verb.doc
-    negated = any(c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only")
-                  and not content[0] <= c.idx < content[1] for c in verb.children)
-    return "denied" if negated else "asserted"
 
 
 def told_not_telling(ctx: Context, verb: Optional[int], source: SourceRec) -> bool:
@@ -107,6 +95,7 @@ def told_not_telling(ctx: Context, verb: Optional[int], source: SourceRec) -> bo
 def verb_pass(ctx: Context, found: list[Found]) -> None:
     """Speech verbs with a clause or object: indirect and mixed speech, reports, documents."""
     cues = ctx.cues
+    stances: set[int] = set()   # the found stances ("wants to ..."), by id
     for tok in ctx.outside_verbs:
         cls = cues.cue_class(tok)
         lemma = tok.lemma_.lower()
@@ -121,6 +110,9 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
                 elif lemma in cues.reports_verbs and subj_lemma in ctx.table.reports:
                     cls = "reportative"
                     cue_span = ctx.chars(min(subj.i, tok.i), max(subj.i, tok.i) + 1)
+        stance = cls is None and lemma in cues.volition and infinitive_of(tok) is not None
+        if stance:
+            cls = "cognition"   # "wants to cut taxes": a stance held, as a belief is
         if cls is None:
             continue
         got = source_for_verb(ctx, tok, cls)
@@ -168,6 +160,13 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         polarity = cue_polarity(tok, cls, (cs, ce))
         found.append(Found((cs, ce), type_, source, mention, cue_span or cue_chars(ctx, tok), cls, polarity, verb=tok.i))
         ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+        if stance:
+            stances.add(id(found[-1]))
+    if stances:
+        # "told teammates he wants to leave", "according to its plan, the city wants to ...": a
+        # stance inside what another voice reports is part of that report, not a statement of its own
+        reported = RangeIndex((f.content for f in found if id(f) not in stances), tuple)
+        found[:] = [f for f in found if id(f) not in stances or not reported.covering(f.cue[0])]
 
 
 def denial_frame_pass(ctx: Context, found: list[Found], lexicon: dict) -> None:

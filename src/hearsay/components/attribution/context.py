@@ -99,14 +99,16 @@ class Context:
 
 def source_for_verb(ctx: Context, verb: Token, cls: str) -> Optional[tuple[SourceRec, dict, str]]:
     """(source, source mention, cue class) for a cue verb, or None when no voice is named."""
-    subj = speaker_of(verb)
+    subj = speaker_of(verb, lex=ctx.cues)
     if subj is None:
         if is_passive(verb) and verb.lemma_.lower() in ctx.cues.passive_reportative:
             return ctx.table.keyed("reports", "reports", "reports", *cue_chars(ctx, verb)), None, "reportative"
         return None
     if not ctx.outside(subj):
         return None
-    if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and is_passive(verb)):
+    if (subj.dep_ == "nsubjpass" or subj.lower_ == "it") and is_passive(verb):
+        # "is said to ...", "it was reported that ...": the impersonal passive of the cue itself;
+        # "was criticized for saying ..." is the passive of another verb, and its subject speaks
         if verb.lemma_.lower() in ctx.cues.passive_reportative:
             return ctx.table.keyed("reports", "reports", "reports", *cue_chars(ctx, verb)), None, "reportative"
         return None

@@ -37,6 +37,10 @@ class CueLexicon:
         self.recipient_verbs = set(data.get("recipient_verbs", []))
         #: verbs whose infinitive is the undertaking reported ("vowed to fight the charges")
         self.commissive = set(data.get("commissive", []))
+        #: verbs whose infinitive is a stance of their subject ("wants to cut taxes"), no cue otherwise
+        self.volition = set(data.get("volition", []))
+        #: prepositions before a speech participle that was said ("criticized for saying ...")
+        self.said_preps = set(data.get("said_preps", []))
         #: verbs whose object and preposition are the charge ("accused Cruz of opposing ...")
         self.object_with_prep = {k: set(v) for k, v in data.get("object_with_prep", {}).items()}
         #: "In a Des Moines Register poll, ...": documents whose findings the clause reports
@@ -91,16 +95,32 @@ class CueLexicon:
         return cls
 
 
+def cue_polarity(verb: Token, cue_class: str, content: tuple[int, int]) -> str:
+    """The ledger polarity of content reported on ``verb``: a denial cue denies it, and so
+    does a negated speech cue ("did not say that ...", "never claimed ...", "has not
+    confirmed ..."): its source does not assert the content, and the ledger's values are
+    only asserted and denied. A negated denial ("did not deny") is left a denial, since not
+    denying asserts nothing either; "not only said" is no negation, and nor is one inside the
+    content span ("North Korea is not thought to be capable ...": the content says it)."""
+    if cue_class == "denial":
+        return "denied"
+    doc = verb.doc
+    negated = any(c.dep_ == "neg" and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "only")
+                  and not content[0] <= c.idx < content[1] for c in verb.children)
+    return "denied" if negated else "asserted"
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
-def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
+def speaker_of(verb: Token, passive: bool = False, lex: Optional["CueLexicon"] = None) -> Optional[Token]:
     """The speaker token of a cue verb (a reading of the verb's subject particular to speech):
     its subject, the agent of a passive, the subject of the
     verb it is coordinated with ("... but said in a text message"), the noun a relative
     clause hangs on ("Smith, who said ..."), or the subject of the clause a participle
-    modifies ("..., saying ...")."""
+    modifies ("..., saying ..."); with ``lex``, also the one a preposition's clause is about
+    ("was criticized for saying ...", lexicon 'said_preps')."""
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
@@ -140,6 +160,16 @@ def speaker_of(verb: Token, passive: bool = False) -> Optional[Token]:
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head   # "one saying that ...", "a statement saying ..."
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and lex is not None and tok.head.lower_ in lex.said_preps:
+            # "was criticized for saying that ...", "after saying that ..., the governor left": the
+            # one the clause around the preposition is about said it, even as a passive subject
+            up = tok.head.head
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return up.head if subj.lower_ in ("who", "which", "that") and up.dep_ == "relcl" else subj
+            tok = up
+            continue
         if tok.dep_ == "xcomp":
             # "urged Smith to say": the object speaks; "declined to say": the subject does
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
@@ -238,9 +268,9 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and obj is not None and c.i > obj.i), None)
         if obj is not None and prep is not None:
             return obj.left_edge.i, prep.right_edge.i + 1, "object"
-    if verb.lemma_.lower() in lex.commissive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
-                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if (verb.lemma_.lower() in lex.commissive or verb.lemma_.lower() in lex.volition) \
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        xcomp = infinitive_of(verb)
         if xcomp is not None:
             return xcomp.left_edge.i, xcomp.right_edge.i + 1, "clause"
     if not allow_object and cls in ("neutral", "speech_act"):
@@ -284,6 +314,12 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         # parser broke into pieces still runs to the end of the cue's phrase
         return nxt.i + 1, verb.right_edge.i + 1, "clause"
     return frame_content(verb)
+
+
+def infinitive_of(verb: Token) -> Optional[Token]:
+    """The to-infinitive after ``verb`` ("vowed [to fight]", "wants [to cut taxes]"), if any."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _question_of(verb: Token) -> Optional[tuple[int, int, str]]:

@@ -10,7 +10,9 @@ senator" is the same voice as a rule-found one. Modes:
 - ``model``: the tagger alone (quoted contents typed by their marks, like the rules');
 - ``combined``: the rules, plus each model attribution whose content and cue overlap nothing
   the rules found (`learned_found`): the rules stay precise on quotes and the constructions
-  they cover, the model adds unquoted reports and cues outside the lexicon.
+  they cover, the model adds unquoted reports and cues outside the lexicon. A learned cue whose
+  verb the lexicon lists is taken at lower confidence: there the tagger is trusted for the
+  content a rule did not read ("answered the critics"), not for whether the verb reports.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ranges import Occupied, RangeIndex
 from .context import Context, Found, classify_content, source_for_verb, trim_content
 from .._internals.syntax import head_indices
+from .cues import cue_polarity
 from .model import SPAN_KEYS
 from .sources import naming_span
 
@@ -37,6 +40,9 @@ GAP = 2
 #: content's edges are less certain than the cue that introduces it
 MIN_CUE_CONFIDENCE = 0.7
 MIN_CONTENT_CONFIDENCE = 0.5
+#: the least confidence of a learned cue whose word the cue lexicon lists (a speech, cognition
+#: or stance verb): the lexicon vouches for the cue, the tagger for where its content lies
+MIN_LEXICON_CUE_CONFIDENCE = 0.3
 
 
 def _groups(doc: Doc) -> Optional[tuple[list[Span], list[Span], list[Span]]]:
@@ -141,6 +147,18 @@ def governs(cue: Span, start: int, end: int, heads: Optional[list[int]] = None) 
     return head.i != cue.root.i and start <= head.i < end
 
 
+#: cue classes whose verbs are cues only in a quote's frame ("..., she gushed"); outside one
+#: they are ordinary verbs ("shared a post"), which the lexicon does not vouch for
+FRAME_ONLY_CLASSES = ("emotive",)
+
+
+def lexicon_cue(ctx: Context, cue: Span) -> bool:
+    """Whether the cue lexicon lists the learned cue's word as a cue or a stance verb."""
+    root = cue.root
+    cls = ctx.cues.cue_class(root)
+    return (cls is not None and cls not in FRAME_ONLY_CLASSES) or root.lemma_.lower() in ctx.cues.volition
+
+
 #: parts of speech a statement does not end on: a content ending "... in its" was cut short
 DANGLING = {"DET", "ADP", "CCONJ", "SCONJ", "PART"}
 
@@ -172,7 +190,9 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
     contents, cues, sources = groups
     doc = ctx.doc
     cue_floor, content_floor = (MIN_CUE_CONFIDENCE, MIN_CONTENT_CONFIDENCE) if governed else (0.0, 0.0)
-    cues = RangeIndex((c for c, sc in zip(cues, _scores(doc, "cue")) if sc >= cue_floor), _token_range)
+    lexicon_floor = MIN_LEXICON_CUE_CONFIDENCE if governed else 0.0
+    cues = RangeIndex((c for c, sc in zip(cues, _scores(doc, "cue"))
+                       if sc >= cue_floor or (sc >= lexicon_floor and lexicon_cue(ctx, c))), _token_range)
     sources = RangeIndex(sources, _token_range)
     # what is already found, by position: a scan of every finding for every content would make
     # this pass quadratic in a long article
@@ -208,11 +228,12 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
         src = nearest((cue.start, cue.end), [x for x in sources.within(sent.start, sent.end) if x.end <= s or x.start >= e],
                       (sent.start, sent.end))
         got = _source(ctx, cue, src)
-        if got is None:
-            continue
+        if got is None or (got[1] is not None and got[1]["start"] < ce and cs < got[1]["end"]):
+            continue   # no voice, or the content is its own speaker: a phrase the tagger misread
         cls = ctx.cues.cue_class(cue.root) or LEARNED_CLASS
+        # a negated cue ("did not say that ...") denies, as on the rules' path
         out.append(Found((cs, ce), type_, got[0], got[1], cue_chars, cls,
-                         "denied" if cls == "denial" else "asserted", verb=cue.root.i))
+                         cue_polarity(cue.root, cls, (cs, ce)), verb=cue.root.i))
         contents_found.add((cs, ce))
         cues_found.add(cue_chars)
     return out

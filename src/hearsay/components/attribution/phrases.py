@@ -4,9 +4,12 @@ speaker lines ("PENCE: ..."), "reportedly", and refusals to comment.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ...extensions import NoCommentRec
+from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT_DOUBLE
 from ..ranges import RangeIndex
-from .context import Context, Found, classify_content, paragraph_clip, quotes_in, trim_content
+from .context import Context, Found, classify_content, paragraph_clip, quote_starting_at, quotes_in, trim_content
 from .cues import speaker_of
 from .sources import naming_span
 
@@ -219,14 +222,16 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
             pos = end + 1
             continue
         if colon > pos and end - colon > 12:
-            name = text[pos:colon].strip()
+            opened = _quoted_turn(ctx, pos, colon)
+            label_start = opened[0] if opened else pos
+            name = text[label_start:colon].strip()
             words = name.split()
             labels = ctx.table.section_labels
             if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not name.endswith(("’s", "'s")) \
                     and not any(w.lower().strip(".") in labels for w in words):
-                span = doc.char_span(pos + (len(text[pos:colon]) - len(text[pos:colon].lstrip())), pos + len(text[pos:colon].rstrip()),
-                                     alignment_mode="expand")
-                if span is not None and span.root.pos_ in ("PROPN", "NOUN") and ctx.outside(span.root) and \
+                span = doc.char_span(label_start + (len(text[label_start:colon]) - len(text[label_start:colon].lstrip())),
+                                     label_start + len(text[label_start:colon].rstrip()), alignment_mode="expand")
+                if span is not None and span.root.pos_ in ("PROPN", "NOUN") and (opened or ctx.outside(span.root)) and \
                         all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "ADJ") or t.is_upper for t in span):
                     named = ctx.entities.at(span.start_char, span.end_char, ("name",))
                     if not (name.isupper() or (named and ctx.entities.entities[named]["type"] in ("PERSON", "ORG", "OUTLET"))):
@@ -234,6 +239,17 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                         continue   # "Stealth Over Health: ..." is a headline, not a speaker
                     source = ctx.table.resolve(span.root, (span.start, span.end))
                     cs, ce = _after_label(text, colon, end)
+                    if opened:
+                        # a transcript turn printed inside quote marks ('"HOST: Welcome back ...'):
+                        # the whole turn is the speaker's own words, up to a closing mark on its line
+                        ce = _before_closing_mark(text, cs, ce)
+                        if source is not None and source["kind"] != "author" and ce - cs > 8:
+                            found.append(Found((cs, ce), "direct", source, {"start": span.start_char, "end": span.end_char},
+                                               (colon, colon + 1), "neutral", quote=opened[1]))
+                            if opened[1] is not None:
+                                ctx.absorbed[opened[1]] = found[-1]
+                        pos = end + 1
+                        continue
                     if source is not None and source["kind"] != "author" and ce - cs > 8:
                         kind = classify_content(ctx, cs, ce)
                         if kind is not None:
@@ -250,6 +266,31 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                                                    "neutral", quote=hit[0]))
                                 ctx.absorbed[hit[0]] = found[-1]
         pos = end + 1
+
+
+#: the marks a quoted transcript turn opens and closes with
+OPENING_DOUBLE = DOUBLE_OPEN + STRAIGHT_DOUBLE
+CLOSING_DOUBLE = DOUBLE_CLOSE + STRAIGHT_DOUBLE
+
+
+def _quoted_turn(ctx: Context, pos: int, colon: int) -> Optional[tuple[int, Optional[int]]]:
+    """Where the label of a line opening with a double quote mark starts ('"WALLACE: Let me
+    ask ...'), and the quote that mark opens (None when the marks could not be paired), for
+    transcripts that print each speaker's turn as a quoted paragraph; None for other lines."""
+    text = ctx.text
+    i = pos
+    while i < colon and text[i] in " \t":
+        i += 1
+    if i >= colon or text[i] not in OPENING_DOUBLE:
+        return None
+    return i + 1, quote_starting_at(ctx, i)
+
+
+def _before_closing_mark(text: str, cs: int, ce: int) -> int:
+    """End of a quoted turn's words, before the closing mark and blanks that end its line."""
+    while ce > cs and text[ce - 1] in " \t\r" + CLOSING_DOUBLE:
+        ce -= 1
+    return ce
 
 
 def _after_label(text: str, colon: int, end: int) -> tuple[int, int]:
