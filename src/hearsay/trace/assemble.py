@@ -71,12 +71,12 @@ def attach_cited(clusters: list[list[Unit]], units: list[Unit], facts: dict[str,
                  weights: TermWeights) -> list[list[Unit]]:
     """``clusters`` with the cited article's telling of each claim joined to it.
 
-    A repeat that rests on a citation of an article in the corpus ("Halvorsen University plans
-    to shut down its music department, the Herald reported") says that article carries the
+    A repeat that rests on a citation of an article in the corpus ("Norbury College plans
+    to shut its library, the Gazette reported") says that article carries the
     claim, so its telling needs less likeness to join than two strangers' clauses: a clause of
     the cited article (earlier, not copied, in no claim yet) joins the repeat's claim at
     ``CITED_SAME`` rather than ``SAME_CLAIM``, the best such clause only. Without it a claim
-    first told in other words than its repeats use ("will eliminate its music department")
+    first told in other words than its repeats use ("will eliminate its library")
     is traced without the article it came from, and its origin is lost."""
     placed = {id(u) for g in clusters for u in g}
     by_article: dict[str, list[Unit]] = {}

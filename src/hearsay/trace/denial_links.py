@@ -14,7 +14,7 @@ statement ("Stahl did not give her a closing date") stays where it is, and only 
 article's own restatements are candidates, so a denial is never moved to a claim its article
 does not mention. A rebuttal is joined the same way: a negated clause of a voice on the record,
 in no claim, in the sentence right after the article's restatement of a claim and sharing one
-of its words ("The Courier also reported that 40 nurses would be laid off. Okafor said no
+of its words ("The Ledger also reported that 30 drivers would be laid off. Marsh said no
 layoffs had been discussed.") answers that restatement.
 """
 
@@ -85,7 +85,7 @@ def _rebuttals(own: list[Unit], restated: dict[int, list[Unit]], denied: set[int
     """``(denial, claim)`` for each rebuttal in one article: a negated clause of a voice on
     the record, in no claim of its own, in the sentence right after the article's restatement
     of a claim first published elsewhere, in the same paragraph, sharing a word that is not a
-    name with it ("The Courier also reported that 40 nurses would be laid off. Okafor said no
+    name with it ("The Ledger also reported that 30 drivers would be laid off. Marsh said no
     layoffs had been discussed."). A reply told right after what it answers answers it; a
     negated remark before the restatement ("has not been notified, after the report that
     ...") or in another paragraph is left alone, and a claim the article already denies takes

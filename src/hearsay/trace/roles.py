@@ -135,10 +135,10 @@ def _sentence_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple
 
 def dates_only(unit: Unit, citation: Citation) -> bool:
     """Whether a citation only dates a voice's claim: it follows the claim and opens with a
-    dating connective ("the provost confirmed that the school will close its music
-    department, days after the Herald first reported the plan"). The voice said it on the
+    dating connective ("the dean confirmed that the college will close its main
+    library, days after the Gazette first reported the plan"). The voice said it on the
     record itself; the report is when, not whence. A claim inside or after the citation
-    ("after the Courier's report that 40 nurses would lose their jobs") is what the report
+    ("after the Ledger's report that 30 drivers would lose their jobs") is what the report
     said, and still rests on it. Only a voice on the record is read so: an unnamed voice
     beside a report is not shown to have access of its own."""
     if unit.end > citation.span.start:

@@ -108,7 +108,7 @@ def _add_age(doc: Doc, cluster: dict, value: int, start: int, end: int) -> None:
 def _who_clause(doc: Doc, head) -> bool:
     """Whether a name is described by a "who" clause with a singular verb ("Nina Park, who
     heads Harlow Bank,", "Park, who has led it since 2019"): one person where NER took the name
-    for a place or a thing. A plural verb may be a team's ("Belmont City, who have insisted
+    for a place or a thing. A plural verb may be a team's ("Harrow Athletic, who have insisted
     ...")."""
     for clause in head.children:
         if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):

@@ -202,7 +202,7 @@ def find_name_spans(doc: Doc, lex: dict, table) -> list[dict]:
 
 
 def _add_role_apposed(doc: Doc, table, spans: dict, covered: set[int], roles: dict, titles: dict) -> None:
-    """"Emeka Okafor, a striker for Belmont Rovers,": a full name (two or more capitalised
+    """"Tobi Adeyemi, a winger for Harrow Athletic,": a full name (two or more capitalised
     proper nouns) with a person's role in apposition after it is a person, though NER, which
     knows few names from outside its training news, found none."""
     texts = table.text

@@ -266,7 +266,7 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             # a title before the name, the employer after it: "Sen. Ron Wyden of Oregon"
             org, otoks = org_of_title(idx, name_head, [])
         if org is None and noun.i < name_start.i:
-            # "signing striker Emeka Okafor from Belmont City": where the titled person comes from
+            # "signing winger Tobi Adeyemi from Harrow Athletic": where the titled person comes from
             org, otoks = org_after_name(idx, name_head)
         if org is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             # "The chief of staff, Ray Dunleavy" after "Mayor Elise Navarro's chief of staff"
