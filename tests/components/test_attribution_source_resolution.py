@@ -120,3 +120,34 @@ def test_a_qa_answer_opening_with_a_name_stays_the_interviewees(analyze):
                   "Do you agree?\n"
                   "Okafor-Hale: Marta and I talk every day. He's patient. I'm not.")
     assert source_of(led, "Marta and I").label == "Renee Okafor-Hale"
+
+
+def test_they_said_finds_the_last_voice_by_bisecting_kept_starts():
+    """"They said" takes the voice mentioned last before it by bisecting the starts kept per
+    source, which answers what a scan of every mention would, however the mentions arrived
+    (sources are resolved in no reading order) and without rescanning a long article's voices."""
+    import random
+
+    from hearsay.components.attribution.sources import SourceTable
+
+    table = SourceTable.__new__(SourceTable)
+    table._held, table._sorted_starts, table._holders = {}, {}, {}
+    early, late = {"id": "S1", "mentions": []}, {"id": "S2", "mentions": []}
+    table.voices, table.by_key = [("people", early), ("sources", late)], {}
+    rng = random.Random(7)
+    for start in rng.sample(range(0, 5000, 5), 300):
+        rec = early if start % 2 else late
+        table._mention(rec, start, start + 3)
+        table._mention(rec, start, start + 3)   # a repeat is held once
+    assert len(early["mentions"]) + len(late["mentions"]) == 300
+
+    def scanned(pos):
+        at = {r["id"]: max((m["start"] for m in r["mentions"] if m["start"] < pos), default=-1) for r in (early, late)}
+        best = max(at.values())
+        return best
+
+    for pos in rng.sample(range(0, 5100), 200):
+        rec, at = table._last_group_voice(pos)
+        assert at == scanned(pos)
+        if at >= 0:
+            assert any(m["start"] == at for m in rec["mentions"])
