@@ -151,3 +151,25 @@ def test_they_said_finds_the_last_voice_by_bisecting_kept_starts():
         assert at == scanned(pos)
         if at >= 0:
             assert any(m["start"] == at for m in rec["mentions"])
+
+
+def test_named_before_answers_what_a_scan_of_earlier_mentions_would():
+    """Whether an entity was named before a point comes from its first naming, kept when the
+    index is built; it agrees with scanning every earlier mention, descriptors and pronouns
+    not counting as a naming."""
+    import random
+
+    from hearsay.components.attribution.sources import MentionIndex
+
+    rng = random.Random(11)
+    entities = []
+    for n in range(6):
+        mentions = [{"start": s, "end": s + 4, "kind": rng.choice(["name", "descriptor", "pronoun"])}
+                    for s in rng.sample(range(0, 3000, 7), 20)]
+        entities.append({"id": f"E{n}", "type": "PERSON", "name": f"Person {n}", "mentions": mentions})
+    index = MentionIndex(entities)
+    for eid in [e["id"] for e in entities] + ["E99"]:
+        for before in rng.sample(range(0, 3100), 100):
+            scanned = any(m["kind"] == "name" and m["start"] < before
+                          for e in entities if e["id"] == eid for m in e["mentions"])
+            assert index.named_before(eid, before) == scanned

@@ -111,8 +111,11 @@ class MentionIndex:
         )
         self.starts = [m[0] for m in self.mentions]
         self.by_entity: dict[str, list[int]] = {}
-        for ms, _, eid, _ in self.mentions:
+        self._first_name: dict[str, int] = {}   # entity -> where its name first occurs
+        for ms, _, eid, kind in self.mentions:
             self.by_entity.setdefault(eid, []).append(ms)
+            if kind == "name":
+                self._first_name.setdefault(eid, ms)
         self._word_first: dict[tuple[str, tuple[str, ...]], Optional[str]] = {}
         # role noun / title before a name -> the mentions (start, end, entity) it describes
         self._roles: Optional[dict[str, list[tuple[int, int, str]]]] = None
@@ -155,9 +158,11 @@ class MentionIndex:
         return None
 
     def named_before(self, eid: str, before: int) -> bool:
-        """Whether the entity's name (not a descriptor or pronoun) occurs before ``before``."""
-        return any(kind == "name" and e == eid and ms < before
-                   for ms, _, e, kind in self.mentions[: bisect_left(self.starts, before)])
+        """Whether the entity's name (not a descriptor or pronoun) occurs before ``before``:
+        its first naming, kept at construction, answers in one lookup what a scan of every
+        earlier mention would, so a nested speaker checked all through a long article stays cheap."""
+        first = self._first_name.get(eid)
+        return first is not None and first < before
 
     def last_mention(self, eid: str, before: int) -> int:
         starts = self.by_entity.get(eid, [])
