@@ -18,11 +18,10 @@ import pytest
 pytest.importorskip("fastapi", reason="the [web] extra is not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the [test] extra) is not installed")
 
-from hearsay.web import create_app  # noqa: E402
 from hearsay.web.keeper import StoreKeeper  # noqa: E402
 
 from conftest import ROOT  # noqa: E402
-from webtools import LiveServer, audit, browser, page, watch  # noqa: E402,F401 (fixtures)
+from webtools import audit, browser, page, server, watch  # noqa: E402,F401 (fixtures)
 
 expect = sync_api.expect
 DEMO = ROOT / "src" / "hearsay" / "examples" / "mill-closure"
@@ -45,12 +44,6 @@ def keeper(nlp, tmp_path_factory):
     save_trace(keeper.store.engine, trace_corpus(pairs))
     yield keeper
     keeper.close()
-
-
-@pytest.fixture(scope="module")
-def server(nlp, keeper):
-    with LiveServer(create_app(nlp, keeper=keeper, rate_limit=0)) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from hearsay.web import create_app  # noqa: E402
 from hearsay.web.keeper import MemoryKeeper  # noqa: E402
 
 from conftest import EXAMPLE, SEED  # noqa: E402
-from webtools import LiveServer, audit, browser, page, submit, watch  # noqa: E402,F401 (fixtures)
+from webtools import LiveServer, audit, browser, page, server, submit, watch  # noqa: E402,F401 (fixtures)
 
 expect = sync_api.expect
 PUBLISHED = "2024-03-14"
@@ -37,12 +37,6 @@ NO_DATE = (
 @pytest.fixture(scope="module")
 def keeper():
     return MemoryKeeper(200)
-
-
-@pytest.fixture(scope="module")
-def server(nlp, keeper):
-    with LiveServer(create_app(nlp, keeper=keeper, rate_limit=0)) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -89,6 +89,16 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def server(nlp, keeper):
+    """The app on a live port over the test module's own ``keeper`` fixture, so each browser
+    module brings its own store (a memory keeper, a traced demo corpus) and one server shape."""
+    from hearsay.web import create_app
+
+    with LiveServer(create_app(nlp, keeper=keeper, rate_limit=0)) as url:
+        yield url
+
+
 def watch(pg) -> None:
     """Collect script errors and dialogs on ``pg.problems``: a page must raise neither."""
     problems: list[str] = []
