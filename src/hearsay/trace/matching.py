@@ -116,7 +116,7 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
                     report_denial = is_report_denial(text)
                     # "called the report fiction": what it denies is the report's claim, however
                     # the ledger's polarity and the negating noun combine
-                    negated = negated or report_denial
+                    negated = negated or report_denial or is_dismissal(text)
                     start, end = c.span.start + lo, c.span.start + hi
                     about, distant = _participants(item, text, start, end, mentions, names)
                     out.append(Unit(item, c.id, start, end, text, c.source,
@@ -180,6 +180,19 @@ def is_report_denial(text: str) -> bool:
     rest = {w for w in ws if w not in lex["stopwords"] and w not in lex["negations"] and w not in lex["report_nouns"]
             and w not in lex["report_qualifiers"] and w not in lex["told_verbs"] and len(w) > 1}
     return not (rest - lex["describing_verbs"])   # verbs that only frame a characterisation ("called it")
+
+
+def is_dismissal(text: str) -> bool:
+    """Whether a clause dismisses a proposition it names ("called the idea of moving it to the
+    hub simply wrong", "described the suggestion that he will quit as nonsense"): a describing
+    verb, a proposition noun and a dismissive judgement. What the proposition says is the
+    claim's content, told to be denied, though no negation word is in it. A judgement of an
+    act ("called the closure wrong") is an opinion of something that happens, not a denial that
+    it does, so the proposition noun is required."""
+    lex = lexicon()
+    ws = set(words(text))
+    return bool(ws & lex["describing_verbs"]) and bool(ws & lex["proposition_nouns"]) \
+        and bool(ws & lex["dismissive_words"])
 
 
 def is_report_content(sentence: str, at: int) -> bool:
@@ -331,11 +344,19 @@ def _figures(terms) -> dict[str, float]:
     return out
 
 
+def common_names(a: Unit, b: Unit) -> set:
+    """The terms that count as names between two units: capitalised in both. A word one
+    capitalises and the other does not is a title or a sentence opening on one side and a
+    common word on the other ("Deputy Mayor Ana Ruiz will resign" / "the city's deputy mayor
+    is expected to step down"): what it says is content, not who is spoken of."""
+    return (a.names & b.names) | (a.names - b.terms) | (b.names - a.terms)
+
+
 def lexical_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     """Shared weight over the smaller claim's weight, names counting for ``NAME_WEIGHT``;
     0 unless the two share at least ``MIN_SHARED_TERMS`` words that are not names."""
     shared = shared_terms(a, b)
-    names = a.names | b.names
+    names = common_names(a, b)
     if len(shared - names) < MIN_SHARED_TERMS:
         return 0.0
     small = min(_mass(a, weights), _mass(b, weights)) or 1.0
@@ -361,7 +382,7 @@ def event_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
             # matches on its one word alone: it must be about every one of the same people (a
             # denial of talks with another club, about one of the two, is no restatement of it)
             return 0.0
-    names = a.names | b.names
+    names = a.names | b.names  # (one shared word may carry this match: a capitalised one must not)
     shared = shared_terms(a, b) - names
     if not shared:
         return 0.0

@@ -1,0 +1,68 @@
+"""Restatements the matcher must see through, and the voices and outlets they are credited to:
+figures written other ways, titles capitalised on one side only, a dismissed proposition, a
+bare surname on the record, an outlet's generic short form (all invented examples)."""
+
+from __future__ import annotations
+
+from helpers import unit
+
+from hearsay.ledger import Source
+from hearsay.trace.identity import EntityNames, OutletIndex
+from hearsay.trace.items import as_items
+from hearsay.trace.matching import SAME_CLAIM, is_dismissal, lexical_similarity
+from hearsay.trace.roles import trace_source
+from hearsay.trace.words import TermWeights, content_terms
+
+from helpers import ledger, row
+
+
+def test_a_figure_reads_as_one_number_however_it_is_written():
+    assert "300" in set(content_terms("Three hundred drivers will go")) & set(content_terms("about 300 drivers"))
+    money = [set(content_terms(t)) for t in ("a fee of £12 million", "twelve million pounds", "put it at £12m")]
+    assert {"12000000", "million"} <= money[0] & money[1] & money[2]
+    assert content_terms("$2.5 million a year")[:2] == ["2500000", "million"]
+    # a unit word is a digit only before a scale word; figures without one keep their spelling
+    assert "1" not in content_terms("one of the drivers said")
+    assert "2,000" in content_terms("2,000 drivers") and "2022" in content_terms("since 2022")
+
+
+def test_a_title_capitalised_on_one_side_only_is_content_not_a_name():
+    named = unit("Deputy Governor Lia Marr will resign next month", article="a1")
+    described = unit("the province's deputy governor is expected to step down", article="a2")
+    weights = TermWeights([named.terms, described.terms, frozenset({"governor"}), frozenset({"month"})])
+    assert lexical_similarity(named, described, weights) >= SAME_CLAIM
+
+
+def test_dismissing_a_proposition_denies_its_content():
+    assert is_dismissal('called the idea of moving the presses to Dunmore "plainly wrong."')
+    assert is_dismissal("described the suggestion that she will quit as nonsense")
+    # judging an act is an opinion of something that happens, not a denial that it does
+    assert not is_dismissal("called the closure wrong")
+    assert not is_dismissal("called the idea of moving the presses a good one")
+
+
+def test_an_unlinked_surname_on_the_record_is_the_named_person_not_an_unnamed_voice():
+    text = ("Chief executive Ilona Varga denied the report. "
+            "There are no layoffs planned, Varga told the station.")
+    led = ledger(text, [("Chief executive Ilona Varga denied the report", "person", "Ilona Varga"),
+                        ("There are no layoffs planned", "person", "Varga")])
+    led.sources[1] = Source(id="S2", kind="person", label="Varga", entity=None)
+    items = as_items([(row("v1", "Station Nine", "2031-01-01T00:00:00Z", text), led)])
+    names = EntityNames(items)
+    u = unit("There are no layoffs planned", article="v1")
+    u.item, u.source = items[0], "S2"
+    src = trace_source(u, OutletIndex([], ["Station Nine"]), names)
+    assert (src.kind, src.entity) == ("person", "Ilona Varga")
+    u.source = "S1"
+    led.sources.append(Source(id="S3", kind="person", label="Nobody Known", entity=None))
+    u.source = "S3"
+    assert trace_source(u, OutletIndex([], ["Station Nine"]), names).kind == "anonymous"
+
+
+def test_a_generic_short_form_is_the_outlet_the_article_named_with_it():
+    outlets = OutletIndex(["Post"], publishers=["The Dunmore Post", "The Elsby Post", "Ridge Radio"])
+    text = "The Dunmore Post reported Monday that the mill will close. The mill employs 90, the Post said."
+    found = [(m.outlet, text[m.start:m.end]) for m in outlets.mentions(text, "Ridge Radio")]
+    assert found == [("The Dunmore Post", "The Dunmore Post"), ("The Dunmore Post", "the Post")]
+    # with no full name before it, a generic word alone names no outlet of the corpus
+    assert all(m.outlet != "The Dunmore Post" for m in outlets.mentions("The mill employs 90, the Post said.", "Ridge Radio"))
