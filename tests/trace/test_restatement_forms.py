@@ -66,3 +66,17 @@ def test_a_generic_short_form_is_the_outlet_the_article_named_with_it():
     assert found == [("The Dunmore Post", "The Dunmore Post"), ("The Dunmore Post", "the Post")]
     # with no full name before it, a generic word alone names no outlet of the corpus
     assert all(m.outlet != "The Dunmore Post" for m in outlets.mentions("The mill employs 90, the Post said.", "Ridge Radio"))
+
+
+def test_article_linkage_ignores_pairs_within_one_article():
+    """A claim's group and a second group of the same claim often share the articles that both
+    restate and deny it; two clauses of one article are never compared, and counting them as
+    0 kept the two groups apart."""
+    from hearsay.trace.matching import _article_linkage
+
+    units = [unit("Norvik Foods will lay off about 120 packers", article="a1"),
+             unit("There are no layoffs planned at Elmdale", article="a2"),
+             unit("about 120 packers would lose their jobs", article="a2", claim="C2"),
+             unit("Norvik was cutting 120 packers", article="a3")]
+    sims = {(0, 2): 0.7, (0, 3): 0.7, (1, 3): 0.2}
+    assert _article_linkage([0, 1], [2, 3], units, sims) == (0.7 + 0.7 + 0.2) / 3

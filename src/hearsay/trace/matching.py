@@ -544,11 +544,16 @@ def _denied_targets(units: list[Unit], sims: dict, threshold: float):
 
 
 def _article_linkage(g: list[int], h: list[int], units: list[Unit], sims: dict) -> float:
-    """Mean over article pairs (one article from each group) of their clauses' best match."""
+    """Mean over article pairs (one article from each group) of their clauses' best match.
+    Pairs within one article are left out: its clauses are never compared, and a story that
+    restates a claim and reports its denial puts that article in both of the claim's groups,
+    which a 0 there would keep apart."""
     best: dict[tuple[str, str], float] = {}
     for a in g:
         for b in h:
             key = (units[a].item.id, units[b].item.id)
+            if key[0] == key[1]:
+                continue
             s = sims.get((a, b) if a < b else (b, a), 0.0)
             if s > best.get(key, -1.0):
                 best[key] = s
