@@ -168,6 +168,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "unit_number_words": dict[str, str],
         "proposition_nouns": list[str],
         "dismissive_words": list[str],
+        "own_outlet_phrases": list[str],
     },
     "sources": {
         "anonymous": list[str],

@@ -80,3 +80,29 @@ def test_article_linkage_ignores_pairs_within_one_article():
              unit("Norvik was cutting 120 packers", article="a3")]
     sims = {(0, 2): 0.7, (0, 3): 0.7, (1, 3): 0.2}
     assert _article_linkage([0, 1], [2, 3], units, sims) == (0.7 + 0.7 + 0.2) / 3
+
+
+def test_short_words_lose_their_silent_e_like_their_longer_forms():
+    from hearsay.trace.words import stem
+
+    assert stem("move") == stem("moving") == stem("moved")
+    assert stem("vote") == stem("voting") and stem("fee") == "fee"
+
+
+def test_idioms_and_contract_wording_read_as_the_plain_words():
+    assert "eliminat" in content_terms("the firm is getting rid of 80 drivers")
+    assert {"sign", "contract"} <= set(content_terms("she put pen to paper on a two-year deal"))
+    assert "contract" in set(content_terms("a two-year contract")) & set(content_terms("a two-year deal"))
+
+
+def test_a_report_noun_on_this_site_is_a_self_citation_and_put_it_at_cites():
+    from hearsay.trace.citations import CitationFinder
+    from hearsay.trace.items import TraceItem
+
+    outlets = OutletIndex(["Harbor Wire"], publishers=["Dune Notes", "Harbor Wire"])
+    text = ("Correction: An Oct. 3 post on this site said the ferry would stop. "
+            "Harbor Wire had put it at $4m.")
+    item = TraceItem("d2", "Dune Notes", "2031-10-05T00:00:00Z", None, None, text, ledger(text))
+    found = {(o, s.text) for o, s in CitationFinder(outlets).find(item)}
+    assert ("Dune Notes", "An Oct. 3 post on this site") in found
+    assert ("Harbor Wire", "Harbor Wire had put it at") in found

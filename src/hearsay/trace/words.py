@@ -80,8 +80,11 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A crude English suffix stripper: "fielding"/"fielded"/"fields" → "field", and a final
     silent "e" goes too, so "close", "closes" and "closing" meet at "clos"."""
-    if len(word) <= 4 or word[0].isdigit():
+    if word[0].isdigit():
         return word
+    if len(word) <= 4:
+        # a short word loses only its silent "e", as its longer forms do ("move"/"moving" → "mov")
+        return word[:-1] if len(word) >= 3 and word.endswith("e") and not word.endswith("ee") else word
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
         if suffix == "s" and word.endswith("ss"):
             break  # "discuss", "process": no plural to strip
