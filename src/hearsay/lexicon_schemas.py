@@ -169,6 +169,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "proposition_nouns": list[str],
         "dismissive_words": list[str],
         "own_outlet_phrases": list[str],
+        "vague_quantities": dict[str, list[int]],
     },
     "sources": {
         "anonymous": list[str],

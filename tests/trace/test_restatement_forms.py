@@ -106,3 +106,35 @@ def test_a_report_noun_on_this_site_is_a_self_citation_and_put_it_at_cites():
     found = {(o, s.text) for o, s in CitationFinder(outlets).find(item)}
     assert ("Dune Notes", "An Oct. 3 post on this site") in found
     assert ("Harbor Wire", "Harbor Wire had put it at") in found
+
+
+def test_hundreds_restates_a_figure_in_its_range():
+    from hearsay.trace.matching import shared_terms
+
+    vague = unit("the firm will cut hundreds of jobs at its Elmdale depot", article="a1")
+    exact = unit("Norvik will cut about 450 jobs at its Elmdale depot", article="a2")
+    other = unit("Norvik will cut about 45 jobs at its Elmdale depot", article="a3")
+    assert "hundred" in shared_terms(vague, exact)
+    assert "hundred" not in shared_terms(vague, other)
+
+
+def test_a_month_is_content_not_a_name():
+    from hearsay.trace.words import name_terms
+
+    assert name_terms("the ward would close by June") == frozenset()
+    assert "brennan" in name_terms("St. Brennan will close the ward in June")
+
+
+def test_a_citation_phrase_and_a_dismissals_frame_are_not_claim_content():
+    from hearsay.trace.matching import claim_units
+
+    text = ('Harbor Wire had put it at $4m. Varga called the idea of moving the presses to Dunmore '
+            '"simply wrong."')
+    led = ledger(text, [("Harbor Wire had put it at $4m.", "author", None),
+                        ('called the idea of moving the presses to Dunmore "simply wrong."', "person", "Ilona Varga")])
+    items = as_items([(row("c1", "Dune Notes", "2031-01-01T00:00:00Z", text), led)])
+    cite = text.index("Harbor Wire had put it at")
+    units = claim_units(items, None, {"c1": [(cite, cite + len("Harbor Wire had put it at"))]})
+    figure, dismissal = units
+    assert figure.terms == {"4000000", "million"}
+    assert dismissal.negated and dismissal.terms == set(content_terms("moving the presses to Dunmore"))

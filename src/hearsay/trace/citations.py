@@ -139,8 +139,10 @@ def _date_hint(phrase: str, published: str | None) -> float:
     return 0.5 if re.search(rf"\b{weekday}\b", low) else 0.0
 
 
-def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWeights, shared=None) -> list[Citation]:
-    """Every citation in ``items`` (publication order), resolved where the corpus allows."""
+def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWeights, shared=None,
+                   found: dict[str, list[tuple[str, Span]]] | None = None) -> list[Citation]:
+    """Every citation in ``items`` (publication order), resolved where the corpus allows.
+    ``found``: each article's ``CitationFinder.find`` result, when the caller has it already."""
     finder = CitationFinder(outlets)
     by_outlet: dict[str, list[TraceItem]] = {}
     for item in items:
@@ -154,7 +156,7 @@ def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWe
 
     out = []
     for item in items:
-        for cited, span in finder.find(item):
+        for cited, span in (found[item.id] if found is not None and item.id in found else finder.find(item)):
             out.append(Citation.model_validate({
                 "from": item.id, "to_outlet": cited,
                 "to_article": resolve(cited, span, item, by_outlet, weights, terms_of, shared), "span": span.model_dump(),

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .identity import EntityNames
 from .items import TraceItem
@@ -80,7 +81,8 @@ class Unit:
         return (self.item.id, self.claim_id)
 
 
-def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> list[Unit]:
+def claim_units(items: list[TraceItem], names: EntityNames | None = None,
+                cited: dict[str, list[tuple[int, int]]] | None = None) -> list[Unit]:
     """One unit per clause of a ledger claim. A unit is ``negated`` when it says the opposite
     of its words: a negation in it ("has never asked"), or a denying cue ("rejected the claim
     that he and the coach are not speaking" denies "not speaking"); both at once cancel out.
@@ -88,8 +90,14 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
     that "he and Brennick speak every day" is about the same two people as "Odalys and coach
     Ray Brennick have not spoken". A bare definite noun phrase ("the plan", as the whole
     content of "first reported the plan") says nothing of its own and is no unit: matched on
-    its one word it would join every claim that word appears in."""
+    its one word it would join every claim that word appears in.
+
+    ``cited`` gives each article's citation phrases (``(start, end)`` in its text): their words
+    are who said it, not what ("Touchline Wire had put it at £18m" says only "£18m"), and are
+    left out of the clause's terms, as are the framing words of a dismissal ("called the idea
+    of ... wrong")."""
     out: list[Unit] = []
+    cited = cited or {}
     for item in items:
         first = len(out)
         mentions = _entity_mentions(item, names)
@@ -106,7 +114,11 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
             whole_negated = is_negated(c.span.text)
             for lo, hi in clauses(c.span.text):
                 text = c.span.text[lo:hi]
-                terms = frozenset(content_terms(text))
+                start = c.span.start + lo
+                terms = frozenset(content_terms(blank_spans(text, start, cited.get(item.id, ()))))
+                dismissal = is_dismissal(text)
+                if dismissal:
+                    terms -= framing_terms()
                 if terms:
                     # a negation anywhere in the sentence ("has never asked ..., and ...") governs
                     # its clauses too, except what a report is said to say ("has not been told
@@ -116,8 +128,8 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
                     report_denial = is_report_denial(text)
                     # "called the report fiction": what it denies is the report's claim, however
                     # the ledger's polarity and the negating noun combine
-                    negated = negated or report_denial or is_dismissal(text)
-                    start, end = c.span.start + lo, c.span.start + hi
+                    negated = negated or report_denial or dismissal
+                    end = c.span.start + hi
                     about, distant = _participants(item, text, start, end, mentions, names)
                     out.append(Unit(item, c.id, start, end, text, c.source,
                                     terms, negated, name_terms(text) & terms, entities=about,
@@ -193,6 +205,25 @@ def is_dismissal(text: str) -> bool:
     ws = set(words(text))
     return bool(ws & lex["describing_verbs"]) and bool(ws & lex["proposition_nouns"]) \
         and bool(ws & lex["dismissive_words"])
+
+
+@lru_cache(maxsize=1)
+def framing_terms() -> frozenset:
+    """The terms of a dismissal's frame (describing verbs, proposition nouns, dismissive words)."""
+    lex = lexicon()
+    return frozenset(content_terms(" ".join(sorted(lex["describing_verbs"] | lex["proposition_nouns"]
+                                                   | lex["dismissive_words"]))))
+
+
+def blank_spans(text: str, start: int, spans) -> str:
+    """``text`` (which starts at ``start`` in its article) with the parts inside ``spans``
+    blanked out, offsets kept."""
+    end = start + len(text)
+    for lo, hi in spans:
+        if lo < end and hi > start:
+            a, b = max(lo, start) - start, min(hi, end) - start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def is_report_content(sentence: str, at: int) -> bool:
@@ -328,6 +359,13 @@ def shared_terms(a: Unit, b: Unit) -> set:
     for term, x in mine.items():
         if any(abs(x - y) <= FIGURE_TOLERANCE * max(x, y) for y in theirs.values()):
             shared.add(term)
+    # "hundreds of jobs" restates "300 jobs": a vague plural shares with a figure in its range
+    vague = lexicon()["vague_ranges"]
+    for u, v in ((a, b), (b, a)):
+        for term in u.terms & vague.keys():
+            lo, hi = vague[term]
+            if term not in shared and any(lo <= x <= hi for x in _figures(v.terms).values()):
+                shared.add(term)
     return shared
 
 

@@ -64,7 +64,20 @@ def lexicon() -> dict:
                 light.setdefault(verb_form, {})[same.get(noun_form, noun_form)] = tuple(plain.lower().split())
     out["light_verbs"] = light
     out["scale_values"] = {w: float(v) for w, v in data["number_scales"].items()}
+    out["vague_ranges"] = {stem(w): (float(lo), float(hi)) for w, (lo, hi) in data["vague_quantities"].items()}
     return out
+
+
+@lru_cache(maxsize=None)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names (``lexicons/en/time.json``, read directly like ``lexicon``):
+    capitalised, but when a claim happens ("close by June"), not whom it is about."""
+    path = resources.files("hearsay") / "lexicons" / "en" / "time.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        raise HearsayError(f"lexicon en/time.json cannot be read: {exc}") from exc
+    return frozenset(w.lower() for w in list(data["month_names"]) + [w for w in data["weekdays"] if len(w) > 3])
 
 
 def fold(text: str) -> str:
@@ -229,9 +242,9 @@ def name_terms(text: str) -> frozenset[str]:
     """Stems of capitalised words: names, which many different claims about the same people
     share, so they count for less than what is said about them. (A capitalised common word
     opening a sentence is taken for a name too; it then merely counts for less.)"""
-    stop = lexicon()["stopwords"]
+    stop, calendar = lexicon()["stopwords"], calendar_words()
     return frozenset(stem(m.group(0).lower()) for m in re.finditer(r"\b[A-Z][a-zA-Z]+", fold(text))
-                     if m.group(0).lower() not in stop)
+                     if m.group(0).lower() not in stop and m.group(0).lower() not in calendar)
 
 
 def is_negated(text: str) -> bool:
