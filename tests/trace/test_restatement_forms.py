@@ -68,18 +68,25 @@ def test_a_generic_short_form_is_the_outlet_the_article_named_with_it():
     assert all(m.outlet != "The Dunmore Post" for m in outlets.mentions("The mill employs 90, the Post said.", "Ridge Radio"))
 
 
-def test_article_linkage_ignores_pairs_within_one_article():
+def test_article_linkage_leaves_out_an_article_that_restates_and_denies():
     """A claim's group and a second group of the same claim often share the articles that both
     restate and deny it; two clauses of one article are never compared, and counting them as
-    0 kept the two groups apart."""
+    0 kept the two groups apart. Two claims told in one article still count 0 there."""
     from hearsay.trace.matching import _article_linkage
 
     units = [unit("Norvik Foods will lay off about 120 packers", article="a1"),
              unit("There are no layoffs planned at Elmdale", article="a2"),
              unit("about 120 packers would lose their jobs", article="a2", claim="C2"),
              unit("Norvik was cutting 120 packers", article="a3")]
+    units[1].negated = True
     sims = {(0, 2): 0.7, (0, 3): 0.7, (1, 3): 0.2}
     assert _article_linkage([0, 1], [2, 3], units, sims) == (0.7 + 0.7 + 0.2) / 3
+    units[1].negated = False
+    assert _article_linkage([0, 1], [2, 3], units, sims) == (0.7 + 0.7 + 0.0 + 0.2) / 4
+    # two claims of opposite polarity, each as its group first told it ("the relationship has
+    # soured" / "the two have not spoken"), are two claims, not a claim and its denial
+    units[2].negated = units[3].negated = True
+    assert _article_linkage([0, 1], [2, 3], units, sims) == (0.7 + 0.7 + 0.0 + 0.2) / 4
 
 
 def test_short_words_lose_their_silent_e_like_their_longer_forms():

@@ -583,16 +583,25 @@ def _denied_targets(units: list[Unit], sims: dict, threshold: float):
 
 def _article_linkage(g: list[int], h: list[int], units: list[Unit], sims: dict) -> float:
     """Mean over article pairs (one article from each group) of their clauses' best match.
-    Pairs within one article are left out: its clauses are never compared, and a story that
-    restates a claim and reports its denial puts that article in both of the claim's groups,
-    which a 0 there would keep apart."""
+
+    Two clauses of one article are never compared, so such a pair counts 0: an article that
+    tells two claims is in both their groups, and that keeps them apart. Except where the
+    article restates a claim in one group and denies the claim of the other (says the opposite
+    of that group's first telling): a story that reports a claim and its denial ("about 300
+    workers would lose their jobs ... 'There are no layoffs planned'") can leave the two
+    halves of one claim in two groups, one holding the denial, and a 0 there would keep them
+    apart; such an article pair is left out."""
     best: dict[tuple[str, str], float] = {}
+    opposed: set[str] = set()
+    g_neg = units[min(g, key=lambda n: (units[n].item.order, units[n].start))].negated
+    h_neg = units[min(h, key=lambda n: (units[n].item.order, units[n].start))].negated
     for a in g:
         for b in h:
             key = (units[a].item.id, units[b].item.id)
-            if key[0] == key[1]:
-                continue
+            if key[0] == key[1] and (units[a].negated != g_neg) != (units[b].negated != h_neg):
+                opposed.add(key[0])
             s = sims.get((a, b) if a < b else (b, a), 0.0)
             if s > best.get(key, -1.0):
                 best[key] = s
-    return sum(best.values()) / len(best) if best else 0.0
+    kept = [s for (x, y), s in best.items() if x != y or x not in opposed]
+    return sum(kept) / len(kept) if kept else 0.0
