@@ -37,7 +37,8 @@ def trace_items(items: list[TraceItem], embeddings: bool = False) -> Trace:
     names = EntityNames(items)
     text_weights = TermWeights(i.text for i in items)
     groups, copy_of = find_copies(items)
-    found = {i.id: CitationFinder(outlets).find(i) for i in items} if items else {}
+    finder = CitationFinder(outlets)
+    found = {i.id: finder.find(i) for i in items}
     units = claim_units(items, names, {k: [(s.start, s.end) for _, s in v] for k, v in found.items()})
     claim_weights = TermWeights(u.terms for u in units)
     clusters = cluster_units(units, claim_weights, semantic=embedding_scores if embeddings else None)
