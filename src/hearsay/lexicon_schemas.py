@@ -164,6 +164,12 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "negating_particles": list[str],
         "light_verb_phrases": dict[str, str],
         "number_words": dict[str, str],
+        "number_scales": dict[str, str],
+        "unit_number_words": dict[str, str],
+        "proposition_nouns": list[str],
+        "dismissive_words": list[str],
+        "own_outlet_phrases": list[str],
+        "vague_quantities": dict[str, list[int]],
     },
     "sources": {
         "anonymous": list[str],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..ledger import Ledger
-from .citations import find_citations
+from .citations import CitationFinder, find_citations
 from .copies import find_copies
 from .denial_links import link_denials
 from .identity import EntityNames, OutletIndex
@@ -37,11 +37,13 @@ def trace_items(items: list[TraceItem], embeddings: bool = False) -> Trace:
     names = EntityNames(items)
     text_weights = TermWeights(i.text for i in items)
     groups, copy_of = find_copies(items)
-    units = claim_units(items, names)
+    finder = CitationFinder(outlets)
+    found = {i.id: finder.find(i) for i in items}
+    units = claim_units(items, names, {k: [(s.start, s.end) for _, s in v] for k, v in found.items()})
     claim_weights = TermWeights(u.terms for u in units)
     clusters = cluster_units(units, claim_weights, semantic=embedding_scores if embeddings else None)
     clusters = link_denials(clusters, units, lambda u: trace_source(u, outlets, names).kind in ON_RECORD)
-    citations = find_citations(items, outlets, text_weights, _shared_claims(clusters))
+    citations = find_citations(items, outlets, text_weights, _shared_claims(clusters), found)
     cited_by: dict[str, list] = {}
     for c in citations:
         cited_by.setdefault(c.from_, []).append(c)

@@ -22,6 +22,8 @@ from .words import TermWeights, content_terms, lexicon, words
 _ADVERB = r"(?:(?:also|first|previously|earlier|originally|initially|later)\s+)?"
 _TIME = (r"(?:\s+(?:on\s+)?(?:(?:early|late|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
          r"yesterday|today|earlier|last\s+week|this\s+week|in\s+[A-Z][a-z]+)(?:\s+(?:morning|afternoon|evening|night))?)?")
+#: a short date before a report noun ("our Jan. 27 column", "a Sept. 9 post")
+_DATE = r"[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s+"
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 #: how many of the cited outlet's latest earlier articles a citation is weighed against
 RECENT = 50
@@ -43,7 +45,9 @@ class CitationFinder:
         self.according = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
         self.told_before = re.compile(rf"\b(?:{alternation(lex['told_verbs'])})\s+(?:the\s+)?$", re.I)
         self.noun_after = re.compile(rf"^(?:'s|’s)?\s+(?:{alternation(lex['report_nouns'])})\b")
-        self.own = re.compile(rf"\b(?:{alternation(lex['own_report_words'])})\s+((?:[A-Z][a-z]{{2}}\.?\s+\d{{1,2}}\s+|\w+\s+){{0,2}}?)(?:{alternation(lex['report_nouns'])})\b", re.I)
+        self.own = re.compile(rf"\b(?:{alternation(lex['own_report_words'])})\s+((?:{_DATE}|\w+\s+){{0,2}}?)(?:{alternation(lex['report_nouns'])})\b", re.I)
+        # "a Sept. 9 post on this site": the report noun first, the publisher after it
+        self.own_after = re.compile(rf"\b(?:an?|the|that|this)\s+((?:{_DATE}|\w+\s+){{0,2}}?)(?:{alternation(lex['report_nouns'])})\s+(?:on|in|by)\s+(?:{alternation(lex['own_outlet_phrases'])})\b", re.I)
 
     def find(self, item: TraceItem) -> list[tuple[str, Span]]:
         """(cited outlet, phrase span) for every citation in one article."""
@@ -54,7 +58,7 @@ class CitationFinder:
             if span:
                 out.append((m.outlet, Span(start=span[0], end=span[1], text=text[span[0]:span[1]])))
         if own:
-            for m in self.own.finditer(text):
+            for m in [*self.own.finditer(text), *self.own_after.finditer(text)]:
                 out.append((own, Span(start=m.start(), end=m.end(), text=m.group(0))))
         return out
 
@@ -135,8 +139,10 @@ def _date_hint(phrase: str, published: str | None) -> float:
     return 0.5 if re.search(rf"\b{weekday}\b", low) else 0.0
 
 
-def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWeights, shared=None) -> list[Citation]:
-    """Every citation in ``items`` (publication order), resolved where the corpus allows."""
+def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWeights, shared=None,
+                   found: dict[str, list[tuple[str, Span]]] | None = None) -> list[Citation]:
+    """Every citation in ``items`` (publication order), resolved where the corpus allows.
+    ``found``: each article's ``CitationFinder.find`` result, when the caller has it already."""
     finder = CitationFinder(outlets)
     by_outlet: dict[str, list[TraceItem]] = {}
     for item in items:
@@ -150,7 +156,7 @@ def find_citations(items: list[TraceItem], outlets: OutletIndex, weights: TermWe
 
     out = []
     for item in items:
-        for cited, span in finder.find(item):
+        for cited, span in (found[item.id] if found is not None and item.id in found else finder.find(item)):
             out.append(Citation.model_validate({
                 "from": item.id, "to_outlet": cited,
                 "to_article": resolve(cited, span, item, by_outlet, weights, terms_of, shared), "span": span.model_dump(),

@@ -121,6 +121,7 @@ class OutletIndex:
                     found.append(OutletMention(self.forms[form], start, end))
                     pos = end
                     break
+        found = _short_forms(text, found)
         spans = [(m.start, m.end) for m in found]
         for m in self._anaphor.finditer(text):
             if any(s <= m.start() < e for s, e in spans):
@@ -132,6 +133,33 @@ class OutletIndex:
             if target:
                 found.append(OutletMention(target, m.start(), m.end(), anaphor=True))
         return sorted(found, key=lambda f: f.start)
+
+
+def _short_forms(text: str, found: list[OutletMention]) -> list[OutletMention]:
+    """``found`` with an outlet's short form read as the outlet it shortens within the article:
+    after "The Marlow Post reported", "the Post said" is the Marlow Post. A last word that is
+    generic ("Post", "Times", "Journal") is no corpus-wide variant of a name, since many
+    outlets end with it, but once an article has named one outlet ending with it, that is the
+    one its "the Post" means. A mention the ledger already took for an outlet named by that one
+    word alone is re-pointed; one it missed is added."""
+    generic = lexicon()["generic_name_words"]
+    out: list[OutletMention] = []
+    last_of: dict[str, str] = {}  # generic last word -> the outlet the article named with it
+    taken = [(f.start, f.end) for f in found]
+    for f in sorted(found, key=lambda f: f.start):
+        word = f.outlet.split()[-1] if f.outlet.split() else ""
+        if len(f.outlet.split()) == 1 and word.lower() in last_of and last_of[word.lower()] != f.outlet:
+            f = OutletMention(last_of[word.lower()], f.start, f.end, f.anaphor)
+        elif len(f.outlet.split()) >= 2 and word.lower() in generic and word[:1].isupper():
+            owner = last_of.setdefault(word.lower(), f.outlet)
+            if owner == f.outlet:
+                for m in re.finditer(rf"\b[Tt]he\s+{re.escape(word)}\b(?!\s+[A-Z])", text[f.end:]):
+                    lo, hi = f.end + m.start(), f.end + m.end()
+                    if not any(s < hi and lo < e for s, e in taken):
+                        out.append(OutletMention(f.outlet, lo, hi))
+                        taken.append((lo, hi))
+        out.append(f)
+    return sorted(out, key=lambda f: f.start)
 
 
 _LEAD = re.compile(r"(\w+)(?:\s+(\w+))?")

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .identity import EntityNames
 from .items import TraceItem
@@ -80,7 +81,8 @@ class Unit:
         return (self.item.id, self.claim_id)
 
 
-def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> list[Unit]:
+def claim_units(items: list[TraceItem], names: EntityNames | None = None,
+                cited: dict[str, list[tuple[int, int]]] | None = None) -> list[Unit]:
     """One unit per clause of a ledger claim. A unit is ``negated`` when it says the opposite
     of its words: a negation in it ("has never asked"), or a denying cue ("rejected the claim
     that he and the coach are not speaking" denies "not speaking"); both at once cancel out.
@@ -88,8 +90,14 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
     that "he and Brennick speak every day" is about the same two people as "Odalys and coach
     Ray Brennick have not spoken". A bare definite noun phrase ("the plan", as the whole
     content of "first reported the plan") says nothing of its own and is no unit: matched on
-    its one word it would join every claim that word appears in."""
+    its one word it would join every claim that word appears in.
+
+    ``cited`` gives each article's citation phrases (``(start, end)`` in its text): their words
+    are who said it, not what ("Touchline Wire had put it at £18m" says only "£18m"), and are
+    left out of the clause's terms, as are the framing words of a dismissal ("called the idea
+    of ... wrong")."""
     out: list[Unit] = []
+    cited = cited or {}
     for item in items:
         first = len(out)
         mentions = _entity_mentions(item, names)
@@ -106,7 +114,11 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
             whole_negated = is_negated(c.span.text)
             for lo, hi in clauses(c.span.text):
                 text = c.span.text[lo:hi]
-                terms = frozenset(content_terms(text))
+                start = c.span.start + lo
+                terms = frozenset(content_terms(blank_spans(text, start, cited.get(item.id, ()))))
+                dismissal = is_dismissal(text)
+                if dismissal:
+                    terms -= framing_terms()
                 if terms:
                     # a negation anywhere in the sentence ("has never asked ..., and ...") governs
                     # its clauses too, except what a report is said to say ("has not been told
@@ -116,8 +128,8 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None) -> lis
                     report_denial = is_report_denial(text)
                     # "called the report fiction": what it denies is the report's claim, however
                     # the ledger's polarity and the negating noun combine
-                    negated = negated or report_denial
-                    start, end = c.span.start + lo, c.span.start + hi
+                    negated = negated or report_denial or dismissal
+                    end = c.span.start + hi
                     about, distant = _participants(item, text, start, end, mentions, names)
                     out.append(Unit(item, c.id, start, end, text, c.source,
                                     terms, negated, name_terms(text) & terms, entities=about,
@@ -180,6 +192,38 @@ def is_report_denial(text: str) -> bool:
     rest = {w for w in ws if w not in lex["stopwords"] and w not in lex["negations"] and w not in lex["report_nouns"]
             and w not in lex["report_qualifiers"] and w not in lex["told_verbs"] and len(w) > 1}
     return not (rest - lex["describing_verbs"])   # verbs that only frame a characterisation ("called it")
+
+
+def is_dismissal(text: str) -> bool:
+    """Whether a clause dismisses a proposition it names ("called the idea of moving it to the
+    hub simply wrong", "described the suggestion that he will quit as nonsense"): a describing
+    verb, a proposition noun and a dismissive judgement. What the proposition says is the
+    claim's content, told to be denied, though no negation word is in it. A judgement of an
+    act ("called the closure wrong") is an opinion of something that happens, not a denial that
+    it does, so the proposition noun is required."""
+    lex = lexicon()
+    ws = set(words(text))
+    return bool(ws & lex["describing_verbs"]) and bool(ws & lex["proposition_nouns"]) \
+        and bool(ws & lex["dismissive_words"])
+
+
+@lru_cache(maxsize=1)
+def framing_terms() -> frozenset:
+    """The terms of a dismissal's frame (describing verbs, proposition nouns, dismissive words)."""
+    lex = lexicon()
+    return frozenset(content_terms(" ".join(sorted(lex["describing_verbs"] | lex["proposition_nouns"]
+                                                   | lex["dismissive_words"]))))
+
+
+def blank_spans(text: str, start: int, spans) -> str:
+    """``text`` (which starts at ``start`` in its article) with the parts inside ``spans``
+    blanked out, offsets kept."""
+    end = start + len(text)
+    for lo, hi in spans:
+        if lo < end and hi > start:
+            a, b = max(lo, start) - start, min(hi, end) - start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def is_report_content(sentence: str, at: int) -> bool:
@@ -315,6 +359,13 @@ def shared_terms(a: Unit, b: Unit) -> set:
     for term, x in mine.items():
         if any(abs(x - y) <= FIGURE_TOLERANCE * max(x, y) for y in theirs.values()):
             shared.add(term)
+    # "hundreds of jobs" restates "300 jobs": a vague plural shares with a figure in its range
+    vague = lexicon()["vague_ranges"]
+    for u, v in ((a, b), (b, a)):
+        for term in u.terms & vague.keys():
+            lo, hi = vague[term]
+            if term not in shared and any(lo <= x <= hi for x in _figures(v.terms).values()):
+                shared.add(term)
     return shared
 
 
@@ -331,11 +382,19 @@ def _figures(terms) -> dict[str, float]:
     return out
 
 
+def common_names(a: Unit, b: Unit) -> set:
+    """The terms that count as names between two units: capitalised in both. A word one
+    capitalises and the other does not is a title or a sentence opening on one side and a
+    common word on the other ("Deputy Mayor Ana Ruiz will resign" / "the city's deputy mayor
+    is expected to step down"): what it says is content, not who is spoken of."""
+    return (a.names & b.names) | (a.names - b.terms) | (b.names - a.terms)
+
+
 def lexical_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
     """Shared weight over the smaller claim's weight, names counting for ``NAME_WEIGHT``;
     0 unless the two share at least ``MIN_SHARED_TERMS`` words that are not names."""
     shared = shared_terms(a, b)
-    names = a.names | b.names
+    names = common_names(a, b)
     if len(shared - names) < MIN_SHARED_TERMS:
         return 0.0
     small = min(_mass(a, weights), _mass(b, weights)) or 1.0
@@ -361,7 +420,7 @@ def event_similarity(a: Unit, b: Unit, weights: TermWeights) -> float:
             # matches on its one word alone: it must be about every one of the same people (a
             # denial of talks with another club, about one of the two, is no restatement of it)
             return 0.0
-    names = a.names | b.names
+    names = a.names | b.names  # (one shared word may carry this match: a capitalised one must not)
     shared = shared_terms(a, b) - names
     if not shared:
         return 0.0
@@ -523,12 +582,26 @@ def _denied_targets(units: list[Unit], sims: dict, threshold: float):
 
 
 def _article_linkage(g: list[int], h: list[int], units: list[Unit], sims: dict) -> float:
-    """Mean over article pairs (one article from each group) of their clauses' best match."""
+    """Mean over article pairs (one article from each group) of their clauses' best match.
+
+    Two clauses of one article are never compared, so such a pair counts 0: an article that
+    tells two claims is in both their groups, and that keeps them apart. Except where the
+    article restates a claim in one group and denies the claim of the other (says the opposite
+    of that group's first telling): a story that reports a claim and its denial ("about 300
+    workers would lose their jobs ... 'There are no layoffs planned'") can leave the two
+    halves of one claim in two groups, one holding the denial, and a 0 there would keep them
+    apart; such an article pair is left out."""
     best: dict[tuple[str, str], float] = {}
+    opposed: set[str] = set()
+    g_neg = units[min(g, key=lambda n: (units[n].item.order, units[n].start))].negated
+    h_neg = units[min(h, key=lambda n: (units[n].item.order, units[n].start))].negated
     for a in g:
         for b in h:
             key = (units[a].item.id, units[b].item.id)
+            if key[0] == key[1] and (units[a].negated != g_neg) != (units[b].negated != h_neg):
+                opposed.add(key[0])
             s = sims.get((a, b) if a < b else (b, a), 0.0)
             if s > best.get(key, -1.0):
                 best[key] = s
-    return sum(best.values()) / len(best) if best else 0.0
+    kept = [s for (x, y), s in best.items() if x != y or x not in opposed]
+    return sum(kept) / len(kept) if kept else 0.0

@@ -90,6 +90,11 @@ def trace_source(unit: Unit, outlets: OutletIndex, names: EntityNames) -> TraceS
         entity = named_outlet or src.label
     elif src.entity:
         entity = names.of(unit.item, src.entity)
+    elif kind == "person" and (known := names.known(src.label)):
+        # a bare surname the ledger left unlinked ("Stenmark told News 9" after "chief executive
+        # Rafael Stenmark") is the one person of the corpus whose name ends with it: named, on
+        # the record, not an unnamed voice whose denial would count for nothing
+        entity = known
     elif kind == "person":
         kind = "anonymous"  # "a person with direct knowledge of the plans": unnamed
     return TraceSource(kind=kind, label=src.label, entity=entity)

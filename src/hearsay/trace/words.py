@@ -63,7 +63,21 @@ def lexicon() -> dict:
             for noun_form in {stem(noun), stem(noun + "s")}:
                 light.setdefault(verb_form, {})[same.get(noun_form, noun_form)] = tuple(plain.lower().split())
     out["light_verbs"] = light
+    out["scale_values"] = {w: float(v) for w, v in data["number_scales"].items()}
+    out["vague_ranges"] = {stem(w): (float(lo), float(hi)) for w, (lo, hi) in data["vague_quantities"].items()}
     return out
+
+
+@lru_cache(maxsize=None)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names (``lexicons/en/time.json``, read directly like ``lexicon``):
+    capitalised, but when a claim happens ("close by June"), not whom it is about."""
+    path = resources.files("hearsay") / "lexicons" / "en" / "time.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        raise HearsayError(f"lexicon en/time.json cannot be read: {exc}") from exc
+    return frozenset(w.lower() for w in list(data["month_names"]) + [w for w in data["weekdays"] if len(w) > 3])
 
 
 def fold(text: str) -> str:
@@ -79,8 +93,11 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A crude English suffix stripper: "fielding"/"fielded"/"fields" → "field", and a final
     silent "e" goes too, so "close", "closes" and "closing" meet at "clos"."""
-    if len(word) <= 4 or word[0].isdigit():
+    if word[0].isdigit():
         return word
+    if len(word) <= 4:
+        # a short word loses only its silent "e", as its longer forms do ("move"/"moving" → "mov")
+        return word[:-1] if len(word) >= 3 and word.endswith("e") and not word.endswith("ee") else word
     for suffix in ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
         if suffix == "s" and word.endswith("ss"):
             break  # "discuss", "process": no plural to strip
@@ -124,7 +141,7 @@ def content_terms(text: str) -> list[str]:
     lex = lexicon()
     stop, same, irregular, light, numbers = (lex["stopwords"], lex["synonyms"], lex["irregular"],
                                              lex["light_verbs"], lex["number_words"])
-    ws = [numbers.get(w, w) for w in words(social_plain(text))]
+    ws = read_numbers(words(social_plain(text)))
     bases = [irregular.get(w) or stem(w) for w in ws]
     out: list[str] = []
     taken: set[int] = set()
@@ -146,6 +163,70 @@ def content_terms(text: str) -> list[str]:
     return out
 
 
+_GLUED_SCALE = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+
+
+def read_numbers(ws: list[str]) -> list[str]:
+    """Word tokens with every figure as one number in digits: "three hundred" as "300",
+    "eighteen million" and "18 million" as "18000000", "£18m" as "18000000", "Forty" as "40".
+    News writes one figure many ways (a number opening a sentence is spelled out, money is
+    abbreviated in headlines and columns), and a restatement should meet the original on its
+    figure. A unit word ("three") is read as a digit only before a scale word, and a figure
+    without a scale keeps its own spelling ("2,000", "3.2"). A figure in millions or more
+    keeps its scale word as well ("3200000", "million"), as written it always has one: the
+    figure then weighs as much in a match as it did as two words."""
+    lex = lexicon()
+    tens, units, scales = lex["number_words"], lex["unit_number_words"], lex["scale_values"]
+    out: list[str] = []
+    i = 0
+    while i < len(ws):
+        total, current, j, scaled, largest = 0.0, None, i, False, 0.0
+        while j < len(ws):
+            w = ws[j]
+            glued = _GLUED_SCALE.fullmatch(w)
+            if w in scales and current is not None:
+                current *= scales[w]
+                scaled, largest = True, max(largest, scales[w])
+                if scales[w] >= 1000:
+                    total, current = total + current, 0.0
+            elif glued and glued.group(2) in scales and current is None:
+                current, scaled = float(glued.group(1)) * scales[glued.group(2)], True
+                largest = max(largest, scales[glued.group(2)])
+            elif (v := _figure(w, tens, units, ws[j + 1] if j + 1 < len(ws) else "", scales)) is not None:
+                if current is None:
+                    current = v
+                elif 20 <= current < 100 and current % 10 == 0 and v < 10:
+                    current += v  # "twenty five"
+                else:
+                    break
+            else:
+                break
+            j += 1
+        if scaled:
+            value = total + (current or 0.0)
+            out.append(str(int(value)) if value == int(value) else f"{value:g}")
+            if largest >= 1e6:
+                out.append(min((w for w, v in scales.items() if v == largest), key=lambda w: (-len(w), w)))
+            i = j
+        else:
+            out.append(tens.get(ws[i], ws[i]))
+            i += 1
+    return out
+
+
+def _figure(w: str, tens: dict, units: dict, following: str, scales: dict) -> float | None:
+    if w in tens:
+        return float(tens[w])
+    if w in units:
+        return float(units[w]) if following in scales or following in units or following in tens else None
+    if w[:1].isdigit():
+        try:
+            return float(w.replace(",", ""))
+        except ValueError:
+            return None
+    return None
+
+
 def _light_object(ws: list[str], bases: list[str], n: int, objects: dict, stop, same) -> int | None:
     """Where the object noun of the light verb at ``n`` is, when only function words or a
     figure stand between them ("lose their jobs", "lost 40 jobs")."""
@@ -161,9 +242,9 @@ def name_terms(text: str) -> frozenset[str]:
     """Stems of capitalised words: names, which many different claims about the same people
     share, so they count for less than what is said about them. (A capitalised common word
     opening a sentence is taken for a name too; it then merely counts for less.)"""
-    stop = lexicon()["stopwords"]
+    stop, calendar = lexicon()["stopwords"], calendar_words()
     return frozenset(stem(m.group(0).lower()) for m in re.finditer(r"\b[A-Z][a-zA-Z]+", fold(text))
-                     if m.group(0).lower() not in stop)
+                     if m.group(0).lower() not in stop and m.group(0).lower() not in calendar)
 
 
 def is_negated(text: str) -> bool:
