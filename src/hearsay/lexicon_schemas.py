@@ -172,6 +172,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "head_ends": list[str],
         "contrastive_modifiers": list[str],
         "familiar_modifiers": list[str],
+        "withheld_identity_phrases": list[str],
         "reports": list[str],
         "document": list[str],
         "organization": list[str],

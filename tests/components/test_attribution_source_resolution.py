@@ -173,3 +173,21 @@ def test_named_before_answers_what_a_scan_of_earlier_mentions_would():
             scanned = any(m["kind"] == "name" and m["start"] < before
                           for e in entities if e["id"] == eid for m in e["mentions"])
             assert index.named_before(eid, before) == scanned
+
+
+@pytest.mark.parametrize("text", [
+    "The council voted to sell the depot. Four planners, speaking on condition of anonymity because the "
+    "sale was confidential, said the buyer had been chosen in advance.",
+    "The council voted to sell the depot. Two depot workers who handle the fleet, speaking on condition "
+    "that they not be named, said the buyer had been chosen in advance.",
+    "The council voted to sell the depot. A treasurer, who asked not to be named, said the buyer had "
+    "been chosen in advance.",
+])
+def test_a_role_noun_whose_name_the_text_withholds_is_an_anonymous_voice(analyze, text):
+    led = analyze(text)
+    assert source_of(led, "the buyer").kind == "anonymous"
+
+
+def test_a_role_noun_on_the_record_stays_a_group_by_its_role(analyze):
+    led = analyze("The council voted to sell the depot. Four planners said the buyer had been chosen in advance.")
+    assert source_of(led, "the buyer").kind != "anonymous"

@@ -225,6 +225,7 @@ class SourceTable:
         self._anonymous_keys = {voice_key(w) for w in self.anonymous}
         self._placed: dict[str, bool] = {}
         self.familiar = set(lexicon["familiar_modifiers"])
+        self.withheld = tuple(" " + p + " " for p in lexicon.get("withheld_identity_phrases", []))
         self.reports = set(lexicon["reports"])
         self.documents = set(lexicon["document"])
         self.issued = set(lexicon.get("issued_statements", []))
@@ -359,6 +360,10 @@ class SourceTable:
         named = self.apposed_name(head)
         if named is not None:
             return self.for_entity(named, "person", start, end)
+        if head.pos_ == "NOUN" and (self.names_a_person(lemma) or lemma in self.anonymous) and self.withholds_identity(head):
+            # "Three directors, speaking on condition of anonymity, said": whatever their role
+            # noun, and whoever coreference took the descriptor for, an unnamed voice
+            return self.voice(lemma, head, start, end, None)
         eid = self.entities.at(head.idx, head.idx + len(head))
         if eid is None and head.pos_ == "PROPN":
             eid = self.entities.at(start, end, ("name",))
@@ -495,6 +500,22 @@ class SourceTable:
             eid = self.entities.at(start, end, ("name",)) or self.entities.at(party.idx, party.idx + len(party), ("name",))
         rec["represents"] = {"label": label, "entity": eid if eid and not eid.startswith("F") else None}
         return rec
+
+    def withholds_identity(self, head: Token) -> bool:
+        """Whether the text says this speaker's name is withheld, in a clause on the speaker
+        or on the verb it speaks with ("Two city employees, speaking on condition that they not
+        be named, said"; "a director, who asked not to be named"; "said, on condition of
+        anonymity"): the reporter's own word that the voice is anonymous, whatever role noun
+        names it. What the speaker says (the verb's complement) does not count."""
+        clauses = [c for c in head.children if c.dep_ in ("acl", "relcl", "advcl", "appos")]
+        verb = head.head
+        if head.dep_.startswith("nsubj") and verb is not head:
+            clauses += [c for c in verb.children if c.dep_ in ("advcl", "acl", "prep")]
+        for clause in clauses:
+            words = " " + " ".join(t.lower_ for t in clause.subtree) + " "
+            if any(p in words for p in self.withheld):
+                return True
+        return False
 
     def resolve_group(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
         """A share of a group speaking as one, as poll results do ("One in four voters",
