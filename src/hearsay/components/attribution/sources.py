@@ -560,7 +560,7 @@ class SourceTable:
     def resolve_report(self, head: Token, start: int, end: int) -> SourceRec:
         """"reports" -> vague reports, unless they are an outlet's ("a report in the Times");
         a report that someone in particular wrote is a document: "a report by Kestrel Research"
-        (a name that is no outlet), "a police report", "an autopsy report"."""
+        (a name that is no outlet), "a police report", "an autopsy report", "the firm's report"."""
         doc = self.doc
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "on"):
@@ -582,7 +582,10 @@ class SourceTable:
                     # by or from anyone who is no outlet (a firm, an agency, "the consultants"):
                     # a document that someone in particular wrote
                     return self.document(head, start, end)
-        if head.lower_ == "report" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        if head.lower_ == "report" and any((c.dep_ == "compound" and c.pos_ == "NOUN") or c.dep_ == "poss"
+                                           for c in head.children):
+            # "a police report", "the company's quarterly report", "its annual report": one
+            # that someone in particular wrote, not word going around
             return self.document(head, start, end)
         return self.keyed("reports", "reports", "reports", start, end)
 
@@ -621,10 +624,16 @@ class SourceTable:
                 return None  # "researchers at the institute": people of an organisation
         if not any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in head.children):
             return None
-        for rec in reversed(self.sources):
+        # the study or report cited last before these words: sources are resolved in no
+        # reading order, so the one made last may be cited further down
+        best, best_at = None, -1
+        for rec in self.sources:
             if rec["kind"] == "document" and any(w in rec["label"].lower().split() for w in self.authored_documents):
-                return rec
-        return None
+                starts = self._starts_of(rec)
+                i = bisect_left(starts, head.idx)
+                if i and starts[i - 1] > best_at:
+                    best, best_at = rec, starts[i - 1]
+        return best
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
         low = {"them": "they"}.get(head.lower_, head.lower_)   # "them" only as in "one of them"
@@ -643,6 +652,12 @@ class SourceTable:
             # a speaker the text never names: still a voice, labelled by the pronoun
             return self._unresolved(self.keyed("person", "pronoun:" + low, head.text, start, end))
         if low in ("it", "they"):
+            if low == "they":
+                prior = self._previous_subject(head)
+                rec = self.resolve(prior, naming_span(prior), joint=False) if prior is not None else None
+                if rec is not None and rec["kind"] != "author":
+                    self._mention(rec, start, end)
+                    return rec
             eid = self.entities.last_before(head.idx, {"ORG"})
             if low == "they":
                 # "the people ... they said", "the companies said ... They said": the voice or
@@ -657,6 +672,25 @@ class SourceTable:
                 # a group the text never names as such ("By nearly 2-1, they say"): still a voice
                 return self._unresolved(self.keyed("person", "pronoun:they", head.text, start, end))
         return None
+
+    def _previous_subject(self, head: Token) -> Optional[Token]:
+        """The plural common noun that a sentence-opening "they" continues: the subject of the
+        sentence before it in the same paragraph ("The researchers, led by Dr. Ana Ruiz of
+        the Institute, surveyed 200 sites. They found ..."). English carries a subject on to
+        the next sentence's subject pronoun; the organisation or place named in between is
+        no candidate, however near."""
+        sent = head.sent
+        if not head.dep_.startswith("nsubj") or sent.start == 0:
+            return None
+        if any(t.pos_ not in ("PUNCT", "CCONJ", "ADV", "SPACE") for t in self.doc[sent.start:head.i]):
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if "\n" in self.text[prev.end_char:sent.start_char]:
+            return None   # a new paragraph
+        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].tag_ != "NNS":
+            return None
+        return subjects[0]
 
     def _starts_of(self, rec: SourceRec) -> list[int]:
         """The record's mention starts, sorted and kept so as mentions are added: "they said"
