@@ -193,22 +193,20 @@ def test_a_role_noun_on_the_record_stays_a_group_by_its_role(analyze):
     assert source_of(led, "the buyer").kind != "anonymous"
 
 
-def test_a_report_someone_owns_is_a_document_not_vague_reports(analyze):
-    led = analyze("Orders at the mill slowed in the spring, according to the mill's annual report.")
-    assert source_of(led, "Orders at the mill").kind == "document"
-
-
-def test_they_continues_the_previous_sentences_plural_subject_not_the_institution_named_between(analyze):
-    led = analyze("Hedgehogs cross roads at dawn, according to a survey published Monday. "
-                  "The researchers, led by zoologist Dr. Ines Marlow of Brackford University, tracked 300 animals. "
-                  "They found that most crossings happened near hedges.")
-    assert source_of(led, "most crossings").kind == "document"
-
-
-def test_the_authors_speak_for_the_study_cited_before_them_not_a_report_cited_later(analyze):
-    led = analyze("Wild bees are declining, according to a study published Monday in the journal Pollen Letters. "
-                  "The researchers, led by Dr. Ada Brill of Fenmoor College, counted hives in 40 valleys. "
-                  "They found that pesticides were to blame. "
-                  "A report by the consulting firm Hollow Pine Analytics estimated the cost at $2 billion a year.")
-    src = source_of(led, "pesticides")
-    assert src.kind == "document" and "study" in src.label, src
+@pytest.mark.parametrize("text, content, word", [
+    # a report someone owns is a document, not vague reports
+    ("Orders at the mill slowed in the spring, according to the mill's annual report.", "Orders at the mill", "report"),
+    # "They" continues the previous sentence's plural subject, not the institution named in between
+    ("Hedgehogs cross roads at dawn, according to a survey published Monday. "
+     "The researchers, led by zoologist Dr. Ines Marlow of Brackford University, tracked 300 animals. "
+     "They found that most crossings happened near hedges.", "most crossings", "survey"),
+    # the authors speak for the study cited before them, not a report cited later
+    ("Wild bees are declining, according to a study published Monday in the journal Pollen Letters. "
+     "The researchers, led by Dr. Ada Brill of Fenmoor College, counted hives in 40 valleys. "
+     "They found that pesticides were to blame. "
+     "A report by the consulting firm Hollow Pine Analytics estimated the cost at $2 billion a year.",
+     "pesticides", "study"),
+])
+def test_the_document_speaks_where_its_owner_or_authors_do(analyze, text, content, word):
+    src = source_of(analyze(text), content)
+    assert src.kind == "document" and word in src.label.lower(), src
