@@ -67,6 +67,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "not_descriptors": list[str],
         "kin_inverse": dict,
         "event_name_words": list[str],
+        "portfolio_words": list[str],
         "exclusive_roles": dict,
         "place_named_orgs": list[str],
         "speaking_roles": list[str],

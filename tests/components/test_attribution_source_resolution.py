@@ -210,3 +210,24 @@ def test_a_role_noun_on_the_record_stays_a_group_by_its_role(analyze):
 def test_the_document_speaks_where_its_owner_or_authors_do(analyze, text, content, word):
     src = source_of(analyze(text), content)
     assert src.kind == "document" and word in src.label.lower(), src
+
+
+def test_a_role_at_another_named_company_is_that_companys_official_not_the_one_named_before(analyze):
+    led = analyze("Pellmore Tools said its chief executive, Ruth Okonji-Barr, would retire in May. "
+                  "\"It is time,\" the chief executive said. "
+                  "The chief executive of rival Stannock Hardware said the whole trade was slowing.")
+    assert source_of(led, "It is time").label == "Ruth Okonji-Barr"
+    other = source_of(led, "the whole trade")
+    assert (other.kind, other.label) == ("person", "The chief executive of rival Stannock Hardware")
+
+
+def test_a_role_at_the_company_the_person_was_introduced_with_still_refers_back(analyze):
+    led = analyze("Ruth Okonji-Barr, the chief executive of Pellmore Tools, announced her retirement on Monday. "
+                  "The chief executive of Pellmore Tools said the company was in good hands.")
+    assert source_of(led, "the company was").label == "Ruth Okonji-Barr"
+
+
+def test_a_title_naming_a_portfolio_still_refers_back(analyze):
+    led = analyze("Former Secretary of State Ada Morrow spoke in Lakeport on Monday. "
+                  "The former secretary of State said the treaty would fail.")
+    assert source_of(led, "the treaty").label == "Ada Morrow"

@@ -20,6 +20,7 @@ from ...extensions import EntityRec, SourceRec
 from .._internals.doc_text import doc_text
 from .._internals.entities import pair_named_together
 from .._internals.syntax import token_chars
+from ..mentions.descriptors import affiliation_words
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 #: dependency labels of a subject's children that are not part of how it is named
@@ -225,6 +226,7 @@ class SourceTable:
         self._anonymous_keys = {voice_key(w) for w in self.anonymous}
         self._placed: dict[str, bool] = {}
         self.familiar = set(lexicon["familiar_modifiers"])
+        self.portfolios = set(lexicon.get("portfolio_words", []))
         self.withheld = tuple(" " + p + " " for p in lexicon.get("withheld_identity_phrases", []))
         self.reports = set(lexicon["reports"])
         self.documents = set(lexicon["document"])
@@ -806,6 +808,10 @@ class SourceTable:
                 if head.is_lower and not self.names_a_person(lemma):
                     return None  # "the smoke from the fires", "a standoff": a thing is no voice
                 bare = not (dets or any(c.dep_ == "poss" for c in head.children))
+                if is_def and affiliation_words(head, self.portfolios):
+                    # "the chief executive of rival Wexcombe Snacks": an official named by role
+                    # at an organisation, whom coreference found no one for; on the record
+                    return self.keyed("person", "role:" + label.lower(), label, start, end)
                 if is_def or bare:
                     # a bare singular role is headline English ("Opposition leader claims
                     # victory"): it names the one person the text gives that title, as "the" would

@@ -370,6 +370,7 @@ class Resolver:
                     or index == possessor
                     or index not in self.named
                     or self._role_clash(index, rec.get("role"))
+                    or not self._affiliated(index, rec.get("affiliation"))
                     or (rec.get("age") is not None and age is not None and age != rec["age"])
                 ):
                     del scores[index]
@@ -396,6 +397,14 @@ class Resolver:
         if not role or not held or role in held:
             return False
         return any(role in group and held & set(group) for group in self.exclusive)
+
+    def _affiliated(self, index: int, words: frozenset[str] | None) -> bool:
+        """Whether a person was mentioned in a sentence naming the organisation a descriptor
+        places its role at (`affiliation_words`): "the chief executive of rival Wexcombe
+        Snacks" is not the chief executive of the company the story is about."""
+        if not words:
+            return True
+        return any(self.find(c) == index and any(t.lower_ in words for t in self.doc[h].sent) for h, c in self.seen)
 
     def _first_person_speaker(self, token_index: int) -> int | None:
         """"My husband" in a quote: the one person speaking it, if the text says who."""
