@@ -231,3 +231,19 @@ def test_a_title_naming_a_portfolio_still_refers_back(analyze):
     led = analyze("Former Secretary of State Ada Morrow spoke in Lakeport on Monday. "
                   "The former secretary of State said the treaty would fail.")
     assert source_of(led, "the treaty").label == "Ada Morrow"
+
+
+def test_the_governor_is_not_the_senator_named_before_and_the_senator_still_is(analyze):
+    led = analyze("Sen. Ada Parkhurst criticized the water plan on Monday. The senator said it would drain the aquifer. "
+                  "The governor said the plan would pass.")
+    assert source_of(led, "it would drain").label == "Ada Parkhurst"
+    assert source_of(led, "the plan would pass").label != "Ada Parkhurst"
+
+
+def test_bare_plurals_described_differently_are_different_voices(analyze):
+    led = analyze("Officials familiar with the talks said a deal was close. "
+                  "Later, officials in the finance ministry said the cost was too high. "
+                  "Officials familiar with the talks said the talks would resume.")
+    first, second, third = (source_of(led, w) for w in ("a deal", "the cost", "the talks would"))
+    assert first.kind == second.kind == "anonymous"
+    assert first.id != second.id and third.id == first.id

@@ -866,6 +866,10 @@ class SourceTable:
         previous = self._voice(key)
         if previous is not None and not is_def and not is_indef and self._plural_voice.get(previous["id"]) != plural:
             previous = None   # "another source said ..." then "sources say": a crowd, not that one
+        if previous is not None and not is_def and not is_indef and self._told_apart(previous, start, end):
+            # "officials familiar with the talks" then "officials in the ministry": another
+            # voice, unless an earlier one was described in the same words
+            previous = self._repeated(key, head, start, end)
         if previous is None and is_def and lemma in self.unnamed:
             previous = self._redescribed(plural)   # "a source close to ..." then "the insider said"
         if previous is not None and is_indef:
@@ -884,6 +888,18 @@ class SourceTable:
         self._voice_rank[rec["id"]] = len(self.voices)
         self._latest_voice[key] = rec
         return rec
+
+    def _told_apart(self, previous: SourceRec, start: int, end: int) -> bool:
+        """Whether a mention with neither "a" nor "the" describes a voice other than the one
+        filed under its head noun: both say more than the noun, and not the same ("Officials
+        familiar with the review ..." then "officials at the ministry said"). A bare "officials
+        said" says nothing new and refers back."""
+        words = _descriptor(self.text[start:end], self.indefinite)
+        before = _descriptor(previous["label"], self.indefinite)
+        shorter = min(len(words), len(before))
+        # one a cut of the other ("people familiar" read again within "people familiar with
+        # the matter") is the same words
+        return shorter >= 2 and words[:shorter] != before[:shorter]
 
     def _redescribed(self, plural: bool) -> Optional[SourceRec]:
         """The most recent unnamed voice of the same number that a definite "the insider",

@@ -393,10 +393,18 @@ class Resolver:
 
     def _role_clash(self, index: int, role: str | None) -> bool:
         """"The suspect" is not someone the text already called the suspect's lawyer."""
-        held = self.clusters[index].get("roles")
+        held = {self._unabbreviated(r) for r in self.clusters[index].get("roles") or ()}
         if not role or not held or role in held:
             return False
         return any(role in group and held & set(group) for group in self.exclusive)
+
+    def _unabbreviated(self, word: str) -> str:
+        """The role word an abbreviated title shortens ("sen." -> "senator", "gov." ->
+        "governor"), so a title and its own role noun never clash; other words as they are."""
+        if not word.endswith(".") or len(word) < 3:
+            return word
+        stem = word[:-1]
+        return next((m for group in self.exclusive for m in group if m.startswith(stem)), word)
 
     def _affiliated(self, index: int, words: frozenset[str] | None) -> bool:
         """Whether a person was mentioned in a sentence naming the organisation a descriptor
