@@ -64,3 +64,9 @@ def test_the_publications_question_turns_are_no_claims_and_relayed_claims_keep_t
     assert relayed == ["Ivo Pennick"], rows
     assert any(who == "Olwen Trask" and content.startswith("It is, and I fought it") for who, content in rows), rows
     assert text  # spans checked by the fixture
+
+
+def test_a_qa_headline_label_is_no_speaker(analyze):
+    led = analyze("Q&A: Council member Ines Tallow on her bid for mayor\n\n"
+                  "Ines Tallow has sat on the Brackmoor council since 2018. She spoke with the Brackmoor Clarion.\n")
+    assert not any(s.label == "Q&A" for s in led.sources), [s.label for s in led.sources]
