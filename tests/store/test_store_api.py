@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from hearsay.ledger import Represented
 from hearsay.store import StoreError, open_store
 
 
@@ -177,3 +178,35 @@ def test_analyze_into_an_unreachable_store_fails_before_reading_anything(tmp_pat
     code = main(["analyze", str(article), "--store", "postgresql://hearsay@127.0.0.1:1/x?connect_timeout=3"])
     err = capsys.readouterr().err
     assert code == 2 and "cannot open store postgresql" in err and "analysed" not in err
+
+
+def test_sources_keep_whom_they_represent_their_members_and_unresolved_speakers(store, item):
+    """A spokesperson for someone, a joint voice and an unresolved "he" are told apart from a
+    named source or an anonymous voice in plain SQL over the sources table."""
+    article, ledger = item("a1")
+    ledger.sources[0].kind = "person"
+    ledger.sources[0].represents = Represented(label="Harbor Council", entity="E2")
+    extra = ledger.sources[0].model_copy(update={"id": "S2", "label": "Ada Quill and Harbor Council",
+                                                 "represents": None, "members": ["E1", "E2"]})
+    lone = ledger.sources[0].model_copy(update={"id": "S3", "label": "he", "represents": None, "unresolved": True})
+    ledger.sources.extend([extra, lone])
+    store.put(article, ledger)
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT source_id, represents_label, represents_entity_id, members, unresolved "
+                                 "FROM sources ORDER BY source_id")).all()
+    assert [tuple(r) for r in rows] == [("S1", "Harbor Council", "E2", None, False),
+                                        ("S2", None, None, "E1 E2", False),
+                                        ("S3", None, None, None, True)]
+
+
+def test_a_store_from_before_source_details_gains_the_columns_on_open(store_url, item):
+    article, ledger = item("a1")
+    with open_store(store_url) as s:
+        s.put(article, ledger)
+        with s.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+            for column in ("represents_label", "represents_entity_id", "members", "unresolved"):
+                conn.execute(text(f"ALTER TABLE sources DROP COLUMN {column}"))
+    with open_store(store_url) as s:
+        with s.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM sources WHERE represents_label IS NULL")).scalar() == 1

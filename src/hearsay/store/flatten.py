@@ -22,7 +22,13 @@ def ledger_rows(article_id: str, ledger: Ledger) -> dict[str, list[dict]]:
     sources = [
         {"article_id": article_id, "source_id": s.id, "kind": s.kind, "label": s.label,
          "entity_id": s.entity, "entity_name": entity_names.get(s.entity or ""), "via": s.via,
-         "mentions": len(s.mentions)}
+         "mentions": len(s.mentions),
+         # whom an unnamed representative or office speaks for, who speaks in a joint voice,
+         # and a pronoun speaker no one was found for: what tells these apart from a named
+         # source or an anonymous voice in a query over sources
+         "represents_label": s.represents.label if s.represents else None,
+         "represents_entity_id": s.represents.entity if s.represents else None,
+         "members": " ".join(s.members) or None, "unresolved": bool(s.unresolved)}
         for s in ledger.sources
     ]
     attributions = [

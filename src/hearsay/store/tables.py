@@ -60,6 +60,10 @@ sources = Table(
     Column("entity_name", Text),
     Column("via", ID),
     Column("mentions", Integer, nullable=False),
+    Column("represents_label", Text),
+    Column("represents_entity_id", ID),
+    Column("members", Text),
+    Column("unresolved", Boolean),
     Index("ix_sources_kind", "kind"),
 )
 

@@ -55,6 +55,7 @@ def load_attribution_lexicon(load: LexiconLoader = load_lexicon) -> dict:
     sources = dict(load("sources"))
     # the role nouns the mentions stage knows people by ("the accountant") name people here too
     sources["person_roles"] = list(load("descriptors")["person_roles"])
+    sources["portfolio_words"] = list(load("descriptors").get("portfolio_words", []))
     return {"cues": cues, "cue_index": CueLexicon(cues), "sources": sources, "denials": load("denials")}
 
 

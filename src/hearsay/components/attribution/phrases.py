@@ -237,8 +237,11 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                     if not (name.isupper() or (named and ctx.entities.entities[named]["type"] in ("PERSON", "ORG", "OUTLET"))):
                         pos = end + 1
                         continue   # "Stealth Over Health: ..." is a headline, not a speaker
-                    source = ctx.table.resolve(span.root, (span.start, span.end))
                     cs, ce = _after_label(text, colon, end)
+                    if not opened and named and _interviewer_turn(ctx, named, name, text[cs:ce]):
+                        pos = end + 1
+                        continue
+                    source = ctx.table.resolve(span.root, (span.start, span.end))
                     if opened:
                         # a transcript turn printed inside quote marks ('"HOST: Welcome back ...'):
                         # the whole turn is the speaker's own words, up to a closing mark on its line
@@ -266,6 +269,19 @@ def speaker_line_pass(ctx: Context, found: list[Found]) -> None:
                                                    "neutral", quote=hit[0]))
                                 ctx.absorbed[hit[0]] = found[-1]
         pos = end + 1
+
+
+def _interviewer_turn(ctx: Context, eid: str, label: str, words: str) -> bool:
+    """Whether a labelled line is a Q&A's question turn put by the publication ("Harbor
+    Gazette: Your rival says ... Is he wrong?"): a news outlet, or an organisation asking a
+    question, is the interviewer, whose turn frames the answer and asserts nothing of its own;
+    a claim it relays keeps its own speaker through the cue inside the question ("Your
+    rival says ..."). A person's turn stays theirs: in a transcript a speaker's question is
+    still their words."""
+    etype = ctx.entities.entities[eid]["type"]
+    if etype == "OUTLET" or (etype == "ORG" and ctx.table.is_outlet_name(label)):
+        return True
+    return etype == "ORG" and words.rstrip().endswith("?")
 
 
 #: the marks a quoted transcript turn opens and closes with

@@ -20,6 +20,7 @@ from ...extensions import EntityRec, SourceRec
 from .._internals.doc_text import doc_text
 from .._internals.entities import pair_named_together
 from .._internals.syntax import token_chars
+from ..mentions.descriptors import affiliation_words
 
 PRONOUNS_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 #: dependency labels of a subject's children that are not part of how it is named
@@ -225,6 +226,8 @@ class SourceTable:
         self._anonymous_keys = {voice_key(w) for w in self.anonymous}
         self._placed: dict[str, bool] = {}
         self.familiar = set(lexicon["familiar_modifiers"])
+        self.portfolios = set(lexicon.get("portfolio_words", []))
+        self.withheld = tuple(" " + p + " " for p in lexicon.get("withheld_identity_phrases", []))
         self.reports = set(lexicon["reports"])
         self.documents = set(lexicon["document"])
         self.issued = set(lexicon.get("issued_statements", []))
@@ -359,6 +362,10 @@ class SourceTable:
         named = self.apposed_name(head)
         if named is not None:
             return self.for_entity(named, "person", start, end)
+        if head.pos_ == "NOUN" and (self.names_a_person(lemma) or lemma in self.anonymous) and self.withholds_identity(head):
+            # "Three directors, speaking on condition of anonymity, said": whatever their role
+            # noun, and whoever coreference took the descriptor for, an unnamed voice
+            return self.voice(lemma, head, start, end, None)
         eid = self.entities.at(head.idx, head.idx + len(head))
         if eid is None and head.pos_ == "PROPN":
             eid = self.entities.at(start, end, ("name",))
@@ -496,6 +503,22 @@ class SourceTable:
         rec["represents"] = {"label": label, "entity": eid if eid and not eid.startswith("F") else None}
         return rec
 
+    def withholds_identity(self, head: Token) -> bool:
+        """Whether the text says this speaker's name is withheld, in a clause on the speaker
+        or on the verb it speaks with ("Two city employees, speaking on condition that they not
+        be named, said"; "a director, who asked not to be named"; "said, on condition of
+        anonymity"): the reporter's own word that the voice is anonymous, whatever role noun
+        names it. What the speaker says (the verb's complement) does not count."""
+        clauses = [c for c in head.children if c.dep_ in ("acl", "relcl", "advcl", "appos")]
+        verb = head.head
+        if head.dep_.startswith("nsubj") and verb is not head:
+            clauses += [c for c in verb.children if c.dep_ in ("advcl", "acl", "prep")]
+        for clause in clauses:
+            words = " " + " ".join(t.lower_ for t in clause.subtree) + " "
+            if any(p in words for p in self.withheld):
+                return True
+        return False
+
     def resolve_group(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
         """A share of a group speaking as one, as poll results do ("One in four voters",
         "75 percent of Democrats", "those surveyed"): one voice per phrase; a bare crowd
@@ -539,7 +562,7 @@ class SourceTable:
     def resolve_report(self, head: Token, start: int, end: int) -> SourceRec:
         """"reports" -> vague reports, unless they are an outlet's ("a report in the Times");
         a report that someone in particular wrote is a document: "a report by Kestrel Research"
-        (a name that is no outlet), "a police report", "an autopsy report"."""
+        (a name that is no outlet), "a police report", "an autopsy report", "the firm's report"."""
         doc = self.doc
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "on"):
@@ -561,7 +584,10 @@ class SourceTable:
                     # by or from anyone who is no outlet (a firm, an agency, "the consultants"):
                     # a document that someone in particular wrote
                     return self.document(head, start, end)
-        if head.lower_ == "report" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        if head.lower_ == "report" and any((c.dep_ == "compound" and c.pos_ == "NOUN") or c.dep_ == "poss"
+                                           for c in head.children):
+            # "a police report", "the company's quarterly report", "its annual report": one
+            # that someone in particular wrote, not word going around
             return self.document(head, start, end)
         return self.keyed("reports", "reports", "reports", start, end)
 
@@ -600,10 +626,16 @@ class SourceTable:
                 return None  # "researchers at the institute": people of an organisation
         if not any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in head.children):
             return None
-        for rec in reversed(self.sources):
+        # the study or report cited last before these words: sources are resolved in no
+        # reading order, so the one made last may be cited further down
+        best, best_at = None, -1
+        for rec in self.sources:
             if rec["kind"] == "document" and any(w in rec["label"].lower().split() for w in self.authored_documents):
-                return rec
-        return None
+                starts = self._starts_of(rec)
+                i = bisect_left(starts, head.idx)
+                if i and starts[i - 1] > best_at:
+                    best, best_at = rec, starts[i - 1]
+        return best
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
         low = {"them": "they"}.get(head.lower_, head.lower_)   # "them" only as in "one of them"
@@ -622,6 +654,12 @@ class SourceTable:
             # a speaker the text never names: still a voice, labelled by the pronoun
             return self._unresolved(self.keyed("person", "pronoun:" + low, head.text, start, end))
         if low in ("it", "they"):
+            if low == "they":
+                prior = self._previous_subject(head)
+                rec = self.resolve(prior, naming_span(prior), joint=False) if prior is not None else None
+                if rec is not None and rec["kind"] != "author":
+                    self._mention(rec, start, end)
+                    return rec
             eid = self.entities.last_before(head.idx, {"ORG"})
             if low == "they":
                 # "the people ... they said", "the companies said ... They said": the voice or
@@ -636,6 +674,25 @@ class SourceTable:
                 # a group the text never names as such ("By nearly 2-1, they say"): still a voice
                 return self._unresolved(self.keyed("person", "pronoun:they", head.text, start, end))
         return None
+
+    def _previous_subject(self, head: Token) -> Optional[Token]:
+        """The plural common noun that a sentence-opening "they" continues: the subject of the
+        sentence before it in the same paragraph ("The researchers, led by Dr. Ana Ruiz of
+        the Institute, surveyed 200 sites. They found ..."). English carries a subject on to
+        the next sentence's subject pronoun; the organisation or place named in between is
+        no candidate, however near."""
+        sent = head.sent
+        if not head.dep_.startswith("nsubj") or sent.start == 0:
+            return None
+        if any(t.pos_ not in ("PUNCT", "CCONJ", "ADV", "SPACE") for t in self.doc[sent.start:head.i]):
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if "\n" in self.text[prev.end_char:sent.start_char]:
+            return None   # a new paragraph
+        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].tag_ != "NNS":
+            return None
+        return subjects[0]
 
     def _starts_of(self, rec: SourceRec) -> list[int]:
         """The record's mention starts, sorted and kept so as mentions are added: "they said"
@@ -751,6 +808,10 @@ class SourceTable:
                 if head.is_lower and not self.names_a_person(lemma):
                     return None  # "the smoke from the fires", "a standoff": a thing is no voice
                 bare = not (dets or any(c.dep_ == "poss" for c in head.children))
+                if is_def and affiliation_words(head, self.portfolios):
+                    # "the chief executive of rival Wexcombe Snacks": an official named by role
+                    # at an organisation, whom coreference found no one for; on the record
+                    return self.keyed("person", "role:" + label.lower(), label, start, end)
                 if is_def or bare:
                     # a bare singular role is headline English ("Opposition leader claims
                     # victory"): it names the one person the text gives that title, as "the" would
@@ -805,6 +866,10 @@ class SourceTable:
         previous = self._voice(key)
         if previous is not None and not is_def and not is_indef and self._plural_voice.get(previous["id"]) != plural:
             previous = None   # "another source said ..." then "sources say": a crowd, not that one
+        if previous is not None and not is_def and not is_indef and self._told_apart(previous, start, end):
+            # "officials familiar with the talks" then "officials in the ministry": another
+            # voice, unless an earlier one was described in the same words
+            previous = self._repeated(key, head, start, end)
         if previous is None and is_def and lemma in self.unnamed:
             previous = self._redescribed(plural)   # "a source close to ..." then "the insider said"
         if previous is not None and is_indef:
@@ -823,6 +888,18 @@ class SourceTable:
         self._voice_rank[rec["id"]] = len(self.voices)
         self._latest_voice[key] = rec
         return rec
+
+    def _told_apart(self, previous: SourceRec, start: int, end: int) -> bool:
+        """Whether a mention with neither "a" nor "the" describes a voice other than the one
+        filed under its head noun: both say more than the noun, and not the same ("Officials
+        familiar with the review ..." then "officials at the ministry said"). A bare "officials
+        said" says nothing new and refers back."""
+        words = _descriptor(self.text[start:end], self.indefinite)
+        before = _descriptor(previous["label"], self.indefinite)
+        shorter = min(len(words), len(before))
+        # one a cut of the other ("people familiar" read again within "people familiar with
+        # the matter") is the same words
+        return shorter >= 2 and words[:shorter] != before[:shorter]
 
     def _redescribed(self, plural: bool) -> Optional[SourceRec]:
         """The most recent unnamed voice of the same number that a definite "the insider",

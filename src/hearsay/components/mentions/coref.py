@@ -370,6 +370,7 @@ class Resolver:
                     or index == possessor
                     or index not in self.named
                     or self._role_clash(index, rec.get("role"))
+                    or not self._affiliated(index, rec.get("affiliation"))
                     or (rec.get("age") is not None and age is not None and age != rec["age"])
                 ):
                     del scores[index]
@@ -392,10 +393,26 @@ class Resolver:
 
     def _role_clash(self, index: int, role: str | None) -> bool:
         """"The suspect" is not someone the text already called the suspect's lawyer."""
-        held = self.clusters[index].get("roles")
+        held = {self._unabbreviated(r) for r in self.clusters[index].get("roles") or ()}
         if not role or not held or role in held:
             return False
         return any(role in group and held & set(group) for group in self.exclusive)
+
+    def _unabbreviated(self, word: str) -> str:
+        """The role word an abbreviated title shortens ("sen." -> "senator", "gov." ->
+        "governor"), so a title and its own role noun never clash; other words as they are."""
+        if not word.endswith(".") or len(word) < 3:
+            return word
+        stem = word[:-1]
+        return next((m for group in self.exclusive for m in group if m.startswith(stem)), word)
+
+    def _affiliated(self, index: int, words: frozenset[str] | None) -> bool:
+        """Whether a person was mentioned in a sentence naming the organisation a descriptor
+        places its role at (`affiliation_words`): "the chief executive of rival Wexcombe
+        Snacks" is not the chief executive of the company the story is about."""
+        if not words:
+            return True
+        return any(self.find(c) == index and any(t.lower_ in words for t in self.doc[h].sent) for h, c in self.seen)
 
     def _first_person_speaker(self, token_index: int) -> int | None:
         """"My husband" in a quote: the one person speaking it, if the text says who."""

@@ -20,6 +20,8 @@ from .ages import age_after, year_old_age
 
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 YEAR_OLD_WORDS = {"old", "year-old", "year", "years"}
+#: entity types of a name after a role noun that may be the organisation it places the role at
+NAMING_TYPES = {"ORG", "PERSON"}
 
 
 def find_premodifier(doc: Doc, start: int, end: int, lex: dict) -> tuple[int, str | None, bool, int | None] | None:
@@ -155,6 +157,25 @@ def is_group_member_noun(token: Token) -> bool:
             and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in token.children))
 
 
+def affiliation_words(token: Token, portfolios: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words of the organisation a role noun places its holder at ("the chief executive
+    of rival Wexcombe Snacks", "the coach at Linden College" -> {"wexcombe", "snacks"}): such
+    a descriptor names whoever holds that role there, so it refers back only to someone the
+    text already tied to that organisation, and otherwise introduces an official by role.
+    Only names typed as organisations (or people, as company names often are) count: "the
+    governor of Texas", "the winner of Monday's debate" stay ordinary descriptors, and so does a title naming a portfolio ("the former
+    secretary of State": every word one of ``portfolios``)."""
+    words = set()
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    named = {t.lower_ for t in p.subtree if t.pos_ == "PROPN" and t.ent_type_ in NAMING_TYPES}
+                    if named - set(portfolios):
+                        words |= named
+    return frozenset(words)
+
+
 def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> list[dict]:
     """Role nouns that refer back (or, indefinite, forward) to a person or organisation.
 
@@ -165,6 +186,7 @@ def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> l
     kinship = set(d["kinship"])
     bare = set(d["org_nouns_bare"])
     skip = set(d["not_descriptors"])
+    portfolios = set(d.get("portfolio_words", []))
     found = []
     for i, word in enumerate(table.lower):
         if i in taken:
@@ -212,6 +234,6 @@ def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> l
             "start": left, "end": token.i + 1, "head": token.i, "kind": kind, "definite": definite,
             "gender": roles.get(word), "org_class": org_nouns.get(word), "kin": word in kinship,
             "possessor": poss.i if poss is not None else None, "age": age,
-            "role": word,
+            "role": word, "affiliation": None if word in kinship else affiliation_words(token, portfolios),
         })
     return found
