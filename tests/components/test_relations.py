@@ -460,6 +460,18 @@ def test_a_breakup_between_spouses_adds_no_romance(analyze):
         # personal staff of a person the title names
         ("Gov. Thomas Reed signed the bill. A spokeswoman for the governor, Laura Hughes, said he was pleased.",
          ("employee", "Laura Hughes", "Thomas Reed", "asserted", None)),
+        # an employer in apposition to a verb's object; a person one works for; the firm one left
+        ("Maria Lopez, who works for her club, Dunmore Rangers, was not injured.",
+         ("employee", "Maria Lopez", "Dunmore Rangers", "asserted", None)),
+        ("Sen. Alma Pruitt spoke first. Owen Blake, who now works for Sen. Alma Pruitt, declined to comment.",
+         ("employee", "Owen Blake", "Alma Pruitt", "asserted", None)),
+        ("Ruth Lang, who joined from the insurer Castlemoor Group in 2020, said nothing would change.",
+         ("employee", "Ruth Lang", "Castlemoor Group", "asserted", "2020")),
+        # the name in apposition to a copula's subject; personal staff of a person
+        ("Tom Ward is a carpenter. His sister, Ellen Ward, is a nurse at Brayford General Hospital.",
+         ("employee", "Ellen Ward", "Brayford General Hospital", "asserted", None)),
+        ("Lionel Marsh was charged on Monday. Marsh's former bookkeeper, Greta Holm, testified against him.",
+         ("employee", "Greta Holm", "Lionel Marsh", "asserted", None)),
     ],
 )
 def test_employment_construction(analyze, text, expected):
@@ -479,3 +491,17 @@ def test_a_couple_who_divorced_is_the_married_one(analyze):
     assert ("spouse", "James Wilson", "Anna Price") in got
     assert ("romantic", "James Wilson", "Emily Carter") in got
     assert not any(t == "spouse" and "Emily Carter" in (a, b) for t, a, b in got)
+
+
+def test_a_persons_agent_also_works_for_the_agency_named_after_them(analyze):
+    text = "Dev Mallory scored twice. Mallory's agent, Helen Carter of Longfield Sports Management, said talks had begun."
+    got = triples(analyze(text, published=PUBLISHED))
+    assert ("employee", "Helen Carter", "Dev Mallory") in got
+    assert ("employee", "Helen Carter", "Longfield Sports Management") in got
+
+
+def test_a_pronoun_coordinated_with_a_name_lists_both_parents(analyze):
+    text = "Irene Sato divorced the chef Marco Bellini in 2019. She and Bellini have a son, Luca, 7."
+    got = triples(analyze(text, published=PUBLISHED))
+    assert ("child", "Luca", "Irene Sato") in got
+    assert ("child", "Luca", "Marco Bellini") in got

@@ -104,7 +104,11 @@ class EntityIndex(TokenEntities):
             if low in self.lexicon.get("plural_pronouns", []):
                 return list(self.couple(token))
             eid = self.pronoun(token, exclude)
-            return [eid] if eid else []
+            if eid is None:
+                return []
+            # "She and Kale have a son": a pronoun coordinated with a name is both of them
+            return [eid] + [e for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                            for e in self.np_entities(c, (PERSON,)) if e not in exclude and e != eid]
         if token.lemma_.lower() in self.lexicon.get("couple_nouns", []) and token.pos_ == "NOUN":
             return list(self.couple(token))
         if low in self.lexicon.get("couple_numbers", []) and any(c.lower_ == "the" for c in token.children):

@@ -239,8 +239,11 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             # noun by the parser but holds the outer title
             appos.append(prep.head)
         appos.append(inner)
-    if name_head.dep_ == "nsubj":
-        appos += [c for c in name_head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and name_head.head.lemma_ == "be"]
+    # "Ross is a nurse at ...", and "His mother, Lisa Ross, is a nurse at ...": the name is the
+    # subject, or in apposition to it
+    subj = name_head if name_head.dep_ == "nsubj" else name_head.head if name_head.dep_ == "appos" and name_head.head.dep_ == "nsubj" else None
+    if subj is not None and subj.head.lemma_ == "be":
+        appos += [c for c in subj.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     for noun in appos:
         mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") or c.tag_ == "HYPH"]
         hit = match_title(_np_text(mods + [noun]), lex)
@@ -283,6 +286,13 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             continue
         start, end = tokens_chars(phrase + otoks + [name_start, name_head])
         out.append(evidence("employee", person, org, start, end, noun.i))
+        if staff and idx.type_of(org) == PERSON and noun.i < name_start.i:
+            # "Price's agent, Bettina Kravitz of Summit Athlete Group": she serves Price and
+            # works for the firm named after her name
+            firm, ftoks = org_of_title(idx, name_head, [])
+            if firm is not None and firm != person and idx.type_of(firm) in EMPLOYERS_NOT_PLACES:
+                start, end = tokens_chars(phrase + ftoks + [name_start, name_head])
+                out.append(evidence("employee", person, firm, start, end, noun.i))
     return out
 
 
@@ -298,14 +308,17 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
     if len(people) != 1:
         return []
     orgs: list[tuple[str, Token]] = []
-    named = lambda t: idx.is_name(t.i) or any(idx.is_name(c.i) for c in t.children if c.dep_ == "compound")  # noqa: E731
+    # a name in or beside the object: "Acme", "the Acme team", "his club, Fenwick Athletic"
+    named = lambda t: idx.is_name(t.i) or any(idx.is_name(c.i) for c in t.children if c.dep_ in ("compound", "appos"))  # noqa: E731
     for c in tok.children:
         if "dobj" in spec and c.dep_ == "dobj":
             eid = idx.np_entity(c, ORG_TYPES)
             if eid:
                 orgs.append((eid, c))
         if c.dep_ == "prep" and c.lower_ in spec:
-            orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
+            # one works "for" a person as for a firm ("works for Rep. Luis Ortega"); "at" names a place of work
+            types = ORG_TYPES + ((PERSON,) if c.lower_ in idx.lexicon.get("person_employer_preps", []) else ())
+            orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, types)] if e and e != people[0]]
         if c.dep_ == "dobj" and any(p in spec for p in ("with", "for", "at")):
             # "signed a deal with X", "leads the research team at X": the preposition hangs on the object
             for g in c.children:
