@@ -51,6 +51,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "report_nouns": list[str],
         "falsity": list[str],
         "frame_verbs": list[str],
+        "topic_preps": list[str],
         "min_shared": int,
         "min_share": float,
         "reach_chars": int,
