@@ -174,6 +174,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "head_ends": list[str],
         "contrastive_modifiers": list[str],
         "familiar_modifiers": list[str],
+        "withheld_identity_verbs": list[str],
         "reports": list[str],
         "document": list[str],
         "organization": list[str],
