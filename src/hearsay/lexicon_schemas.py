@@ -112,6 +112,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "marriage_verbs": list[str],
         "marriage_phrases": dict[str, str],
         "marriage_nouns": list[str],
+        "marriage_noun_preps": list[str],
         "anniversary_nouns": list[str],
         "romantic_nouns": dict[str, list[str]],
         "romantic_verbs": dict[str, list[str]],

@@ -505,3 +505,25 @@ def test_a_pronoun_coordinated_with_a_name_lists_both_parents(analyze):
     got = triples(analyze(text, published=PUBLISHED))
     assert ("child", "Luca", "Irene Sato") in got
     assert ("child", "Luca", "Marco Bellini") in got
+
+
+def test_his_in_a_relative_clause_is_the_clauses_subject(analyze):
+    text = ("Owen Marsh, 40, now runs the mill. He is the grandson of Walter Marsh, who built the mill "
+            "in 1950 with his wife, Edna.")
+    got = triples(analyze(text, published=PUBLISHED))
+    assert ("spouse", "Walter Marsh", "Edna") in got or ("spouse", "Edna", "Walter Marsh") in got
+    assert not any(t == "spouse" and "Owen Marsh" in (a, b) for t, a, b in got)
+
+
+def test_a_divorce_from_someone_says_they_were_married(analyze):
+    text = "Singer Lola Reyes began dating Tom Hart in 2022, a year after her divorce from banker Carl Moss."
+    got = triples(analyze(text, published=PUBLISHED))
+    assert ("spouse", "Lola Reyes", "Carl Moss") in got
+
+
+def test_the_two_in_a_denial_are_the_pair_just_linked(analyze):
+    text = ("Actor Sam Reed married Ella Ford in 2019. Reed has been linked to his trainer, "
+            "Mia Lund. A spokesman for Reed denied that the two were in a relationship.")
+    got = relations(analyze(text, published=PUBLISHED))
+    assert any(t == "spouse" and {a, b} == {"Sam Reed", "Ella Ford"} and st == "asserted" for t, a, b, st, _ in got)
+    assert any(t == "romantic" and {a, b} == {"Sam Reed", "Mia Lund"} and st == "denied" for t, a, b, st, _ in got)

@@ -129,6 +129,16 @@ class EntityIndex(TokenEntities):
         people = [e for e in self.tok.get(token.i, ()) if self.type_of(e) == PERSON]
         if len(people) >= 2:
             return tuple(people[:2])
+        if token.lower_ in self.lexicon.get("couple_numbers", []):
+            # "the two" points at the two just named, not at the story's couple: a pair stated
+            # in this or the sentence before ("X has been linked to Y. A spokesman denied that
+            # the two were ..."), if it is the only one; "the couple", "their" mean the couple
+            sent = token.sent
+            since = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+            recent = {pair for pair, type_, at in self.pairs
+                      if since <= at < token.idx and (type_ == "spouse" or not married)}
+            if len(recent) == 1:
+                return recent.pop()
         counts: dict[tuple, list[int]] = {}
         for n, (pair, type_, at) in enumerate(self.pairs):
             if at >= token.idx or (married and type_ != "spouse"):
