@@ -162,6 +162,17 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
                 found = idx.np_entities(c, names_only=True)
                 if found:
                     break
+    if not found:
+        # "Okoro's daughter from a previous relationship, nine-year-old Amara": the parser hangs
+        # the name on the noun inside the prepositional phrase
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        # ... or on the verb, when the phrase follows the noun directly ("included X's daughter from ...")
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+        for p in (p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+            for a in p.children:
+                if a.dep_ == "appos" and a.pos_ == "PROPN":
+                    found = idx.np_entities(a, names_only=True)
+                    break
     if not found and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and not any(
         c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children
     ):
@@ -419,6 +430,16 @@ def participants(idx: EntityIndex, pred: Token, object_preps: tuple[str, ...], u
                 people.append(idx.one(name, (PERSON,)))
                 toks.append(name)
                 break
+    if use_dobj and len(people) < 2:
+        # "who has since married a dentist, Hugo Varga,": the parser may hang the name on the
+        # subject; an object that is a bare role noun takes the name right after it
+        for o in others:
+            if o.dep_ == "dobj" and o.pos_ == "NOUN" and not idx.ents(o):
+                name = name_after(idx, o, exclude=tuple(people))
+                if name is not None:
+                    people.append(idx.one(name, (PERSON,)))
+                    toks.append(name)
+                    break
     return people[:2] if len(people) >= 2 else people, toks
 
 

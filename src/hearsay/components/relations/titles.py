@@ -46,7 +46,10 @@ def title_words(lex: dict) -> frozenset[str]:
 
 
 def _title_only(idx: EntityIndex, eid: str, words: frozenset[str]) -> bool:
-    return idx.type_of(eid) == PERSON and all(w.lower().rstrip(".") in words for w in idx.entities[eid]["name"].split())
+    """A "person" named only by title words and their qualifiers ("Detective Sgt", "star guard")."""
+    skip = idx.lexicon.get("title_qualifier_skip", [])
+    return idx.type_of(eid) == PERSON and all(w.lower().rstrip(".") in words or w.lower() in skip
+                                              for w in idx.entities[eid]["name"].split())
 
 
 def match_title(words: str, lex: dict) -> tuple[str, str] | None:
@@ -84,25 +87,31 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
         # employs "of" it too ("director of the Lakeview Marathon")
         return (EMPLOYER_TYPES + EVENT_TYPES if prep.lower_ == "of" else EMPLOYERS_NOT_PLACES + extra)
 
+    holder = set(idx.ents(noun))
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    # "a spokeswoman for the governor": staff serve the person the title names
-                    types = types_after(c) + ((PERSON,) if staff else ())
-                    eid = idx.np_entity(p, types)
-                    holder = set(idx.ents(noun))
-                    if eid in holder:
-                        # "a spokeswoman for the governor, Carla Reyes": the name apposed to the
-                        # inner noun is the title holder; the governor is whoever else it names
-                        others = [e for e in idx.ents(p) if e not in holder and idx.type_of(e) in types]
-                        eid = others[0] if len(others) == 1 else None
-                    if eid is None:
-                        eid = org_by_kind(idx, p)
-                    if eid:
-                        return eid, [c, p]
+            # a name among the objects first: in "of the firm Achebe & Lowe" the parser may
+            # hang both "firm" and the name on "of", and "the firm" may be clustered elsewhere
+            for p in sorted((p for p in c.children if p.dep_ == "pobj"), key=lambda p: not idx.is_name(p.i)):
+                # "a spokeswoman for the governor": staff serve the person the title names
+                types = types_after(c) + ((PERSON,) if staff else ())
+                eid = idx.np_entity(p, types)
+                if eid in holder:
+                    # "a spokeswoman for the governor, Carla Reyes": the name apposed to the
+                    # inner noun is the title holder; the governor is whoever else it names
+                    others = [e for e in idx.ents(p) if e not in holder and idx.type_of(e) in types]
+                    eid = others[0] if len(others) == 1 else None
+                if eid is None:
+                    eid = org_by_kind(idx, p)
+                if eid:
+                    return eid, [c, p]
         if c.dep_ == "poss":
             eid = idx.np_entity(c, by_owner)
+            if eid is None or eid in holder:
+                # "Her spokeswoman, Ana Solberg": "her" may also sit inside the holder's own
+                # descriptor mention; the possessor is the one other entity it stands for
+                others = [e for e in idx.ents(c) if e not in holder and idx.type_of(e) in by_owner]
+                eid = others[0] if len(others) == 1 else None
             if eid is None and c.lemma_.lower() in idx.lexicon["org_kind_nouns"]:
                 eid = idx.topic_org()  # "the company's treasurer" in a story about one company
             if eid:
@@ -126,7 +135,10 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
         if eid:
             return eid, [owner]
     for t in left:
-        # a short form the mentions stage did not link: "Herons shortstop" in a Portland Herons story
+        # a short form the mentions stage did not link: "Herons shortstop" in a Portland Herons
+        # story; a title's own word is none ("General manager" is no "Harbor General Hospital")
+        if t.lower_ in title_words(idx.lexicon):
+            continue
         eid = idx.org_with_word(t)
         if eid:
             return eid, [t]
