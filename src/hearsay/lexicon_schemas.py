@@ -104,6 +104,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "event_titles": list[str],
         "staff_preps": list[str],
         "person_employer_preps": list[str],
+        "employer_nouns": list[str],
         "kin_nouns": dict[str, str],
         "weak_kin_nouns": list[str],
         "couple_nouns": list[str],

@@ -556,3 +556,13 @@ def test_parse_slips_around_names(analyze, text, expected):
 def test_a_kin_noun_before_a_phrase_takes_the_name_hung_on_the_phrase(analyze):
     text = "The guests included Paul Grant's daughter from his first marriage, Emily Grant, who read a poem."
     assert ("child", "Emily Grant", "Paul Grant") in triples(analyze(text, published=PUBLISHED))
+
+
+def test_an_employer_noun_apposed_to_a_club_names_the_possessors_employer(analyze):
+    text = "Leon Baptiste missed training again. His club, Dunmore Rangers, fined him on Friday."
+    assert ("employee", "Leon Baptiste", "Dunmore Rangers") in triples(analyze(text, published=PUBLISHED))
+
+
+def test_his_company_is_no_employer_noun(analyze):
+    text = "Mark Dunn was charged on Friday. His company, Brightline Partners, said it would cooperate."
+    assert ("employee", "Mark Dunn", "Brightline Partners") not in triples(analyze(text, published=PUBLISHED))

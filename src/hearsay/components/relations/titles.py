@@ -415,11 +415,33 @@ def succession_evidence(idx: EntityIndex, verbs: list[Token], found: list[dict])
     return out
 
 
+def employer_noun_evidence(idx: EntityIndex, org: str, name_head: Token) -> list[dict]:
+    """"his club, Fenwick Athletic", "her employer, Acme Corp.": a person's employer noun in
+    apposition to an organisation's name. Only nouns that name whom one works for
+    (``employer_nouns``): "his company, Acme" may be his own."""
+    noun = name_head.head
+    if name_head.dep_ != "appos" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in idx.lexicon.get("employer_nouns", []):
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    people = idx.person(owner) if owner is not None else []
+    if len(people) != 1 or people[0] == org:
+        return []
+    start, end = tokens_chars([owner, noun, name_head])
+    return [evidence("employee", people[0], org, start, end, noun.i)]
+
+
 def find_employment(idx: EntityIndex, verbs: list[Token], times: RangeIndex) -> list[dict]:
-    """Titles at every proper-name mention of a person, and employment verbs among ``verbs``."""
+    """Titles at every proper-name mention of a person, employer nouns apposed to an
+    organisation's name, and employment verbs among ``verbs``."""
     out: list[dict] = []
     doc = idx.doc
     for eid, ent in idx.entities.items():
+        if ent.get("type") in ORG_TYPES:
+            for m in ent.get("mentions", []):
+                span = doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand") if m.get("kind") == "name" else None
+                if span is not None and len(span):
+                    out += employer_noun_evidence(idx, eid, span.root)
+            continue
         if ent.get("type") != PERSON:
             continue
         for m in ent.get("mentions", []):
