@@ -104,3 +104,13 @@ def test_people_who_work_with_someone_are_an_unnamed_voice(analyze):
                   "One of them said the decision was made in March.")
     assert [k for _, k in voices(led)] == ["anonymous", "anonymous"]
     assert led.summary.anonymous_sources == 1
+
+
+def test_a_role_held_by_a_thing_is_no_anonymous_voice(analyze):
+    led = analyze('The council approved the zoning plan on Monday, a measure its author called "a fair deal for renters."')
+    assert led.summary.anonymous_sources == 0
+
+
+def test_a_role_held_by_a_person_stays_an_unnamed_voice(analyze):
+    led = analyze('Ray Tolland was sentenced on Monday. His lawyer said in a statement that he would appeal.')
+    assert led.summary.anonymous_sources == 1

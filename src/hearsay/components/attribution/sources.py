@@ -765,6 +765,10 @@ class SourceTable:
                     eid = self.entities.described_as(lemma, self.text, titles=bare)
                     if eid is not None:   # "my coach" in a quote, and "Her coach, Daniel Rotich"
                         return self.for_entity(eid, "person", start, end)
+                if self.held_by_a_thing(head):
+                    # "its sponsor", "the bill's author", "the agency's director": an office of a
+                    # thing or body, on the record by its role (dev README), not an unnamed voice
+                    return self.keyed("person", "role:" + lemma, label, start, end)
                 # one unnamed person ("the judge", "her lawyer", "my accountant") whom the text
                 # never names: an anonymous voice (the datasets README's rule), one per role
                 # noun, a definite mention referring back to an earlier one
@@ -780,6 +784,18 @@ class SourceTable:
                 key = f"{key}:{start}"
             return self.keyed("person", key, label, start, end)
         return None
+
+    def held_by_a_thing(self, head: Token) -> bool:
+        """Whether a role noun's possessor is a thing or a body, not a person: "its sponsor",
+        "the bill's author", "the agency's director" (but "her lawyer", "Smith's aide", and any
+        named possessor)."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return False
+        if poss.pos_ == "PRON":
+            return poss.lower_ == "its"
+        # a named possessor may be a person the tagger took for a body ("Morrow's lawyer")
+        return poss.pos_ == "NOUN" and poss.is_lower and not self.names_a_person(poss.lemma_)
 
     def withholds_identity(self, head: Token) -> bool:
         """Whether the speaker's own description says their name is withheld: "two employees,
