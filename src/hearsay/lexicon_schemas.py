@@ -105,6 +105,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "staff_preps": list[str],
         "person_employer_preps": list[str],
         "employer_nouns": list[str],
+        "effort_adverbs": list[str],
         "kin_nouns": dict[str, str],
         "weak_kin_nouns": list[str],
         "couple_nouns": list[str],

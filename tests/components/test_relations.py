@@ -493,11 +493,20 @@ def test_a_couple_who_divorced_is_the_married_one(analyze):
     assert not any(t == "spouse" and "Emily Carter" in (a, b) for t, a, b in got)
 
 
-def test_a_persons_agent_also_works_for_the_agency_named_after_them(analyze):
-    text = "Dev Mallory scored twice. Mallory's agent, Helen Carter of Longfield Sports Management, said talks had begun."
+@pytest.mark.parametrize(
+    "text, worker, person, body",
+    [
+        # a person's agent also works for the agency named after them
+        ("Dev Mallory scored twice. Mallory's agent, Helen Carter of Longfield Sports Management, said talks had begun.",
+         "Helen Carter", "Dev Mallory", "Longfield Sports Management"),
+        # working for a person at a body gives both employers
+        ("Helen Ward was the secretary of state. Cheryl Moss said she worked for Helen Ward at the State Department.",
+         "Cheryl Moss", "Helen Ward", "State Department"),
+    ],
+)
+def test_a_person_and_a_body_as_employers(analyze, text, worker, person, body):
     got = triples(analyze(text, published=PUBLISHED))
-    assert ("employee", "Helen Carter", "Dev Mallory") in got
-    assert ("employee", "Helen Carter", "Longfield Sports Management") in got
+    assert {("employee", worker, person), ("employee", worker, body)} <= got
 
 
 def test_a_pronoun_coordinated_with_a_name_lists_both_parents(analyze):
@@ -566,3 +575,8 @@ def test_an_employer_noun_apposed_to_a_club_names_the_possessors_employer(analyz
 def test_his_company_is_no_employer_noun(analyze):
     text = "Mark Dunn was charged on Friday. His company, Brightline Partners, said it would cooperate."
     assert ("employee", "Mark Dunn", "Brightline Partners") not in triples(analyze(text, published=PUBLISHED))
+
+
+def test_working_hard_for_a_candidate_is_no_job(analyze):
+    text = "Helen Ward is running for governor. Tom Scott has worked hard for Helen Ward, attending rallies."
+    assert ("employee", "Tom Scott", "Helen Ward") not in triples(analyze(text, published=PUBLISHED))

@@ -765,9 +765,10 @@ class SourceTable:
                     eid = self.entities.described_as(lemma, self.text, titles=bare)
                     if eid is not None:   # "my coach" in a quote, and "Her coach, Daniel Rotich"
                         return self.for_entity(eid, "person", start, end)
-                if self.held_by_a_thing(head):
+                if self.held_by_a_thing(head) and self._voice(lemma) is None:
                     # "its sponsor", "the bill's author", "the agency's director": an office of a
                     # thing or body, on the record by its role (dev README), not an unnamed voice
+                    # -- unless it re-describes one ("a narrator in the ad" ... "the ad's narrator")
                     return self.keyed("person", "role:" + lemma, label, start, end)
                 # one unnamed person ("the judge", "her lawyer", "my accountant") whom the text
                 # never names: an anonymous voice (the datasets README's rule), one per role

@@ -329,7 +329,9 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
                 orgs.append((eid, c))
         if c.dep_ == "prep" and c.lower_ in spec:
             # one works "for" a person as for a firm ("works for Rep. Luis Ortega"); "at" names a place of work
-            types = ORG_TYPES + ((PERSON,) if c.lower_ in idx.lexicon.get("person_employer_preps", []) else ())
+            # ... but "worked hard for Clinton" is an effort for a cause, no job
+            effort = any(a.dep_ == "advmod" and a.lower_ in idx.lexicon.get("effort_adverbs", []) for a in tok.children)
+            types = ORG_TYPES + ((PERSON,) if c.lower_ in idx.lexicon.get("person_employer_preps", []) and not effort else ())
             orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, types)] if e and e != people[0]]
         if c.dep_ == "dobj" and any(p in spec for p in ("with", "for", "at")):
             # "signed a deal with X", "leads the research team at X": the preposition hangs on the object
@@ -338,7 +340,9 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
                     orgs += [(e, p) for p in g.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
     out = []
     orgs = [(org, otok) for org, otok in orgs if named(otok)]  # "leads its design team" names no employer
-    for org, otok in orgs[:1]:
+    # the first organisation and the first person: "worked for Clinton at the State Department"
+    firsts = [next((o for o in orgs if (idx.type_of(o[0]) == PERSON) == is_person), None) for is_person in (False, True)]
+    for org, otok in [o for o in firsts if o is not None]:
         start, end = tokens_chars([subj, tok, otok])
         out.append(evidence("employee", people[0], org, start, end, tok.i, **dated_since(times, tok)))
     return out
