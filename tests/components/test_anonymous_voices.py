@@ -80,3 +80,37 @@ def test_the_person_re_describes_an_earlier_source(analyze):
     led = analyze("A source familiar with the talks said the offer was rejected. "
                   "The person said a new offer was expected next week.")
     assert led.summary.anonymous_sources == 1
+
+
+def test_a_quote_by_the_insider_before_its_introduction_is_read_is_one_voice(analyze):
+    # the quote pass reads "the insider said" before the lede's "a source close to ... told"
+    led = analyze("Chef and Critic Split, Insider Says\n\n"
+                  "Chef Paula Green and critic Ivan Moss have split, a source close to Green told the Harbor Gazette.\n\n"
+                  "\"They stopped talking months ago,\" the insider said. \"Nobody was surprised.\"\n\n"
+                  "The source close to Green said the pair would sell their house.")
+    assert led.summary.anonymous_sources == 1
+    labels = {s.label for s in led.sources if s.kind == "anonymous"}
+    assert labels == {"a source close to Green"}
+
+
+def test_speakers_who_asked_not_to_be_named_are_anonymous(analyze):
+    led = analyze("Three workers at the Halden plant, who asked not to be named, said the line would stop in May.")
+    assert [k for _, k in voices(led)] == ["anonymous"]
+    assert led.summary.anonymous_sources == 1
+
+
+def test_people_who_work_with_someone_are_an_unnamed_voice(analyze):
+    led = analyze("Two people who work with the mayor said she would not run again. "
+                  "One of them said the decision was made in March.")
+    assert [k for _, k in voices(led)] == ["anonymous", "anonymous"]
+    assert led.summary.anonymous_sources == 1
+
+
+def test_a_role_held_by_a_thing_is_no_anonymous_voice(analyze):
+    led = analyze('The council approved the zoning plan on Monday, a measure its author called "a fair deal for renters."')
+    assert led.summary.anonymous_sources == 0
+
+
+def test_a_role_held_by_a_person_stays_an_unnamed_voice(analyze):
+    led = analyze('Ray Tolland was sentenced on Monday. His lawyer said in a statement that he would appeal.')
+    assert led.summary.anonymous_sources == 1

@@ -108,3 +108,26 @@ def test_denying_the_report_points_at_the_telling_named_a_report(analyze):
     furious = _claim_with(ledger, "players are furious")
     assert denial.denies == [cancelled.id]
     assert not furious.disputed
+
+
+def test_reports_about_one_thing_deny_only_claims_saying_it(analyze):
+    text = (
+        "Singer Parts Ways With Drummer\n\n"
+        "Singer Tara Quinn and drummer Leo Marsh have split after three years, a friend of the couple told "
+        "the Coast Gazette. Marsh has since been seen with his trainer, Ana Holt. A spokesman for the band "
+        'said reports of a romance between Marsh and Holt were "completely false."'
+    )
+    ledger = analyze(text, published="2024-04-09")
+    split = _claim_with(ledger, "have split")
+    assert not split.disputed
+    assert not [k for k in ledger.checks if k.kind == "denial" and split.id in k.refs]
+
+
+def test_reports_of_the_same_thing_are_still_denied(analyze):
+    text = (
+        "Chef Said to Be Leaving\n\n"
+        "Ravi Kessler is leaving the Pier House for a rival kitchen, according to reports. "
+        'A spokesperson for the Pier House said reports of Kessler leaving the Pier House were "untrue."'
+    )
+    ledger = analyze(text, published="2024-04-09")
+    assert _claim_with(ledger, "is leaving the Pier House").disputed

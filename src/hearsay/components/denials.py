@@ -105,10 +105,15 @@ def denial_target(content: Span, lexicon: dict, cue: Span | None = None) -> tupl
     the cue verb's object."""
     nouns = set(lexicon.get("report_nouns", []))
     if says_telling_is_false(content, lexicon):
-        return "reports", next((t for t in content if t.dep_ in ("nsubj", "nsubjpass") and _lex_has(t, nouns)), None)
+        noun = next((t for t in content if t.dep_ in ("nsubj", "nsubjpass") and _lex_has(t, nouns)), None)
+        topic = telling_topic(noun, lexicon) if noun is not None else None
+        return ("content", topic) if topic is not None else ("reports", noun)
     for root in _roots(content):
         if root.pos_ in ("NOUN", "PROPN") and _lex_has(root, nouns):
             clause = next((c for c in root.children if c.dep_ in CLAUSE_DEPS and c.i < content.end), None)
+            topic = telling_topic(root, lexicon)
+            if clause is None and topic is not None:
+                return "content", topic
             if clause is None:
                 return "reports", root
             sub = list(clause.subtree)
@@ -119,6 +124,19 @@ def denial_target(content: Span, lexicon: dict, cue: Span | None = None) -> tupl
         if noun is not None:
             return "reports", noun
     return "content", content
+
+
+def telling_topic(noun: Token, lexicon: dict) -> Span | None:
+    """What a telling noun says it is about: "reports [of a romance]", "rumours [about the
+    deal]". A denial of such reports answers the claims that say the same thing, not every
+    unnamed report in view ("the split", told by a friend, is no "report of a romance").
+    "reports of the Daily Lantern" names a teller, not a topic."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in lexicon.get("topic_preps", []):
+            objects = [p for p in c.children if p.dep_ == "pobj" and p.pos_ != "PROPN"]
+            if objects:
+                return noun.doc[c.i + 1 : c.right_edge.i + 1]
+    return None
 
 
 def _lemmas(doc: Doc, recs) -> set[str]:

@@ -268,6 +268,9 @@ class SourceTable:
         self._holders: dict[tuple[int, int], list[SourceRec]] = {}
         self._voice_rank: dict[str, int] = {}
         self._latest_voice: dict[str, SourceRec] = {}
+        self._ahead: dict[str, SourceRec] = {}   # see `_introduced_here`
+        from .component import _headline_end   # the stage's own test of a headline; imported late (cycle)
+        self._headline_end = _headline_end(doc)
         self._sorted_starts: dict[str, list[int]] = {}
         self.author = self._new("author", "the author", None)
 
@@ -764,6 +767,10 @@ class SourceTable:
         if authored is not None:
             self._mention(authored, start, end)
             return authored
+        if head.pos_ == "NOUN" and self.names_a_person(lemma) and self.withholds_identity(head):
+            # "three workers at the plant, who asked not to be named": whatever their role, an
+            # unnamed voice on purpose
+            return self.voice(lemma, head, start, end, definite)
         if lemma in self.anonymous or low in self.anonymous:
             needs = (lemma in self.modifier_needed or low in self.modifier_needed or _located_group(head)
                      or self._classified_group(head, lemma, mods) or self._placed_elsewhere(head, lemma))
@@ -818,6 +825,11 @@ class SourceTable:
                     eid = self.entities.described_as(lemma, self.text, titles=bare)
                     if eid is not None:   # "my coach" in a quote, and "Her coach, Daniel Rotich"
                         return self.for_entity(eid, "person", start, end)
+                if self.held_by_a_thing(head) and self._voice(lemma) is None:
+                    # "its sponsor", "the bill's author", "the agency's director": an office of a
+                    # thing or body, on the record by its role (dev README), not an unnamed voice
+                    # -- unless it re-describes one ("a narrator in the ad" ... "the ad's narrator")
+                    return self.keyed("person", "role:" + lemma, label, start, end)
                 # one unnamed person ("the judge", "her lawyer", "my accountant") whom the text
                 # never names: an anonymous voice (the datasets README's rule), one per role
                 # noun, a definite mention referring back to an earlier one
@@ -833,6 +845,18 @@ class SourceTable:
                 key = f"{key}:{start}"
             return self.keyed("person", key, label, start, end)
         return None
+
+    def held_by_a_thing(self, head: Token) -> bool:
+        """Whether a role noun's possessor is a thing or a body, not a person: "its sponsor",
+        "the bill's author", "the agency's director" (but "her lawyer", "Smith's aide", and any
+        named possessor)."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return False
+        if poss.pos_ == "PRON":
+            return poss.lower_ == "its"
+        # a named possessor may be a person the tagger took for a body ("Morrow's lawyer")
+        return poss.pos_ == "NOUN" and poss.is_lower and not self.names_a_person(poss.lemma_)
 
     def names_a_person(self, lemma: str) -> bool:
         """Whether a common noun names a person ("the judge", "a retiree", "the organizer")
@@ -881,12 +905,56 @@ class SourceTable:
             self._mention(previous, start, end)
             return previous
         label = self.text[start:end]
+        if is_indef and key in self._anonymous_keys:
+            later = self._introduced_here(start, plural)
+            if later is not None:
+                # "the insider said" was read first (a quote), "a source close to the singer
+                # told ..." introduces that voice earlier in the text: one voice, labelled as
+                # first used
+                later["label"] = label
+                self._mention(later, start, end)
+                later["mentions"].sort(key=lambda m: m["start"])
+                self.voices.append((key, later))
+                self._latest_voice[key] = later
+                return later
         rec = self._new("anonymous", label, None)
         self._mention(rec, start, end)
         self.voices.append((key, rec))
         self._plural_voice[rec["id"]] = plural
         self._voice_rank[rec["id"]] = len(self.voices)
         self._latest_voice[key] = rec
+        if (is_def and lemma in self.unnamed) or start < self._headline_end:
+            # a re-description met before its introduction, or a headline's voice ("…, insider
+            # says") that the body introduces properly ("a source close to the singer told …")
+            self._ahead[rec["id"]] = rec
+        return rec
+
+    def _introduced_here(self, start: int, plural: bool) -> Optional[SourceRec]:
+        """A voice first met as a definite re-description ("the insider said") after ``start``
+        with no other unnamed voice mentioned between: the indefinite mention at ``start``
+        introduces it. Attributions are not read in text order (quotes first), so "the
+        insider" can be met before "a source close to the singer" that it refers back to."""
+        if start < self._headline_end:
+            return None
+        best = None
+        for rec in self._ahead.values():
+            body = [m["start"] for m in rec["mentions"] if m["start"] >= self._headline_end]
+            first = min(body) if body else None
+            if (first is None or first > start) and self._plural_voice.get(rec["id"]) == plural \
+                    and (best is None or (first or 10**9) < (best[0] or 10**9)):
+                best = (first, rec)
+        if best is None:
+            return None
+        first, rec = best
+        # no other unnamed voice mentioned in the body between the introduction and the voice
+        # it introduces (a headline's voice: before the introduction)
+        lo = self._headline_end if first is None else start
+        hi = start if first is None else first
+        between = any(lo <= m["start"] < hi and m["start"] != start for _, other in self.voices
+                      if other is not rec for m in other["mentions"])
+        if between:
+            return None
+        del self._ahead[rec["id"]]
         return rec
 
     def _told_apart(self, previous: SourceRec, start: int, end: int) -> bool:

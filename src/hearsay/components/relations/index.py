@@ -104,7 +104,11 @@ class EntityIndex(TokenEntities):
             if low in self.lexicon.get("plural_pronouns", []):
                 return list(self.couple(token))
             eid = self.pronoun(token, exclude)
-            return [eid] if eid else []
+            if eid is None:
+                return []
+            # "She and Kale have a son": a pronoun coordinated with a name is both of them
+            return [eid] + [e for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                            for e in self.np_entities(c, (PERSON,)) if e not in exclude and e != eid]
         if token.lemma_.lower() in self.lexicon.get("couple_nouns", []) and token.pos_ == "NOUN":
             return list(self.couple(token))
         if low in self.lexicon.get("couple_numbers", []) and any(c.lower_ == "the" for c in token.children):
@@ -125,6 +129,16 @@ class EntityIndex(TokenEntities):
         people = [e for e in self.tok.get(token.i, ()) if self.type_of(e) == PERSON]
         if len(people) >= 2:
             return tuple(people[:2])
+        if token.lower_ in self.lexicon.get("couple_numbers", []):
+            # "the two" points at the two just named, not at the story's couple: a pair stated
+            # in this or the sentence before ("X has been linked to Y. A spokesman denied that
+            # the two were ..."), if it is the only one; "the couple", "their" mean the couple
+            sent = token.sent
+            since = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+            recent = {pair for pair, type_, at in self.pairs
+                      if since <= at < token.idx and (type_ == "spouse" or not married)}
+            if len(recent) == 1:
+                return recent.pop()
         counts: dict[tuple, list[int]] = {}
         for n, (pair, type_, at) in enumerate(self.pairs):
             if at >= token.idx or (married and type_ != "spouse"):

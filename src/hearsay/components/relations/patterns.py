@@ -162,6 +162,17 @@ def kin_holders(idx: EntityIndex, noun: Token) -> list[str]:
                 found = idx.np_entities(c, names_only=True)
                 if found:
                     break
+    if not found:
+        # "Okoro's daughter from a previous relationship, nine-year-old Amara": the parser hangs
+        # the name on the noun inside the prepositional phrase
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        # ... or on the verb, when the phrase follows the noun directly ("included X's daughter from ...")
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+        for p in (p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+            for a in p.children:
+                if a.dep_ == "appos" and a.pos_ == "PROPN":
+                    found = idx.np_entities(a, names_only=True)
+                    break
     if not found and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and not any(
         c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children
     ):
@@ -205,8 +216,9 @@ def kin_anchors(idx: EntityIndex, noun: Token, holders: list[str]) -> tuple[list
                 people = idx.person(antecedent, exclude=ex)
                 return people, False, [antecedent]
         if c.dep_ == "poss":
-            people = idx.person(c, exclude=ex)
-            if c.pos_ == "PRON" and len(holders) == 1:
+            bound = _relative_clause_subject(idx, c, ex)
+            people = [bound] if bound else idx.person(c, exclude=ex)
+            if c.pos_ == "PRON" and len(holders) == 1 and not bound:
                 kin = idx.namesake(holders[0], noun.i, idx.lexicon["gender_pronouns"].get(c.lower_))
                 if kin and kin not in people and len(people) <= 1:
                     # "his wife, Heidi Cruz": the Cruz just named, whoever else "his" might be
@@ -260,6 +272,23 @@ def _first_kin_conjunct(idx: EntityIndex, noun: Token) -> Token | None:
     return next((c for c in t.children if c.dep_ == "compound" and c.lemma_.lower() in kin), None)
 
 
+def _relative_clause_subject(idx: EntityIndex, pron: Token, exclude: tuple[str, ...]) -> str | None:
+    """The person "his"/"her" stands for inside a relative clause about a named person: "Frank
+    Hollin, who opened the shop with his wife, Rosa" -- his is Frank's, the clause's own
+    subject, whoever the story was last about. None when the words are no such clause or
+    the gender does not agree."""
+    gender = idx.lexicon["gender_pronouns"].get(pron.lower_)
+    verb = governing_verb(pron)
+    if gender is None or verb is None or verb.dep_ != "relcl":
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in verb.children):
+        return None
+    people = [e for e in idx.np_entities(verb.head, (PERSON,)) if e not in exclude]
+    if len(people) != 1 or idx.entities[people[0]].get("gender") not in (None, gender):
+        return None
+    return people[0]
+
+
 def _relative_antecedent(whose: Token) -> Token | None:
     """The noun a relative clause opened by ``whose`` describes."""
     t = whose
@@ -299,10 +328,10 @@ def previous_marriage_partner(idx: EntityIndex, noun: Token, exclude: tuple[str,
 
 
 def _partner_after(idx: EntityIndex, noun: Token, exclude: tuple[str, ...]) -> str | None:
-    """The person named in "<marriage> to/with [a title] <Name>", read off the surface (the
+    """The person named in "<marriage> to/with [a title] <Name>" ("her divorce from ..."), read off the surface (the
     parse often takes the title for a verb: "to producer Lena Ortiz")."""
     window = idx.doc[noun.i + 1 : min(noun.i + 6, noun.sent.end)]
-    if not len(window) or window[0].lower_ not in ("to", "with"):
+    if not len(window) or window[0].lower_ not in idx.lexicon.get("marriage_noun_preps", ("to", "with")):
         return None
     for t in window[1:]:
         if t.is_punct:
@@ -401,6 +430,16 @@ def participants(idx: EntityIndex, pred: Token, object_preps: tuple[str, ...], u
                 people.append(idx.one(name, (PERSON,)))
                 toks.append(name)
                 break
+    if use_dobj and len(people) < 2:
+        # "who has since married a dentist, Hugo Varga,": the parser may hang the name on the
+        # subject; an object that is a bare role noun takes the name right after it
+        for o in others:
+            if o.dep_ == "dobj" and o.pos_ == "NOUN" and not idx.ents(o):
+                name = name_after(idx, o, exclude=tuple(people))
+                if name is not None:
+                    people.append(idx.one(name, (PERSON,)))
+                    toks.append(name)
+                    break
     return people[:2] if len(people) >= 2 else people, toks
 
 
@@ -419,7 +458,8 @@ def marriage_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) -> list[d
     lex = idx.lexicon
     lemma = tok.lemma_.lower()
     out: list[dict] = []
-    if lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"]:
+    if (lemma in lex["marriage_verbs"] or tok.lower_ in lex["spouse_adjectives"]) and not (
+            tok.pos_ == "NOUN" and lemma in lex["marriage_nouns"]):   # "her divorce from ...": the noun's reading below
         # "the married duo", "the married couple"
         if tok.dep_ == "amod" and _is_couple_word(idx, tok.head):
             people = list(idx.couple(tok.head, married=True))

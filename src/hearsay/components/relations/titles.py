@@ -46,7 +46,10 @@ def title_words(lex: dict) -> frozenset[str]:
 
 
 def _title_only(idx: EntityIndex, eid: str, words: frozenset[str]) -> bool:
-    return idx.type_of(eid) == PERSON and all(w.lower().rstrip(".") in words for w in idx.entities[eid]["name"].split())
+    """A "person" named only by title words and their qualifiers ("Detective Sgt", "star guard")."""
+    skip = idx.lexicon.get("title_qualifier_skip", [])
+    return idx.type_of(eid) == PERSON and all(w.lower().rstrip(".") in words or w.lower() in skip
+                                              for w in idx.entities[eid]["name"].split())
 
 
 def match_title(words: str, lex: dict) -> tuple[str, str] | None:
@@ -84,25 +87,31 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
         # employs "of" it too ("director of the Lakeview Marathon")
         return (EMPLOYER_TYPES + EVENT_TYPES if prep.lower_ == "of" else EMPLOYERS_NOT_PLACES + extra)
 
+    holder = set(idx.ents(noun))
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    # "a spokeswoman for the governor": staff serve the person the title names
-                    types = types_after(c) + ((PERSON,) if staff else ())
-                    eid = idx.np_entity(p, types)
-                    holder = set(idx.ents(noun))
-                    if eid in holder:
-                        # "a spokeswoman for the governor, Carla Reyes": the name apposed to the
-                        # inner noun is the title holder; the governor is whoever else it names
-                        others = [e for e in idx.ents(p) if e not in holder and idx.type_of(e) in types]
-                        eid = others[0] if len(others) == 1 else None
-                    if eid is None:
-                        eid = org_by_kind(idx, p)
-                    if eid:
-                        return eid, [c, p]
+            # a name among the objects first: in "of the firm Achebe & Lowe" the parser may
+            # hang both "firm" and the name on "of", and "the firm" may be clustered elsewhere
+            for p in sorted((p for p in c.children if p.dep_ == "pobj"), key=lambda p: not idx.is_name(p.i)):
+                # "a spokeswoman for the governor": staff serve the person the title names
+                types = types_after(c) + ((PERSON,) if staff else ())
+                eid = idx.np_entity(p, types)
+                if eid in holder:
+                    # "a spokeswoman for the governor, Carla Reyes": the name apposed to the
+                    # inner noun is the title holder; the governor is whoever else it names
+                    others = [e for e in idx.ents(p) if e not in holder and idx.type_of(e) in types]
+                    eid = others[0] if len(others) == 1 else None
+                if eid is None:
+                    eid = org_by_kind(idx, p)
+                if eid:
+                    return eid, [c, p]
         if c.dep_ == "poss":
             eid = idx.np_entity(c, by_owner)
+            if eid is None or eid in holder:
+                # "Her spokeswoman, Ana Solberg": "her" may also sit inside the holder's own
+                # descriptor mention; the possessor is the one other entity it stands for
+                others = [e for e in idx.ents(c) if e not in holder and idx.type_of(e) in by_owner]
+                eid = others[0] if len(others) == 1 else None
             if eid is None and c.lemma_.lower() in idx.lexicon["org_kind_nouns"]:
                 eid = idx.topic_org()  # "the company's treasurer" in a story about one company
             if eid:
@@ -126,7 +135,10 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
         if eid:
             return eid, [owner]
     for t in left:
-        # a short form the mentions stage did not link: "Herons shortstop" in a Portland Herons story
+        # a short form the mentions stage did not link: "Herons shortstop" in a Portland Herons
+        # story; a title's own word is none ("General manager" is no "Harbor General Hospital")
+        if t.lower_ in title_words(idx.lexicon):
+            continue
         eid = idx.org_with_word(t)
         if eid:
             return eid, [t]
@@ -239,8 +251,11 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             # noun by the parser but holds the outer title
             appos.append(prep.head)
         appos.append(inner)
-    if name_head.dep_ == "nsubj":
-        appos += [c for c in name_head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and name_head.head.lemma_ == "be"]
+    # "Ross is a nurse at ...", and "His mother, Lisa Ross, is a nurse at ...": the name is the
+    # subject, or in apposition to it
+    subj = name_head if name_head.dep_ == "nsubj" else name_head.head if name_head.dep_ == "appos" and name_head.head.dep_ == "nsubj" else None
+    if subj is not None and subj.head.lemma_ == "be":
+        appos += [c for c in subj.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     for noun in appos:
         mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") or c.tag_ == "HYPH"]
         hit = match_title(_np_text(mods + [noun]), lex)
@@ -283,6 +298,13 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
             continue
         start, end = tokens_chars(phrase + otoks + [name_start, name_head])
         out.append(evidence("employee", person, org, start, end, noun.i))
+        if staff and idx.type_of(org) == PERSON and noun.i < name_start.i:
+            # "Price's agent, Bettina Kravitz of Summit Athlete Group": she serves Price and
+            # works for the firm named after her name
+            firm, ftoks = org_of_title(idx, name_head, [])
+            if firm is not None and firm != person and idx.type_of(firm) in EMPLOYERS_NOT_PLACES:
+                start, end = tokens_chars(phrase + ftoks + [name_start, name_head])
+                out.append(evidence("employee", person, firm, start, end, noun.i))
     return out
 
 
@@ -298,14 +320,19 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
     if len(people) != 1:
         return []
     orgs: list[tuple[str, Token]] = []
-    named = lambda t: idx.is_name(t.i) or any(idx.is_name(c.i) for c in t.children if c.dep_ == "compound")  # noqa: E731
+    # a name in or beside the object: "Acme", "the Acme team", "his club, Fenwick Athletic"
+    named = lambda t: idx.is_name(t.i) or any(idx.is_name(c.i) for c in t.children if c.dep_ in ("compound", "appos"))  # noqa: E731
     for c in tok.children:
         if "dobj" in spec and c.dep_ == "dobj":
             eid = idx.np_entity(c, ORG_TYPES)
             if eid:
                 orgs.append((eid, c))
         if c.dep_ == "prep" and c.lower_ in spec:
-            orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
+            # one works "for" a person as for a firm ("works for Rep. Luis Ortega"); "at" names a place of work
+            # ... but "worked hard for Clinton" is an effort for a cause, no job
+            effort = any(a.dep_ == "advmod" and a.lower_ in idx.lexicon.get("effort_adverbs", []) for a in tok.children)
+            types = ORG_TYPES + ((PERSON,) if c.lower_ in idx.lexicon.get("person_employer_preps", []) and not effort else ())
+            orgs += [(e, p) for p in c.children if p.dep_ == "pobj" for e in [idx.np_entity(p, types)] if e and e != people[0]]
         if c.dep_ == "dobj" and any(p in spec for p in ("with", "for", "at")):
             # "signed a deal with X", "leads the research team at X": the preposition hangs on the object
             for g in c.children:
@@ -313,7 +340,9 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
                     orgs += [(e, p) for p in g.children if p.dep_ == "pobj" for e in [idx.np_entity(p, ORG_TYPES)] if e]
     out = []
     orgs = [(org, otok) for org, otok in orgs if named(otok)]  # "leads its design team" names no employer
-    for org, otok in orgs[:1]:
+    # the first organisation and the first person: "worked for Clinton at the State Department"
+    firsts = [next((o for o in orgs if (idx.type_of(o[0]) == PERSON) == is_person), None) for is_person in (False, True)]
+    for org, otok in [o for o in firsts if o is not None]:
         start, end = tokens_chars([subj, tok, otok])
         out.append(evidence("employee", people[0], org, start, end, tok.i, **dated_since(times, tok)))
     return out
@@ -390,11 +419,33 @@ def succession_evidence(idx: EntityIndex, verbs: list[Token], found: list[dict])
     return out
 
 
+def employer_noun_evidence(idx: EntityIndex, org: str, name_head: Token) -> list[dict]:
+    """"his club, Fenwick Athletic", "her employer, Acme Corp.": a person's employer noun in
+    apposition to an organisation's name. Only nouns that name whom one works for
+    (``employer_nouns``): "his company, Acme" may be his own."""
+    noun = name_head.head
+    if name_head.dep_ != "appos" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in idx.lexicon.get("employer_nouns", []):
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    people = idx.person(owner) if owner is not None else []
+    if len(people) != 1 or people[0] == org:
+        return []
+    start, end = tokens_chars([owner, noun, name_head])
+    return [evidence("employee", people[0], org, start, end, noun.i)]
+
+
 def find_employment(idx: EntityIndex, verbs: list[Token], times: RangeIndex) -> list[dict]:
-    """Titles at every proper-name mention of a person, and employment verbs among ``verbs``."""
+    """Titles at every proper-name mention of a person, employer nouns apposed to an
+    organisation's name, and employment verbs among ``verbs``."""
     out: list[dict] = []
     doc = idx.doc
     for eid, ent in idx.entities.items():
+        if ent.get("type") in ORG_TYPES:
+            for m in ent.get("mentions", []):
+                span = doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand") if m.get("kind") == "name" else None
+                if span is not None and len(span):
+                    out += employer_noun_evidence(idx, eid, span.root)
+            continue
         if ent.get("type") != PERSON:
             continue
         for m in ent.get("mentions", []):
