@@ -41,6 +41,7 @@ from .direct import quote_pass
 from .learned import MODES, learned_found
 from .phrases import (
     according_pass,
+    adjective_cue_pass,
     in_document_pass,
     no_comment_pass,
     noun_cue_pass,
@@ -98,7 +99,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
     stances: set[int] = set()   # the found stances ("wants to ..."), by id
     for tok in ctx.outside_verbs:
         cls = cues.cue_class(tok)
-        lemma = tok.lemma_.lower()
+        lemma = cues.lemma(tok)
         cue_span = None
         if cls is None and (lemma in cues.document_verbs or lemma in cues.reports_verbs):
             # the subject is asked only of verbs a document or report may speak by: most verbs are neither
@@ -324,6 +325,7 @@ def find_attributions(
         denial_frame_pass(ctx, found, lexicon["denials"])
         in_document_pass(ctx, found)
         noun_cue_pass(ctx, found)
+        adjective_cue_pass(ctx, found)
         reportedly_pass(ctx, found, [f.content for f in found])
     no_comment = no_comment_pass(ctx)
     if mode != "rules":
