@@ -62,3 +62,13 @@ def test_a_second_that_clause_after_said_in_a_statement_continues_the_report(rul
                 "but that buses would wait until April.")
     assert got == [("The ministry", "said",
                     "lorries would be allowed through from next Monday, but that buses would wait until April", "neutral", "asserted")]
+
+
+def test_a_verb_casting_its_object_as_something_reports_that_portrayal(rules):
+    got = rules("Senator Ada Munroe attacked the budget as a giveaway to landlords. "
+                "Munroe portrayed the governor as a friend of the utilities.")
+    assert [(g[1], g[2], g[3]) for g in got] == [
+        ("attacked", "the budget as a giveaway to landlords", "speech_act"),
+        ("portrayed", "the governor as a friend of the utilities", "speech_act")]
+    # without "as" it is an act, not a statement
+    assert rules("Rebels attacked the garrison for hours. Cole painted the barn in May.") == []
