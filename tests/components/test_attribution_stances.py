@@ -72,3 +72,11 @@ def test_a_verb_casting_its_object_as_something_reports_that_portrayal(rules):
         ("portrayed", "the governor as a friend of the utilities", "speech_act")]
     # without "as" it is an act, not a statement
     assert rules("Rebels attacked the garrison for hours. Cole painted the barn in May.") == []
+
+
+def test_as_someone_put_it_credits_the_clause_it_frames(rules):
+    got = rules("The only test is a clean record, as the inspector Rosa Kemp put it. "
+                "As Kemp put it in a letter last May, the depot needs a new roof.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Rosa Kemp", "put", "The only test is a clean record"),
+                                                 ("Rosa Kemp", "put", "the depot needs a new roof")]
+    assert rules("Kemp put it on the shelf. As Kemp put the box down, the phone rang.") == []

@@ -113,9 +113,17 @@ class CueLexicon:
         frames = self.needs_frame.get(lemma)
         if frames and not any(c.dep_ in frames or (c.dep_ in ("prep", "prt") and c.lower_ in frames)
                               or ("dobj>appos" in frames and c.dep_ == "dobj" and any(a.dep_ == "appos" for a in c.children))
-                              for c in tok.children):
+                              for c in tok.children) \
+                and not any(_has_all(tok, f) for f in frames if "=" in f):
             return None
         return cls
+
+
+def _has_all(tok: Token, frame: str) -> bool:
+    """Whether a verb has every dependent a compound frame names, as "dep=word" parts joined
+    by "+": "mark=as+dobj=it" is "as X put it", where "put" alone is no cue."""
+    return all(any(c.dep_ == dep and c.lower_ == word for c in tok.children)
+               for dep, word in (part.split("=", 1) for part in frame.split("+")))
 
 
 def cue_polarity(verb: Token, cue_class: str, content: tuple[int, int]) -> str:
