@@ -80,3 +80,12 @@ def test_as_someone_put_it_credits_the_clause_it_frames(rules):
     assert [(g[0], g[1], g[2]) for g in got] == [("Rosa Kemp", "put", "The only test is a clean record"),
                                                  ("Rosa Kemp", "put", "the depot needs a new roof")]
     assert rules("Kemp put it on the shelf. As Kemp put the box down, the phone rang.") == []
+
+
+def test_expressing_or_voicing_a_stance_reports_it_but_a_reflexive_object_does_not(rules):
+    got = rules("Council members Ivo Stenz and Pia Lund have expressed concern that the new levy could close small shops. "
+                "Several growers voiced misgivings about the water plan.")
+    assert [(g[1], g[2]) for g in got] == [
+        ("expressed", "concern that the new levy could close small shops"),
+        ("voiced", "misgivings about the water plan")]
+    assert rules("The dancer Lia Ormond expressed herself through movement.") == []
