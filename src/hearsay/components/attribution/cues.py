@@ -387,8 +387,10 @@ def _reports_apart(verb: Token, lex: CueLexicon) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ == "PRON":
         return True
-    cls = lex.cue_class(verb)
-    return content_of(verb, cls, lex, cls in lex.object_content) is not None
+    # what it reports, read from its dependents alone (the whole `content_of` is no cheap question)
+    about = lex.prep_content.get(lex.lemma(verb), ())
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") or (c.dep_ == "prep" and c.lower_ in about)
+               for c in verb.children if c.i > verb.i)
 
 
 def _before_coordinated_cue(clause: Token, end: int, lex: CueLexicon) -> int:
