@@ -34,6 +34,7 @@ def test_a_negated_adjective_of_stance_denies_and_a_question_reports_nothing(rul
         ("Hal Brenner", "was not convinced", "the alarm had failed", "cognition", "denied")]
     assert rules("The engineers were not sure whether the dam would hold.") == []
     assert rules("It is certain that the vote will be close.") == []
+    assert rules("It is doubtful that the mayor Eva Lind foresaw the flood.") == []
 
 
 def test_an_adjective_of_resolve_reports_its_infinitive(rules):
@@ -89,3 +90,5 @@ def test_expressing_or_voicing_a_stance_reports_it_but_a_reflexive_object_does_n
         ("expressed", "concern that the new levy could close small shops"),
         ("voiced", "misgivings about the water plan")]
     assert rules("The dancer Lia Ormond expressed herself through movement.") == []
+    # a reflexive with what it is called says something: "calls himself a champion"
+    assert [(g[1], g[2]) for g in rules("The boxer Tal Brody calls himself a champion.")] == [("calls", "himself a champion")]

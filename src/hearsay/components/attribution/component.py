@@ -143,8 +143,10 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
         if how == "object" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "records did not list an attorney": nothing is reported
         if how == "object" and ctx.doc[s].dep_ == "dobj" and ctx.doc[s].lower_.endswith(("self", "selves")) \
-                and ctx.doc[s].tag_ == "PRP" and not any(c.dep_ == "conj" for c in ctx.doc[s].children):
-            continue  # "expressed herself through dance": a reflexive object alone is no statement
+                and ctx.doc[s].tag_ == "PRP" and not any(c.dep_ in ("conj", "appos") for c in ctx.doc[s].children) \
+                and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children):
+            continue  # "expressed herself through dance": a reflexive object alone is no statement ("calls himself a
+            # champion" says what he is)
         if withheld(ctx.doc, tok, s, cues):
             continue  # "would not say how many", "declined to discuss the player": nothing is reported
         if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ in ("xcomp", "agent", "oprd") for c in tok.children):

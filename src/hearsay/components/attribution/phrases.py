@@ -233,8 +233,8 @@ def adjective_cue_pass(ctx: Context, found: list[Found]) -> None:
         if clause is None:
             continue
         subj = speaker_of(pred, passive=True)
-        if subj is None or not ctx.outside(subj):
-            continue
+        if subj is None or not ctx.outside(subj) or subj.lower_ in ("it", "this", "that", "there"):
+            continue   # "it is doubtful that ...": impersonal, nobody's stance
         cls = cues.adjective_cues.get(word, "cognition")
         got = source_of_speaker(ctx, subj, cls)
         if got is None or got[0]["kind"] == "author":
