@@ -46,6 +46,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "outlet_verbs": list[str],
         "wh_openers": list[str],
         "outlet_only": list[str],
+        "adjective_cues": dict[str, str],
+        "adjective_stances": list[str],
     },
     "denials": {
         "report_nouns": list[str],

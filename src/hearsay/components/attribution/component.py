@@ -41,6 +41,7 @@ from .direct import quote_pass
 from .learned import MODES, learned_found
 from .phrases import (
     according_pass,
+    adjective_cue_pass,
     in_document_pass,
     no_comment_pass,
     noun_cue_pass,
@@ -99,7 +100,7 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
     stances: set[int] = set()   # the found stances ("wants to ..."), by id
     for tok in ctx.outside_verbs:
         cls = cues.cue_class(tok)
-        lemma = tok.lemma_.lower()
+        lemma = cues.lemma(tok)
         cue_span = None
         if cls is None and (lemma in cues.document_verbs or lemma in cues.reports_verbs):
             # the subject is asked only of verbs a document or report may speak by: most verbs are neither
@@ -142,6 +143,11 @@ def verb_pass(ctx: Context, found: list[Found]) -> None:
             continue
         if how == "object" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "records did not list an attorney": nothing is reported
+        if how == "object" and ctx.doc[s].dep_ == "dobj" and ctx.doc[s].lower_.endswith(("self", "selves")) \
+                and ctx.doc[s].tag_ == "PRP" and not any(c.dep_ in ("conj", "appos") for c in ctx.doc[s].children) \
+                and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children):
+            continue  # "expressed herself through dance": a reflexive object alone is no statement ("calls himself a
+            # champion" says what he is)
         if withheld(ctx.doc, tok, s, cues):
             continue  # "would not say how many", "declined to discuss the player": nothing is reported
         if how == "object" and cls == "speech_act" and e - s < 4 and not any(c.dep_ in ("xcomp", "agent", "oprd") for c in tok.children):
@@ -325,6 +331,7 @@ def find_attributions(
         denial_frame_pass(ctx, found, lexicon["denials"])
         in_document_pass(ctx, found)
         noun_cue_pass(ctx, found)
+        adjective_cue_pass(ctx, found)
         reportedly_pass(ctx, found, [f.content for f in found])
     no_comment = no_comment_pass(ctx)
     if mode != "rules":

@@ -112,6 +112,12 @@ def source_for_verb(ctx: Context, verb: Token, cls: str) -> Optional[tuple[Sourc
         if verb.lemma_.lower() in ctx.cues.passive_reportative:
             return ctx.table.keyed("reports", "reports", "reports", *cue_chars(ctx, verb)), None, "reportative"
         return None
+    return source_of_speaker(ctx, subj, cls)
+
+
+def source_of_speaker(ctx: Context, subj: Token, cls: str) -> Optional[tuple[SourceRec, dict, str]]:
+    """(source, source mention, cue class) for a speaker token, or None when it names no voice
+    ("it", "there" as placeholders)."""
     if subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.dep_ == "expl":
         return None
     span = naming_span(subj)

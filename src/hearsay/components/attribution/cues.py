@@ -64,6 +64,29 @@ class CueLexicon:
         self.noun_proposals: dict[str, str] = dict(data.get("noun_proposals", {}))
         #: verbs reporting the object of a preposition ("argued against intervention")
         self.prep_content = {k: set(v) for k, v in data.get("prep_content", {}).items()}
+        #: predicative adjectives whose that-clause ("is adamant that ...") or infinitive ("is
+        #: determined to ...") is a stance of their subject
+        self.adjective_cues: dict[str, str] = dict(data.get("adjective_cues", {}))
+        self.adjective_stances = set(data.get("adjective_stances", []))
+        #: every verb lemma a cue list names, for mending misread lemmas (`lemma`)
+        self.known_verbs = set(self.verb_class) | self.volition | self.commissive | self.document_verbs | self.reports_verbs
+
+    def lemma(self, tok: Token) -> str:
+        """A verb's lemma, mended where the lemmatizer strips an "e" it should keep and reads
+        "hopes", "hoped", "hoping" as forms of "hop": a lemma no cue list names, whose surface
+        form less its ending is a verb one does name, is read as that verb. Bounded by the
+        lexicon, so it can only turn a non-cue into a cue the lists already hold."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.known_verbs:
+            return lemma
+        low, tag = tok.lower_, tok.tag_
+        if tag in ("VBZ", "VBD", "VBN") and low.endswith(("es", "ed")):
+            stem = low[:-1]
+        elif tag == "VBG" and low.endswith("ing"):
+            stem = low[:-3] + "e"
+        else:
+            return lemma
+        return stem if stem in self.known_verbs else lemma
 
     def loose_class(self, tok: Token) -> Optional[str]:
         """A cue right after a quote that the tagger took for a plural noun ("the insider
@@ -80,7 +103,7 @@ class CueLexicon:
     def cue_class(self, tok: Token) -> Optional[str]:
         if not tok.tag_.startswith("VB"):
             return None
-        lemma = tok.lemma_.lower()
+        lemma = self.lemma(tok)
         cls = self.verb_class.get(lemma)
         if cls is None:
             return None
@@ -90,9 +113,17 @@ class CueLexicon:
         frames = self.needs_frame.get(lemma)
         if frames and not any(c.dep_ in frames or (c.dep_ in ("prep", "prt") and c.lower_ in frames)
                               or ("dobj>appos" in frames and c.dep_ == "dobj" and any(a.dep_ == "appos" for a in c.children))
-                              for c in tok.children):
+                              for c in tok.children) \
+                and not any(_has_all(tok, f) for f in frames if "=" in f):
             return None
         return cls
+
+
+def _has_all(tok: Token, frame: str) -> bool:
+    """Whether a verb has every dependent a compound frame names, as "dep=word" parts joined
+    by "+": "mark=as+dobj=it" is "as X put it", where "put" alone is no cue."""
+    return all(any(c.dep_ == dep and c.lower_ == word for c in tok.children)
+               for dep, word in (part.split("=", 1) for part in frame.split("+")))
 
 
 def cue_polarity(verb: Token, cue_class: str, content: tuple[int, int]) -> str:
@@ -213,12 +244,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         start, end = c.left_edge.i, c.right_edge.i + 1
         end = _before_coordinated_cue(c, end, lex)
         if c.i > verb.i:
-            # "said he did not plan ..., but he expected ...": a coordinated clause with its own
-            # subject continues the report; "... and declined to comment" (no subject) does not
-            for sib in verb.rights:
-                if sib.dep_ == "conj" and sib.i > end - 1 and lex.cue_class(sib) is None and sib.tag_.startswith("VB"):
-                    if any(x.dep_ in ("nsubj", "nsubjpass") for x in sib.children):
-                        end = sib.right_edge.i + 1
+            end = _through_coordinated_clauses(verb, end, lex)
             start = max(start, verb.i + 1)
         else:
             end = min(end, verb.left_edge.i if verb.left_edge.i > start else end)
@@ -240,7 +266,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
                 if noun.dep_ == "pobj":
                     for acl in noun.children:
                         if acl.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in acl.children):
-                            return acl.left_edge.i, acl.right_edge.i + 1, "clause"
+                            return acl.left_edge.i, _through_coordinated_clauses(verb, acl.right_edge.i + 1, lex, True), "clause"
     if allow_object and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
         # "The deal was first reported by the Journal": the passive subject is what was reported
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -268,7 +294,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and obj is not None and c.i > obj.i), None)
         if obj is not None and prep is not None:
             return obj.left_edge.i, prep.right_edge.i + 1, "object"
-    if (verb.lemma_.lower() in lex.commissive or verb.lemma_.lower() in lex.volition) \
+    if (lex.lemma(verb) in lex.commissive or lex.lemma(verb) in lex.volition) \
             and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         xcomp = infinitive_of(verb)
         if xcomp is not None:
@@ -316,6 +342,20 @@ def content_of(verb: Token, cls: str, lex: CueLexicon, allow_object: bool) -> Op
     return frame_content(verb)
 
 
+def _through_coordinated_clauses(verb: Token, end: int, lex: CueLexicon, marked: bool = False) -> int:
+    """End of a reported clause taken on through the clauses coordinated with it: "said he did
+    not plan ..., but he expected ..." (a clause with its own subject goes on with the report;
+    "... and declined to comment", with none, does not; nor does another cue verb). With
+    ``marked`` (the clause hung on a noun: "said in a statement that ..."), only a clause
+    opening with its own "that" continues it: "..., but that passenger traffic would wait"."""
+    for sib in verb.rights:
+        if sib.dep_ == "conj" and sib.i > end - 1 and lex.cue_class(sib) is None and sib.tag_.startswith("VB") \
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in sib.children) \
+                and (not marked or any(m.dep_ == "mark" and m.lower_ == "that" for m in sib.children)):
+            end = sib.right_edge.i + 1
+    return end
+
+
 def infinitive_of(verb: Token) -> Optional[Token]:
     """The to-infinitive after ``verb`` ("vowed [to fight]", "wants [to cut taxes]"), if any."""
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
@@ -337,12 +377,28 @@ def _question_of(verb: Token) -> Optional[tuple[int, int, str]]:
     return None
 
 
+def _reports_apart(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a cue verb inside a reported clause is a report of its own, which ends the outer
+    content: one with no subject of its own or a pronoun for one (the speaker going on: "said
+    the road would close, though they did not say for how long"), or one that reports something
+    itself ("... and the union said it would appeal"). A cue word with another subject and
+    nothing reported is something the report tells of them, and stays in it: "said a deal was
+    close, though the clubs were still arguing over the fee"."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return True
+    # what it reports, read from its dependents alone (the whole `content_of` is no cheap question)
+    about = lex.prep_content.get(lex.lemma(verb), ())
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") or (c.dep_ == "prep" and c.lower_ in about)
+               for c in verb.children if c.i > verb.i)
+
+
 def _before_coordinated_cue(clause: Token, end: int, lex: CueLexicon) -> int:
     """End of a reported clause before a cue verb coordinated into it: "said she regretted
     her remarks [and promised to stay out of it]" reports two things, each with its cue."""
     for conj in clause.subtree:
         if conj.dep_ in ("conj", "advcl") and conj.i > clause.i and conj.i < end and conj.tag_.startswith("VB") \
-                and lex.cue_class(conj) is not None:
+                and lex.cue_class(conj) is not None and _reports_apart(conj, lex):
             cut = conj.left_edge.i
             prev = [t for t in conj.head.children if t.i < cut and t.i > clause.i and t.dep_ in ("cc", "punct")]
             while prev and prev[-1].i == cut - 1:

@@ -156,7 +156,7 @@ def lexicon_cue(ctx: Context, cue: Span) -> bool:
     """Whether the cue lexicon lists the learned cue's word as a cue or a stance verb."""
     root = cue.root
     cls = ctx.cues.cue_class(root)
-    return (cls is not None and cls not in FRAME_ONLY_CLASSES) or root.lemma_.lower() in ctx.cues.volition
+    return (cls is not None and cls not in FRAME_ONLY_CLASSES) or ctx.cues.lemma(root) in ctx.cues.volition
 
 
 #: parts of speech a statement does not end on: a content ending "... in its" was cut short

@@ -9,8 +9,17 @@ from typing import Optional
 from ...extensions import NoCommentRec
 from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT_DOUBLE
 from ..ranges import RangeIndex
-from .context import Context, Found, classify_content, paragraph_clip, quote_starting_at, quotes_in, trim_content
-from .cues import speaker_of
+from .context import (
+    Context,
+    Found,
+    classify_content,
+    paragraph_clip,
+    quote_starting_at,
+    quotes_in,
+    source_of_speaker,
+    trim_content,
+)
+from .cues import cue_polarity, infinitive_of, speaker_of
 from .sources import naming_span
 
 
@@ -141,7 +150,10 @@ def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
     ...": a statement noun with a that-clause (not a relative clause) reports the clause."""
     nouns = ctx.cues.noun_cues
     proposals = ctx.cues.noun_proposals
+    reported = {f.verb for f in found if f.verb is not None}
     for tok in ctx.outside_with(pos="NOUN"):
+        if tok.dep_ == "pobj" and tok.head.head.i in reported:
+            continue   # "said in a statement that ...": the medium of a report already found, no cue of its own
         lemma = tok.lemma_.lower()
         cls = nouns.get(lemma)
         clause = None
@@ -173,15 +185,68 @@ def noun_cue_pass(ctx: Context, found: list[Found]) -> None:
             continue
         if source is None or source["kind"] == "author":
             continue
-        chars = paragraph_clip(ctx, tok, trim_content(ctx, clause.left_edge.i, clause.right_edge.i + 1))
-        if chars is None:
-            continue
-        kind = classify_content(ctx, *chars)
+        kind = _clause_content(ctx, tok, clause)
         if kind is None:
             continue
         cs, ce, type_, inside = kind
         found.append(Found((cs, ce), type_, source, mention, (tok.idx, tok.idx + len(tok)), cls,
                            "denied" if cls == "denial" else "asserted"))
+        ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
+
+
+def _clause_content(ctx: Context, cue, clause):
+    """The content of a clause hung on a cue word: trimmed, kept in the cue's paragraph and
+    typed by its quote marks (`classify_content`); None when nothing of it is left."""
+    chars = paragraph_clip(ctx, cue, trim_content(ctx, clause.left_edge.i, clause.right_edge.i + 1))
+    return None if chars is None else classify_content(ctx, *chars)
+
+
+#: verbs an adjective of stance is predicated by ("is confident", "remained adamant", "seems sure")
+LINKING = ("be", "remain", "seem", "appear", "sound", "become", "grow", "stay", "feel")
+
+
+def adjective_cue_pass(ctx: Context, found: list[Found]) -> None:
+    """ "The senator was confident that the bill would pass", "is adamant that ...", "are
+    afraid that ...", "is determined to ...": a predicative adjective of stance (lexicon
+    'adjective_cues', 'adjective_stances') with its clause reports a stance of its subject,
+    as a belief verb does. Read off the parse: the adjective must complement a linking verb
+    (or head its own clause), and the clause hang on it or on that verb after it."""
+    cues = ctx.cues
+    for adj in ctx.outside_with(tuple(cues.adjective_cues) + tuple(cues.adjective_stances)):
+        word = adj.lower_
+        if adj.dep_ in ("acomp", "oprd") and adj.head.i < adj.i and adj.head.lemma_.lower() in LINKING:
+            pred = adj.head
+        elif any(c.dep_ in ("nsubj", "nsubjpass") for c in adj.children) \
+                and any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in LINKING for c in adj.children):
+            pred = adj   # "Residents are convinced that ...", parsed as a passive verb; not "made them ready to"
+        else:
+            continue
+        holders = [adj] if pred is adj else [adj, pred]
+        after = [c for h in holders for c in h.children if c.i > adj.i]
+        clause = None
+        if word in cues.adjective_cues:
+            clause = next((c for c in after if c.dep_ == "ccomp"
+                           and not any(m.dep_ == "mark" and m.lower_ in cues.wh_openers for m in c.children)
+                           and c.left_edge.lower_ not in cues.wh_openers), None)
+        if clause is None and word in cues.adjective_stances:
+            clause = infinitive_of(adj) or (infinitive_of(pred) if pred is not adj else None)
+        if clause is None:
+            continue
+        subj = speaker_of(pred, passive=True)
+        if subj is None or not ctx.outside(subj) or subj.lower_ in ("it", "this", "that", "there"):
+            continue   # "it is doubtful that ...": impersonal, nobody's stance
+        cls = cues.adjective_cues.get(word, "cognition")
+        got = source_of_speaker(ctx, subj, cls)
+        if got is None or got[0]["kind"] == "author":
+            continue
+        source, mention, _ = got
+        kind = _clause_content(ctx, adj, clause)
+        if kind is None:
+            continue
+        cs, ce, type_, inside = kind
+        # the cue with its auxiliaries and negation: "was not convinced"
+        cue = ctx.chars(min([pred.i] + [c.i for c in adj.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < adj.i]), adj.i + 1)
+        found.append(Found((cs, ce), type_, source, mention, cue, cls, cue_polarity(pred, cls, (cs, ce)), verb=pred.i))
         ctx.absorbed.update(dict.fromkeys(inside, found[-1]))
 
 
