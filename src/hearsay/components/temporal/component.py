@@ -100,6 +100,8 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
     if before[-1:] and before[-1] in tense["plan_before"] and _is_day(span, L) and not (tok is not None and any(
             c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)):
         return "future"  # "called a meeting for Thursday": the day a thing is set for lies ahead
+    if before[-1:] and before[-1] in tense["past_before"]:
+        return "past"  # "apart since the summer", "closed since Monday": what a thing runs from has begun
     if tok is None:
         root = (sentence if sentence is not None else span.sent).root
         root_aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
@@ -125,7 +127,7 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
         return "future"
     if tok.lemma_ in future_heads:
         return "future"
-    if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+    if tok.tag_ in ("VB", "VBN") and any(a.lower_ == "to" for a in auxes):  # "to open", "to be published"
         head = _governing_verb(tok.head.doc[tok.head.i : tok.head.i + 1]) if tok.head is not tok else None
         if head is not None:
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
@@ -146,8 +148,13 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN":
+        if any(a.dep_ == "auxpass" and a.lower_ in tense["present_progressive"] for a in auxes) and \
+                not any(a.dep_ == "aux" for a in auxes):
+            return "present"  # "when the case is heard in May": a present passive, not a past
         return "past"
     if tok.tag_ in ("VBZ", "VBP"):
+        if tok.lemma_ == "be" and _is_day(span, L) and not auxes:
+            return "present"  # "the first game is Saturday": a day stated as what a thing is, is its schedule
         return "present" if tok.lemma_ not in ("be", "have") else None
     return None
 
@@ -257,6 +264,10 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         texts = [t.text for t in span]
         try:
             res = normalize(texts, ctx, span.text, L)
+            if res is not None and n + 1 < len(spans) and _joined_as_range(doc, e, spans[n + 1][0], L):
+                nxt = doc[spans[n + 1][0] : spans[n + 1][1]]
+                res = _range_start(texts, res, normalize([t.text for t in nxt], ctx, nxt.text, L), ctx, L,
+                                   f"T{n + 2}") or res
         except (ValueError, OverflowError):  # "3000 years ago": outside the calendar we can write
             res = None
         if res is not None:
@@ -272,6 +283,42 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
                 if res.point.gran in ("D", "M", "W") and (res.anchor != "published" or speech_ref == ref):
                     focus_year = res.point.day.year
     return out
+
+
+def _joined_as_range(doc: Doc, end: int, next_start: int, L: dict) -> bool:
+    """Whether two expressions are the two ends of one range ("June and September 2025",
+    "2 p.m. to 7 p.m. on Feb. 4"): only range connectors between them, not a bare comma."""
+    gap = [t.lower_ for t in doc[end:next_start]]
+    return 0 < len(gap) <= 2 and all(w in L["range_connectors"] for w in gap) and any(w != "," for w in gap)
+
+
+def _range_start(texts: list[str], res: Resolved, end: Optional[Resolved], ctx: Context, L: dict,
+                 end_id: str) -> Optional[Resolved]:
+    """The first end of a range, completed from the second: a writer states the year or the day
+    once, at the end ("between June and September 2025" is June 2025; "between 2 p.m. and 7 p.m.
+    on Feb. 4" puts 2 p.m. on Feb. 4). None when the first end needs nothing from the second."""
+    if end is None or end.point is None or end.point.gran != "D" and end.point.gran != "M" or not res.uses_ref:
+        return None
+    words = [t.lower().rstrip(".") for t in texts]
+    if res.type == "TIME" and end.type == "TIME" and end.point.gran == "D" and not any(
+            w in L["weekdays"] or w in L["months"] or w in L["day_offsets"] for w in words):
+        sub = Context(ref=end.point.day, tense=ctx.tense, quarter_context=ctx.quarter_context, fiscal_end=ctx.fiscal_end)
+        r = normalize(texts, sub, L=L)
+        if r is not None:
+            r.anchor, r.uses_ref = end_id, end.uses_ref
+        return r
+    if end.uses_ref or not any(w in L["months"] for w in words) or res.point is None or res.point.gran not in ("D", "M"):
+        return None
+    year = end.point.day.year
+    for y in (year, year - 1):  # "from December to March 2025": December of the year before
+        sub = Context(ref=ctx.ref, tense=ctx.tense, focus_year=y, fiscal_end=ctx.fiscal_end)
+        r = normalize(texts, sub, L=L)
+        if r is None or r.point is None:
+            return None
+        if r.point.day <= end.point.day:
+            r.anchor, r.uses_ref = None, False
+            return r
+    return None
 
 
 def _date_event_days(doc: Doc, layout: _Layout, recs: list[tuple], L: dict) -> list[tuple]:
