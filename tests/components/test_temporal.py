@@ -504,6 +504,13 @@ def test_all_summer_is_the_season_by_tense(analyze):
     ("The singer's tour ends in December.", "2026-02-04", "December", "2026-12"),
     ("The appeal is heard in May, the clerk said.", "2026-01-29", "May", "2026-05"),
     ("The rules are to be published in early November.", "2026-08-30", "early November", "2026-11"),
+    # a present-tense state running "through"/"from" a day, a deferral "to" a day, and a day
+    # after "due" the parser reads as a noun, all look ahead
+    ("Schools remain closed through Friday.", "2026-02-04", "Friday", "2026-02-06"),
+    ("New parking rules apply from Monday.", "2026-02-04", "Monday", "2026-02-09"),
+    ("The trial was adjourned to Friday.", "2026-02-04", "Friday", "2026-02-06"),
+    ("The ship is due to dock on Sunday.", "2026-02-04", "Sunday", "2026-02-08"),
+    ("The road has been closed through Monday.", "2026-02-04", "Monday", "2026-02-02"),
     # a day of the month by its ordinal: of the month named, else the one the tense points to
     ("The rent is due on the 14th.", "2026-02-04", "the 14th", "2026-02-14"),
     ("The payments were made on the 14th.", "2026-02-04", "the 14th", "2026-01-14"),
@@ -522,6 +529,11 @@ def test_range_start_takes_its_year_or_day_from_the_end(analyze):
     assert value(led, "December").value == "2024-12"
     led = analyze("Visitors who came between 2 p.m. and 7 p.m. on Feb. 4 should call.", published="2026-02-11")
     assert value(led, "2 p.m.").value == "2026-02-04T14:00"
+    # a past week's range runs forward; a list of days keeps each one's own week
+    led = analyze("The exhibition ran from Monday to Sunday.", published="2026-02-04")
+    assert (value(led, "Monday").value, value(led, "Sunday").value) == ("2026-01-26", "2026-02-01")
+    led = analyze("Below are statements made Friday and Thursday by the lawyer.", published="1998-02-06")
+    assert (value(led, "Friday").value, value(led, "Thursday").value) == ("1998-02-06", "1998-02-05")
     # a year of its own is kept
     led = analyze("Divers checked sites between June 2019 and September 2025.", published="2026-02-17")
     assert value(led, "June 2019").value == "2019-06"

@@ -77,6 +77,8 @@ def _governing_verb(span: Span):
             continue
         if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("npadvmod", "conj", "appos") and tok.head.pos_ in ("VERB", "AUX"):
             continue
+        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+            continue  # "remain closed through Friday", "was open Saturday": the verb the state hangs on
         return None
     return None
 
@@ -107,6 +109,8 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
         root_aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in future_aux for a in root_aux):
             return "future"
+        if root.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lemma_ in future_heads for c in root.children):
+            return "future"  # "the ship is due to dock on Sunday", read as a noun by the parser
         if (before[-1:] and before[-1] in future_before) or before[-3:] == ["as", "soon", "as"]:
             return "future"
         return None
@@ -139,6 +143,10 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
                 return None
         return "future"
     if before[-1:] and before[-1] in open_before:
+        if tok.lemma_ in deferrals:
+            return "future"  # "the trial was adjourned to Friday"
+        if _present_simple(tok, auxes):
+            return "present"  # "schools remain closed through Friday", "new rules apply from Monday"
         return None
     if tok.tag_ == "VBG" and any(a.lower_ in tense["present_progressive"] for a in auxes):
         return "future"
@@ -157,6 +165,16 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
             return "present"  # "the first game is Saturday": a day stated as what a thing is, is its schedule
         return "present" if tok.lemma_ not in ("be", "have") else None
     return None
+
+
+def _present_simple(tok, auxes: list) -> bool:
+    """A verb in the simple present, itself or through "is/are" ("remain", "are closed"), not
+    a perfect ("has been closed") or a copula alone."""
+    if any(a.lower_ in ("has", "have", "'ve", "had", "'d") for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in ("be", "have")
 
 
 class _Layout:
@@ -267,7 +285,7 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
             if res is not None and n + 1 < len(spans) and _joined_as_range(doc, e, spans[n + 1][0], L):
                 nxt = doc[spans[n + 1][0] : spans[n + 1][1]]
                 res = _range_start(texts, res, normalize([t.text for t in nxt], ctx, nxt.text, L), ctx, L,
-                                   f"T{n + 2}") or res
+                                   f"T{n + 2}", _ordered_range(doc, s, e, spans[n + 1][0], L)) or res
         except (ValueError, OverflowError):  # "3000 years ago": outside the calendar we can write
             res = None
         if res is not None:
@@ -292,8 +310,17 @@ def _joined_as_range(doc: Doc, end: int, next_start: int, L: dict) -> bool:
     return 0 < len(gap) <= 2 and all(w in L["range_connectors"] for w in gap) and any(w != "," for w in gap)
 
 
+def _ordered_range(doc: Doc, start: int, end: int, next_start: int, L: dict) -> bool:
+    """Whether the two ends run in time order: "from Monday to Sunday", "between Monday and
+    Friday"; not a list ("statements made Friday and Thursday")."""
+    gap = [t.lower_ for t in doc[end:next_start]]
+    if any(w in L["range_connectors"] and w not in ("and", "or", ",") for w in gap):
+        return True
+    return gap == ["and"] and start > 0 and doc[start - 1].lower_ == "between"
+
+
 def _range_start(texts: list[str], res: Resolved, end: Optional[Resolved], ctx: Context, L: dict,
-                 end_id: str) -> Optional[Resolved]:
+                 end_id: str, ordered: bool) -> Optional[Resolved]:
     """The first end of a range, completed from the second: a writer states the year or the day
     once, at the end ("between June and September 2025" is June 2025; "between 2 p.m. and 7 p.m.
     on Feb. 4" puts 2 p.m. on Feb. 4). None when the first end needs nothing from the second."""
@@ -307,6 +334,11 @@ def _range_start(texts: list[str], res: Resolved, end: Optional[Resolved], ctx: 
         if r is not None:
             r.anchor, r.uses_ref = end_id, end.uses_ref
         return r
+    if ordered and res.point is not None and res.point.gran == "D" and end.point.gran == "D" and res.point.day > end.point.day \
+            and any(w in L["weekdays"] for w in words) and res.point.day - end.point.day < timedelta(days=7):
+        day = res.point.day - timedelta(days=7)  # "ran from Monday to Sunday": the Monday before that Sunday
+        return Resolved(res.type, day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, res.anchor,
+                        Point(day, "D"), res.uses_ref)
     if end.uses_ref or not any(w in L["months"] for w in words) or res.point is None or res.point.gran not in ("D", "M"):
         return None
     year = end.point.day.year
