@@ -500,6 +500,7 @@ def test_all_summer_is_the_season_by_tense(analyze):
     # a whole month after the publication month in a past clause is last year's
     ("The bakery closed in March after a kitchen fire.", "2026-02-04", "March", "2025-03"),
     ("The bakery closed in February after a kitchen fire.", "2026-02-20", "February", "2026-02"),
+    ("The council met on March 3 to approve the budget.", "2026-02-04", "March 3", "2025-03-03"),
     # a present-tense schedule or a present passive looks ahead
     ("The singer's tour ends in December.", "2026-02-04", "December", "2026-12"),
     ("The appeal is heard in May, the clerk said.", "2026-01-29", "May", "2026-05"),

@@ -539,7 +539,7 @@ def _nearest_year(ref: date, month: int, day: Optional[int], tense: Optional[str
             ahead = (date(ref.year, month, min(day, 28)) - ref).days
         except ValueError:
             ahead = 365
-        return ref.year if ahead <= 62 else ref.year - 1
+        return ref.year if ahead <= 7 else ref.year - 1  # a week's slack for a late publication date
     if tense in ("future", "present"):
         return ref.year if this >= now else ref.year + 1
     candidates = [ref.year - 1, ref.year, ref.year + 1]
