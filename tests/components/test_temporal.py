@@ -512,6 +512,9 @@ def test_all_summer_is_the_season_by_tense(analyze):
     ("The trial was adjourned to Friday.", "2026-02-04", "Friday", "2026-02-06"),
     ("The ship is due to dock on Sunday.", "2026-02-04", "Sunday", "2026-02-08"),
     ("The road has been closed through Monday.", "2026-02-04", "Monday", "2026-02-02"),
+    # a time on the event a present or just-done act points to is ahead; a past act keeps its tense
+    ("The ministry has called both unions to a meeting on Thursday.", "2025-07-30", "Thursday", "2025-07-31"),
+    ("The ministry called both unions to a meeting on Thursday.", "2025-07-30", "Thursday", "2025-07-24"),
     # a day of the month by its ordinal: of the month named, else the one the tense points to
     ("The rent is due on the 14th.", "2026-02-04", "the 14th", "2026-02-14"),
     ("The payments were made on the 14th.", "2026-02-04", "the 14th", "2026-01-14"),

@@ -111,6 +111,8 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
             return "future"
         if root.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lemma_ in future_heads for c in root.children):
             return "future"  # "the ship is due to dock on Sunday", read as a noun by the parser
+        if _goal_of_recent_act(span):
+            return "future"
         if (before[-1:] and before[-1] in future_before) or before[-3:] == ["as", "soon", "as"]:
             return "future"
         return None
@@ -165,6 +167,21 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
             return "present"  # "the first game is Saturday": a day stated as what a thing is, is its schedule
         return "present" if tok.lemma_ not in ("be", "have") else None
     return None
+
+
+def _goal_of_recent_act(span: Span) -> bool:
+    """"has called both sides to a meeting on Thursday", "invites residents to a forum on
+    Monday": a time on the event a present or just-done act points to ("to" + noun) is still
+    ahead; "was called to a meeting on Thursday" may be over and stays with the tense."""
+    prep = span.root.head
+    noun = prep.head if prep.dep_ == "prep" else None
+    if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return False
+    verb = noun.head.head
+    if verb.pos_ != "VERB":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("has", "have", "'s", "'ve") for a in auxes) or _present_simple(verb, auxes)
 
 
 def _present_simple(tok, auxes: list) -> bool:
