@@ -559,3 +559,16 @@ def test_later_this_month_runs_from_the_next_day(analyze):
 def test_next_season_early_in_a_year_starts_that_year(analyze):
     assert value(analyze("The club hopes to return next season.", published="2026-02-04"), "next season").value == "2026"
     assert value(analyze("The club hopes to return next season.", published="2025-09-29"), "next season").value == "2026"
+
+
+def test_the_next_or_following_day_counts_from_the_story(analyze):
+    led = analyze("The warehouse fire broke out on Jan. 12. The owner was arrested the next day.", published="2026-02-04")
+    assert value(led, "the next day").value == "2026-01-13"
+    led = analyze("The warehouse fire broke out on Jan. 12. The owner was arrested the following day.",
+                  published="2026-02-04")
+    assert value(led, "the following day").value == "2026-01-13"
+    led = analyze("The warehouse fire broke out on Jan. 12. The following week, the owner was arrested.",
+                  published="2026-02-04")
+    assert value(led, "The following week").value == "2026-W04"
+    led = analyze("The following day care centres were closed.", published="2026-02-04")
+    assert not led.times

@@ -411,9 +411,13 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
             doc[i - 1].lower_ in L["unit_determiners"]:
+        if tok.dep_ == "compound" and tok.head.i > i and tok.head.pos_ == "NOUN":
+            return None  # "the following day care centres": the unit names a kind of thing
         s = i - 1
         if s > 0 and doc[s].lower_ == "past" and doc[s - 1].lower_ in ("this", "the"):
             s -= 1
+        if s > 0 and doc[s].lower_ in ("following", "previous") and doc[s - 1].lower_ == "the":
+            s -= 1  # "the following day", "the previous week": counted from the story's day, not today
         if s > 0 and doc[s - 1].lower_ in ("earlier", "later", "early", "late"):
             s -= 1
         return (s, i + 1)

@@ -179,6 +179,9 @@ def read_relative_unit(words, joined, ctx, L, mod):
         unit = L["units"][words[2]][0]
         p = move(point_for(ctx.anchor.day, unit), -1 if words[1] == "previous" else 1)
         return resolved_point(p, ctx, ctx.anchor_id, False, mod, L=L)
+    if len(words) == 3 and words[0] == "the" and words[2] in ("day", "night") or \
+            words[:2] == ["the", "day"] or words[:2] == ["the", "night"]:
+        return None  # "the next day", "the previous night": a day from the story's day (_neighbour_day)
     if words[:2] in (["the", "current"], ["the", "latest"], ["the", "previous"], ["the", "coming"], ["the", "next"],
                      ["the", "past"], ["the", "last"]):
         words = words[1:] if words[1] != "latest" else ["last"] + words[2:]
