@@ -502,6 +502,8 @@ def test_all_summer_is_the_season_by_tense(analyze):
     ("The bakery closed in February after a kitchen fire.", "2026-02-20", "February", "2026-02"),
     ("The council met on March 3 to approve the budget.", "2026-02-04", "March 3", "2025-03-03"),
     # a present-tense schedule or a present passive looks ahead
+    ("The museum reopens on Feb. 1 after repairs.", "2026-02-04", "Feb. 1", "2026-02-01"),
+    ("The museum reopens on Jan. 10 after repairs.", "2026-02-04", "Jan. 10", "2027-01-10"),
     ("The singer's tour ends in December.", "2026-02-04", "December", "2026-12"),
     ("The appeal is heard in May, the clerk said.", "2026-01-29", "May", "2026-05"),
     ("The rules are to be published in early November.", "2026-08-30", "early November", "2026-11"),

@@ -544,7 +544,11 @@ def _nearest_year(ref: date, month: int, day: Optional[int], tense: Optional[str
             ahead = 365
         return ref.year if ahead <= 7 else ref.year - 1  # a week's slack for a late publication date
     if tense in ("future", "present"):
-        return ref.year if this >= now else ref.year + 1
+        try:
+            behind = (ref - date(ref.year, month, day)).days
+        except ValueError:
+            behind = 365
+        return ref.year if this >= now or behind <= 7 else ref.year + 1  # the week's slack, as for the past
     candidates = [ref.year - 1, ref.year, ref.year + 1]
     def distance(y):
         try:
