@@ -271,6 +271,8 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "count_after": list[str],
         "holiday_heads": list[str],
         "range_connectors": list[str],
+        "month_relatives": dict[str, int],
+        "day_ordinal_openers": list[str],
         "clock_prepositions": list[str],
         "period_modifiers": list[str],
         "season_determiners": list[str],

@@ -227,6 +227,16 @@ def test_children_list_gives_each_child_an_age(analyze):
     assert entity_with(ledger, "Paris").type == "GPE"
 
 
+@pytest.mark.parametrize("sentence, name, age", [
+    ("Odile Marchand, twenty-nine, said the gate was locked.", "Odile Marchand", 29),
+    ("Odile Marchand, a forty-two-year-old nurse, said the gate was locked.", "Odile Marchand", 42),
+    ("Odile Marchand, now 42, said the gate was locked.", "Odile Marchand", 42),
+    ("Odile Marchand, one of the nurses, said the gate was locked.", "Odile Marchand", None),
+])
+def test_ages_written_in_words_or_after_now(analyze, sentence, name, age):
+    assert entity_with(analyze(sentence, published="2026-02-04"), name).age == age
+
+
 def test_no_published_date_leaves_born_open(analyze):
     entity = entity_with(analyze("Dolores Pike, 81, lives a mile down the road."), "Dolores Pike")
     assert entity.age == 81 and entity.born is None

@@ -488,3 +488,89 @@ def test_all_summer_is_the_season_by_tense(analyze):
     ledger = analyze("The club have insisted all summer that the striker is not for sale.", published="2025-08-20")
     t = value(ledger, "all summer")
     assert t.value == "2025-SU" and (t.range.start, t.range.end) == ("2025-06-01", "2025-08-31")
+
+
+@pytest.mark.parametrize("text, published, expr, expected", [
+    # what a thing runs "since" has begun: the season or month before publication
+    ("The two have lived apart since the summer, a neighbour said.", "2026-01-20", "the summer", "2025-SU"),
+    ("The gallery has been closed since November.", "2026-02-04", "November", "2025-11"),
+    # a day stated as what a thing is, is its schedule
+    ("The orchestra's first concert is Saturday at the town hall.", "2025-10-29", "Saturday", "2025-11-01"),
+    ("The orchestra's first concert was Saturday at the town hall.", "2025-10-29", "Saturday", "2025-10-25"),
+    # a whole month after the publication month in a past clause is last year's
+    ("The bakery closed in March after a kitchen fire.", "2026-02-04", "March", "2025-03"),
+    ("The bakery closed in February after a kitchen fire.", "2026-02-20", "February", "2026-02"),
+    ("The council met on March 3 to approve the budget.", "2026-02-04", "March 3", "2025-03-03"),
+    # a present-tense schedule or a present passive looks ahead
+    ("The museum reopens on Feb. 1 after repairs.", "2026-02-04", "Feb. 1", "2026-02-01"),
+    ("The museum reopens on Jan. 10 after repairs.", "2026-02-04", "Jan. 10", "2027-01-10"),
+    ("The singer's tour ends in December.", "2026-02-04", "December", "2026-12"),
+    ("The appeal is heard in May, the clerk said.", "2026-01-29", "May", "2026-05"),
+    ("The rules are to be published in early November.", "2026-08-30", "early November", "2026-11"),
+    # a present-tense state running "through"/"from" a day, a deferral "to" a day, and a day
+    # after "due" the parser reads as a noun, all look ahead
+    ("Schools remain closed through Friday.", "2026-02-04", "Friday", "2026-02-06"),
+    ("New parking rules apply from Monday.", "2026-02-04", "Monday", "2026-02-09"),
+    ("The trial was adjourned to Friday.", "2026-02-04", "Friday", "2026-02-06"),
+    ("The ship is due to dock on Sunday.", "2026-02-04", "Sunday", "2026-02-08"),
+    ("The road has been closed through Monday.", "2026-02-04", "Monday", "2026-02-02"),
+    # a time on the event a present or just-done act points to is ahead; a past act keeps its tense
+    ("The ministry has called both unions to a meeting on Thursday.", "2025-07-30", "Thursday", "2025-07-31"),
+    ("The ministry called both unions to a meeting on Thursday.", "2025-07-30", "Thursday", "2025-07-24"),
+    # a day of the month by its ordinal: of the month named, else the one the tense points to
+    ("The rent is due on the 14th.", "2026-02-04", "the 14th", "2026-02-14"),
+    ("The payments were made on the 14th.", "2026-02-04", "the 14th", "2026-01-14"),
+    ("The payments will be made by the 14th.", "2026-02-20", "the 14th", "2026-03-14"),
+    ("The rent is due on the 14th of next month.", "2026-02-04", "the 14th of next month", "2026-03-14"),
+    ("The rent is due on the 14th of March.", "2026-02-04", "the 14th of March", "2026-03-14"),
+])
+def test_tense_and_context_pick_the_calendar_point(analyze, text, published, expr, expected):
+    assert value(analyze(text, published=published), expr).value == expected
+
+
+def test_range_start_takes_its_year_or_day_from_the_end(analyze):
+    led = analyze("Divers checked 80 sites between June and September 2025.", published="2026-02-17")
+    assert value(led, "June").value == "2025-06"
+    led = analyze("The survey ran from December to March 2025.", published="2026-02-17")
+    assert value(led, "December").value == "2024-12"
+    led = analyze("Visitors who came between 2 p.m. and 7 p.m. on Feb. 4 should call.", published="2026-02-11")
+    assert value(led, "2 p.m.").value == "2026-02-04T14:00"
+    # a past week's range runs forward; a list of days keeps each one's own week
+    led = analyze("The exhibition ran from Monday to Sunday.", published="2026-02-04")
+    assert (value(led, "Monday").value, value(led, "Sunday").value) == ("2026-01-26", "2026-02-01")
+    led = analyze("Below are statements made Friday and Thursday by the lawyer.", published="1998-02-06")
+    assert (value(led, "Friday").value, value(led, "Thursday").value) == ("1998-02-06", "1998-02-05")
+    # a year of its own is kept
+    led = analyze("Divers checked sites between June 2019 and September 2025.", published="2026-02-17")
+    assert value(led, "June 2019").value == "2019-06"
+
+
+def test_an_ordinal_before_a_noun_is_no_day(analyze):
+    led = analyze("The book explains how the 13th amendment came to be, and who finished 14th.", published="2026-02-04")
+    assert not [t for t in led.times if "13th" in t.span.text or "14th" in t.span.text]
+
+
+def test_later_this_month_runs_from_the_next_day(analyze):
+    led = analyze("The report is due later this month; the board met earlier this month.", published="2026-09-20")
+    assert (value(led, "later this month").range.start, value(led, "later this month").range.end) == \
+        ("2026-09-21", "2026-09-30")
+    assert (value(led, "earlier this month").range.start, value(led, "earlier this month").range.end) == \
+        ("2026-09-01", "2026-09-19")
+
+
+def test_next_season_early_in_a_year_starts_that_year(analyze):
+    assert value(analyze("The club hopes to return next season.", published="2026-02-04"), "next season").value == "2026"
+    assert value(analyze("The club hopes to return next season.", published="2025-09-29"), "next season").value == "2026"
+
+
+def test_the_next_or_following_day_counts_from_the_story(analyze):
+    led = analyze("The warehouse fire broke out on Jan. 12. The owner was arrested the next day.", published="2026-02-04")
+    assert value(led, "the next day").value == "2026-01-13"
+    led = analyze("The warehouse fire broke out on Jan. 12. The owner was arrested the following day.",
+                  published="2026-02-04")
+    assert value(led, "the following day").value == "2026-01-13"
+    led = analyze("The warehouse fire broke out on Jan. 12. The following week, the owner was arrested.",
+                  published="2026-02-04")
+    assert value(led, "The following week").value == "2026-W04"
+    led = analyze("The following day care centres were closed.", published="2026-02-04")
+    assert not led.times

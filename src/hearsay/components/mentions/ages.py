@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from ...lexicon import load_lexicon
+
 MAX_AGE = 119
 #: what may follow "Name, 42" for the number to be an age: the closing comma, sentence end, ...
 AGE_FOLLOWERS = {",", ".", ")", ";", "—", "–", ":"}
@@ -31,6 +33,34 @@ def _small_int(text: str) -> int | None:
     return value if 0 < value <= MAX_AGE else None
 
 
+def _number_word(word: str) -> int | None:
+    """A whole number word an age may be written in ("nine", "twenty"); not "a" or "dozen"."""
+    value = load_lexicon("time")["numbers"].get(word.lower())
+    return int(value) if value is not None and value == int(value) and (1 <= value < 20 or value in _TENS) \
+        and word.lower() not in ("a", "an", "single", "couple", "dozen") else None
+
+
+_TENS = {20, 30, 40, 50, 60, 70, 80, 90}
+
+
+def number_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, index of its last word) for an age starting at ``words[i]``: digits ("42"), a
+    number word ("nine"), or tens and units with a hyphen between ("forty", "-", "two")."""
+    if i >= len(words):
+        return None
+    value = _small_int(words[i])
+    if value is not None:
+        return value, i
+    value = _number_word(words[i])
+    if value is None:
+        return None
+    if value in _TENS and i + 2 < len(words) and words[i + 1] == "-":
+        unit = _number_word(words[i + 2])
+        if unit is not None and unit < 10:
+            return value + unit, i + 2
+    return value, i
+
+
 def age_after(table, position: int) -> tuple[int, int] | None:
     """(age, token index) for ", 42," / ", 42." / " (42)" starting at ``position``, else None.
 
@@ -40,17 +70,18 @@ def age_after(table, position: int) -> tuple[int, int] | None:
     if position + 1 >= n:
         return None
     first = text[position]
-    if first == "," and table.lower[position + 1] == "aged":  # "Joe Lieberman, aged 82,"
+    if first == "," and table.lower[position + 1] in ("aged", "now"):  # "Joe Lieberman, aged 82,", "Ann Lee, now 42,"
         position += 1
     if first == "," or first == "(":
-        value = _small_int(text[position + 1])
-        if value is None:
+        read = number_at(text, position + 1)
+        if read is None:
             return None
-        after = text[position + 2] if position + 2 < n else None
+        value, last = read
+        after = text[last + 1] if last + 1 < n else None
         if first == "(":
-            return (value, position + 1) if after == ")" else None
-        if after is None or after in AGE_FOLLOWERS or table.lower[position + 2] in AGE_FOLLOWER_WORDS:
-            return value, position + 1
+            return (value, last) if after == ")" else None
+        if after is None or after in AGE_FOLLOWERS or table.lower[last + 1] in AGE_FOLLOWER_WORDS:
+            return value, last
     return None
 
 
@@ -120,7 +151,12 @@ def year_old_age(doc: Doc, token_index: int) -> int | None:
     while i >= 0 and len(words) < 4 and (doc[i].text in ("-",) or doc[i].lower_ in ("year", "years") or doc[i].like_num):
         words.append(doc[i])
         if doc[i].like_num:
-            return _small_int(doc[i].text.split("-")[0])
+            if i >= 2 and doc[i - 1].text == "-":  # "forty-two-year-old"
+                read = number_at([t.text for t in doc[i - 2 : i + 1]], 0)
+                if read is not None and read[1] == 2:
+                    return read[0]
+            read = number_at([doc[i].text.split("-")[0]], 0)
+            return read[0] if read else None
         i -= 1
     if token.lower_ == "year-old" and i >= 0:
         return _small_int(doc[token_index - 1].text)

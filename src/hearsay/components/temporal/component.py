@@ -77,6 +77,8 @@ def _governing_verb(span: Span):
             continue
         if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("npadvmod", "conj", "appos") and tok.head.pos_ in ("VERB", "AUX"):
             continue
+        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+            continue  # "remain closed through Friday", "was open Saturday": the verb the state hangs on
         return None
     return None
 
@@ -100,10 +102,16 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
     if before[-1:] and before[-1] in tense["plan_before"] and _is_day(span, L) and not (tok is not None and any(
             c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)):
         return "future"  # "called a meeting for Thursday": the day a thing is set for lies ahead
+    if before[-1:] and before[-1] in tense["past_before"]:
+        return "past"  # "apart since the summer", "closed since Monday": what a thing runs from has begun
     if tok is None:
         root = (sentence if sentence is not None else span.sent).root
         root_aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in future_aux for a in root_aux):
+            return "future"
+        if root.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lemma_ in future_heads for c in root.children):
+            return "future"  # "the ship is due to dock on Sunday", read as a noun by the parser
+        if _goal_of_recent_act(span):
             return "future"
         if (before[-1:] and before[-1] in future_before) or before[-3:] == ["as", "soon", "as"]:
             return "future"
@@ -125,7 +133,7 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
         return "future"
     if tok.lemma_ in future_heads:
         return "future"
-    if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+    if tok.tag_ in ("VB", "VBN") and any(a.lower_ == "to" for a in auxes):  # "to open", "to be published"
         head = _governing_verb(tok.head.doc[tok.head.i : tok.head.i + 1]) if tok.head is not tok else None
         if head is not None:
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
@@ -137,6 +145,10 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
                 return None
         return "future"
     if before[-1:] and before[-1] in open_before:
+        if tok.lemma_ in deferrals:
+            return "future"  # "the trial was adjourned to Friday"
+        if _present_simple(tok, auxes):
+            return "present"  # "schools remain closed through Friday", "new rules apply from Monday"
         return None
     if tok.tag_ == "VBG" and any(a.lower_ in tense["present_progressive"] for a in auxes):
         return "future"
@@ -146,10 +158,40 @@ def tense_of(span: Span, L: dict, sentence: Optional[Span] = None) -> Optional[s
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN":
+        if any(a.dep_ == "auxpass" and a.lower_ in tense["present_progressive"] for a in auxes) and \
+                not any(a.dep_ == "aux" for a in auxes):
+            return "present"  # "when the case is heard in May": a present passive, not a past
         return "past"
     if tok.tag_ in ("VBZ", "VBP"):
+        if tok.lemma_ == "be" and _is_day(span, L) and not auxes:
+            return "present"  # "the first game is Saturday": a day stated as what a thing is, is its schedule
         return "present" if tok.lemma_ not in ("be", "have") else None
     return None
+
+
+def _goal_of_recent_act(span: Span) -> bool:
+    """"has called both sides to a meeting on Thursday", "invites residents to a forum on
+    Monday": a time on the event a present or just-done act points to ("to" + noun) is still
+    ahead; "was called to a meeting on Thursday" may be over and stays with the tense."""
+    prep = span.root.head
+    noun = prep.head if prep.dep_ == "prep" else None
+    if noun is None or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return False
+    verb = noun.head.head
+    if verb.pos_ != "VERB":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("has", "have", "'s", "'ve") for a in auxes) or _present_simple(verb, auxes)
+
+
+def _present_simple(tok, auxes: list) -> bool:
+    """A verb in the simple present, itself or through "is/are" ("remain", "are closed"), not
+    a perfect ("has been closed") or a copula alone."""
+    if any(a.lower_ in ("has", "have", "'ve", "had", "'d") for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in ("be", "have")
 
 
 class _Layout:
@@ -257,6 +299,10 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
         texts = [t.text for t in span]
         try:
             res = normalize(texts, ctx, span.text, L)
+            if res is not None and n + 1 < len(spans) and _joined_as_range(doc, e, spans[n + 1][0], L):
+                nxt = doc[spans[n + 1][0] : spans[n + 1][1]]
+                res = _range_start(texts, res, normalize([t.text for t in nxt], ctx, nxt.text, L), ctx, L,
+                                   f"T{n + 2}", _ordered_range(doc, s, e, spans[n + 1][0], L)) or res
         except (ValueError, OverflowError):  # "3000 years ago": outside the calendar we can write
             res = None
         if res is not None:
@@ -272,6 +318,56 @@ def _value_all(doc: Doc, layout: _Layout, spans, ref: Optional[date], L: dict, f
                 if res.point.gran in ("D", "M", "W") and (res.anchor != "published" or speech_ref == ref):
                     focus_year = res.point.day.year
     return out
+
+
+def _joined_as_range(doc: Doc, end: int, next_start: int, L: dict) -> bool:
+    """Whether two expressions are the two ends of one range ("June and September 2025",
+    "2 p.m. to 7 p.m. on Feb. 4"): only range connectors between them, not a bare comma."""
+    gap = [t.lower_ for t in doc[end:next_start]]
+    return 0 < len(gap) <= 2 and all(w in L["range_connectors"] for w in gap) and any(w != "," for w in gap)
+
+
+def _ordered_range(doc: Doc, start: int, end: int, next_start: int, L: dict) -> bool:
+    """Whether the two ends run in time order: "from Monday to Sunday", "between Monday and
+    Friday"; not a list ("statements made Friday and Thursday")."""
+    gap = [t.lower_ for t in doc[end:next_start]]
+    if any(w in L["range_connectors"] and w not in ("and", "or", ",") for w in gap):
+        return True
+    return gap == ["and"] and start > 0 and doc[start - 1].lower_ == "between"
+
+
+def _range_start(texts: list[str], res: Resolved, end: Optional[Resolved], ctx: Context, L: dict,
+                 end_id: str, ordered: bool) -> Optional[Resolved]:
+    """The first end of a range, completed from the second: a writer states the year or the day
+    once, at the end ("between June and September 2025" is June 2025; "between 2 p.m. and 7 p.m.
+    on Feb. 4" puts 2 p.m. on Feb. 4). None when the first end needs nothing from the second."""
+    if end is None or end.point is None or end.point.gran != "D" and end.point.gran != "M" or not res.uses_ref:
+        return None
+    words = [t.lower().rstrip(".") for t in texts]
+    if res.type == "TIME" and end.type == "TIME" and end.point.gran == "D" and not any(
+            w in L["weekdays"] or w in L["months"] or w in L["day_offsets"] for w in words):
+        sub = Context(ref=end.point.day, tense=ctx.tense, quarter_context=ctx.quarter_context, fiscal_end=ctx.fiscal_end)
+        r = normalize(texts, sub, L=L)
+        if r is not None:
+            r.anchor, r.uses_ref = end_id, end.uses_ref
+        return r
+    if ordered and res.point is not None and res.point.gran == "D" and end.point.gran == "D" and res.point.day > end.point.day \
+            and any(w in L["weekdays"] for w in words) and res.point.day - end.point.day < timedelta(days=7):
+        day = res.point.day - timedelta(days=7)  # "ran from Monday to Sunday": the Monday before that Sunday
+        return Resolved(res.type, day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, res.anchor,
+                        Point(day, "D"), res.uses_ref)
+    if end.uses_ref or not any(w in L["months"] for w in words) or res.point is None or res.point.gran not in ("D", "M"):
+        return None
+    year = end.point.day.year
+    for y in (year, year - 1):  # "from December to March 2025": December of the year before
+        sub = Context(ref=ctx.ref, tense=ctx.tense, focus_year=y, fiscal_end=ctx.fiscal_end)
+        r = normalize(texts, sub, L=L)
+        if r is None or r.point is None:
+            return None
+        if r.point.day <= end.point.day:
+            r.anchor, r.uses_ref = None, False
+            return r
+    return None
 
 
 def _date_event_days(doc: Doc, layout: _Layout, recs: list[tuple], L: dict) -> list[tuple]:

@@ -136,6 +136,21 @@ def _mentions_time(span: Span, words: set[str]) -> bool:
     return False
 
 
+_DAY_ORDINAL = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
+
+
+def _day_of_month(doc: Doc, start: int, end: int, L: dict) -> bool | None:
+    """"(due on) the 14th": an ordinal alone is a day of the month when a preposition of time
+    opens it and no noun follows (not "the 14th amendment", "the 14th hole"). None when the
+    span is not "the" and an ordinal."""
+    toks = [t.lower_ for t in doc[start:end]]
+    if toks[:1] != ["the"] or len(toks) != 2 or not _DAY_ORDINAL.match(toks[1]):
+        return None
+    if start == 0 or doc[start - 1].lower_ not in L["day_ordinal_openers"]:
+        return False
+    return end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
 def find_time_spans(doc: Doc, L: dict) -> list[tuple[int, int]]:
     """Token extents (start, end) of the temporal expressions in ``doc``, in text order; ``L``
     is the time lexicon."""
@@ -159,7 +174,8 @@ def find_time_spans(doc: Doc, L: dict) -> list[tuple[int, int]]:
         if end < len(doc) and doc[end].lower_ in L["parts_of_day"] and \
                 (doc[end - 1].lower_ in L["weekdays"] or doc[end - 1].lower_ in L["day_offsets"]):
             end += 1
-        if start >= end or not _mentions_time(doc[start:end], words):
+        day_of_month = _day_of_month(doc, start, end, L)
+        if start >= end or day_of_month is False or not (day_of_month or _mentions_time(doc[start:end], words)):
             continue
         if doc[start:end].text.lower() in never_alone or _is_age(doc[start:end], L):
             continue
@@ -395,9 +411,13 @@ def _lexical_span(doc: Doc, i: int, L: dict, taken: list[bool]) -> tuple[int, in
         return _count_span(doc, i, L, taken)
     if low in L["units"] and not L["units"][low][1] and i > 0 and \
             doc[i - 1].lower_ in L["unit_determiners"]:
+        if tok.dep_ == "compound" and tok.head.i > i and tok.head.pos_ == "NOUN":
+            return None  # "the following day care centres": the unit names a kind of thing
         s = i - 1
         if s > 0 and doc[s].lower_ == "past" and doc[s - 1].lower_ in ("this", "the"):
             s -= 1
+        if s > 0 and doc[s].lower_ in ("following", "previous") and doc[s - 1].lower_ == "the":
+            s -= 1  # "the following day", "the previous week": counted from the story's day, not today
         if s > 0 and doc[s - 1].lower_ in ("earlier", "later", "early", "late"):
             s -= 1
         return (s, i + 1)

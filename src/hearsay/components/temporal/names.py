@@ -179,6 +179,9 @@ def read_relative_unit(words, joined, ctx, L, mod):
         unit = L["units"][words[2]][0]
         p = move(point_for(ctx.anchor.day, unit), -1 if words[1] == "previous" else 1)
         return resolved_point(p, ctx, ctx.anchor_id, False, mod, L=L)
+    if len(words) == 3 and words[0] == "the" and words[2] in ("day", "night") or \
+            words[:2] == ["the", "day"] or words[:2] == ["the", "night"]:
+        return None  # "the next day", "the previous night": a day from the story's day (_neighbour_day)
     if words[:2] in (["the", "current"], ["the", "latest"], ["the", "previous"], ["the", "coming"], ["the", "next"],
                      ["the", "past"], ["the", "last"]):
         words = words[1:] if words[1] != "latest" else ["last"] + words[2:]
@@ -209,6 +212,8 @@ def read_relative_unit(words, joined, ctx, L, mod):
     ref = ctx.ref
     if w in ("season",):
         year = ref.year + direction
+        if direction == 1 and ref.month <= 6:
+            year = ref.year  # early in a year the next season of a sport starts within it (spring or autumn)
         p = Point(date(year, 1, 1), "Y")
         return Resolved("DATE", str(year), None, "published", p, True)
     if w in L["seasons"]:
@@ -257,7 +262,9 @@ def read_relative_unit(words, joined, ctx, L, mod):
     if direction == 0 and mod == "START":
         r.range = {"start": p.day.isoformat(), "end": max(p.day, ref - timedelta(days=1)).isoformat()}
     elif direction == 0 and mod == "END":
-        r.range = {"start": ref.isoformat(), "end": last_day(p).isoformat()}
+        # "later this month": what is still to come, from the day after writing, as "earlier"
+        # runs up to the day before
+        r.range = {"start": min(ref + timedelta(days=1), last_day(p)).isoformat(), "end": last_day(p).isoformat()}
     return r
 
 
@@ -393,6 +400,8 @@ def read_month(words, joined, ctx, L, mod):
     month = L["months"][words[k]]
     before, after = words[:k], words[k + 1 :]
     day = year = None
+    if len(before) >= 2 and before[-1] == "of" and (before[-2] in L["ordinals"] or _day_ordinal(before[-2])):
+        before = before[:-1]  # "the 14th of March"
     if after and ORDINAL_RE.match(after[0]) and 1 <= int(ORDINAL_RE.match(after[0]).group(1)) <= 31 and not YEAR_RE.match(after[0]):
         day = int(ORDINAL_RE.match(after[0]).group(1))
         after = after[1:]
@@ -450,7 +459,7 @@ def read_month(words, joined, ctx, L, mod):
     elif ctx.focus_year is not None:
         year = ctx.focus_year
     else:
-        year = _nearest_year(ref, month, day or 15, ctx.tense)
+        year = _nearest_year(ref, month, day, ctx.tense)
     if day is not None:
         try:
             d = date(year, month, day)
@@ -461,9 +470,69 @@ def read_month(words, joined, ctx, L, mod):
     return resolved_point(Point(date(year, month, 1), "M"), ctx, anchor, uses_ref, mod, L=L)
 
 
-def _nearest_year(ref: date, month: int, day: int, tense: Optional[str]) -> int:
+def _day_ordinal(w: str) -> Optional[int]:
+    """The day a written ordinal names ("14th", "1st"), None for a bare number or beyond 31."""
+    m = ORDINAL_RE.match(w)
+    if not m or w.isdigit():
+        return None
+    n = int(m.group(1))
+    return n if 1 <= n <= 31 else None
+
+
+def read_day_of_month(words, joined, ctx, L, mod):
+    """"the 14th", "the 14th of next month": a day of a month the text leaves to the reader —
+    the month named by "this/next/last month", else the one the clause's tense points to
+    (the coming 14th for a plan, the last one for what happened, the nearer one otherwise)."""
+    body = words[1:] if words[:1] == ["the"] else words
+    if not body or ctx.ref is None:
+        return None
+    n = _day_ordinal(body[0])
+    rest = body[1:]
+    if rest:
+        n = n or L["ordinals"].get(body[0])
+        if n is None or not 1 <= n <= 31 or len(rest) != 3 or rest[0] != "of" or rest[2] != "month" \
+                or rest[1] not in L["month_relatives"]:
+            return None
+        months = [L["month_relatives"][rest[1]]]
+    elif n is None:
+        return None
+    elif ctx.tense in ("future", "present"):
+        months = [0, 1]
+    elif ctx.tense == "past":
+        months = [0, -1]
+    else:
+        months = [0, -1, 1]
+    first = date(ctx.ref.year, ctx.ref.month, 1)
+    days = []
+    for k in months:
+        m1 = add_months(first, k)
+        if n <= last_day(Point(m1, "M")).day:
+            days.append(m1.replace(day=n))
+    if not days:
+        return None
+    if rest:
+        day = days[0]
+    elif ctx.tense in ("future", "present"):
+        day = min(d for d in days if d >= ctx.ref) if any(d >= ctx.ref for d in days) else days[-1]
+    elif ctx.tense == "past":
+        day = max(d for d in days if d <= ctx.ref) if any(d <= ctx.ref for d in days) else days[-1]
+    else:  # news mostly reports what has happened: a later day must be nearer to win
+        day = min(days, key=lambda d: (d - ctx.ref).days * 1.5 if d > ctx.ref else (ctx.ref - d).days)
+    return Resolved("DATE", day.isoformat(), {"start": day.isoformat(), "end": day.isoformat()}, "published",
+                    Point(day, "D"), True)
+
+
+def _nearest_year(ref: date, month: int, day: Optional[int], tense: Optional[str]) -> int:
     """The year of the month nearest the reference: the latest one not after it for past
-    tense, the next one not before it for future tense, else whichever is closer."""
+    tense (a whole month: the current one or before), the next one not before it for future
+    tense and for a present-tense schedule ("the tour ends in December"), else whichever is
+    closer."""
+    if day is None:
+        if tense == "past":
+            return ref.year if month <= ref.month else ref.year - 1
+        if tense in ("future", "present"):
+            return ref.year if month >= ref.month else ref.year + 1
+        day = 15
     this = (month, day)
     now = (ref.month, ref.day)
     if tense == "past":
@@ -473,9 +542,13 @@ def _nearest_year(ref: date, month: int, day: int, tense: Optional[str]) -> int:
             ahead = (date(ref.year, month, min(day, 28)) - ref).days
         except ValueError:
             ahead = 365
-        return ref.year if ahead <= 62 else ref.year - 1
-    if tense == "future":
-        return ref.year if this >= now else ref.year + 1
+        return ref.year if ahead <= 7 else ref.year - 1  # a week's slack for a late publication date
+    if tense in ("future", "present"):
+        try:
+            behind = (ref - date(ref.year, month, day)).days
+        except ValueError:
+            behind = 365
+        return ref.year if this >= now or behind <= 7 else ref.year + 1  # the week's slack, as for the past
     candidates = [ref.year - 1, ref.year, ref.year + 1]
     def distance(y):
         try:

@@ -18,6 +18,7 @@ from .names import (
     read_fiscal_year,
     read_half,
     read_holiday,
+    read_day_of_month,
     read_month,
     read_quarter,
     read_relative_unit,
@@ -62,7 +63,8 @@ def normalize(texts: list[str], ctx: Context, raw: str = "", L: Optional[dict] =
         return dated
     joined = " ".join(words)
     for fn in (_reference, _set, _clock, _anniversary, read_year_end, read_half, read_quarter, read_fiscal_year, read_relative_unit, _shifted,
-               _duration, _neighbour_day, _day_offset, read_weekday, read_holiday, read_season, read_month, read_year, _bare_unit):
+               _duration, _neighbour_day, _day_offset, read_weekday, read_holiday, read_season, read_day_of_month, read_month, read_year,
+               _bare_unit):
         r = fn(words, joined, ctx, L, mod)
         if r is not None:
             return r
