@@ -60,3 +60,16 @@ def test_hedge_candidates_from_token_columns_equal_the_matcher_s(nlp):
     doc = nlp(texts[0] + " " + texts[1])
     assert any(k == "allegation" and e - s == 1 for k, s, e in finder.matches(doc))
     assert any(k == "appearance" and e - s >= 3 for k, s, e in finder.matches(doc))
+
+
+def test_turned_ages_found_from_the_lemma_column(nlp):
+    """turned_ages picks its candidates from the lemma column; it still finds a birthday
+    reached and nothing in another use of the verb (the group-member descriptors' column
+    check is covered by test_attribution's "the Democrat" speaker)."""
+    from hearsay.components.mentions.ages import turned_ages
+
+    doc = nlp("Ms. Okafor, who turned 52 on Sunday, thanked the Democrat who had introduced her.")
+    [(subj, age, num)] = turned_ages(doc, "2025-05-01")
+    assert age == 52 and doc[num].text == "52"
+    assert turned_ages(nlp("The crowd turned away."), None) == []
+    assert turned_ages(nlp(""), None) == []
