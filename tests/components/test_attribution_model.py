@@ -152,3 +152,51 @@ def test_a_less_certain_learned_cue_gets_no_lexicon_credit_when_its_verb_is_a_cu
     spans = {"content": [(3, 8)], "cue": [(2, 3)], "source": [(0, 2)]}
     scores = {"content": [0.9], "cue": [0.5], "source": [0.9]}
     assert _with_learned_spans(text, spans, scores).attributions == []
+
+
+def test_the_tagger_multiplies_with_numpy_on_one_blas_thread(nlp, monkeypatch):
+    """Its layers run on numpy's BLAS (not thinc's blis), held to one thread while it predicts:
+    the stage's cost is these products, and threads spread over a shared machine's cores cost
+    more than they save."""
+    from threadpoolctl import threadpool_info
+    from thinc.api import NumpyOps
+
+    tagger = nlp.get_pipe("hearsay_attribution_model")
+    layers = [node for node in tagger.model.walk() if node.name in ("maxout", "softmax")]
+    assert layers and all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in layers)
+    seen = []
+    real = type(tagger.model).predict
+
+    def spy(model, docs):
+        seen.extend(lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas")
+        return real(model, docs)
+
+    monkeypatch.setattr(type(tagger.model), "predict", spy)
+    tagger.predict([nlp.make_doc("The mayor said the bridge would reopen in May.")])
+    assert seen and set(seen) == {1}
+
+
+def test_numpy_products_give_the_tagger_the_same_tags_as_blis(nlp):
+    """The faster backend changes rounding only: every token's best tag is the one thinc's
+    blis gives, and its scores agree to float precision."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    tagger = nlp.get_pipe("hearsay_attribution_model")
+    text = ("Officials said on Tuesday that the plant would close, according to a memo seen by the "
+            "union. \"We were never told,\" one worker said, adding that she feared for her pension.")
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("hearsay_")]):
+        doc = nlp(text)
+    fast = tagger.model.predict([doc])[0]
+    nodes = list(tagger.model.walk())
+    kept = [n.ops for n in nodes]
+    try:
+        blis = NumpyOps(use_blis=True)
+        for n in nodes:
+            n.ops = blis
+        slow = tagger.model.predict([doc])[0]
+    finally:
+        for n, ops in zip(nodes, kept):
+            n.ops = ops
+    assert numpy.array_equal(fast.argmax(axis=1), slow.argmax(axis=1))
+    assert numpy.allclose(fast, slow, atol=1e-4)

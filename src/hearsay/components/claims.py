@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..extensions import ClaimRec, get_list
 from ..lexicon import LexiconLoader
 from ._internals.doc_text import doc_text
+from ._internals.syntax import Sentences
 from .denials import link_denials
 from .hedging import hedges_for_cue
 
@@ -141,14 +142,15 @@ def find_claims(doc: Doc, lexicon: dict, hedge_lexicon: dict) -> tuple[list[Clai
 
     kinds = {s["id"]: s["kind"] for s in sources}
     token_starts = doc.to_array(IDX).tolist() if attributions and len(doc) else []
+    sents = Sentences(doc) if token_starts else None
     raw = []
     for att in attributions:
         c = att["content"]
         fs, fe = frame_of(att)
         if att.get("cue") and token_starts:
             # the frame's own sentence dates the report: "Just days later, reports broke that …"
-            cue_tok = doc[max(0, bisect_right(token_starts, att["cue"]["start"]) - 1)]
-            fs = min(fs, cue_tok.sent.start_char)
+            cue_tok = max(0, bisect_right(token_starts, att["cue"]["start"]) - 1)
+            fs = min(fs, token_starts[sents.of(cue_tok)[0]])
         extra = hedges_for_cue(att.get("cue_class"), att.get("cue"), hedge_lexicon, kinds.get(att["source"]))
         # times in the frame ("Just days later, reports broke that …") date the report itself
         raw.append((c["start"], c["end"], att["source"], att["id"], extra, (fs, fe)))

@@ -7,8 +7,11 @@ cue that introduced it ("alleges the source" is an allegation).
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..extensions import HedgeRec
@@ -18,27 +21,41 @@ from .ranges import Occupied
 KINDS = ("allegation", "reportative", "appearance", "epistemic")
 NEGATIONS = {"not", "n't", "never", "no"}
 SEEN_AUX = {"be", "get"}
+#: the parts of speech of a one-word hedge found by its lemma
+LEMMA_POS = ("VERB", "ADJ")
 
 
 class HedgeFinder:
-    """Compiled matchers for one vocabulary and one hedge lexicon."""
+    """Compiled matchers for one vocabulary and one hedge lexicon.
+
+    One-word hedges by lemma ("allege", "appear") are looked up in the Doc's lemma and part of
+    speech columns (``Doc.to_array``), not by a token ``Matcher``: spaCy's Matcher builds two
+    Token objects for every word of the article and calls a Python predicate per word for each
+    ``IN`` set, which made this the costliest lookup of the stage for a handful of hits. The
+    multi-word "were seen kissing" pattern still goes to a Matcher, run only on a Doc that has
+    one of its perception words."""
 
     def __init__(self, nlp: Language, lexicon: dict):
         vocab = nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.lemmas = Matcher(vocab)
+        self.seen = Matcher(vocab)
         self.negatable = {w.lower() for w in lexicon.get("epistemic", {}).get("negatable", [])}
         self.ability_verbs = set(lexicon.get("epistemic", {}).get("ability_verbs", []))
+        #: (kind, lemma ids) of the one-word hedges, in KINDS order
+        self.lemma_ids: list[tuple[str, list[int]]] = []
+        self.lemma_pos = [get_string_id(p) for p in LEMMA_POS]
         for kind in KINDS:
             entry = lexicon.get(kind, {})
             self.phrases.add(kind, [nlp.make_doc(p) for p in entry.get("phrases", [])])
             lemmas = entry.get("lemmas", [])
             if lemmas:
-                self.lemmas.add(kind, [[{"LEMMA": {"IN": lemmas}, "POS": {"IN": ["VERB", "ADJ"]}}]])
+                self.lemma_ids.append((kind, [get_string_id(w) for w in lemmas]))
         seen = lexicon.get("appearance", {}).get("seen", [])
+        #: the perception words of the "seen" pattern, as LOWER ids: without one the pattern cannot match
+        self.seen_ids = sorted({get_string_id(v) for w in seen for v in (w, w.lower())})
         if seen:
             # "were (even) seen kissing": a passive perception verb with a participle complement
-            self.lemmas.add(
+            self.seen.add(
                 "appearance",
                 [[
                     {"LEMMA": {"IN": sorted(SEEN_AUX)}},
@@ -48,19 +65,33 @@ class HedgeFinder:
                 ]],
             )
 
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(kind, start token, end token) of every phrase, lemma and "seen" hedge candidate:
+        what one Matcher holding the lemma patterns ``[{"LEMMA": {"IN": lemmas}, "POS": {"IN":
+        ["VERB", "ADJ"]}}]`` and the "seen" pattern finds, plus the phrase matches."""
+        strings = doc.vocab.strings
+        out = [(strings[m], s, e) for m, s, e in self.phrases(doc)]
+        if not len(doc):
+            return out
+        cols = doc.to_array([LEMMA, POS, LOWER])
+        pos_ok = numpy.isin(cols[:, 1], self.lemma_pos)
+        for kind, ids in self.lemma_ids:
+            out += [(kind, i, i + 1) for i in numpy.flatnonzero(pos_ok & numpy.isin(cols[:, 0], ids)).tolist()]
+        if self.seen_ids and numpy.isin(cols[:, 2], self.seen_ids).any():
+            out += [(strings[m], s, e) for m, s, e in self.seen(doc)]
+        return out
+
     def find(self, doc: Doc) -> list[HedgeRec]:
         found: list[tuple[int, int, str]] = []
-        for matcher in (self.phrases, self.lemmas):
-            for match_id, start, end in matcher(doc):
-                kind = doc.vocab.strings[match_id]
-                span = doc[start:end]
-                if kind == "epistemic" and len(span) == 1 and span[0].lower_ in self.negatable:
-                    tok = span[0]
-                    if tok.tag_ != "MD" or _negated(tok) or tok.head.lemma_ in self.ability_verbs:
-                        continue
-                if kind == "appearance" and span[0].lemma_ in SEEN_AUX:
-                    span = doc[start : end - 1]  # the hedge is "were seen", not the action seen
-                found.append((span.start_char, span.end_char, kind))
+        for kind, start, end in self.matches(doc):
+            span = doc[start:end]
+            if kind == "epistemic" and len(span) == 1 and span[0].lower_ in self.negatable:
+                tok = span[0]
+                if tok.tag_ != "MD" or _negated(tok) or tok.head.lemma_ in self.ability_verbs:
+                    continue
+            if kind == "appearance" and span[0].lemma_ in SEEN_AUX:
+                span = doc[start : end - 1]  # the hedge is "were seen", not the action seen
+            found.append((span.start_char, span.end_char, kind))
         return _resolve_overlaps(found)
 
 

@@ -6,10 +6,11 @@ who is whose spouse) build on the same reading of the parse.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Optional
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, SENT_START
 from spacy.tokens import Doc, Token
 
 VERB_POS = ("VERB", "AUX")
@@ -29,6 +30,26 @@ def head_indices(doc: Doc) -> list[int]:
         return []
     offsets = doc.to_array(HEAD).astype(numpy.uint64).view(numpy.int64)  # a signed offset stored unsigned
     return (numpy.arange(len(doc), dtype=numpy.int64) + offsets).tolist()
+
+
+class Sentences:
+    """A Doc's sentence boundaries as token indices, read once with ``Doc.to_array``.
+
+    ``token.sent`` walks back and forth through the sentence and builds two Spans on every
+    access (about 5 µs against 0.2 for the token itself); a rule that asks it for many tokens
+    pays that each time. ``of(i)`` answers what ``doc[i].sent`` spans, by bisection."""
+
+    def __init__(self, doc: Doc):
+        self.n = len(doc)
+        flags = doc.to_array(SENT_START).astype(numpy.uint64).view(numpy.int64) if self.n else []
+        self.starts = numpy.flatnonzero(numpy.asarray(flags) == 1).tolist()
+        if not self.starts or self.starts[0] != 0:
+            self.starts.insert(0, 0)   # the first token begins a sentence whatever its flag says
+
+    def of(self, i: int) -> tuple[int, int]:
+        """(start, end) token range of the sentence holding token ``i``."""
+        k = bisect_right(self.starts, i) - 1
+        return self.starts[k], self.starts[k + 1] if k + 1 < len(self.starts) else self.n
 
 
 def governing_verb(token: Token, limit: Optional[int] = 8, or_root: bool = False) -> Optional[Token]:

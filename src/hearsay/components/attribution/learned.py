@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ranges import Occupied, RangeIndex
 from .context import Context, Found, classify_content, source_for_verb, trim_content
-from .._internals.syntax import head_indices
+from .._internals.syntax import Sentences, head_indices
 from .cues import cue_polarity
 from .model import SPAN_KEYS
 from .sources import naming_span
@@ -56,17 +56,20 @@ def _scores(doc: Doc, role: str) -> list[float]:
     return list(group.attrs.get("scores") or [1.0] * len(group))
 
 
-def joined_contents(contents: list[Span], cues: list[Span], scores: list[float]) -> list[tuple[int, int, float]]:
+def joined_contents(contents: list[Span], cues: list[Span], scores: list[float],
+                    sents: Optional[Sentences] = None) -> list[tuple[int, int, float]]:
     """Token ranges of contents with their confidence, pieces a few tokens apart in one
     sentence joined (the tagger loses the thread inside a long clause) unless a cue lies
-    between them; a joined content's confidence is its pieces' mean, weighted by length."""
+    between them; a joined content's confidence is its pieces' mean, weighted by length.
+    ``sents``: the doc's `Sentences`, when the caller has them."""
     out: list[tuple[int, int, float]] = []
     cue_toks = {i for c in cues for i in range(c.start, c.end)}
     for span, score in sorted(zip(contents, scores), key=lambda p: p[0].start):
         if out:
             s, e, sc = out[-1]
-            doc = span.doc
-            if 0 < span.start - e <= GAP and doc[s].sent.start == span.sent.start \
+            if sents is None:
+                sents = Sentences(span.doc)
+            if 0 < span.start - e <= GAP and sents.of(s)[0] == sents.of(span.start)[0] \
                     and not any(i in cue_toks for i in range(e, span.start)):
                 out[-1] = (s, span.end, (sc * (e - s) + score * len(span)) / (e - s + len(span)))
                 continue
@@ -94,11 +97,11 @@ def nearest(target: tuple[int, int], spans: list[Span], sent_range: tuple[int, i
     return best
 
 
-def _around(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _around(sents: Sentences, start: int, end: int) -> tuple[int, int]:
     """Token range of the sentences holding [start, end) and one sentence either side."""
-    first, last = doc[start].sent, doc[end - 1].sent
-    lo = doc[first.start - 1].sent.start if first.start > 0 else first.start
-    hi = doc[last.end].sent.end if last.end < len(doc) else last.end
+    first, last = sents.of(start), sents.of(end - 1)
+    lo = sents.of(first[0] - 1)[0] if first[0] > 0 else first[0]
+    hi = sents.of(last[1])[1] if last[1] < sents.n else last[1]
     return lo, hi
 
 
@@ -200,10 +203,11 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
     blocked = Occupied(blocked)
     out: list[Found] = []
     heads = head_indices(doc)
-    for s, e, score in joined_contents(contents, cues, _scores(doc, "content")):
+    sents = Sentences(doc)
+    for s, e, score in joined_contents(contents, cues, _scores(doc, "content"), sents):
         if score < content_floor:
             continue
-        around = _around(doc, s, e)
+        around = _around(sents, s, e)
         near = cues.within(*around)
         linked = [c for c in near if governs(c, s, e, heads)]
         cue = nearest((s, e), linked, around) or (None if governed else nearest((s, e), near, around))
@@ -224,9 +228,8 @@ def learned_found(ctx: Context, taken: list[Found], blocked: list[tuple[int, int
         cue_chars = ctx.chars(cue.start, cue.end)
         if contents_found.overlaps((cs, ce)) or cues_found.overlaps(cue_chars) or blocked.overlaps(cue_chars):
             continue
-        sent = doc[cue.start].sent
-        src = nearest((cue.start, cue.end), [x for x in sources.within(sent.start, sent.end) if x.end <= s or x.start >= e],
-                      (sent.start, sent.end))
+        sent = sents.of(cue.start)
+        src = nearest((cue.start, cue.end), [x for x in sources.within(*sent) if x.end <= s or x.start >= e], sent)
         got = _source(ctx, cue, src)
         if got is None or (got[1] is not None and got[1]["start"] < ce and cs < got[1]["end"]):
             continue   # no voice, or the content is its own speaker: a phrase the tagger misread

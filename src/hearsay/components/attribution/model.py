@@ -29,7 +29,8 @@ from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
-from thinc.api import Model, SequenceCategoricalCrossentropy, chain, with_array
+from thinc.api import Model, NumpyOps, SequenceCategoricalCrossentropy, chain, with_array
+from threadpoolctl import ThreadpoolController
 
 from ...errors import HearsayError
 from ...extensions import LEARNED_SPAN_GROUPS
@@ -165,6 +166,37 @@ def make_attribution_scorer():
     return score_attribution_spans
 
 
+# ---------------------------------------------------------------------------------------
+# where the tagger's arithmetic runs
+#
+# Nearly all of the tagger's time is three matrix products per batch (every token's window of
+# 5 x 96 inputs times 480 x 288 weights). thinc multiplies with its bundled blis by default;
+# numpy's OpenBLAS does these shapes about 2.5 times faster on one core (measured on the 2-core
+# AMD EPYC bench machine: 0.29 s against 0.12 s for 30,000 tokens), which halves the stage. The
+# English model's own components keep thinc's default, so `hearsay bench` still compares
+# hearsay with spaCy as shipped.
+
+
+def tagger_ops() -> NumpyOps:
+    """thinc's numpy backend with its matrix products done by numpy (``use_blis=False``)."""
+    return NumpyOps(use_blis=False)
+
+
+_BLAS = None
+
+
+def one_blas_thread():
+    """A context in which numpy's BLAS uses one thread. Left alone, OpenBLAS spreads each product
+    over every core: on a busy or shared machine (and in the worker processes of `hearsay
+    serve`, corpus runs and `hearsay bench --processes 2`, each already one per core) its
+    threads contend and spin, costing more CPU time and wall time than one thread; hearsay's
+    parallelism is whole articles in separate processes."""
+    global _BLAS
+    if _BLAS is None:   # found when first needed: the libraries numpy has loaded by then
+        _BLAS = ThreadpoolController()
+    return _BLAS.limit(limits=1, user_api="blas")
+
+
 class AttributionTagger(Tagger):
     """A spaCy tagger whose tags are written as span groups instead of ``token.tag_`` (the
     English model's own tags stay as they are) and learned from span groups."""
@@ -173,7 +205,8 @@ class AttributionTagger(Tagger):
         """The softmax scores themselves (not only their argmax): the spans keep a confidence."""
         if not any(len(doc) for doc in docs):
             return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
-        return self.model.predict(docs)
+        with one_blas_thread():
+            return self.model.predict(docs)
 
     def set_annotations(self, docs, batch_scores):
         if isinstance(docs, Doc):
@@ -243,6 +276,10 @@ DEFAULT_MODEL = {
 def make_attribution_model(nlp: Language, name: str, model: Model, label_smoothing: float, weights: str, scorer):
     """``weights``: "package" loads the trained weights shipped with hearsay; "none" leaves the
     component untrained (what ``spacy train`` starts from)."""
+    if type(model.ops) is NumpyOps:   # on the CPU (a GPU run keeps its own backend)
+        ops = tagger_ops()
+        for node in model.walk():   # the tagger's own layers (the listener only reads doc.tensor)
+            node.ops = ops
     pipe = AttributionTagger(nlp.vocab, model, name, label_smoothing=label_smoothing, scorer=scorer)
     if weights == "package":
         labels, data = read_package_weights()

@@ -12,6 +12,9 @@ import calendar
 import re
 from datetime import date, timedelta
 
+import numpy
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ...lexicon import load_lexicon
@@ -120,8 +123,10 @@ def turned_ages(doc: Doc, reference: str | None) -> list[tuple[int, int, int]]:
     years ago"), where it says nothing about today's age; "turns 40 next week" is not yet true."""
     out = []
     year = (reference or "")[:4]
-    for tok in doc:
-        if tok.lemma_ != "turn" or tok.tag_ not in ("VBD", "VBN"):
+    # candidates from the lemma column (Doc.to_array): a Token object per word costs more
+    turns = numpy.flatnonzero(doc.to_array(LEMMA) == get_string_id("turn")).tolist() if len(doc) else []
+    for tok in (doc[i] for i in turns):
+        if tok.tag_ not in ("VBD", "VBN"):
             continue
         number = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd", "npadvmod") and c.like_num), None)
         if number is None or any(c.dep_ == "prt" for c in tok.children):

@@ -192,7 +192,8 @@ def find_anaphoric_descriptors(doc: Doc, lex: dict, taken: set[int], table) -> l
         if i in taken:
             continue
         if word not in roles and word not in org_nouns and word not in ("old", "year-old"):
-            if not is_group_member_noun(doc[i]):
+            # the table's entity column first: a Token object for every other word costs more
+            if table.ent[i] != "NORP" or not is_group_member_noun(doc[i]):
                 continue
             roles = {**roles, word: None}  # "the Democrat", "a 27-year-old Kenyan": a person
         if table.pos[i] not in ("NOUN", "PROPN", "ADJ"):

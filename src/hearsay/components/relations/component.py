@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import RelationRec, get_list
 from ...lexicon import Lexicon, LexiconLoader, load_lexicon
+from .._internals.syntax import Sentences
 from ..ranges import RangeIndex
 from .index import EntityIndex
 from .patterns import SYMMETRIC, find_kin_and_couples, lone_anniversaries, trigger_positions, trigger_words
@@ -46,8 +47,9 @@ def find_evidence(doc: Doc, entities: list[dict], times: RangeIndex, speakers: l
     out: list[dict] = []
     triggers = [doc[i] for i in trigger_positions(doc, trigger_words(lexicon))]
     sentence: list[Token] = []
+    sents = Sentences(doc)
     for tok in triggers:
-        if sentence and tok.sent.start != sentence[0].sent.start:
+        if sentence and sents.of(tok.i)[0] != sents.of(sentence[0].i)[0]:
             out += find_kin_and_couples(idx, sentence, times)
             sentence = []
         sentence.append(tok)
