@@ -114,3 +114,10 @@ def test_a_role_held_by_a_thing_is_no_anonymous_voice(analyze):
 def test_a_role_held_by_a_person_stays_an_unnamed_voice(analyze):
     led = analyze('Ray Tolland was sentenced on Monday. His lawyer said in a statement that he would appeal.')
     assert led.summary.anonymous_sources == 1
+
+
+def test_a_withheld_name_on_a_noun_inside_the_speakers_phrase_still_withholds(analyze):
+    # the parser hangs "who asked not to be named" on "office", not on "clerks"
+    led = analyze("Two clerks at the Wendle office, who asked not to be named, said the files were lost.")
+    assert [k for _, k in voices(led)] == ["anonymous"]
+    assert led.summary.anonymous_sources == 1

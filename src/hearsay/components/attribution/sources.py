@@ -511,8 +511,10 @@ class SourceTable:
         or on the verb it speaks with ("Two city employees, speaking on condition that they not
         be named, said"; "a director, who asked not to be named"; "said, on condition of
         anonymity"): the reporter's own word that the voice is anonymous, whatever role noun
-        names it. What the speaker says (the verb's complement) does not count."""
-        clauses = [c for c in head.children if c.dep_ in ("acl", "relcl", "advcl", "appos")]
+        names it. A clause anywhere in the speaker's own phrase counts, also one the parser hangs
+        on a noun inside it ("two employees at the shop, who asked not to be named": the clause
+        sits on "shop"). What the speaker says (the verb's complement) does not count."""
+        clauses = [c for c in head.subtree if c.dep_ in ("acl", "relcl", "advcl", "appos") and c is not head]
         verb = head.head
         if head.dep_.startswith("nsubj") and verb is not head:
             clauses += [c for c in verb.children if c.dep_ in ("advcl", "acl", "prep")]
