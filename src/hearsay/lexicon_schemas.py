@@ -48,6 +48,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
         "outlet_only": list[str],
         "adjective_cues": dict[str, str],
         "adjective_stances": list[str],
+        "adjective_linking_verbs": list[str],
     },
     "denials": {
         "report_nouns": list[str],

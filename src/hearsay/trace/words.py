@@ -21,18 +21,25 @@ _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-
 _WORD = re.compile(r"n't|[a-z0-9]+(?:[.,][0-9]+)*", re.I)
 
 
-@lru_cache(maxsize=None)
-def lexicon() -> dict:
-    """``lexicons/en/trace.json``, parsed once; values of list type become frozensets."""
-    path = resources.files("hearsay") / "lexicons" / "en" / "trace.json"
+def _read_lexicon(name: str) -> dict:
+    """``lexicons/en/<name>.json`` parsed and checked against its schema: the same checks as the
+    spaCy-registered loader (``hearsay.lexicon``), without importing spaCy."""
+    path = resources.files("hearsay") / "lexicons" / "en" / f"{name}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError) as exc:
-        raise HearsayError(f"lexicon en/trace.json cannot be read: {exc}") from exc
-    wrong = problems("trace", data) if isinstance(data, dict) else ["expected a JSON object of named lists"]
+        raise HearsayError(f"lexicon en/{name}.json cannot be read: {exc}") from exc
+    wrong = problems(name, data) if isinstance(data, dict) else ["expected a JSON object of named lists"]
     if wrong:
-        raise HearsayError("lexicon en/trace.json: " + "; ".join(wrong))
+        raise HearsayError(f"lexicon en/{name}.json: " + "; ".join(wrong))
     data.pop("_comment", None)
+    return data
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> dict:
+    """``lexicons/en/trace.json``, parsed once; values of list type become frozensets."""
+    data = _read_lexicon("trace")
     groups = data.pop("synonyms", [])
     irregular = data.pop("irregular_forms", {})
     nominal = data.pop("nominalizations", {})
@@ -72,11 +79,7 @@ def lexicon() -> dict:
 def calendar_words() -> frozenset[str]:
     """Month and weekday names (``lexicons/en/time.json``, read directly like ``lexicon``):
     capitalised, but when a claim happens ("close by June"), not whom it is about."""
-    path = resources.files("hearsay") / "lexicons" / "en" / "time.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError) as exc:
-        raise HearsayError(f"lexicon en/time.json cannot be read: {exc}") from exc
+    data = _read_lexicon("time")
     return frozenset(w.lower() for w in list(data["month_names"]) + [w for w in data["weekdays"] if len(w) > 3])
 
 

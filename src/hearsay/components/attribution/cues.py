@@ -68,6 +68,7 @@ class CueLexicon:
         #: determined to ...") is a stance of their subject
         self.adjective_cues: dict[str, str] = dict(data.get("adjective_cues", {}))
         self.adjective_stances = set(data.get("adjective_stances", []))
+        self.adjective_linking = frozenset(data.get("adjective_linking_verbs", []))
         #: every verb lemma a cue list names, for mending misread lemmas (`lemma`)
         self.known_verbs = set(self.verb_class) | self.volition | self.commissive | self.document_verbs | self.reports_verbs
 

@@ -201,10 +201,6 @@ def _clause_content(ctx: Context, cue, clause):
     return None if chars is None else classify_content(ctx, *chars)
 
 
-#: verbs an adjective of stance is predicated by ("is confident", "remained adamant", "seems sure")
-LINKING = ("be", "remain", "seem", "appear", "sound", "become", "grow", "stay", "feel")
-
-
 def adjective_cue_pass(ctx: Context, found: list[Found]) -> None:
     """ "The senator was confident that the bill would pass", "is adamant that ...", "are
     afraid that ...", "is determined to ...": a predicative adjective of stance (lexicon
@@ -214,10 +210,10 @@ def adjective_cue_pass(ctx: Context, found: list[Found]) -> None:
     cues = ctx.cues
     for adj in ctx.outside_with(tuple(cues.adjective_cues) + tuple(cues.adjective_stances)):
         word = adj.lower_
-        if adj.dep_ in ("acomp", "oprd") and adj.head.i < adj.i and adj.head.lemma_.lower() in LINKING:
+        if adj.dep_ in ("acomp", "oprd") and adj.head.i < adj.i and adj.head.lemma_.lower() in cues.adjective_linking:
             pred = adj.head
         elif any(c.dep_ in ("nsubj", "nsubjpass") for c in adj.children) \
-                and any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in LINKING for c in adj.children):
+                and any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in cues.adjective_linking for c in adj.children):
             pred = adj   # "Residents are convinced that ...", parsed as a passive verb; not "made them ready to"
         else:
             continue

@@ -633,14 +633,9 @@ class SourceTable:
             return None
         # the study or report cited last before these words: sources are resolved in no
         # reading order, so the one made last may be cited further down
-        best, best_at = None, -1
-        for rec in self.sources:
-            if rec["kind"] == "document" and any(w in rec["label"].lower().split() for w in self.authored_documents):
-                starts = self._starts_of(rec)
-                i = bisect_left(starts, head.idx)
-                if i and starts[i - 1] > best_at:
-                    best, best_at = rec, starts[i - 1]
-        return best
+        return self._last_mentioned_before(
+            [rec for rec in self.sources if rec["kind"] == "document"
+             and any(w in rec["label"].lower().split() for w in self.authored_documents)], head.idx)[0]
 
     def resolve_pronoun(self, head: Token, start: int, end: int) -> Optional[SourceRec]:
         low = {"them": "they"}.get(head.lower_, head.lower_)   # "them" only as in "one of them"
@@ -712,13 +707,18 @@ class SourceTable:
         """The anonymous voice or joint speakers mentioned last before ``pos`` (and where):
         what a plural "they" speaking refers back to. Sources are resolved in no reading
         order, so a voice first met later in the text must not be taken."""
+        return self._last_mentioned_before(
+            [r for _, r in self.voices] + [r for k, r in self.by_key.items() if k.startswith("joint:")], pos)
+
+    def _last_mentioned_before(self, records: list[SourceRec], pos: int) -> tuple[Optional[SourceRec], int]:
+        """Of ``records``, the one mentioned last before ``pos``, and where (-1 when none is):
+        each record's sorted mention starts are bisected, not rescanned."""
         best, best_at = None, -1
-        for rec in [r for _, r in self.voices] + [r for k, r in self.by_key.items() if k.startswith("joint:")]:
+        for rec in records:
             starts = self._starts_of(rec)
             i = bisect_left(starts, pos)
-            at = starts[i - 1] if i else -1
-            if at > best_at:
-                best, best_at = rec, at
+            if i and starts[i - 1] > best_at:
+                best, best_at = rec, starts[i - 1]
         return best, best_at
 
     @staticmethod
