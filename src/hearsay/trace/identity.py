@@ -137,7 +137,7 @@ class OutletIndex:
 
 def _short_forms(text: str, found: list[OutletMention]) -> list[OutletMention]:
     """``found`` with an outlet's short form read as the outlet it shortens within the article:
-    after "The Marlow Post reported", "the Post said" is the Marlow Post. A last word that is
+    after "The Kestrel Post reported", "the Post said" is the Kestrel Post. A last word that is
     generic ("Post", "Times", "Journal") is no corpus-wide variant of a name, since many
     outlets end with it, but once an article has named one outlet ending with it, that is the
     one its "the Post" means. A mention the ledger already took for an outlet named by that one

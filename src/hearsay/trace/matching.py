@@ -93,7 +93,7 @@ def claim_units(items: list[TraceItem], names: EntityNames | None = None,
     its one word it would join every claim that word appears in.
 
     ``cited`` gives each article's citation phrases (``(start, end)`` in its text): their words
-    are who said it, not what ("Touchline Wire had put it at £18m" says only "£18m"), and are
+    are who said it, not what ("Pitchside Wire had put it at £18m" says only "£18m"), and are
     left out of the clause's terms, as are the framing words of a dismissal ("called the idea
     of ... wrong")."""
     out: list[Unit] = []

@@ -91,8 +91,8 @@ def trace_source(unit: Unit, outlets: OutletIndex, names: EntityNames) -> TraceS
     elif src.entity:
         entity = names.of(unit.item, src.entity)
     elif kind == "person" and (known := names.known(src.label)):
-        # a bare surname the ledger left unlinked ("Stenmark told News 9" after "chief executive
-        # Rafael Stenmark") is the one person of the corpus whose name ends with it: named, on
+        # a bare surname the ledger left unlinked ("Valdecasa told News 9" after "chief executive
+        # Orrin Valdecasa") is the one person of the corpus whose name ends with it: named, on
         # the record, not an unnamed voice whose denial would count for nothing
         entity = known
     elif kind == "person":

@@ -818,7 +818,7 @@ class SourceTable:
                     return None  # "the smoke from the fires", "a standoff": a thing is no voice
                 bare = not (dets or any(c.dep_ == "poss" for c in head.children))
                 if is_def and affiliation_words(head, self.portfolios):
-                    # "the chief executive of rival Wexcombe Snacks": an official named by role
+                    # "the chief executive of rival Brindle Snacks": an official named by role
                     # at an organisation, whom coreference found no one for; on the record
                     return self.keyed("person", "role:" + label.lower(), label, start, end)
                 if is_def or bare:

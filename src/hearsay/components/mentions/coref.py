@@ -408,7 +408,7 @@ class Resolver:
 
     def _affiliated(self, index: int, words: frozenset[str] | None) -> bool:
         """Whether a person was mentioned in a sentence naming the organisation a descriptor
-        places its role at (`affiliation_words`): "the chief executive of rival Wexcombe
+        places its role at (`affiliation_words`): "the chief executive of rival Brindle
         Snacks" is not the chief executive of the company the story is about."""
         if not words:
             return True

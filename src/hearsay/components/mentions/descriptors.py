@@ -159,7 +159,7 @@ def is_group_member_noun(token: Token) -> bool:
 
 def affiliation_words(token: Token, portfolios: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
     """The words of the organisation a role noun places its holder at ("the chief executive
-    of rival Wexcombe Snacks", "the coach at Linden College" -> {"wexcombe", "snacks"}): such
+    of rival Brindle Snacks", "the coach at Linden College" -> {"brindle", "snacks"}): such
     a descriptor names whoever holds that role there, so it refers back only to someone the
     text already tied to that organisation, and otherwise introduces an official by role.
     Only names typed as organisations (or people, as company names often are) count: "the

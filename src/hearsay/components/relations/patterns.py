@@ -431,7 +431,7 @@ def participants(idx: EntityIndex, pred: Token, object_preps: tuple[str, ...], u
                 toks.append(name)
                 break
     if use_dobj and len(people) < 2:
-        # "who has since married a dentist, Hugo Varga,": the parser may hang the name on the
+        # "who has since married a dentist, Anselm Torvik,": the parser may hang the name on the
         # subject; an object that is a bare role noun takes the name right after it
         for o in others:
             if o.dep_ == "dobj" and o.pos_ == "NOUN" and not idx.ents(o):

@@ -136,7 +136,7 @@ def org_of_title(idx: EntityIndex, noun: Token, left: list[Token], staff: bool =
             return eid, [owner]
     for t in left:
         # a short form the mentions stage did not link: "Herons shortstop" in a Portland Herons
-        # story; a title's own word is none ("General manager" is no "Harbor General Hospital")
+        # story; a title's own word is none ("General manager" is no "Quillon General Hospital")
         if t.lower_ in title_words(idx.lexicon):
             continue
         eid = idx.org_with_word(t)
@@ -299,7 +299,7 @@ def title_evidence(idx: EntityIndex, person: str, name_start: Token, name_head: 
         start, end = tokens_chars(phrase + otoks + [name_start, name_head])
         out.append(evidence("employee", person, org, start, end, noun.i))
         if staff and idx.type_of(org) == PERSON and noun.i < name_start.i:
-            # "Price's agent, Bettina Kravitz of Summit Athlete Group": she serves Price and
+            # "Price's agent, Ysolde Prackett of Crestline Athlete Group": she serves Price and
             # works for the firm named after her name
             firm, ftoks = org_of_title(idx, name_head, [])
             if firm is not None and firm != person and idx.type_of(firm) in EMPLOYERS_NOT_PLACES:
@@ -320,7 +320,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
     if len(people) != 1:
         return []
     orgs: list[tuple[str, Token]] = []
-    # a name in or beside the object: "Acme", "the Acme team", "his club, Fenwick Athletic"
+    # a name in or beside the object: "Acme", "the Acme team", "his club, Yarrow Athletic"
     named = lambda t: idx.is_name(t.i) or any(idx.is_name(c.i) for c in t.children if c.dep_ in ("compound", "appos"))  # noqa: E731
     for c in tok.children:
         if "dobj" in spec and c.dep_ == "dobj":
@@ -328,7 +328,7 @@ def employment_verb_evidence(idx: EntityIndex, tok: Token, times: RangeIndex) ->
             if eid:
                 orgs.append((eid, c))
         if c.dep_ == "prep" and c.lower_ in spec:
-            # one works "for" a person as for a firm ("works for Rep. Luis Ortega"); "at" names a place of work
+            # one works "for" a person as for a firm ("works for Rep. Dario Feldane"); "at" names a place of work
             # ... but "worked hard for Clinton" is an effort for a cause, no job
             effort = any(a.dep_ == "advmod" and a.lower_ in idx.lexicon.get("effort_adverbs", []) for a in tok.children)
             types = ORG_TYPES + ((PERSON,) if c.lower_ in idx.lexicon.get("person_employer_preps", []) and not effort else ())
@@ -420,7 +420,7 @@ def succession_evidence(idx: EntityIndex, verbs: list[Token], found: list[dict])
 
 
 def employer_noun_evidence(idx: EntityIndex, org: str, name_head: Token) -> list[dict]:
-    """"his club, Fenwick Athletic", "her employer, Acme Corp.": a person's employer noun in
+    """"his club, Yarrow Athletic", "her employer, Acme Corp.": a person's employer noun in
     apposition to an organisation's name. Only nouns that name whom one works for
     (``employer_nouns``): "his company, Acme" may be his own."""
     noun = name_head.head
